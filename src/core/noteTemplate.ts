@@ -1,0 +1,20 @@
+import type { Category, Product } from './scopeModel';
+
+/** A new research note for a product: front matter naming it, a title, and one section per axis in scope order. */
+export function noteTemplate(category: Category, product: Product): string {
+  const lines = ['---', `product: ${product.id}`, `category: ${category.id}`, '---', '', `# ${product.name}`, ''];
+  for (const axis of category.axes) {
+    lines.push(`## ${axis.name}`, '', '');
+  }
+  return lines.join('\n').replace(/\n+$/, '\n');
+}
+
+/** Where a new note for the product goes, relative to the scope file's folder: the notes glob's fixed prefix. */
+export function notePathFor(notesGlob: string, product: Product): string {
+  const prefix: string[] = [];
+  for (const part of notesGlob.split('/').slice(0, -1)) {
+    if (/[*?[{]/.test(part)) break;
+    prefix.push(part);
+  }
+  return [...prefix, `${product.id}.md`].join('/');
+}

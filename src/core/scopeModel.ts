@@ -1,0 +1,47 @@
+import type { Range } from './text';
+
+/** The scope with every id resolved: what the tree, the analysis and the matrix work from. */
+export interface Scope {
+  readonly version: 1;
+  readonly title: string;
+  readonly subject?: string;
+  /** Glob of research notes, relative to the scope file's folder. */
+  readonly notes: string;
+  /** Extra words that mark a placeholder block, beside the built-in ones. */
+  readonly placeholders: readonly string[];
+  readonly categories: readonly Category[];
+}
+
+export interface ScopeItem {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly aliases: readonly string[];
+  /** Where the item stands in the scope file. */
+  readonly range: Range;
+}
+
+export type Product = ScopeItem;
+export type Axis = ScopeItem;
+
+export interface Category {
+  readonly id: string;
+  readonly name: string;
+  readonly goal: string;
+  readonly products: readonly Product[];
+  readonly axes: readonly Axis[];
+  readonly range: Range;
+}
+
+export const DEFAULT_NOTES_GLOB = 'research/**/*.md';
+export const SCOPE_FILE_NAME = 'competitor-scope.yaml';
+
+/** A problem in a scope file, at the range of the node it is about. */
+export interface ScopeProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+export type ScopeParseResult =
+  | { readonly ok: true; readonly scope: Scope; readonly problems: readonly [] }
+  | { readonly ok: false; readonly problems: readonly ScopeProblem[] };

@@ -1,0 +1,272 @@
+import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { DEFAULT_NOTES_GLOB, type Category, type Scope, type ScopeItem, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { scopeFileSchema, type ScopeFile } from './scopeSchema';
+import { LineIndex, slugify, type Range } from './text';
+
+/** A scope file larger than this is refused before parsing: it is a mistake, not a scope. */
+export const MAX_SCOPE_FILE_CHARS = 1024 * 1024;
+/** Deeper nesting than any scope needs; refused before the YAML parser recurses into it. */
+export const MAX_SCOPE_NESTING = 64;
+/** yaml's own guard against alias bombs ("billion laughs"), kept on explicitly. */
+const MAX_ALIAS_COUNT = 100;
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** Parses and validates a scope file. Never throws: every problem comes back with the range it is about. */
+export function parseScope(text: string): ScopeParseResult {
+  const lines = new LineIndex(text);
+  const firstLineEnd = text.indexOf('\n');
+  const whole: Range = lines.range(0, firstLineEnd === -1 ? text.length : firstLineEnd);
+  if (text.length > MAX_SCOPE_FILE_CHARS) {
+    const size = (text.length / (1024 * 1024)).toFixed(1);
+    return fail({ message: `The scope file is ${size} MB; a scope file may be at most 1 MB.`, range: whole });
+  }
+  const depth = nestingDepth(text);
+  if (depth.depth > MAX_SCOPE_NESTING) {
+    return fail({
+      message: `The scope file nests more than ${MAX_SCOPE_NESTING} levels deep; a scope needs five.`,
+      range: lines.range(depth.offset, depth.offset + 1),
+    });
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return fail({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: whole });
+  }
+  if (doc.errors.length > 0) {
+    return fail(...doc.errors.map((e) => ({ message: `YAML syntax error: ${firstLine(e.message)}`, range: lines.range(e.pos[0], e.pos[1]) })));
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws here when aliases expand past maxAliasCount: point at the first alias of an alias chain.
+    return fail({ message: `The scope file cannot be expanded: ${errorMessage(error)}`, range: firstNestedAlias(doc, lines) ?? whole });
+  }
+
+  const parsed = scopeFileSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    return fail(...parsed.error.issues.map((issue) => describeIssue(issue, doc, lines)));
+  }
+  const scope = resolveScope(parsed.data, doc, lines);
+  const duplicates = findDuplicateIds(scope, doc, lines);
+  return duplicates.length > 0 ? fail(...duplicates) : { ok: true, scope, problems: [] };
+}
+
+function fail(...problems: ScopeProblem[]): ScopeParseResult {
+  return { ok: false, problems };
+}
+
+function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): Scope {
+  const item = (path: Path, raw: { id?: string; name: string; description?: string; aliases?: string[] }): ScopeItem => ({
+    id: raw.id ?? slugify(raw.name),
+    name: raw.name,
+    ...(raw.description !== undefined ? { description: raw.description.trim() } : {}),
+    aliases: raw.aliases ?? [],
+    range: rangeAt(doc, lines, path),
+  });
+  const categories: Category[] = file.categories.map((c, ci) => ({
+    id: c.id ?? slugify(c.name),
+    name: c.name,
+    goal: c.goal,
+    products: c.products.map((p, pi) => item(['categories', ci, 'products', pi], p)),
+    axes: c.axes.map((a, ai) => item(['categories', ci, 'axes', ai], a)),
+    range: rangeAt(doc, lines, ['categories', ci]),
+  }));
+  return {
+    version: file.version,
+    title: file.title,
+    ...(file.subject !== undefined ? { subject: file.subject } : {}),
+    notes: file.notes ?? DEFAULT_NOTES_GLOB,
+    placeholders: file.placeholders ?? [],
+    categories,
+  };
+}
+
+/** Ids must be unique among categories, and among the products and the axes of one category. */
+function findDuplicateIds(scope: Scope, doc: Document.Parsed, lines: LineIndex): ScopeProblem[] {
+  const problems: ScopeProblem[] = [];
+  const check = (kind: string, items: ReadonlyArray<{ id: string }>, basePath: Path) => {
+    const first = new Map<string, number>();
+    items.forEach((it, index) => {
+      const seen = first.get(it.id);
+      if (seen === undefined) {
+        first.set(it.id, index);
+        return;
+      }
+      const path = [...basePath, index];
+      const explicit = doc.hasIn([...path, 'id']);
+      const firstLine = rangeAt(doc, lines, [...basePath, seen]).start.line + 1;
+      problems.push({
+        message: explicit
+          ? `Duplicate ${kind} id "${it.id}": line ${firstLine} uses it already.`
+          : `Duplicate ${kind} id "${it.id}" (from its name): line ${firstLine} uses it already; give one of them an "id".`,
+        range: rangeAt(doc, lines, explicit ? [...path, 'id'] : [...path, 'name']),
+      });
+    });
+  };
+  check('category', scope.categories, ['categories']);
+  scope.categories.forEach((c, ci) => {
+    check('product', c.products, ['categories', ci, 'products']);
+    check('axis', c.axes, ['categories', ci, 'axes']);
+  });
+  return problems;
+}
+
+/** Turns a zod issue into a message that names the field, at the node it is about. */
+function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: LineIndex): ScopeProblem {
+  const path = issue.path;
+  const field = fieldName(path);
+  const present = path.length === 0 || doc.hasIn(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0];
+      const keyRange = keyRangeAt(doc, lines, path, key);
+      const where = path.length > 0 ? ` in ${fieldName(path)}` : '';
+      return { message: `Unknown field "${key}"${where}.${hint(path)}`, range: keyRange ?? rangeAt(doc, lines, path) };
+    }
+    case 'invalid_type':
+      if (!present) {
+        return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
+      }
+      return { message: `${field} must be ${article(issue.expected)}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
+    case 'too_small':
+      return {
+        message: issue.origin === 'array' ? `${field} must list at least ${issue.minimum}.` : `${field} must not be empty.`,
+        range: rangeAt(doc, lines, path),
+      };
+    case 'invalid_value':
+      if (!present) {
+        return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
+      }
+      return { message: `${field} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}.`, range: rangeAt(doc, lines, path) };
+    default:
+      return { message: `${field}: ${issue.message}`, range: rangeAt(doc, lines, path) };
+  }
+}
+
+function hint(path: Path): string {
+  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, categories'
+    : path.length === 2 ? 'id, name, goal, products, axes'
+    : 'id, name, description, aliases';
+  return ` Known fields: ${known}.`;
+}
+
+/** `categories[1].products[0].name` */
+function fieldName(path: Path): string {
+  if (path.length === 0) return 'The scope file';
+  return `"${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('')}"`;
+}
+
+function parentName(path: Path): string {
+  return path.length > 1 ? ` in ${fieldName(path.slice(0, -1))}` : '';
+}
+
+function article(type: string): string {
+  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'empty';
+    return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a value'} (${String(v)})`;
+  }
+  return 'empty';
+}
+
+/**
+ * The range of the node at `path`; for a missing node (or with `keyOnly`) the key that holds it,
+ * and failing that the closest ancestor that exists.
+ */
+function rangeAt(doc: Document.Parsed, lines: LineIndex, path: Path, keyOnly = false): Range {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth);
+    if (depth > 0 && (keyOnly || depth < path.length)) {
+      const key = keyRangeAt(doc, lines, sub.slice(0, -1), sub[sub.length - 1]);
+      if (key) return key;
+    }
+    const node = depth === 0 ? doc.contents : doc.getIn(sub, true);
+    if (isNode(node) && node.range) return nodeRange(node, lines);
+  }
+  return lines.range(0, 0);
+}
+
+function keyRangeAt(doc: Document.Parsed, lines: LineIndex, mapPath: Path, key: PropertyKey): Range | undefined {
+  const map = mapPath.length === 0 ? doc.contents : doc.getIn(mapPath, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+  return pair && isNode(pair.key) ? nodeRange(pair.key, lines) : undefined;
+}
+
+/** A node's range, trimmed to its first line so that a diagnostic on a whole mapping stays readable. */
+function nodeRange(node: Node, lines: LineIndex): Range {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  const range = lines.range(start, valueEnd);
+  if (range.end.line === range.start.line) return range;
+  return { start: range.start, end: { line: range.start.line, character: range.start.character + 1 } };
+}
+
+/** The deepest bracket or indentation nesting, found in one pass without recursion. */
+function nestingDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let lineStart = 0;
+  let inIndent = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = i + 1;
+      inIndent = true;
+      continue;
+    }
+    if (inIndent && c !== 32 && c !== 45) {
+      // Indentation of two spaces (or a list dash) per level.
+      inIndent = false;
+      const indentLevel = Math.floor((i - lineStart) / 2);
+      if (indentLevel > max) {
+        max = indentLevel;
+        at = i;
+      }
+    }
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+    if (depth > max) {
+      max = depth;
+      at = i;
+    }
+  }
+  return { depth: max, offset: at };
+}
+
+function firstNestedAlias(doc: Document.Parsed, lines: LineIndex): Range | undefined {
+  let found: Range | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc);
+      let nested = false;
+      if (target) visit(target, { Alias: () => ((nested = true), visit.BREAK) });
+      if (nested && alias.range) {
+        found = lines.range(alias.range[0], alias.range[1]);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function errorMessage(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The scope file as written: ids are optional and default to a slug of the name
+ * (see scopeParser). The JSON Schema in scope/ is generated from this.
+ */
+const text = z.string().trim().min(1);
+const aliases = z.array(text).describe('Other names that notes may use for it.');
+
+export const productSchema = z
+  .strictObject({
+    id: text.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
+    name: text.describe('The product as the team calls it.'),
+    description: z.string().optional().describe('What it is, or why it is in scope.'),
+    aliases: aliases.optional(),
+  })
+  .describe('A representative product of the category.');
+
+export const axisSchema = z
+  .strictObject({
+    id: text.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
+    name: text.describe('The axis as it appears as a heading in research notes.'),
+    description: z.string().optional().describe('What a note should answer under this axis.'),
+    aliases: aliases.optional(),
+  })
+  .describe('A key comparison axis: every note on a product of the category answers it in a section.');
+
+export const categorySchema = z
+  .strictObject({
+    id: text.optional().describe('Stable id; defaults to a slug of the name. Unique in the scope.'),
+    name: text.describe('The class of competitors.'),
+    goal: text.describe('Why this class is compared with the subject.'),
+    products: z.array(productSchema).describe('Its representative products.'),
+    axes: z.array(axisSchema).describe('Its key comparison axes, in the order notes should follow.'),
+  })
+  .describe('A class of competitors.');
+
+export const scopeFileSchema = z
+  .strictObject({
+    version: z.literal(1).describe('The format version of this file: 1.'),
+    title: text.describe('The title of the scope.'),
+    subject: text.optional().describe('Our own product, that competitors are compared with.'),
+    notes: text.optional().describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
+    placeholders: z
+      .array(text)
+      .optional()
+      .describe('Extra words that mark a section as a placeholder when a block starts with one (beside TODO, TBD, TBC, FIXME, ?, ...).'),
+    categories: z.array(categorySchema).min(1).describe('The classes of competitors, in the order they are shown.'),
+  })
+  .describe('Competitor Scope: the categories of competitors, their products and comparison axes.');
+
+export type ScopeFile = z.infer<typeof scopeFileSchema>;

@@ -1,0 +1,70 @@
+/** Text helpers shared by the scope model and the note analysis. */
+
+/** Lower-case words joined by '-': the id a name gets when the scope file gives none. */
+export function slugify(text: string): string {
+  return normalizeText(text).replace(/ /g, '-');
+}
+
+/**
+ * The form in which headings, names, ids and aliases are compared: Unicode NFKC, lower case,
+ * '&' read as 'and', punctuation dropped (a hyphen or slash separates words), white space collapsed.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[-_/\\]+/g, ' ')
+    .replace(/[^\p{L}\p{N}\s]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A position in a text, 0-based like VS Code's and the Language Server Protocol's. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export function pointRange(line: number, character = 0): Range {
+  return { start: { line, character }, end: { line, character } };
+}
+
+/** Maps offsets in a text to positions, in O(log lines) a look-up. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.starts[low] };
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.position(startOffset), end: this.position(endOffset) };
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)];
+  }
+}

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { parseScope } from '../../src/core/scopeParser';
+import type { ScopeProblem } from '../../src/core/scopeModel';
+
+const valid = `version: 1
+title: Test scope
+categories:
+  - name: Web Frameworks
+    goal: Compare.
+    products:
+      - name: Django REST Framework
+      - id: fa
+        name: FastAPI
+        aliases: [Fast API]
+    axes:
+      - name: Auth, security & rate limiting
+        description: How requests are authenticated.
+`;
+
+function problemsOf(text: string): readonly ScopeProblem[] {
+  const result = parseScope(text);
+  assert.equal(result.ok, false, 'expected the scope to be refused');
+  return result.problems;
+}
+
+/** The text that a problem's range covers. */
+function textAt(text: string, problem: ScopeProblem): string {
+  const lines = text.split('\n');
+  const { start, end } = problem.range;
+  assert.equal(start.line, end.line, 'a problem is shown on one line');
+  return lines[start.line].slice(start.character, end.character);
+}
+
+describe('parseScope', () => {
+  it('reads a valid scope, defaulting ids to slugs of names and the notes glob', () => {
+    const result = parseScope(valid);
+    assert.ok(result.ok);
+    const [category] = result.scope.categories;
+    assert.equal(category.id, 'web-frameworks');
+    assert.deepEqual(category.products.map((p) => p.id), ['django-rest-framework', 'fa']);
+    assert.deepEqual(category.products[1].aliases, ['Fast API']);
+    assert.equal(category.axes[0].id, 'auth-security-and-rate-limiting');
+    assert.equal(category.axes[0].description, 'How requests are authenticated.');
+    assert.equal(result.scope.notes, 'research/**/*.md');
+    assert.deepEqual(result.scope.placeholders, []);
+  });
+
+  it('records where each product stands in the file', () => {
+    const result = parseScope(valid);
+    assert.ok(result.ok);
+    assert.equal(result.scope.categories[0].products[1].range.start.line, 7);
+  });
+
+  it('reports a YAML syntax error at the offending line', () => {
+    const text = 'version: 1\ntitle: "unterminated\ncategories: []\n';
+    const [problem] = problemsOf(text);
+    assert.match(problem.message, /^YAML syntax error: /);
+    assert.ok(problem.range.start.line >= 1, 'not on the first line');
+  });
+
+  it('reports a duplicate product id at the second id, naming the first one’s line', () => {
+    const text = valid.replace('      - id: fa\n', '      - id: django-rest-framework\n');
+    const [problem, ...rest] = problemsOf(text);
+    assert.equal(rest.length, 0);
+    assert.match(problem.message, /Duplicate product id "django-rest-framework": line 7 uses it already/);
+    assert.equal(textAt(text, problem), 'django-rest-framework');
+    assert.equal(problem.range.start.line, 7);
+  });
+
+  it('reports ids that collide through their names at the name, and suggests an id', () => {
+    const text = valid.replace('      - id: fa\n        name: FastAPI', '      - name: django rest framework');
+    const [problem] = problemsOf(text);
+    assert.match(problem.message, /Duplicate product id "django-rest-framework" \(from its name\).*give one of them an "id"/);
+    assert.equal(textAt(text, problem), 'django rest framework');
+  });
+
+  it('reports duplicate category and axis ids', () => {
+    const category = valid.split('\n').slice(3).join('\n');
+    const text = `${valid}${category}`;
+    const problems = problemsOf(text);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /Duplicate category id "web-frameworks"/);
+    const axes = valid.replace('        description: How requests are authenticated.\n', '      - name: Auth, Security and Rate-Limiting\n');
+    assert.match(problemsOf(axes)[0].message, /Duplicate axis id "auth-security-and-rate-limiting"/);
+  });
+
+  it('reports a wrong type at the value, naming the field and what it got', () => {
+    const text = valid.replace('name: FastAPI', 'name: 42');
+    const [problem] = problemsOf(text);
+    assert.equal(problem.message, '"categories[0].products[1].name" must be a string, not a number (42).');
+    assert.equal(textAt(text, problem), '42');
+  });
+
+  it('reports a missing field at the key of the mapping that lacks it', () => {
+    const text = valid.replace('    goal: Compare.\n', '');
+    const [problem] = problemsOf(text);
+    assert.equal(problem.message, '"categories[0].goal" is required in "categories[0]".');
+    assert.equal(problem.range.start.line, 3);
+  });
+
+  it('reports an unknown field at its key, listing the known ones', () => {
+    const text = valid.replace('    goal: Compare.\n', '    goal: Compare.\n    goals: typo\n');
+    const [problem] = problemsOf(text);
+    assert.match(problem.message, /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes\.$/);
+    assert.equal(textAt(text, problem), 'goals');
+  });
+
+  it('reports an empty name, a wrong version and an empty category list', () => {
+    assert.equal(problemsOf(valid.replace('name: FastAPI', 'name: ""'))[0].message, '"categories[0].products[1].name" must not be empty.');
+    assert.equal(problemsOf(valid.replace('version: 1', 'version: 2'))[0].message, '"version" must be 1.');
+    const empty = problemsOf('version: 1\ntitle: T\ncategories: []\n');
+    assert.equal(empty[0].message, '"categories" must list at least 1.');
+  });
+
+  it('refuses an alias bomb quickly, at the first alias of the chain', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = Date.now();
+    const [problem] = problemsOf(levels.join('\n'));
+    assert.ok(Date.now() - started < 1000, 'refused within a second');
+    assert.match(problem.message, /cannot be expanded: Excessive alias count/);
+    // Line 2 holds the first alias whose anchor holds aliases itself: where the expansion multiplies.
+    assert.equal(problem.range.start.line, 2);
+  });
+
+  it('refuses a 5 MB file before parsing it', () => {
+    const text = valid + `# ${'x'.repeat(5 * 1024 * 1024)}\n`;
+    const started = Date.now();
+    const [problem] = problemsOf(text);
+    assert.ok(Date.now() - started < 1000, 'refused within a second');
+    assert.equal(problem.message, 'The scope file is 5.0 MB; a scope file may be at most 1 MB.');
+    assert.equal(problem.range.start.line, 0);
+  });
+
+  it('refuses deep nesting without recursing into it', () => {
+    const text = `version: 1\ntitle: ${'['.repeat(100_000)}`;
+    const [problem] = problemsOf(text);
+    assert.match(problem.message, /nests more than 64 levels deep/);
+    assert.equal(problem.range.start.line, 1);
+  });
+
+  it('treats an empty file as a scope with every required field missing', () => {
+    const messages = problemsOf('').map((p) => p.message);
+    assert.deepEqual(messages, ['"version" is required.', '"title" is required.', '"categories" is required.']);
+  });
+});
