@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { Range } from './core/text';
+
+/** The one place where the engine's plain data becomes VS Code's types. */
+export function toRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+export function toPosition(position: Range['start']): vscode.Position {
+  return new vscode.Position(position.line, position.character);
+}
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export function toSeverity(severity: SeverityName): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'information':
+      return vscode.DiagnosticSeverity.Information;
+    case 'hint':
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+/** A diagnostic code that links to its section of the README (package.json's `homepage`). */
+export function diagnosticCode(code: string, homepage: string): { value: string; target: vscode.Uri } {
+  return { value: code, target: vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}#${code}`) };
+}
