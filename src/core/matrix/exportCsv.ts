@@ -1,0 +1,29 @@
+import { STATUS_LABEL } from './cellStatus';
+import type { MatrixModel } from './matrixModel';
+
+const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID'];
+
+/**
+ * The matrix as CSV (RFC 4180: CRLF, fields quoted where needed), one record per cell, which is
+ * what a spreadsheet filters and pivots best; categories have different axes, so one wide sheet would not fit.
+ */
+export function matrixToCsv(model: MatrixModel): string {
+  const records: string[][] = [HEADER];
+  for (const table of model.tables) {
+    for (const row of table.rows) {
+      row.cells.forEach((cell, index) => {
+        const axis = table.axes[index];
+        const line = cell.line === null ? '' : String(cell.line);
+        const subject = row.subject ? 'yes' : '';
+        records.push([table.name, row.name, subject, axis.name, STATUS_LABEL[cell.status], cell.excerpt, cell.file ?? '', line, table.categoryId, row.key, axis.id]);
+      });
+    }
+  }
+  return records.map((record) => record.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One field, quoted when it holds a comma, quote or line break; text a spreadsheet would run as a formula gets a leading `'`. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

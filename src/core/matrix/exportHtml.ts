@@ -1,0 +1,84 @@
+import { STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
+import type { MatrixModel, MatrixTable } from './matrixModel';
+
+/** The matrix as one standalone HTML file: no scripts, its own styles, every piece of team text escaped. */
+export function matrixToHtml(model: MatrixModel): string {
+  const title = escapeHtml(model.title);
+  const legend = STATUSES.map((status) => `<span class="${status}">${STATUS_SYMBOL[status]} ${STATUS_LABEL[status]}</span>`).join(' ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${title}</h1>
+<p>Coverage: ${model.answered}/${model.total} answered. ${legend}</p>
+${model.tables.map(tableHtml).join('\n')}
+</body>
+</html>
+`;
+}
+
+function tableHtml(table: MatrixTable): string {
+  const competitors = table.rows.filter((row) => !row.subject).length;
+  const head = table.axes.map((axis) => `<th scope="col"${titleAttr(axis.description)}>${escapeHtml(axis.name)}</th>`).join('');
+  const body = table.rows
+    .map((row) => {
+      const cells = row.cells
+        .map(
+          (cell) =>
+            `<td class="${cell.status}"${titleAttr(cell.detail)}><span class="status">${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}</span> ${escapeHtml(cell.excerpt)}</td>`,
+        )
+        .join('');
+      const name = escapeHtml(row.name) + (row.subject ? ' <em>(subject)</em>' : '');
+      return `<tr${row.subject ? ' class="subject"' : ''}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td></tr>`;
+    })
+    .join('\n');
+  const foot = table.axes.map((axis) => `<td class="total">${axis.answered}/${competitors}</td>`).join('');
+  return `<section>
+<h2>${escapeHtml(table.name)}</h2>
+<p class="goal">${escapeHtml(table.goal)}</p>
+<table>
+<thead><tr><th scope="col">Product</th>${head}<th scope="col">Coverage</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+<tfoot><tr><th scope="row">Answered</th>${foot}<td class="total">${table.answered}/${table.total}</td></tr></tfoot>
+</table>
+</section>`;
+}
+
+function titleAttr(text: string): string {
+  return text ? ` title="${escapeHtml(text)}"` : '';
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2em; color: #1f2328; background: #fff; }
+table { border-collapse: collapse; margin-bottom: 2em; }
+th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; text-align: left; max-width: 22em; }
+thead th { background: #f6f8fa; }
+.goal { color: #59636e; }
+.status { font-weight: 600; white-space: nowrap; }
+.answered .status, span.answered { color: #1a7f37; }
+.placeholder .status, span.placeholder, .empty .status, span.empty { color: #9a6700; }
+.missing .status, span.missing { color: #cf222e; }
+.total { text-align: right; white-space: nowrap; }
+tr.subject th { font-style: italic; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e6edf3; background: #0d1117; }
+  th, td { border-color: #3d444d; }
+  thead th { background: #151b23; }
+  .goal { color: #9198a1; }
+  .answered .status, span.answered { color: #3fb950; }
+  .placeholder .status, span.placeholder, .empty .status, span.empty { color: #d29922; }
+  .missing .status, span.missing { color: #f85149; }
+}
+`;

@@ -1,0 +1,45 @@
+import { STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
+import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
+
+/** The matrix as a Markdown document for a report or a pull request: one table per category, with the excerpts. */
+export function matrixToMarkdown(model: MatrixModel): string {
+  const legend = STATUSES.map((status) => `${STATUS_SYMBOL[status]} ${STATUS_LABEL[status].toLowerCase()}`).join(' · ');
+  const lines = [`# ${inline(model.title)}`, '', `Coverage: ${model.answered}/${model.total} answered. Legend: ${legend}.`];
+  for (const table of model.tables) lines.push('', ...tableLines(table));
+  return `${lines.join('\n')}\n`;
+}
+
+function tableLines(table: MatrixTable): string[] {
+  const lines = [`## ${inline(table.name)}`, ''];
+  if (table.goal) lines.push(`Goal: ${inline(table.goal)}`, '');
+  lines.push(row(['Product', ...table.axes.map((axis) => inline(axis.name)), 'Coverage']));
+  lines.push(row(['---', ...table.axes.map(() => '---'), '---:']));
+  for (const product of table.rows) {
+    const name = product.subject ? `**${inline(product.name)}** (subject)` : inline(product.name);
+    lines.push(row([name, ...product.cells.map(cellText), `${product.answered}/${product.cells.length}`]));
+  }
+  const competitors = table.rows.filter((r) => !r.subject).length;
+  lines.push(row(['**Answered**', ...table.axes.map((axis) => `${axis.answered}/${competitors}`), `**${table.answered}/${table.total}**`]));
+  return lines;
+}
+
+function cellText(cell: MatrixCell): string {
+  const text = cell.excerpt || STATUS_LABEL[cell.status].toLowerCase();
+  return `${STATUS_SYMBOL[cell.status]} ${inline(text)}`;
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Team text as literal Markdown inline text that also survives inside a table cell: one line,
+ * `|` escaped, and Markdown and HTML syntax escaped so that it shows as written and runs nothing.
+ */
+export function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/[\\`*_[\]|<>]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+}

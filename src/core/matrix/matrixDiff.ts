@@ -1,0 +1,69 @@
+import type { MatrixAxis, MatrixCell, MatrixModel, MatrixRow, MatrixTable } from './matrixModel';
+
+/** The changed rows of one table, with its recounted totals (small: one number per axis). */
+export interface TablePatch {
+  readonly categoryId: string;
+  readonly axes: readonly MatrixAxis[];
+  readonly answered: number;
+  readonly total: number;
+  readonly rows: readonly MatrixRow[];
+}
+
+/**
+ * What the webview needs to go from one model to the next: nothing, the changed rows, or — when
+ * the shape changed (the scope was edited, the subject's note appeared) — the whole model.
+ */
+export type MatrixPatch =
+  | { readonly kind: 'rows'; readonly answered: number; readonly total: number; readonly tables: readonly TablePatch[] }
+  | { readonly kind: 'reset'; readonly model: MatrixModel };
+
+export function diffMatrix(before: MatrixModel, after: MatrixModel): MatrixPatch | undefined {
+  if (!sameShape(before, after)) return { kind: 'reset', model: after };
+  const tables: TablePatch[] = [];
+  after.tables.forEach((table, t) => {
+    const old = before.tables[t];
+    const rows = table.rows.filter((row, r) => !sameRow(old.rows[r], row));
+    if (rows.length > 0) tables.push({ categoryId: table.categoryId, axes: table.axes, answered: table.answered, total: table.total, rows });
+  });
+  return tables.length > 0 ? { kind: 'rows', answered: after.answered, total: after.total, tables } : undefined;
+}
+
+/** The model a patch leads to; rows are matched by key within their table. */
+export function applyPatch(model: MatrixModel, patch: MatrixPatch): MatrixModel {
+  if (patch.kind === 'reset') return patch.model;
+  const byCategory = new Map(patch.tables.map((table) => [table.categoryId, table]));
+  const tables = model.tables.map((table): MatrixTable => {
+    const changes = byCategory.get(table.categoryId);
+    if (!changes) return table;
+    const rows = new Map(changes.rows.map((row) => [row.key, row]));
+    return { ...table, axes: changes.axes, answered: changes.answered, total: changes.total, rows: table.rows.map((row) => rows.get(row.key) ?? row) };
+  });
+  return { ...model, tables, answered: patch.answered, total: patch.total };
+}
+
+/** Same title, tables, axes and rows in the same order: only cell contents and totals may differ. */
+function sameShape(a: MatrixModel, b: MatrixModel): boolean {
+  if (a.title !== b.title || a.subject !== b.subject || a.tables.length !== b.tables.length) return false;
+  return a.tables.every((table, t) => {
+    const other = b.tables[t];
+    return (
+      table.categoryId === other.categoryId &&
+      table.name === other.name &&
+      table.goal === other.goal &&
+      sameList(table.axes, other.axes, (x, y) => x.id === y.id && x.name === y.name && x.description === y.description) &&
+      sameList(table.rows, other.rows, (x, y) => x.key === y.key && x.name === y.name && x.subject === y.subject)
+    );
+  });
+}
+
+function sameRow(a: MatrixRow, b: MatrixRow): boolean {
+  return a.answered === b.answered && sameList(a.notes, b.notes, (x, y) => x === y) && sameList(a.cells, b.cells, sameCell);
+}
+
+function sameCell(a: MatrixCell, b: MatrixCell): boolean {
+  return a.status === b.status && a.file === b.file && a.line === b.line && a.excerpt === b.excerpt && a.detail === b.detail;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((item, index) => same(item, b[index]));
+}

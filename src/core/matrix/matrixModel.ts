@@ -1,0 +1,139 @@
+import type { Scope } from '../scopeModel';
+import { slugify } from '../text';
+
+export type CellStatus = 'answered' | 'empty' | 'placeholder' | 'missing';
+
+/** What the matrix needs of the note analysis for one axis of one product (the engine's coverage, narrowed). */
+export interface AxisCoverageInput {
+  readonly axisId: string;
+  readonly status: CellStatus;
+  /** The note that decides the status, relative to the scope file's folder; null when missing. */
+  readonly file: string | null;
+  /** 1-based line of the heading that decides the status; null when missing. */
+  readonly line: number | null;
+  /** The section's text, as plain text. */
+  readonly excerpt?: string;
+}
+
+export interface ProductCoverageInput {
+  readonly categoryId: string;
+  readonly productId: string;
+  readonly notes: readonly string[];
+  readonly axes: readonly AxisCoverageInput[];
+}
+
+export interface MatrixCell {
+  readonly status: CellStatus;
+  readonly file: string | null;
+  readonly line: number | null;
+  /** The answer's first sentence, cut to fit a cell. */
+  readonly excerpt: string;
+  /** The whole section, shown on hover. */
+  readonly detail: string;
+}
+
+export interface MatrixRow {
+  /** The product's id; unique within its table. */
+  readonly key: string;
+  readonly name: string;
+  /** True for the scope's own subject, pinned above the competitors. */
+  readonly subject: boolean;
+  readonly notes: readonly string[];
+  /** One cell per axis of the table, in axis order. */
+  readonly cells: readonly MatrixCell[];
+  readonly answered: number;
+}
+
+export interface MatrixAxis {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** How many competitors answer it (the subject row is not counted). */
+  readonly answered: number;
+}
+
+export interface MatrixTable {
+  readonly categoryId: string;
+  readonly name: string;
+  readonly goal: string;
+  readonly axes: readonly MatrixAxis[];
+  /** The subject first when a note covers it, then the competitors in scope order. */
+  readonly rows: readonly MatrixRow[];
+  /** Answered cells of the competitors, out of competitors × axes. */
+  readonly answered: number;
+  readonly total: number;
+}
+
+export interface MatrixModel {
+  readonly title: string;
+  readonly subject: string | null;
+  readonly tables: readonly MatrixTable[];
+  readonly answered: number;
+  readonly total: number;
+}
+
+export const MAX_EXCERPT_CHARS = 140;
+
+/**
+ * The matrix from a scope and the analysis's coverage: one table per category in scope order.
+ * Coverage for the subject is an entry whose product id is the subject's slug; products without
+ * coverage count as missing everywhere, so a matrix is complete even before the analysis has run.
+ */
+export function buildMatrix(scope: Scope, coverage: readonly ProductCoverageInput[]): MatrixModel {
+  const byKey = new Map(coverage.map((entry) => [`${entry.categoryId}\u0000${entry.productId}`, entry]));
+  const subjectId = scope.subject ? slugify(scope.subject) : undefined;
+  const tables = scope.categories.map((category): MatrixTable => {
+    const rowFor = (key: string, name: string, subject: boolean): MatrixRow => {
+      const entry = byKey.get(`${category.id}\u0000${key}`);
+      const axes = new Map(entry?.axes.map((axis) => [axis.axisId, axis]));
+      const cells = category.axes.map((axis) => toCell(axes.get(axis.id)));
+      return { key, name, subject, notes: entry?.notes ?? [], cells, answered: countAnswered(cells) };
+    };
+    const competitors = category.products.filter((p) => p.id !== subjectId).map((p) => rowFor(p.id, p.name, false));
+    const subjectProduct = category.products.find((p) => p.id === subjectId);
+    const subject = subjectId && scope.subject ? rowFor(subjectId, subjectProduct?.name ?? scope.subject, true) : undefined;
+    const rows = subject && subject.notes.length > 0 ? [subject, ...competitors] : competitors;
+    const axes = category.axes.map((axis) => ({ id: axis.id, name: axis.name, description: axis.description ?? '', answered: 0 }));
+    return withTotals({ categoryId: category.id, name: category.name, goal: category.goal, axes, rows, answered: 0, total: 0 });
+  });
+  return withModelTotals({ title: scope.title, subject: scope.subject ?? null, tables, answered: 0, total: 0 });
+}
+
+/** Recounts a table's column and table totals from its rows. */
+export function withTotals(table: MatrixTable): MatrixTable {
+  const competitors = table.rows.filter((row) => !row.subject);
+  const axes = table.axes.map((axis, index) => ({ ...axis, answered: competitors.filter((row) => row.cells[index]?.status === 'answered').length }));
+  const answered = competitors.reduce((sum, row) => sum + row.answered, 0);
+  return { ...table, axes, answered, total: competitors.length * table.axes.length };
+}
+
+export function withModelTotals(model: MatrixModel): MatrixModel {
+  const answered = model.tables.reduce((sum, table) => sum + table.answered, 0);
+  const total = model.tables.reduce((sum, table) => sum + table.total, 0);
+  return { ...model, answered, total };
+}
+
+function toCell(input: AxisCoverageInput | undefined): MatrixCell {
+  if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '' };
+  const detail = input.status === 'answered' || input.status === 'placeholder' ? (input.excerpt ?? '').trim() : '';
+  return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail };
+}
+
+function countAnswered(cells: readonly MatrixCell[]): number {
+  return cells.filter((cell) => cell.status === 'answered').length;
+}
+
+/** The first sentence of a text on one line, cut at a word boundary to at most `max` characters. */
+export function firstSentence(text: string, max = MAX_EXCERPT_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = flat.search(/[.!?…](\s|$)/);
+  const sentence = end === -1 ? flat : flat.slice(0, end + 1);
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function coverageRatio(answered: number, total: number): number {
+  return total === 0 ? 1 : answered / total;
+}

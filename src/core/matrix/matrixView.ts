@@ -1,0 +1,43 @@
+import { coverageRatio, type MatrixRow, type MatrixTable } from './matrixModel';
+
+export type SortKey = 'scope' | 'name' | 'coverage';
+
+export interface ViewOptions {
+  readonly sort: SortKey;
+  readonly descending: boolean;
+  /** Only rows and columns with anything unanswered. */
+  readonly gapsOnly: boolean;
+}
+
+export const DEFAULT_VIEW: ViewOptions = { sort: 'scope', descending: false, gapsOnly: false };
+
+/** What one table shows under the view options: its rows in order and the indexes of its visible axes. */
+export interface TableView {
+  readonly rows: readonly MatrixRow[];
+  readonly axisIndexes: readonly number[];
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Sorts and filters a table; the subject stays pinned first, as the row every competitor is read against. */
+export function viewTable(table: MatrixTable, options: ViewOptions): TableView {
+  const subject = table.rows.filter((row) => row.subject);
+  let competitors = table.rows.filter((row) => !row.subject);
+  let axisIndexes = table.axes.map((_, index) => index);
+  if (options.gapsOnly) {
+    competitors = competitors.filter((row) => row.answered < row.cells.length);
+    axisIndexes = axisIndexes.filter((index) => competitors.some((row) => row.cells[index]?.status !== 'answered'));
+  }
+  const sorted = sortRows(competitors, options);
+  return { rows: [...subject, ...sorted], axisIndexes };
+}
+
+function sortRows(rows: readonly MatrixRow[], options: ViewOptions): readonly MatrixRow[] {
+  if (options.sort === 'scope') return options.descending ? [...rows].reverse() : rows;
+  const direction = options.descending ? -1 : 1;
+  const byName = (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name);
+  const byCoverage = (a: MatrixRow, b: MatrixRow) => coverageRatio(a.answered, a.cells.length) - coverageRatio(b.answered, b.cells.length);
+  // Ties on coverage read by name A to Z in either direction; Array.prototype.sort is stable, so ties on both keep scope order.
+  const compare = options.sort === 'name' ? (a: MatrixRow, b: MatrixRow) => direction * byName(a, b) : (a: MatrixRow, b: MatrixRow) => direction * byCoverage(a, b) || byName(a, b);
+  return [...rows].sort(compare);
+}
