@@ -1,0 +1,62 @@
+import type { Range } from '../text';
+import type { NoteTarget, ProductSuggestion } from './productMatcher';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type SectionStatus = 'answered' | 'empty' | 'placeholder';
+export type AxisStatus = SectionStatus | 'missing';
+
+/** What each finding carries for its quick fixes, by code. */
+export interface FindingData {
+  /** No note of the product answers the axis. */
+  'missing-axis': NoteTarget & { readonly axisId: string; readonly axisName: string; readonly categoryName: string };
+  /** The heading is there but its section is empty or holds only placeholders. */
+  'unanswered-axis': NoteTarget & { readonly axisId: string; readonly status: 'empty' | 'placeholder' };
+  /** A second heading for an axis in one note; `firstLine` is the first one's (0-based). */
+  'duplicate-axis': { readonly categoryId: string; readonly axisId: string; readonly firstLine: number };
+  /** `product:` names nothing in the scope; the closest products. */
+  'unknown-product': { readonly product: string; readonly suggestions: readonly ProductSuggestion[] };
+  /** `category:` names nothing in the scope; the closest category ids. */
+  'unknown-category': { readonly category: string; readonly suggestions: readonly string[] };
+  /** Neither front matter nor the file name names a product; the closest products to the file name. */
+  'unlinked-note': { readonly suggestions: readonly ProductSuggestion[] };
+  /** A heading close to an axis's name: renaming its text to `replacement` makes it answer the axis. */
+  'axis-typo': { readonly categoryId: string; readonly axisId: string; readonly replacement: string };
+  'invalid-front-matter': Record<string, never>;
+  /** The note was not analyzed: too large, binary or not UTF-8. */
+  'unreadable-note': { readonly reason: string };
+  /** A problem in the scope file (the command line shows them as findings). */
+  'invalid-scope': Record<string, never>;
+}
+
+export type FindingCode = keyof FindingData;
+
+export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
+  'missing-axis': 'warning',
+  'unanswered-axis': 'warning',
+  'duplicate-axis': 'information',
+  'unknown-product': 'warning',
+  'unknown-category': 'warning',
+  'unlinked-note': 'information',
+  'axis-typo': 'information',
+  'invalid-front-matter': 'warning',
+  'unreadable-note': 'warning',
+  'invalid-scope': 'error',
+};
+
+export const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
+
+/** A finding on a note (or the scope file): what a diagnostic shows and what its quick fix needs. */
+export type Finding = {
+  [C in FindingCode]: {
+    readonly code: C;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly range: Range;
+    readonly data: FindingData[C];
+  };
+}[FindingCode];
+
+export function finding<C extends FindingCode>(code: C, message: string, range: Range, data: FindingData[C]): Finding {
+  return { code, severity: DEFAULT_SEVERITIES[code], message, range, data } as Finding;
+}

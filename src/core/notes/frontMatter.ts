@@ -1,0 +1,124 @@
+import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Range } from '../text';
+
+/** A field of the front matter that the analysis reads, with where its value stands (for diagnostics and edits). */
+export interface FrontMatterField {
+  readonly value: string;
+  /** The whole `key: value` line. */
+  readonly lineRange: Range;
+  /** The value alone; empty at the end of the line when the value is empty. */
+  readonly valueRange: Range;
+}
+
+export interface FrontMatter {
+  /** The `---` lines included: lines `0` to `endLine`. */
+  readonly endLine: number;
+  /** The first line of the body after the closing `---`. */
+  readonly bodyLine: number;
+  /** Offset of the body in the text. */
+  readonly bodyOffset: number;
+  readonly product?: FrontMatterField;
+  readonly category?: FrontMatterField;
+  /** Why the front matter cannot be read; it is then treated as empty. */
+  readonly problem?: { readonly message: string; readonly range: Range };
+}
+
+const FIELDS = ['product', 'category'] as const;
+/** Front matter longer than this is not a note's header; it is not parsed. */
+const MAX_FRONT_MATTER_LINES = 200;
+
+/**
+ * Reads the `---` front matter at the start of a note, or returns undefined when there is none
+ * (an unclosed `---` is a thematic break, as Markdown sees it). Never throws.
+ */
+export function readFrontMatter(text: string): FrontMatter | undefined {
+  const first = /^---[ \t]*\r?\n/.exec(text);
+  if (!first) return undefined;
+  const lines: string[] = [];
+  let offset = first[0].length;
+  for (let line = 1; line <= MAX_FRONT_MATTER_LINES && offset <= text.length; line++) {
+    const end = text.indexOf('\n', offset);
+    const raw = text.slice(offset, end === -1 ? text.length : end).replace(/\r$/, '');
+    if (/^(---|\.\.\.)[ \t]*$/.test(raw)) {
+      const bodyOffset = end === -1 ? text.length : end + 1;
+      return { endLine: line, bodyLine: line + 1, bodyOffset, ...readFields(lines) };
+    }
+    lines.push(raw);
+    if (end === -1) break;
+    offset = end + 1;
+  }
+  return undefined;
+}
+
+type Fields = Pick<FrontMatter, 'product' | 'category' | 'problem'>;
+
+/** `key: value` lines with plain values need no YAML parser; anything else goes through `yaml`. */
+function readFields(lines: readonly string[]): Fields {
+  const simple: Record<string, FrontMatterField> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const match = /^([A-Za-z_][\w-]*):(?:[ \t]+([^\s"'[\]{}&*!|>%@`#,][^#]*?))?[ \t]*$/.exec(line);
+    if (!match || (match[2] ?? '').includes(': ')) return readYamlFields(lines);
+    const value = match[2] ?? '';
+    const start = value ? line.indexOf(value, match[1].length + 1) : line.length;
+    simple[match[1]] = field(i + 1, value, line.length, start, start + value.length);
+  }
+  return pick(simple);
+}
+
+function readYamlFields(lines: readonly string[]): Fields {
+  const source = lines.join('\n');
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = counter.linePos(offset);
+    return { line, character: col - 1 };
+  };
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const start = at(error.pos[0]);
+    return { problem: { message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: at(error.pos[1]) } } };
+  }
+  if (doc.contents === null) return {};
+  if (!isMap(doc.contents)) {
+    return { problem: { message: 'The front matter must be a mapping of fields, such as "product: django".', range: { start: at(0), end: at(lines[0]?.length ?? 0) } } };
+  }
+  const found: Record<string, FrontMatterField> = {};
+  for (const pair of doc.contents.items) {
+    if (!isPair(pair) || !isScalar(pair.key) || !FIELDS.includes(pair.key.value as (typeof FIELDS)[number])) continue;
+    const name = String(pair.key.value);
+    const keyStart = at(pair.key.range?.[0] ?? 0);
+    const lineLength = lines[keyStart.line - 1].length;
+    if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
+      found[name] = field(keyStart.line, '', lineLength, lineLength, lineLength);
+    } else if (isScalar(pair.value) && ['string', 'number'].includes(typeof pair.value.value) && pair.value.range) {
+      const start = at(pair.value.range[0]);
+      const end = at(pair.value.range[1]);
+      if (start.line !== keyStart.line || end.line !== start.line) {
+        return { problem: { message: `"${name}" must be on one line.`, range: { start, end } } };
+      }
+      found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
+    } else {
+      const range = pair.value.range ?? [0, 0];
+      return { problem: { message: `"${name}" must name one ${name}, as text.`, range: { start: at(range[0]), end: at(range[1]) } } };
+    }
+  }
+  return pick(found);
+}
+
+/** A field on `line` of the note (1 is the line after the opening `---`). */
+function field(line: number, value: string, lineLength: number, start: number, end: number): FrontMatterField {
+  return {
+    value: value.trim(),
+    lineRange: { start: { line, character: 0 }, end: { line, character: lineLength } },
+    valueRange: { start: { line, character: start }, end: { line, character: end } },
+  };
+}
+
+function pick(fields: Record<string, FrontMatterField>): Fields {
+  return {
+    ...(fields.product ? { product: fields.product } : {}),
+    ...(fields.category ? { category: fields.category } : {}),
+  };
+}

@@ -1,0 +1,135 @@
+import type { Category, Scope } from '../scopeModel';
+import { type Range } from '../text';
+import { AxisMatcher } from './axisMatcher';
+import { finding, type Finding, type SectionStatus } from './findings';
+import type { ParsedNote } from './noteParser';
+import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
+import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
+
+/** The scope prepared for analysis: built once per scope, shared by every note. */
+export class CompiledScope {
+  readonly products: ProductMatcher;
+  readonly isPlaceholder: PlaceholderTest;
+  private readonly categories = new Map<string, { category: Category; axes: AxisMatcher }>();
+
+  constructor(readonly scope: Scope) {
+    this.products = new ProductMatcher(scope);
+    this.isPlaceholder = placeholderTest(scope.placeholders);
+    for (const category of scope.categories) this.categories.set(category.id, { category, axes: new AxisMatcher(category) });
+  }
+
+  category(id: string): Category | undefined {
+    return this.categories.get(id)?.category;
+  }
+
+  axes(categoryId: string): AxisMatcher | undefined {
+    return this.categories.get(categoryId)?.axes;
+  }
+}
+
+/** A heading that answers an axis of one of the note's categories. */
+export interface AxisSection {
+  readonly categoryId: string;
+  readonly axisId: string;
+  /** Index in `parsed.headings`. */
+  readonly headingIndex: number;
+  readonly status: SectionStatus;
+  /** A later heading for an axis that an earlier one in the note answers already. */
+  readonly duplicate: boolean;
+}
+
+/** One note, read against the scope: what the editor, the tree, the matrix and the command line show. */
+export interface NoteAnalysis {
+  /** Relative to the scope file's folder, '/'-separated. */
+  readonly path: string;
+  readonly parsed: ParsedNote;
+  readonly link: ProductLink;
+  /** The products (in their categories) the note is about; empty when it is linked to none. */
+  readonly targets: readonly NoteTarget[];
+  readonly sections: readonly AxisSection[];
+  /** Findings that depend on this note alone (`missing-axis` depends on all notes of a product: see NoteIndex). */
+  readonly findings: readonly Finding[];
+  /** Where findings about the note as a whole go: the `product:` line, else the first heading, else line 1. */
+  readonly anchor: Range;
+}
+
+const STATUS_RANK: Record<SectionStatus, number> = { answered: 3, placeholder: 2, empty: 1 };
+
+export function isBetter(status: SectionStatus, than: SectionStatus): boolean {
+  return STATUS_RANK[status] > STATUS_RANK[than];
+}
+
+export function analyzeNote(path: string, parsed: ParsedNote, compiled: CompiledScope): NoteAnalysis {
+  const findings: Finding[] = [];
+  const frontMatter = parsed.frontMatter;
+  if (frontMatter?.problem) findings.push(finding('invalid-front-matter', frontMatter.problem.message, frontMatter.problem.range, {}));
+
+  const fileName = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  const link = compiled.products.match(frontMatter?.product?.value, frontMatter?.category?.value, fileName);
+  const targets = link.kind === 'front-matter' || link.kind === 'file-name' ? link.targets : [];
+  const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (link.kind === 'unknown-product') {
+    const range = frontMatter?.product?.valueRange ?? firstLine;
+    findings.push(finding('unknown-product', `"${link.product}" is not a product of the scope${didYouMean(link.suggestions.map((s) => s.productId))}`, range, { product: link.product, suggestions: link.suggestions }));
+  } else if (link.kind === 'unknown-category') {
+    const range = frontMatter?.category?.valueRange ?? firstLine;
+    findings.push(finding('unknown-category', `"${link.category}" is not a category of the scope${didYouMean(link.suggestions)}`, range, { category: link.category, suggestions: link.suggestions }));
+  } else if (link.kind === 'unlinked') {
+    const message = 'This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it.';
+    findings.push(finding('unlinked-note', message, firstLine, { suggestions: link.suggestions }));
+  }
+
+  const sections = findSections(parsed, targets, compiled, findings);
+  const anchor = frontMatter?.product?.lineRange ?? parsed.headings[0]?.range ?? firstLine;
+  return { path, parsed, link, targets, sections, findings, anchor };
+}
+
+/** Matches headings to the axes of the note's categories, and reports unanswered, duplicate and misspelt ones. */
+function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compiled: CompiledScope, findings: Finding[]): AxisSection[] {
+  const sections: AxisSection[] = [];
+  const categoryIds = [...new Set(targets.map((t) => t.categoryId))];
+  const first = new Map<string, AxisSection>();
+  const unmatched: number[] = [];
+  parsed.headings.forEach((heading, headingIndex) => {
+    if (heading.level < 2) return;
+    let matched = false;
+    for (const categoryId of categoryIds) {
+      const axis = compiled.axes(categoryId)?.axisOf(heading.normalized);
+      if (!axis) continue;
+      matched = true;
+      const key = `${categoryId}\n${axis.id}`;
+      const earlier = first.get(key);
+      const section: AxisSection = { categoryId, axisId: axis.id, headingIndex, status: sectionStatus(parsed, headingIndex, compiled.isPlaceholder), duplicate: earlier !== undefined };
+      sections.push(section);
+      if (earlier) {
+        const line = parsed.headings[earlier.headingIndex].range.start.line;
+        findings.push(finding('duplicate-axis', `A second section for "${axis.name}"; the first is on line ${line + 1}.`, heading.range, { categoryId, axisId: axis.id, firstLine: line }));
+        continue;
+      }
+      first.set(key, section);
+      if (section.status !== 'answered') {
+        const what = section.status === 'empty' ? 'is empty' : 'holds only placeholders';
+        const data = { categoryId, productId: '', axisId: axis.id, status: section.status };
+        for (const target of targets.filter((t) => t.categoryId === categoryId)) {
+          findings.push(finding('unanswered-axis', `The section "${axis.name}" ${what}.`, heading.range, { ...data, productId: target.productId }));
+        }
+      }
+    }
+    if (!matched) unmatched.push(headingIndex);
+  });
+
+  for (const headingIndex of unmatched) {
+    const heading = parsed.headings[headingIndex];
+    for (const categoryId of categoryIds) {
+      const axis = compiled.axes(categoryId)?.typoOf(heading.normalized, (a) => first.has(`${categoryId}\n${a.id}`));
+      if (!axis) continue;
+      findings.push(finding('axis-typo', `"${heading.text}" looks like the axis "${axis.name}".`, heading.textRange, { categoryId, axisId: axis.id, replacement: axis.name }));
+      break;
+    }
+  }
+  return sections;
+}
+
+function didYouMean(ids: readonly string[]): string {
+  return ids.length > 0 ? `. Did you mean ${ids.map((id) => `"${id}"`).join(', ')}?` : '.';
+}

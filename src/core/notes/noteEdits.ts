@@ -1,0 +1,92 @@
+import type { Scope } from '../scopeModel';
+import type { Position, Range } from '../text';
+import type { NoteAnalysis } from './noteAnalyzer';
+
+/** A text edit, as VS Code's TextEdit and the Language Server Protocol have it. */
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/**
+ * Adds a section for each of the axes (of one category), each where it belongs in the scope's axis order:
+ * after the section of the nearest axis before it that the note has, else before the nearest one after it,
+ * else at the end. The heading level is the one the note uses for axes (2 when it has none). Only inserts:
+ * the team's text is never deleted or moved. Sections that go to one place come in one edit, in axis order.
+ */
+export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryId: string, axisIds: readonly string[]): TextEdit[] {
+  const category = scope.categories.find((c) => c.id === categoryId);
+  if (!category) return [];
+  const { parsed } = analysis;
+  const present = new Map<string, number>();
+  for (const s of analysis.sections) {
+    if (s.categoryId === categoryId && !present.has(s.axisId)) present.set(s.axisId, s.headingIndex);
+  }
+  const level = axisHeadingLevel(analysis, categoryId);
+  const order = category.axes.map((a) => a.id);
+  const wanted = new Set(axisIds);
+
+  // Line where each new section goes (-1: the end of the note), in axis order.
+  const inserts = new Map<number, string[]>();
+  for (const [position, axis] of category.axes.entries()) {
+    if (!wanted.has(axis.id) || present.has(axis.id)) continue;
+    const before = order.slice(0, position).reverse().find((id) => present.has(id));
+    const after = order.slice(position + 1).find((id) => present.has(id));
+    const line = before !== undefined ? parsed.headings[present.get(before) ?? 0].sectionEndLine
+      : after !== undefined ? parsed.headings[present.get(after) ?? 0].range.start.line
+      : parsed.lineCount;
+    const at = line >= parsed.lineCount ? -1 : line;
+    inserts.set(at, [...(inserts.get(at) ?? []), `${'#'.repeat(level)} ${axis.name}\n`]);
+  }
+
+  return [...inserts].map(([line, headings]) => {
+    const sections = headings.join('\n');
+    if (line !== -1) return insertAt({ line, character: 0 }, `${sections}\n`);
+    // At the end: start on a line of its own after a blank line, whatever the note ends with.
+    const lead = parsed.lastLineLength > 0 ? '\n\n' : parsed.endsWithBlankLine || parsed.lineCount === 1 ? '' : '\n';
+    return insertAt({ line: parsed.lineCount - 1, character: parsed.lastLineLength }, `${lead}${sections}`);
+  });
+}
+
+/** The level of most of the note's axis headings for the category; 2 when it has none. */
+function axisHeadingLevel(analysis: NoteAnalysis, categoryId: string): number {
+  const counts = new Map<number, number>();
+  for (const s of analysis.sections) {
+    if (s.categoryId !== categoryId) continue;
+    const level = analysis.parsed.headings[s.headingIndex].level;
+    counts.set(level, (counts.get(level) ?? 0) + 1);
+  }
+  let best = 2;
+  for (const [level, count] of counts) if (count > (counts.get(best) ?? 0)) best = level;
+  return best;
+}
+
+/** Renames a heading: its text only, the `#` marks and the rest of the line stay. */
+export function renameHeadingEdit(analysis: NoteAnalysis, headingIndex: number, newText: string): TextEdit {
+  return { range: analysis.parsed.headings[headingIndex].textRange, newText };
+}
+
+/**
+ * Names the note's product in its front matter: sets the value of `product:` (and `category:` when given),
+ * adds the field when missing, adds front matter when there is none.
+ */
+export function setProductEdits(analysis: NoteAnalysis, productId: string, categoryId?: string): TextEdit[] {
+  const frontMatter = analysis.parsed.frontMatter;
+  if (!frontMatter) {
+    const fields = [`product: ${productId}`, ...(categoryId ? [`category: ${categoryId}`] : [])];
+    return [insertAt({ line: 0, character: 0 }, `---\n${fields.join('\n')}\n---\n\n`)];
+  }
+  const edits: TextEdit[] = [];
+  const closing: Position = { line: frontMatter.endLine, character: 0 };
+  const set = (name: string, value: string, field: typeof frontMatter.product) => {
+    if (field) edits.push({ range: field.valueRange, newText: field.value === '' ? ` ${value}` : value });
+    else edits.push(insertAt(closing, `${name}: ${value}\n`));
+  };
+  set('product', productId, frontMatter.product);
+  if (categoryId) set('category', categoryId, frontMatter.category);
+  return edits;
+}
+
+function insertAt(position: Position, newText: string): TextEdit {
+  return { range: { start: position, end: position }, newText };
+}

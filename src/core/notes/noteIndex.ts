@@ -1,0 +1,205 @@
+import type { Scope } from '../scopeModel';
+import { checkNoteText } from './decodeNote';
+import { finding, type AxisStatus, type Finding } from './findings';
+import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from './noteAnalyzer';
+import { parseNote, type ParsedNote } from './noteParser';
+import type { NoteTarget } from './productMatcher';
+import { sectionExcerpt } from './sectionStatus';
+
+export interface AxisCoverage {
+  readonly axisId: string;
+  readonly status: AxisStatus;
+  /** The note and 0-based line of the heading that decides the status; null when missing. */
+  readonly file: string | null;
+  readonly line: number | null;
+  /** The first sentence of the answer, for the matrix. */
+  readonly excerpt?: string;
+}
+
+export interface ProductCoverage extends NoteTarget {
+  /** The notes about the product, sorted. */
+  readonly notes: readonly string[];
+  readonly axes: readonly AxisCoverage[];
+}
+
+export interface CoverageSummary {
+  readonly products: number;
+  readonly axes: number;
+  readonly answered: number;
+  readonly missing: number;
+  readonly empty: number;
+  readonly placeholder: number;
+}
+
+type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis } | { readonly unreadable: string };
+
+const key = (t: NoteTarget) => `${t.categoryId}\n${t.productId}`;
+
+/**
+ * The analysis of a workspace's notes, kept up to date one note at a time: a change re-analyzes that note
+ * only, and what depends on several notes (missing axes, coverage) is computed when asked for.
+ */
+export class NoteIndex {
+  private compiled: CompiledScope;
+  private readonly entries = new Map<string, Entry>();
+  /** The notes about each product, by `categoryId\nproductId`. */
+  private readonly byTarget = new Map<string, Set<string>>();
+  private coverageCache: ProductCoverage[] | undefined;
+
+  constructor(scope: Scope) {
+    this.compiled = new CompiledScope(scope);
+  }
+
+  get scope(): Scope {
+    return this.compiled.scope;
+  }
+
+  /** Re-reads every note against a new scope, from the parse results kept (no text is parsed again). */
+  setScope(scope: Scope): void {
+    this.compiled = new CompiledScope(scope);
+    this.byTarget.clear();
+    for (const [path, entry] of this.entries) {
+      if ('parsed' in entry) this.store(path, { parsed: entry.parsed, analysis: analyzeNote(path, entry.parsed, this.compiled) });
+    }
+    this.coverageCache = undefined;
+  }
+
+  /**
+   * Analyzes a note's text (path relative to the scope file's folder, '/'-separated). Returns the notes whose
+   * findings may have changed: this one and the others about the same products, before and after.
+   */
+  setNote(path: string, text: string): string[] {
+    const unreadable = checkNoteText(text);
+    if (unreadable) return this.setUnreadable(path, unreadable);
+    const parsed = parseNote(text);
+    return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled) });
+  }
+
+  /** Records a note that cannot be analyzed (see decodeNote): it gets one finding and counts for nothing. */
+  setUnreadable(path: string, reason: string): string[] {
+    return this.replace(path, { unreadable: reason });
+  }
+
+  deleteNote(path: string): string[] {
+    const affected = this.unstore(path);
+    this.entries.delete(path);
+    this.coverageCache = undefined;
+    return [...affected].filter((p) => p !== path);
+  }
+
+  paths(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The analysis of one note: its products, its axis sections with their headings, its front matter. */
+  note(path: string): NoteAnalysis | undefined {
+    const entry = this.entries.get(path);
+    return entry && 'analysis' in entry ? entry.analysis : undefined;
+  }
+
+  /** The notes about a product, sorted. */
+  notesOf(target: NoteTarget): string[] {
+    return [...(this.byTarget.get(key(target)) ?? [])].sort();
+  }
+
+  /** Every finding on a note, `missing-axis` included (an axis answered in another note of the product is not missing). */
+  findings(path: string): Finding[] {
+    const entry = this.entries.get(path);
+    if (!entry) return [];
+    if ('unreadable' in entry) {
+      return [finding('unreadable-note', `This note is not analyzed: ${entry.unreadable}.`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { reason: entry.unreadable })];
+    }
+    const { analysis } = entry;
+    const missing: Finding[] = [];
+    for (const target of analysis.targets) {
+      const category = this.compiled.category(target.categoryId);
+      const coverage = this.productCoverage(target, false);
+      const product = category?.products.find((p) => p.id === target.productId);
+      for (const axis of category?.axes ?? []) {
+        if (coverage.axes.find((a) => a.axisId === axis.id)?.status !== 'missing') continue;
+        missing.push(finding('missing-axis', `No section answers "${axis.name}" (${category?.name}) for ${product?.name ?? target.productId}.`, analysis.anchor, {
+          ...target,
+          axisId: axis.id,
+          axisName: axis.name,
+          categoryName: category?.name ?? target.categoryId,
+        }));
+      }
+    }
+    return [...analysis.findings, ...missing];
+  }
+
+  /** Every product of the scope in scope order (once per category that holds it), each with every axis of its category. */
+  coverage(): readonly ProductCoverage[] {
+    this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.productCoverage({ categoryId: c.id, productId: p.id }, true)));
+    return this.coverageCache;
+  }
+
+  summary(): CoverageSummary {
+    const counts = { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0 };
+    for (const product of this.coverage()) {
+      counts.products++;
+      for (const axis of product.axes) {
+        counts.axes++;
+        counts[axis.status]++;
+      }
+    }
+    return counts;
+  }
+
+  /** One product's coverage: for each axis the best section among its notes (answered > placeholder > empty). */
+  productCoverage(target: NoteTarget, withExcerpts = true): ProductCoverage {
+    const notes = this.notesOf(target);
+    const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis }>();
+    for (const path of notes) {
+      const analysis = this.note(path);
+      for (const section of analysis?.sections ?? []) {
+        if (!analysis || section.categoryId !== target.categoryId) continue;
+        const current = best.get(section.axisId);
+        if (!current || isBetter(section.status, current.section.status)) best.set(section.axisId, { section, analysis });
+      }
+    }
+    const axes = (this.compiled.category(target.categoryId)?.axes ?? []).map((axis): AxisCoverage => {
+      const found = best.get(axis.id);
+      if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null };
+      const { section, analysis } = found;
+      const excerpt = withExcerpts && section.status === 'answered' ? sectionExcerpt(analysis.parsed, section.headingIndex, this.compiled.isPlaceholder) : undefined;
+      return {
+        axisId: axis.id,
+        status: section.status,
+        file: analysis.path,
+        line: analysis.parsed.headings[section.headingIndex].range.start.line,
+        ...(excerpt !== undefined ? { excerpt } : {}),
+      };
+    });
+    return { ...target, notes, axes };
+  }
+
+  private replace(path: string, entry: Entry): string[] {
+    const affected = this.unstore(path);
+    this.store(path, entry);
+    for (const p of this.related(path)) affected.add(p);
+    this.coverageCache = undefined;
+    return [...affected];
+  }
+
+  private store(path: string, entry: Entry): void {
+    this.entries.set(path, entry);
+    for (const target of 'analysis' in entry ? entry.analysis.targets : []) {
+      let paths = this.byTarget.get(key(target));
+      if (!paths) this.byTarget.set(key(target), (paths = new Set()));
+      paths.add(path);
+    }
+  }
+
+  /** Takes a note out of the product look-up; returns it and the notes that shared a product with it. */
+  private unstore(path: string): Set<string> {
+    const affected = new Set([path, ...this.related(path)]);
+    const entry = this.entries.get(path);
+    for (const target of entry && 'analysis' in entry ? entry.analysis.targets : []) this.byTarget.get(key(target))?.delete(path);
+    return affected;
+  }
+
+  private related(path: string): string[] {
+    return (this.note(path)?.targets ?? []).flatMap((t) => [...(this.byTarget.get(key(t)) ?? [])]);
+  }
+}

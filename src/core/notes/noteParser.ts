@@ -1,0 +1,136 @@
+import { LineIndex, normalizeText, type Range } from '../text';
+import { parseBlocks, type BlockToken } from './blockMarkdown';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
+
+/** What a heading's own blocks (up to the next heading of any level) hold. */
+export interface HeadingContent {
+  /** A block that is an answer whatever it says: code, a table, a rule, HTML other than comments. */
+  readonly solid: boolean;
+  /** The opening text of each paragraph (also in lists and quotes): enough for placeholder words and an excerpt. */
+  readonly leads: readonly string[];
+}
+
+export interface ParsedHeading {
+  readonly level: number;
+  /** The heading's text as written, without the `#` marks or the setext underline. */
+  readonly text: string;
+  readonly normalized: string;
+  /** The heading from its first character to the end of its text (one line for ATX, the text lines for setext). */
+  readonly range: Range;
+  /** The text alone: what a rename replaces. */
+  readonly textRange: Range;
+  /** The line of the next heading of the same or a higher level, or the line count: the section's end. */
+  readonly sectionEndLine: number;
+  /** The heading's own blocks; its section also holds those of the deeper headings up to `sectionEndLine`. */
+  readonly own: HeadingContent;
+}
+
+/** What the analysis keeps of a note's text: independent of the scope, so a scope change needs no re-parse. */
+export interface ParsedNote {
+  readonly frontMatter?: FrontMatter;
+  readonly headings: readonly ParsedHeading[];
+  readonly lineCount: number;
+  /** The length of the last line (0 when the text ends with a line break): where an edit appends a section. */
+  readonly lastLineLength: number;
+  /** Whether the line before an empty last line is blank too. */
+  readonly endsWithBlankLine: boolean;
+}
+
+/** A paragraph's opening text kept for placeholders and excerpts: a first sentence fits. */
+const LEAD_CHARS = 240;
+
+export function parseNote(text: string): ParsedNote {
+  const frontMatter = readFrontMatter(text);
+  const lines = new LineIndex(text);
+  const bodyLine = frontMatter?.bodyLine ?? 0;
+  const tokens = parseBlocks(frontMatter ? text.slice(frontMatter.bodyOffset) : text);
+  const lineText = (line: number) => text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length).replace(/\r$/, '');
+
+  const drafts: { level: number; text: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[] }[] = [];
+  let current: (typeof drafts)[number] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'heading_open') {
+      const inline = tokens[i + 1];
+      const [first, last] = headingLines(token, bodyLine);
+      current = { level: Number(token.tag.slice(1)), text: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [] };
+      drafts.push(current);
+      i += 2;
+    } else if (!current) {
+      continue;
+    } else if (token.type === 'inline') {
+      current.leads.push(leadOf(token.content));
+    } else if (token.type === 'table_open') {
+      current.solid = true;
+      while (i < tokens.length && tokens[i].type !== 'table_close') i++;
+    } else if (isSolid(token)) {
+      current.solid = true;
+    }
+  }
+
+  const headings: ParsedHeading[] = drafts.map((d, index) => {
+    let end = index + 1;
+    while (end < drafts.length && drafts[end].level > d.level) end++;
+    return {
+      level: d.level,
+      text: d.text,
+      normalized: normalizeText(d.text),
+      range: d.range,
+      textRange: d.textRange,
+      sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
+      own: { solid: d.solid, leads: d.leads },
+    };
+  });
+  const lastLine = lineText(lines.lineCount - 1);
+  return {
+    ...(frontMatter ? { frontMatter } : {}),
+    headings,
+    lineCount: lines.lineCount,
+    lastLineLength: lastLine.length,
+    endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
+  };
+}
+
+/** The heading's first and last text line (a setext heading's underline excluded), in the note's lines. */
+function headingLines(token: BlockToken, bodyLine: number): [number, number] {
+  const [start, end] = token.map ?? [0, 1];
+  const setext = token.markup === '=' || token.markup === '-';
+  return [start + bodyLine, (setext ? end - 2 : end - 1) + bodyLine];
+}
+
+function headingRanges(content: string, atx: boolean, first: number, last: number, lineText: (line: number) => string): { range: Range; textRange: Range } {
+  const firstText = lineText(first);
+  const contentLines = content.split('\n');
+  let from = atx ? firstText.indexOf('#') : 0;
+  while (atx && firstText[from] === '#') from++;
+  const headingStart = firstText.length - firstText.trimStart().length;
+  let textStart = content ? firstText.indexOf(contentLines[0], from) : -1;
+  if (textStart === -1) textStart = firstText.trimEnd().length;
+  const lastText = lineText(last);
+  const lastContent = contentLines[contentLines.length - 1];
+  const textEnd = first === last ? textStart + content.length : lastText.indexOf(lastContent) + lastContent.length;
+  return {
+    range: { start: { line: first, character: headingStart }, end: { line: last, character: atx ? firstText.trimEnd().length : textEnd } },
+    textRange: { start: { line: first, character: textStart }, end: { line: last, character: textEnd } },
+  };
+}
+
+function isSolid(token: BlockToken): boolean {
+  switch (token.type) {
+    case 'fence':
+    case 'code_block':
+    case 'hr':
+      return true;
+    case 'html_block':
+      return token.content.replace(/<!--[\s\S]*?(-->|$)/g, '').trim() !== '';
+    default:
+      return false;
+  }
+}
+
+/** A paragraph's opening text without the marks that may precede a placeholder word: emphasis, code ticks, a task box. */
+function leadOf(content: string): string {
+  return content
+    .slice(0, LEAD_CHARS)
+    .replace(/^\s*(\[[ xX]\]\s+)?[*_~`\s]*/, '');
+}

@@ -1,0 +1,75 @@
+import type { Category, Product, Scope } from '../scopeModel';
+import { closest } from '../similarity';
+import { slugify } from '../text';
+
+/** A product in one of its categories: what a note is about, and a row of the coverage. */
+export interface NoteTarget {
+  readonly categoryId: string;
+  readonly productId: string;
+}
+
+export interface ProductSuggestion extends NoteTarget {
+  readonly productName: string;
+}
+
+export type ProductLink =
+  | { readonly kind: 'front-matter' | 'file-name'; readonly targets: readonly NoteTarget[] }
+  | { readonly kind: 'unknown-product'; readonly product: string; readonly suggestions: readonly ProductSuggestion[] }
+  | { readonly kind: 'unknown-category'; readonly category: string; readonly suggestions: readonly string[] }
+  | { readonly kind: 'unlinked'; readonly suggestions: readonly ProductSuggestion[] };
+
+interface Entry {
+  readonly category: Category;
+  readonly product: Product;
+  readonly keys: readonly string[];
+}
+
+const SUGGESTIONS = 3;
+
+/** Finds the products a note is about, by the names the scope gives them. Built once per scope. */
+export class ProductMatcher {
+  private readonly entries: Entry[] = [];
+  private readonly byKey = new Map<string, Entry[]>();
+  private readonly categoriesByKey = new Map<string, Category>();
+
+  constructor(private readonly scope: Scope) {
+    for (const category of scope.categories) {
+      for (const key of [category.id, slugify(category.name)]) this.categoriesByKey.set(key, category);
+      for (const product of category.products) {
+        const keys = [...new Set([product.id, slugify(product.name), ...product.aliases.map(slugify)])];
+        const entry = { category, product, keys };
+        this.entries.push(entry);
+        for (const key of keys) this.byKey.set(key, [...(this.byKey.get(key) ?? []), entry]);
+      }
+    }
+  }
+
+  /**
+   * Front matter `product:` (with `category:` to choose among categories) wins; otherwise the file's
+   * base name; otherwise the note is unlinked. `fileName` is the base name without extension.
+   */
+  match(product: string | undefined, category: string | undefined, fileName: string): ProductLink {
+    if (product) {
+      const chosen = category ? this.categoriesByKey.get(slugify(category)) : undefined;
+      if (category && !chosen) {
+        return { kind: 'unknown-category', category, suggestions: closest(slugify(category), this.scope.categories, (c) => [c.id], SUGGESTIONS, Infinity).map((c) => c.id) };
+      }
+      const found = (this.byKey.get(slugify(product)) ?? []).filter((e) => !chosen || e.category === chosen);
+      if (found.length > 0) return { kind: 'front-matter', targets: found.map(target) };
+      return { kind: 'unknown-product', product, suggestions: this.suggest(product, chosen) };
+    }
+    const byName = this.byKey.get(slugify(fileName));
+    if (byName) return { kind: 'file-name', targets: byName.map(target) };
+    return { kind: 'unlinked', suggestions: this.suggest(fileName) };
+  }
+
+  /** The products whose names are closest to `name`, within `category` when given. */
+  suggest(name: string, category?: Category): ProductSuggestion[] {
+    const candidates = category ? this.entries.filter((e) => e.category === category) : this.entries;
+    return closest(slugify(name), candidates, (e) => e.keys, SUGGESTIONS, Infinity).map((e) => ({ ...target(e), productName: e.product.name }));
+  }
+}
+
+function target(entry: Entry): NoteTarget {
+  return { categoryId: entry.category.id, productId: entry.product.id };
+}
