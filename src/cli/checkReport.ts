@@ -1,0 +1,72 @@
+import type { Finding, Severity } from '../core/notes/findings';
+import type { CoverageSummary, NoteIndex } from '../core/notes/noteIndex';
+import type { ScopeProblem } from '../core/scopeModel';
+
+/** A finding as the command line prints it: file relative to the checked folder, 1-based line and column. */
+export interface ReportFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The `check --format json` document. */
+export interface CheckReport {
+  readonly scope: string;
+  readonly products: readonly {
+    readonly category: string;
+    readonly product: string;
+    readonly notes: readonly string[];
+    readonly axes: readonly { readonly axis: string; readonly status: string; readonly file: string | null; readonly line: number | null }[];
+  }[];
+  readonly findings: readonly ReportFinding[];
+  readonly summary: CoverageSummary;
+}
+
+/** Axes that count against --max-missing. */
+export function unanswered(summary: CoverageSummary): number {
+  return summary.missing + summary.empty + summary.placeholder;
+}
+
+/** The report of a checked workspace; `file` turns a note's path (relative to the scope's folder) into the one printed. */
+export function buildReport(scope: string, index: NoteIndex, file: (notePath: string) => string): CheckReport {
+  const products = index.coverage().map((p) => ({
+    category: p.categoryId,
+    product: p.productId,
+    notes: p.notes.map(file),
+    axes: p.axes.map((a) => ({ axis: a.axisId, status: a.status, file: a.file === null ? null : file(a.file), line: a.line === null ? null : a.line + 1 })),
+  }));
+  const findings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => reportFinding(file(path), f)));
+  return { scope, products, findings, summary: index.summary() };
+}
+
+/** The report of a scope file that cannot be used: its problems as findings, nothing checked. */
+export function scopeProblemsReport(scope: string, problems: readonly ScopeProblem[]): CheckReport {
+  const findings = problems.map((p) => reportFinding(scope, { code: 'invalid-scope', severity: 'error', message: p.message, range: p.range }));
+  return { scope, products: [], findings, summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0 } };
+}
+
+function reportFinding(file: string, f: Pick<Finding, 'code' | 'severity' | 'message' | 'range'>): ReportFinding {
+  return { file, line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, code: f.code, message: f.message };
+}
+
+export function formatJson(report: CheckReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** `path:line:column: severity code message`, one finding a line (sorted by file and line), then a summary line. */
+export function formatText(report: CheckReport, maxMissing: number): string {
+  const lines = [...report.findings]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
+    .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`);
+  const s = report.summary;
+  const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+  lines.push(
+    s.products === 0
+      ? `${count}; the scope file ${report.scope} cannot be used.`
+      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${count}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

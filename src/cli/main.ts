@@ -1,0 +1,49 @@
+import { check, parseCheckArgs } from './check';
+import { packageVersion } from './packageRoot';
+import { USAGE, UsageError } from './usage';
+
+/** Where the command line writes; tests pass their own. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A sub-command: its arguments in, its exit code out. More (a `matrix` command) slot in here. */
+type Command = (args: readonly string[], cwd: string, out: Output) => number;
+
+const COMMANDS: Record<string, Command> = {
+  check(args, cwd, out) {
+    const result = check(parseCheckArgs(args, cwd));
+    out.stdout(result.output);
+    return result.exitCode;
+  },
+};
+
+/** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
+export function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput): number {
+  const [name, ...args] = argv;
+  if (name === '-h' || name === '--help' || (name !== undefined && args.some((a) => a === '-h' || a === '--help'))) {
+    out.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (name === '-v' || name === '--version') {
+    out.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command "${name}".`);
+    return command(args, cwd, out);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    out.stderr(`competitor-scope: ${error instanceof Error ? error.message : String(error)}\n${usage ? `\n${USAGE}\n` : ''}`);
+    return 2;
+  }
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,16 @@
+/** A mistake on the command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: competitor-scope <command> [options]
+
+Commands:
+  check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
+      --scope FILE        The scope file (default: FOLDER/competitor-scope.yaml, else the built-in default scope)
+      --format text|json  Output: one line per finding and a summary (text, the default) or one JSON document
+      --max-missing N     Exit 1 when more than N axes are missing, empty or placeholders (default 0)
+
+Options:
+  -h, --help              Show this help
+  -v, --version           Show the version
+
+Exit codes: 0 all is well, 1 too many unanswered axes, 2 bad usage or an invalid scope file.`;
