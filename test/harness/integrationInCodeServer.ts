@@ -1,0 +1,37 @@
+import { format } from 'node:util';
+import { startCodeServer } from './codeServer';
+import { integrationEntry, runIntegrationSuite } from './integrationRun';
+import { repoRoot } from './paths';
+import type { SuiteResult } from './suiteResult';
+import { openWorkbench, type Workbench } from './workbench';
+
+/** The integration suite inside a real VS Code: the VS Code server, its workbench in headless Chromium. */
+export function runIntegrationInCodeServer(name: string): Promise<SuiteResult> {
+  return runIntegrationSuite(name, async (dirs, env, timedOut) => {
+    const server = await startCodeServer(dirs, { folder: dirs.workspace, env });
+    let workbench: Workbench | undefined;
+    try {
+      const url = server.workbenchUrl(dirs.workspace, [
+        ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+        ['extensionTestsPath', server.remoteUri(integrationEntry)],
+      ]);
+      let onExit!: (code: number) => void;
+      const exited = new Promise<number>((resolve) => (onExit = resolve));
+      workbench = await openWorkbench(url, { onExit, onLog: printWorkbenchLog });
+      return await Promise.race([exited, server.crashed, workbench.crashed, timedOut]);
+    } catch (error) {
+      console.log(`--- code-server's last output ---\n${server.logTail()}\n---`);
+      throw error;
+    } finally {
+      await workbench?.close();
+      await server.stop();
+    }
+  });
+}
+
+/** The extension host's console arrives here as 'info' lines: the test names and the pass count. */
+function printWorkbenchLog(type: string, args: unknown[]): void {
+  // Mocha's reporter logs printf-style ('%s (%dms)', title, duration); the arguments arrive unformatted.
+  const text = format(...args);
+  console.log(type === 'info' ? text : `[vscode ${type}] ${text}`);
+}

@@ -1,0 +1,59 @@
+// What integration tests commonly need. They run inside the extension host, on a fresh copy of example/.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const extensionId = 'competitor-scope.competitor-scope';
+
+/** The extension under test, activated. */
+export async function activateExtension(): Promise<vscode.Extension<unknown>> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension, `${extensionId} is not loaded`);
+  await extension.activate();
+  return extension;
+}
+
+/** The workspace the tests run in: a throw-away copy of example/, so tests may edit it. */
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return folder;
+}
+
+/** A path inside the workspace, from its parts relative to the folder. */
+export function workspacePath(...parts: string[]): string {
+  return path.join(workspaceFolder().uri.fsPath, ...parts);
+}
+
+/** Opens a workspace file in an editor and returns the editor. */
+export async function openDocument(relativePath: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspacePath(relativePath));
+  return vscode.window.showTextDocument(document);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The ids of the commands the extension registered (competitorScope.*). */
+export async function extensionCommands(): Promise<string[]> {
+  return (await vscode.commands.getCommands(true)).filter((command) => command.startsWith('competitorScope.')).sort();
+}
+
+/**
+ * Polls `condition` until it returns something truthy, and returns that. For what the extension does
+ * asynchronously: diagnostics after an edit, a refreshed tree after the file watcher fired.
+ */
+export async function waitFor<T>(
+  condition: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  { timeoutMs = 10_000, intervalMs = 50 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -1,0 +1,45 @@
+// `node out/test/runTests.js [--unit] [--integration] [--electron]`: the unit tests in Node, then the
+// integration tests inside a real VS Code (the VS Code server in headless Chromium, or with --electron
+// desktop VS Code from @vscode/test-electron). No flag runs both suites. Exits non-zero on any failure.
+import { runIntegrationInCodeServer } from './harness/integrationInCodeServer';
+import { describeSuite, failedToRun, suitePassed, type SuiteResult } from './harness/suiteResult';
+import { runUnitTests } from './harness/unitTests';
+import { runIntegrationInElectron } from './runElectron';
+
+const flags = new Set(process.argv.slice(2));
+const unknown = [...flags].filter((flag) => !['--unit', '--integration', '--electron'].includes(flag));
+if (unknown.length) {
+  console.error(`unknown option ${unknown.join(' ')}; usage: runTests.js [--unit] [--integration] [--electron]`);
+  process.exit(2);
+}
+const integrationFlag = flags.has('--integration') || flags.has('--electron');
+const suites: [string, (name: string) => Promise<SuiteResult>][] = [];
+if (flags.has('--unit') || !integrationFlag) suites.push(['unit (mocha in Node)', runUnitTests]);
+if (integrationFlag || !flags.has('--unit')) {
+  suites.push(flags.has('--electron')
+    ? ['integration (VS Code desktop)', runIntegrationInElectron]
+    : ['integration (VS Code server)', runIntegrationInCodeServer]);
+}
+
+async function main(): Promise<number> {
+  const results: SuiteResult[] = [];
+  for (const [name, run] of suites) {
+    console.log(`\n=== ${name} ===`);
+    const started = Date.now();
+    results.push(await run(name).catch((error: Error) => failedToRun(name, error.message)));
+    console.log(`=== ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  }
+  console.log('');
+  for (const result of results) console.log(describeSuite(result));
+  const passed = results.reduce((sum, result) => sum + result.passed, 0);
+  // A suite that failed as a whole (timeout, crash, no test run) counts as one failure, so the line never reads clean.
+  const failed = results.reduce((sum, result) => sum + (result.failed || (suitePassed(result) ? 0 : 1)), 0);
+  console.log(`total: ${passed} passed, ${failed} failed`);
+  return results.every(suitePassed) ? 0 : 1;
+}
+
+// Exit explicitly: tests may leave timers or handles behind that would keep Node waiting.
+main().then((code) => process.exit(code), (error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
