@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { ProductCoverageInput } from '../../src/core/matrix/matrixModel';
+import type { CellStatus, ProductCoverageInput } from '../../src/core/matrix/matrixModel';
 import type { Scope } from '../../src/core/scopeModel';
 import { parseScope } from '../../src/core/scopeParser';
+import { pointRange } from '../../src/core/text';
 
 /** A small scope for the matrix tests: two categories, a subject, and hostile text in names and goals. */
 export function matrixScope(): Scope {
@@ -63,4 +64,33 @@ export function matrixCoverage(): ProductCoverageInput[] {
       ],
     },
   ];
+}
+
+const STATUS_CYCLE: readonly CellStatus[] = ['answered', 'answered', 'answered', 'placeholder', 'empty', 'missing', 'answered'];
+
+/** A large scope and its coverage, for the scale tests and the benchmark: `products` spread over `categories`. */
+export function syntheticScope(products: number, categories = 4, axes = 6): { scope: Scope; coverage: ProductCoverageInput[] } {
+  const range = pointRange(0);
+  const coverage: ProductCoverageInput[] = [];
+  const scopeCategories = Array.from({ length: categories }, (_, c) => {
+    const id = `category-${c + 1}`;
+    const categoryAxes = Array.from({ length: axes }, (_, a) => ({ id: `axis-${a + 1}`, name: `Axis ${c + 1}.${a + 1}`, description: `What axis ${a + 1} asks.`, aliases: [], range }));
+    const count = Math.floor(products / categories) + (c < products % categories ? 1 : 0);
+    const categoryProducts = Array.from({ length: count }, (_, p) => ({ id: `product-${c + 1}-${p + 1}`, name: `Product ${c + 1}-${p + 1}`, aliases: [], range }));
+    for (const [p, product] of categoryProducts.entries()) {
+      const note = `research/${product.id}.md`;
+      coverage.push({
+        categoryId: id,
+        productId: product.id,
+        notes: [note],
+        axes: categoryAxes.map((axis, a) => {
+          const status = STATUS_CYCLE[(p + a) % STATUS_CYCLE.length];
+          const excerpt = status === 'answered' ? `${product.name} handles ${axis.name} well. More detail follows here.` : status === 'placeholder' ? 'TODO' : '';
+          return status === 'missing' ? { axisId: axis.id, status, file: null, line: null } : { axisId: axis.id, status, file: note, line: 3 + 4 * a, excerpt };
+        }),
+      });
+    }
+    return { id, name: `Category ${c + 1}`, goal: `The goal of category ${c + 1}.`, products: categoryProducts, axes: categoryAxes, range };
+  });
+  return { scope: { version: 1, title: 'Synthetic scope', notes: 'research/**/*.md', placeholders: [], categories: scopeCategories }, coverage };
 }

@@ -28,8 +28,9 @@ export function viewTable(table: MatrixTable, options: ViewOptions): TableView {
     competitors = competitors.filter((row) => row.answered < row.cells.length);
     axisIndexes = axisIndexes.filter((index) => competitors.some((row) => row.cells[index]?.status !== 'answered'));
   }
-  const sorted = sortRows(competitors, options);
-  return { rows: [...subject, ...sorted], axisIndexes };
+  // With no gaps left, the subject has nothing to be read against: the table has nothing to show.
+  if (options.gapsOnly && competitors.length === 0) return { rows: [], axisIndexes: [] };
+  return { rows: [...subject, ...sortRows(competitors, options)], axisIndexes };
 }
 
 function sortRows(rows: readonly MatrixRow[], options: ViewOptions): readonly MatrixRow[] {

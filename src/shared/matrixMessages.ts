@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { MatrixPatch } from '../core/matrix/matrixDiff';
+import type { MatrixModel } from '../core/matrix/matrixModel';
+
+/** From the extension to the webview: the whole matrix once it is ready, then only what changed. */
+export type ToWebview = { readonly type: 'model'; readonly model: MatrixModel } | { readonly type: 'patch'; readonly patch: MatrixPatch };
+
+const id = z.string().min(1).max(200);
+
+/**
+ * From the webview to the extension. The webview shows team text and is treated as untrusted:
+ * every message is parsed here before the extension acts on it, and ids are then looked up in the scope.
+ */
+export const fromWebviewSchema = z.discriminatedUnion('type', [
+  /** The script runs and listens: the extension may post the model. */
+  z.strictObject({ type: z.literal('ready') }),
+  /** A cell was clicked or activated: open its section, or add it when it is missing. */
+  z.strictObject({ type: z.literal('openCell'), categoryId: id, productId: id, axisId: id }),
+  /** A product's name was clicked or activated: open its note. */
+  z.strictObject({ type: z.literal('openProduct'), categoryId: id, productId: id }),
+  /** The export button: the extension asks for the format and the file. */
+  z.strictObject({ type: z.literal('export') }),
+]);
+
+export type FromWebview = z.infer<typeof fromWebviewSchema>;
+
+export function parseFromWebview(message: unknown): FromWebview | undefined {
+  const parsed = fromWebviewSchema.safeParse(message);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,221 @@
+import { applyPatch } from '../core/matrix/matrixDiff';
+import type { MatrixAxis, MatrixModel } from '../core/matrix/matrixModel';
+import type { ToWebview } from '../shared/matrixMessages';
+import { element } from './dom';
+import { keepFocus, moveFocus } from './gridNavigation';
+import { TableSection } from './tableSection';
+import { Toolbar } from './toolbar';
+import { restoredState, vscode, type FocusedCell, type ViewState } from './vscodeApi';
+
+/** The matrix page: receives the model, draws the tables it shows, and turns clicks and keys into messages. */
+class MatrixApp {
+  private model: MatrixModel | undefined;
+  private state: ViewState = restoredState();
+  private sections: TableSection[] = [];
+  private rowHeight = 0;
+  private frame = 0;
+  private scrollRestored = false;
+  private tabStop: HTMLElement | undefined;
+  private readonly scroller = element('main', { className: 'scroller' });
+  private readonly info = element('div', { className: 'axis-info', attributes: { role: 'status' } });
+  private readonly noGaps = element('p', { className: 'no-gaps', text: 'No gaps: every axis of every product is answered.' });
+  private readonly toolbar = new Toolbar(
+    (change) => this.changeView(change),
+    () => vscode.postMessage({ type: 'export' }),
+  );
+
+  start(root: HTMLElement): void {
+    this.info.hidden = true;
+    root.replaceChildren(this.toolbar.root, this.info, this.scroller);
+    window.addEventListener('message', (event: MessageEvent<ToWebview>) => this.receive(event.data));
+    window.addEventListener('resize', () => this.schedule());
+    window.addEventListener('keydown', (event) => this.onKey(event));
+    this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.scroller.addEventListener('click', (event) => this.onClick(event));
+    this.scroller.addEventListener('focusin', (event) => {
+      const cell = this.cellOf(event.target);
+      if (cell) this.setFocus(cell);
+    });
+    // Only now may the extension post: a message sent before the listener exists would be lost.
+    vscode.postMessage({ type: 'ready' });
+  }
+
+  private receive(message: ToWebview): void {
+    if (message.type === 'model') {
+      this.model = message.model;
+      this.rebuild();
+    } else if (this.model) {
+      const patch = message.patch;
+      this.model = applyPatch(this.model, patch);
+      if (patch.kind === 'reset') return this.rebuild();
+      for (const changed of patch.tables) {
+        const table = this.model.tables.find((t) => t.categoryId === changed.categoryId);
+        const section = this.sections.find((s) => s.categoryId === changed.categoryId);
+        if (table && section) section.update(table, this.state);
+      }
+      this.toolbar.update(this.model, this.state);
+      this.render();
+    }
+  }
+
+  private changeView(change: Partial<ViewState>): void {
+    const scrollTop = change.category !== undefined && change.category !== this.state.category ? 0 : this.scroller.scrollTop;
+    this.save({ ...change, scrollTop });
+    this.rebuild();
+    this.scroller.scrollTop = scrollTop;
+    this.render();
+  }
+
+  /** Draws the tables that the view state selects from scratch; rows come in render(). */
+  private rebuild(): void {
+    const model = this.model;
+    if (!model) return;
+    this.toolbar.update(model, this.state);
+    const tables = model.tables.filter((t) => !this.state.category || t.categoryId === this.state.category);
+    this.sections = tables.map((t) => new TableSection(t, this.state)).filter((s) => s.rowCount > 0 || !this.state.gapsOnly);
+    this.noGaps.hidden = this.sections.length > 0;
+    this.scroller.replaceChildren(...this.sections.map((s) => s.root), this.noGaps);
+    this.save({ focus: keepFocus(this.grid(), this.state.focus) });
+    if (!this.scrollRestored) {
+      this.scrollRestored = true;
+      this.render();
+      this.scroller.scrollTop = this.state.scrollTop;
+    }
+    this.render();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+      this.save({ scrollTop: this.scroller.scrollTop });
+    });
+  }
+
+  /** Draws the rows in view, table by table; each table's position is read after the tables above it are drawn. */
+  private render(): void {
+    const hadFocus = this.scroller.contains(document.activeElement);
+    const top = this.scroller.scrollTop;
+    const bottom = top + this.scroller.clientHeight;
+    for (const section of this.sections) section.render(top, bottom, section.bodyTop(this.scroller), this.rowHeight || 40);
+    // The first drawing measures the real row height (it follows the theme's font size); draw again with it.
+    const row = this.scroller.querySelector<HTMLElement>('tr.row');
+    if (row && row.offsetHeight !== this.rowHeight) {
+      this.rowHeight = row.offsetHeight;
+      for (const section of this.sections) section.invalidate();
+      return this.render();
+    }
+    this.placeTabStop(hadFocus);
+  }
+
+  /** Keeps one tab stop in the grid (roving tabindex) on the focused cell, or on the first header while that cell is not drawn. */
+  private placeTabStop(refocus: boolean): void {
+    const focus = this.state.focus;
+    const target = (focus && this.sectionOf(focus.categoryId)?.cell(focus.row, focus.column)) ?? this.sections[0]?.cell(null, 'product');
+    if (this.tabStop !== target) this.tabStop?.setAttribute('tabindex', '-1');
+    target?.setAttribute('tabindex', '0');
+    this.tabStop = target;
+    if (refocus && target && document.activeElement !== target) target.focus({ preventScroll: true });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (!this.model || (event.target instanceof Element && event.target.closest('.toolbar'))) return;
+    if (event.key === 'Escape' && !this.info.hidden) {
+      this.info.hidden = true;
+      return;
+    }
+    const focus = this.state.focus;
+    if ((event.key === 'Enter' || event.key === ' ') && focus) {
+      event.preventDefault();
+      return this.activate(focus);
+    }
+    const pageRows = Math.max(1, Math.floor(this.scroller.clientHeight / (this.rowHeight || 40)) - 2);
+    const next = moveFocus(this.grid(), focus, event.key, event.ctrlKey || event.metaKey, pageRows);
+    if (!next) return;
+    event.preventDefault();
+    this.showCell(next);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const cell = this.cellOf(event.target);
+    if (!cell) return;
+    this.setFocus(cell);
+    this.placeTabStop(false);
+    this.activate(cell);
+  }
+
+  /** What a click or Enter does: a product opens its note, a cell its section, an axis header shows the axis. */
+  private activate(cell: FocusedCell): void {
+    const { categoryId, row, column } = cell;
+    const { axis } = this.sectionOf(categoryId)?.describe(row, column) ?? {};
+    if (row === null) {
+      if (axis) this.showAxis(axis);
+    } else if (column === 'product') {
+      vscode.postMessage({ type: 'openProduct', categoryId, productId: row });
+    } else if (axis) {
+      vscode.postMessage({ type: 'openCell', categoryId, productId: row, axisId: axis.id });
+    }
+  }
+
+  private showAxis(axis: MatrixAxis): void {
+    const close = element('button', { text: 'Close', attributes: { type: 'button', 'aria-label': 'Close the axis description' } });
+    close.addEventListener('click', () => (this.info.hidden = true));
+    this.info.replaceChildren(
+      element('strong', { text: axis.name }),
+      element('span', { text: axis.description ? ` — ${axis.description}` : ' — the scope file gives this axis no description.' }),
+      close,
+    );
+    this.info.hidden = false;
+  }
+
+  /** Moves the focus to a cell, scrolling its row into view first so that it is drawn. */
+  private showCell(cell: FocusedCell): void {
+    const section = this.sectionOf(cell.categoryId);
+    if (!section) return;
+    this.setFocus(cell);
+    const index = section.rowIndex(cell.row);
+    const bodyTop = section.bodyTop(this.scroller);
+    const header = section.root.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const { scrollTop, clientHeight } = this.scroller;
+    if (index === -1) {
+      const top = section.root.offsetTop;
+      if (top < scrollTop || top > scrollTop + clientHeight - header) this.scroller.scrollTop = top;
+    } else {
+      const y = bodyTop + index * this.rowHeight;
+      if (y < scrollTop + header) this.scroller.scrollTop = y - header;
+      else if (y + this.rowHeight > scrollTop + clientHeight) this.scroller.scrollTop = y + this.rowHeight - clientHeight;
+    }
+    this.render();
+    const target = section.cell(cell.row, cell.column);
+    this.placeTabStop(false);
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  private setFocus(cell: FocusedCell): void {
+    this.save({ focus: cell });
+  }
+
+  private cellOf(target: EventTarget | null): FocusedCell | undefined {
+    const cell = target instanceof Element ? target.closest<HTMLElement>('[data-column]') : null;
+    const categoryId = cell?.closest<HTMLElement>('section')?.dataset.category;
+    if (!cell?.dataset.column || !categoryId) return undefined;
+    return { categoryId, row: cell.closest<HTMLElement>('tr')?.dataset.row ?? null, column: cell.dataset.column };
+  }
+
+  private grid() {
+    return this.sections.map((s) => s.grid);
+  }
+
+  private sectionOf(categoryId: string): TableSection | undefined {
+    return this.sections.find((s) => s.categoryId === categoryId);
+  }
+
+  private save(change: Partial<ViewState>): void {
+    this.state = { ...this.state, ...change };
+    vscode.setState(this.state);
+  }
+}
+
+new MatrixApp().start(document.getElementById('app')!);

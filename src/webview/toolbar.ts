@@ -1,0 +1,66 @@
+import type { MatrixModel } from '../core/matrix/matrixModel';
+import type { SortKey } from '../core/matrix/matrixView';
+import { element } from './dom';
+import type { ViewState } from './vscodeApi';
+
+type ViewChange = Partial<Pick<ViewState, 'category' | 'gapsOnly' | 'sort' | 'descending'>>;
+
+const SORTS: ReadonlyArray<{ value: string; label: string; sort: SortKey; descending: boolean }> = [
+  { value: 'scope', label: 'Scope order', sort: 'scope', descending: false },
+  { value: 'name', label: 'Name (A to Z)', sort: 'name', descending: false },
+  { value: 'name-desc', label: 'Name (Z to A)', sort: 'name', descending: true },
+  { value: 'coverage', label: 'Coverage (lowest first)', sort: 'coverage', descending: false },
+  { value: 'coverage-desc', label: 'Coverage (highest first)', sort: 'coverage', descending: true },
+];
+
+/** The controls above the tables: category, gaps only, sort, export, and the overall coverage. */
+export class Toolbar {
+  readonly root: HTMLElement;
+  private readonly category = element('select', { attributes: { id: 'category' } });
+  private readonly gapsOnly = element('input', { attributes: { id: 'gaps-only', type: 'checkbox' } });
+  private readonly sort = element('select', { attributes: { id: 'sort' } }, ...SORTS.map((s) => element('option', { text: s.label, attributes: { value: s.value } })));
+  private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary', 'aria-live': 'polite' } });
+  private readonly heading = element('h1');
+  private categoryKey = '';
+
+  constructor(onChange: (change: ViewChange) => void, onExport: () => void) {
+    this.category.addEventListener('change', () => onChange({ category: this.category.value }));
+    this.gapsOnly.addEventListener('change', () => onChange({ gapsOnly: this.gapsOnly.checked }));
+    this.sort.addEventListener('change', () => {
+      const choice = SORTS.find((s) => s.value === this.sort.value) ?? SORTS[0];
+      onChange({ sort: choice.sort, descending: choice.descending });
+    });
+    const exportButton = element('button', { text: 'Export…', attributes: { id: 'export', type: 'button', title: 'Export the matrix as Markdown, CSV or HTML' } });
+    exportButton.addEventListener('click', onExport);
+    this.root = element(
+      'header',
+      { className: 'toolbar' },
+      this.heading,
+      this.summary,
+      element('label', { text: 'Category ', attributes: { for: 'category' } }),
+      this.category,
+      element('label', { className: 'check' }, this.gapsOnly, document.createTextNode(' Gaps only')),
+      element('label', { text: 'Sort ', attributes: { for: 'sort' } }),
+      this.sort,
+      exportButton,
+    );
+  }
+
+  update(model: MatrixModel, state: ViewState): void {
+    this.heading.textContent = model.title;
+    const percent = model.total === 0 ? 100 : Math.round((100 * model.answered) / model.total);
+    this.summary.textContent = `${model.answered}/${model.total} answered (${percent}%)`;
+    // Rebuilding the options would close an open drop-down: only do it when the categories change.
+    const key = JSON.stringify(model.tables.map((t) => [t.categoryId, t.name]));
+    if (key !== this.categoryKey) {
+      this.categoryKey = key;
+      this.category.replaceChildren(
+        element('option', { text: 'All categories', attributes: { value: '' } }),
+        ...model.tables.map((t) => element('option', { text: t.name, attributes: { value: t.categoryId } })),
+      );
+    }
+    this.category.value = model.tables.some((t) => t.categoryId === state.category) ? state.category : '';
+    this.gapsOnly.checked = state.gapsOnly;
+    this.sort.value = SORTS.find((s) => s.sort === state.sort && s.descending === state.descending)?.value ?? 'scope';
+  }
+}

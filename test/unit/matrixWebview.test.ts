@@ -1,0 +1,180 @@
+import * as assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { buildMatrix, type MatrixModel, type ProductCoverageInput } from '../../src/core/matrix/matrixModel';
+import { diffMatrix } from '../../src/core/matrix/matrixDiff';
+import { launchChromium, showModel, type MatrixPage } from '../webview/matrixBrowser';
+import { matrixCoverage, matrixScope, syntheticScope } from './matrixFixtures';
+
+const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+const HOSTILE_ANSWER = '<script>alert("x")</script> =SUM(A1) &amp; more';
+
+function smallModel(): MatrixModel {
+  const coverage = matrixCoverage();
+  return buildMatrix(matrixScope(), [...coverage, ansysCoverage()]);
+}
+
+/** Ansys answers with a javascript: link and HTML entities, which must show as written. */
+function ansysCoverage(): ProductCoverageInput {
+  const excerpt = '[docs](javascript:alert(1)) &lt;b&gt;bold&lt;/b&gt; &copy;';
+  return { categoryId: 'sim', productId: 'ansys', notes: ['research/ansys.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'research/ansys.md', line: 4, excerpt }] };
+}
+
+describe('matrix webview in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let matrix: MatrixPage | undefined;
+
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(() => browser?.close());
+  afterEach(async function () {
+    // A clean page logs nothing: no script errors, no refused styles or scripts (CSP), no failed requests.
+    if (matrix && this.currentTest?.state === 'passed') assert.deepEqual(matrix.errors, []);
+    await matrix?.page.close();
+    matrix = undefined;
+  });
+
+  const texts = (selector: string) => matrix!.page.locator(selector).allTextContents();
+  const focused = () => matrix!.page.evaluate(() => {
+    const cell = (globalThis as unknown as { document: { activeElement: { dataset: Record<string, string>; closest(s: string): { dataset: Record<string, string> } | null } } }).document.activeElement;
+    return { row: cell.closest('tr')?.dataset.row ?? null, column: cell.dataset.column, category: cell.closest('section')?.dataset.category };
+  });
+  const lastSent = async () => (await matrix!.sent()).at(-1);
+
+  it('says it is ready before anything else, then draws one table per category with headers for screen readers', async () => {
+    matrix = await showModel(browser, smallModel());
+    assert.deepEqual((await matrix.sent())[0], { type: 'ready' });
+    assert.deepEqual(await texts('section.category h2'), ['Web | frameworks', 'Simulation']);
+    assert.deepEqual(await texts('section[data-category="web"] thead th .axis-name'), ['Auth', 'Testing']);
+    assert.equal(await matrix.page.locator('section[data-category="web"] thead th[scope="col"]').count(), 4);
+    assert.deepEqual(await texts('section[data-category="web"] tbody th[scope="row"] .product-name'), ['Our Engine', 'Django', 'Flask', HOSTILE_NAME]);
+    assert.equal(await matrix.page.locator('tr.subject .badge').textContent(), 'subject');
+    const django = matrix.page.locator('section[data-category="web"] tr[data-row="django"]');
+    assert.deepEqual(await django.locator('td').allTextContents(), ['●Answered: Sessions | CSRF built in.', '◐Placeholder: TODO: compare', '1/2']);
+    assert.match((await django.locator('td.answered').getAttribute('title')) ?? '', /Sessions \| CSRF built in\.\nRate limits: none\./);
+    assert.deepEqual(await texts('section[data-category="web"] tr[data-row="flask"] td'), ['✕Missing', '✕Missing', '0/2']);
+    assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['2/3', '0/3', '2/6']);
+    assert.deepEqual(await texts('section[data-category="web"] thead .column-total'), ['2/3', '0/3']);
+    assert.equal(await matrix.page.locator('#summary').textContent(), '3/7 answered (43%)');
+  });
+
+  it('shows hostile names and answers as harmless text', async () => {
+    matrix = await showModel(browser, smallModel());
+    const page = matrix.page;
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('script').count(), 1);
+    assert.equal(await page.locator('a').count(), 0);
+    assert.equal(await page.locator('b').count(), 0);
+    assert.equal(await page.locator('tr[data-row="zeta"] th .product-name').textContent(), HOSTILE_NAME);
+    assert.equal(await page.locator('tr[data-row="zeta"] td.answered .excerpt').textContent(), HOSTILE_ANSWER);
+    assert.equal(await page.locator('tr[data-row="ansys"] td.answered .excerpt').textContent(), '[docs](javascript:alert(1)) &lt;b&gt;bold&lt;/b&gt; &copy;');
+    assert.equal(await page.locator('h1').textContent(), 'Matrix <test> & scope');
+    assert.equal(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).alert), 'function');
+  });
+
+  it('shows one category, the gaps only, and sorts by name and by coverage, saving each choice', async () => {
+    matrix = await showModel(browser, smallModel());
+    const page = matrix.page;
+    await page.selectOption('#category', 'sim');
+    assert.deepEqual(await texts('section.category h2'), ['Simulation']);
+    await page.selectOption('#category', '');
+    await page.check('#gaps-only');
+    // Simulation has no gaps left; in Web, every product has one and so does every axis.
+    assert.deepEqual(await texts('section.category h2'), ['Web | frameworks']);
+    assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Django', 'Flask', HOSTILE_NAME]);
+    await page.uncheck('#gaps-only');
+    await page.selectOption('#sort', 'name-desc');
+    assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', 'Django', HOSTILE_NAME]);
+    await page.selectOption('#sort', 'coverage');
+    assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', HOSTILE_NAME, 'Django']);
+    assert.deepEqual(await matrix.savedState(), { category: '', gapsOnly: false, sort: 'coverage', descending: false, scrollTop: 0, focus: { categoryId: 'web', row: null, column: 'product' } });
+  });
+
+  it('moves between cells with the arrow keys and acts on Enter', async () => {
+    matrix = await showModel(browser, smallModel());
+    const page = matrix.page;
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focused(), { row: null, column: 'product', category: 'web' });
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focused(), { row: null, column: 'auth', category: 'web' });
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('.axis-info').textContent(), 'Auth — How requests are authenticated.Close');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.axis-info').isHidden(), true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focused(), { row: 'django', column: 'testing', category: 'web' });
+    assert.equal(await page.locator('[tabindex="0"]').count(), 1);
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await lastSent(), { type: 'openCell', categoryId: 'web', productId: 'django', axisId: 'testing' });
+    await page.keyboard.press('Home');
+    await page.keyboard.press(' ');
+    assert.deepEqual(await lastSent(), { type: 'openProduct', categoryId: 'web', productId: 'django' });
+    // Down from the last row runs into the next table's header row.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focused(), { row: null, column: 'product', category: 'sim' });
+    await page.keyboard.press('Control+End');
+    assert.deepEqual(await focused(), { row: 'ansys', column: 'total', category: 'sim' });
+    assert.deepEqual((await matrix.savedState() as { focus: unknown }).focus, { categoryId: 'sim', row: 'ansys', column: 'total' });
+  });
+
+  it('sends the message a click means: a missing cell, a product, the export button', async () => {
+    matrix = await showModel(browser, smallModel());
+    const page = matrix.page;
+    await page.click('tr[data-row="flask"] td[data-column="testing"]');
+    assert.deepEqual(await lastSent(), { type: 'openCell', categoryId: 'web', productId: 'flask', axisId: 'testing' });
+    await page.click('tr[data-row="zeta"] th');
+    assert.deepEqual(await lastSent(), { type: 'openProduct', categoryId: 'web', productId: 'zeta' });
+    // Totals are read, not acted on.
+    await page.click('tfoot td.table-total >> nth=0');
+    assert.deepEqual(await lastSent(), { type: 'openProduct', categoryId: 'web', productId: 'zeta' });
+    await page.click('#export');
+    assert.deepEqual(await lastSent(), { type: 'export' });
+  });
+
+  it('applies a patch in place, keeping the view and the focused cell', async () => {
+    const before = smallModel();
+    matrix = await showModel(browser, before);
+    const page = matrix.page;
+    await page.selectOption('#sort', 'name');
+    await page.click('tr[data-row="flask"] td[data-column="auth"]');
+    const coverage = matrixCoverage();
+    coverage.push({ categoryId: 'web', productId: 'flask', notes: ['research/flask.md'], axes: [{ axisId: 'auth', status: 'answered', file: 'research/flask.md', line: 3, excerpt: 'Flask-Login.' }] });
+    coverage.push(ansysCoverage());
+    const patch = diffMatrix(before, buildMatrix(matrixScope(), coverage));
+    assert.equal(patch?.kind, 'rows');
+    await matrix.post({ type: 'patch', patch });
+    await page.locator('tr[data-row="flask"] td[data-column="auth"]', { hasText: 'Flask-Login.' }).waitFor();
+    assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['3/3', '0/3', '3/6']);
+    assert.equal(await page.locator('#sort').inputValue(), 'name');
+    assert.deepEqual(await focused(), { row: 'flask', column: 'auth', category: 'web' });
+  });
+
+  it('keeps the DOM small with 2,000 products, scrolls to the end, and restores its state on reload', async () => {
+    const { scope, coverage } = syntheticScope(2000);
+    const model = buildMatrix(scope, coverage);
+    matrix = await showModel(browser, model);
+    const page = matrix.page;
+    assert.ok((await page.locator('tbody tr.row').count()) < 100, 'only the rows in view are drawn');
+    assert.ok((await page.locator('*').count()) < 2500);
+    await page.locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForSelector('tr[data-row="product-4-500"]');
+    await page.click('tr[data-row="product-4-500"] td[data-column="axis-2"]');
+    await page.waitForFunction(() => ((globalThis as unknown as { __saved(): { scrollTop: number } }).__saved().scrollTop ?? 0) > 10_000);
+    const state = await matrix.savedState();
+    await page.close();
+
+    matrix = await showModel(browser, model, { state });
+    await matrix.page.waitForSelector('tr[data-row="product-4-500"]');
+    assert.equal(await matrix.page.locator('tr[data-row="product-4-500"] td[data-column="axis-2"]').getAttribute('tabindex'), '0');
+    assert.ok((await matrix.page.locator('.scroller').evaluate((el) => el.scrollTop)) > 10_000);
+  });
+});
