@@ -13,6 +13,8 @@ export const harnessSettings: Record<string, unknown> = {
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
   'git.enabled': false,
+  // The notes use typographic quotes; boxed as 'ambiguous' they only distract in a screenshot.
+  'editor.unicodeHighlight.ambiguousCharacters': false,
 };
 
 /** Writes the user settings that VS Code reads at start (User/settings.json in its user-data-dir). */

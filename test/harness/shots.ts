@@ -1,0 +1,50 @@
+// The screenshots in docs/images/, one entry each. Add a shot here; `npm run screenshots` takes them all,
+// or only the named ones: `node out/test/harness/screenshots.js tree`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expandTreeItem, openViewContainer, quickOpen, resizeSideBar, runCommand, settle, treeItem } from './workbenchActions';
+
+export interface Shot {
+  /** The file name: docs/images/<name>.png. */
+  name: string;
+  /** The workbench.colorTheme the shot is taken in, e.g. 'Default Dark Modern', 'Default Light Modern'. */
+  theme: string;
+  /** Changes the copy of example/ before VS Code starts, e.g. to break the scope file. */
+  prepare?(workspace: string): void;
+  /** Brings the workbench, freshly opened on a copy of example/, to what the picture shows. */
+  arrange(page: Page): Promise<void>;
+}
+
+/** The Competitor Scope view with a category and one of its products expanded down to the axes, beside that product's note. */
+async function scopeTree(page: Page): Promise<void> {
+  await openViewContainer(page, 'Competitor Scope');
+  await resizeSideBar(page, 460);
+  await expandTreeItem(page, 'Python Web / Application Frameworks');
+  await expandTreeItem(page, 'FastAPI');
+  await treeItem(page, 'Auth, security, and rate limiting').waitFor();
+  await quickOpen(page, 'fastapi.md');
+  await settle(page);
+}
+
+/** The scope file with a product listed twice: the diagnostic in the editor and in the Problems panel. */
+function duplicateProduct(workspace: string): void {
+  const file = path.join(workspace, 'competitor-scope.yaml');
+  const text = readFileSync(file, 'utf8');
+  const anchor = '      - name: Flask-based stacks\n';
+  if (!text.includes(anchor)) throw new Error(`the example scope file no longer lists ${anchor.trim()}`);
+  writeFileSync(file, text.replace(anchor, `      - name: FastAPI\n${anchor}`));
+}
+
+async function scopeProblems(page: Page): Promise<void> {
+  await quickOpen(page, 'competitor-scope.yaml');
+  await runCommand(page, 'View: Toggle Problems');
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+  await settle(page);
+}
+
+export const shots: Shot[] = [
+  { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
+  { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
+  { name: 'scope-problems', theme: 'Default Dark Modern', prepare: duplicateProduct, arrange: scopeProblems },
+];
