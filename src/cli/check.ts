@@ -56,7 +56,13 @@ export function check(options: CheckOptions): { output: string; exitCode: number
     if (decoded.ok) index.setNote(note, decoded.text);
     else index.setUnreadable(note, decoded.reason);
   }
-  const report = buildReport(shown(scopePath), index, (note) => shown(path.join(notesRoot, note)));
+  const shownNotes = new Map<string, string>();
+  const shownNote = (note: string) => {
+    let shownPath = shownNotes.get(note);
+    if (shownPath === undefined) shownNotes.set(note, (shownPath = shown(path.join(notesRoot, note))));
+    return shownPath;
+  };
+  const report = buildReport(shown(scopePath), index, shownNote);
   return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing ? 1 : 0 };
 }
 

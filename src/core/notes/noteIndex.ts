@@ -113,15 +113,16 @@ export class NoteIndex {
     const missing: Finding[] = [];
     for (const target of analysis.targets) {
       const category = this.compiled.category(target.categoryId);
-      const coverage = this.productCoverage(target, false);
-      const product = category?.products.find((p) => p.id === target.productId);
-      for (const axis of category?.axes ?? []) {
-        if (coverage.axes.find((a) => a.axisId === axis.id)?.status !== 'missing') continue;
-        missing.push(finding('missing-axis', `No section answers "${axis.name}" (${category?.name}) for ${product?.name ?? target.productId}.`, analysis.anchor, {
+      if (!category) continue;
+      const answered = this.headedAxes(target);
+      const product = category.products.find((p) => p.id === target.productId);
+      for (const axis of category.axes) {
+        if (answered.has(axis.id)) continue;
+        missing.push(finding('missing-axis', `No section answers "${axis.name}" (${category.name}) for ${product?.name ?? target.productId}.`, analysis.anchor, {
           ...target,
           axisId: axis.id,
           axisName: axis.name,
-          categoryName: category?.name ?? target.categoryId,
+          categoryName: category.name,
         }));
       }
     }
@@ -130,7 +131,7 @@ export class NoteIndex {
 
   /** Every product of the scope in scope order (once per category that holds it), each with every axis of its category. */
   coverage(): readonly ProductCoverage[] {
-    this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.productCoverage({ categoryId: c.id, productId: p.id }, true)));
+    this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.productCoverage({ categoryId: c.id, productId: p.id })));
     return this.coverageCache;
   }
 
@@ -147,7 +148,7 @@ export class NoteIndex {
   }
 
   /** One product's coverage: for each axis the best section among its notes (answered > placeholder > empty). */
-  productCoverage(target: NoteTarget, withExcerpts = true): ProductCoverage {
+  productCoverage(target: NoteTarget): ProductCoverage {
     const notes = this.notesOf(target);
     const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis }>();
     for (const path of notes) {
@@ -162,16 +163,22 @@ export class NoteIndex {
       const found = best.get(axis.id);
       if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null };
       const { section, analysis } = found;
-      const excerpt = withExcerpts && section.status === 'answered' ? sectionExcerpt(analysis.parsed, section.headingIndex, this.compiled.isPlaceholder) : undefined;
-      return {
-        axisId: axis.id,
-        status: section.status,
-        file: analysis.path,
-        line: analysis.parsed.headings[section.headingIndex].range.start.line,
-        ...(excerpt !== undefined ? { excerpt } : {}),
-      };
+      const coverage = { axisId: axis.id, status: section.status, file: analysis.path, line: analysis.parsed.headings[section.headingIndex].range.start.line };
+      if (section.status !== 'answered') return coverage;
+      // Computed when read: the command line never shows excerpts, the matrix shows them all.
+      const isPlaceholder = this.compiled.isPlaceholder;
+      return Object.defineProperty(coverage, 'excerpt', { enumerable: true, get: () => sectionExcerpt(analysis.parsed, section.headingIndex, isPlaceholder) });
     });
     return { ...target, notes, axes };
+  }
+
+  /** The axes that some note of the product has a heading for, whatever its status. */
+  private headedAxes(target: NoteTarget): Set<string> {
+    const axes = new Set<string>();
+    for (const path of this.byTarget.get(key(target)) ?? []) {
+      for (const section of this.note(path)?.sections ?? []) if (section.categoryId === target.categoryId) axes.add(section.axisId);
+    }
+    return axes;
   }
 
   private replace(path: string, entry: Entry): string[] {

@@ -1,0 +1,60 @@
+// `npm run bench`: the check against a bare markdown-it parse of the same notes, side by side,
+// its peak memory, and the time to re-analyze one changed note. Run after a build (dist/, out/).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, reanalyzeMs } from './reanalyze.mjs';
+import { PRODUCTS, writeWorkspace } from './workspace.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(here);
+const work = path.join(here, '.work');
+const folder = path.join(work, 'workspace');
+const cli = path.join(root, 'dist', 'cli.js');
+const REPETITIONS = 5;
+
+if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 'notes', 'noteIndex.js'))) {
+  console.error('Build first: npm run build');
+  process.exit(2);
+}
+
+/** Runs a Node script as a child process: wall time (ms) and peak resident memory (MB). */
+function measure(args) {
+  const rssFile = path.join(work, 'rss.txt');
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--require', path.join(here, 'maxRss.cjs'), ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - start;
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  return { ms, mb: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: child.stdout };
+}
+
+const bytes = writeWorkspace(folder);
+console.log(`Workspace: ${PRODUCTS} products, ${PRODUCTS} notes, ${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown (${Math.round(bytes / PRODUCTS)} bytes a note).`);
+
+const check = [];
+const bare = [];
+for (let i = 0; i < REPETITIONS; i++) {
+  // Alternated, so that both see the same state of the machine.
+  check.push(measure([cli, 'check', folder, '--format', 'json']));
+  bare.push(measure([path.join(here, 'bareParse.mjs'), folder]));
+}
+const report = JSON.parse(check[0].stdout);
+const checkMs = median(check.map((m) => m.ms));
+const bareMs = median(bare.map((m) => m.ms));
+const checkMb = median(check.map((m) => m.mb));
+const ratio = checkMs / bareMs;
+const { ms: reanalyze, bytes: bigBytes, notes } = reanalyzeMs(folder);
+
+const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
+console.log(`check --format json: ${report.products.length} products, ${report.findings.length} findings, summary ${JSON.stringify(report.summary)}`);
+console.log(`Medians of ${REPETITIONS} runs, each a fresh Node process:`);
+console.log(`  competitor-scope check --format json  ${checkMs.toFixed(0)} ms`);
+console.log(`  bare markdown-it parse()              ${bareMs.toFixed(0)} ms`);
+console.log(`  ratio check / bare parse              ${ratio.toFixed(2)}   (target <= 0.60: ${verdict(ratio <= 0.6)})`);
+console.log(`  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`);
+console.log(`  re-analyze one ${(bigBytes / 1024).toFixed(0)} KB note among ${notes}  ${reanalyze.toFixed(2)} ms  (target < 5 ms: ${verdict(reanalyze < 5)})`);
