@@ -18,7 +18,7 @@ describe('matrix export: Markdown', () => {
     assert.ok(lines.includes('| Product | Auth | Testing | Coverage |'));
     assert.ok(lines.includes('| --- | --- | --- | ---: |'));
     assert.ok(lines.includes('| **Our Engine** (subject) | ● Tokens. | ● Property tests. | 2/2 |'), markdown);
-    assert.ok(lines.includes('| Django | ● Sessions \\| CSRF built in. | ◐ TODO: compare | 1/2 |'), markdown);
+    assert.ok(lines.includes('| Django | ● Sessions \\| CSRF built in. | ◐ placeholder | 1/2 |'), markdown);
     assert.ok(lines.includes('| Flask | ✕ missing | ✕ missing | 0/2 |'));
     assert.ok(lines.includes('| **Answered** | 2/3 | 0/3 | **2/6** |'));
     assert.ok(lines.includes('## Simulation'));
@@ -46,7 +46,7 @@ describe('matrix export: CSV', () => {
     assert.equal(records.at(-1), '');
     assert.equal(records[0], 'Category,Product,Subject,Axis,Status,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
     assert.equal(records.length - 2, 4 * 2 + 1);
-    assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,Tokens.,research/ours.md,5,web,our-engine,auth');
+    assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,Tokens.,research/ours.md,6,web,our-engine,auth');
     assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,web,flask,auth');
     assert.equal(records.at(-2), 'Simulation,Ansys,,Fidelity,Missing,,,,sim,ansys,fidelity');
   });
@@ -57,7 +57,7 @@ describe('matrix export: CSV', () => {
     const hostile = buildMatrix(matrixScope(), [
       { categoryId: 'sim', productId: 'ansys', notes: ['a.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'a, b.md', line: 2, excerpt: '=HYPERLINK("x")' }] },
     ]);
-    assert.ok(matrixToCsv(hostile).includes(',Answered,"\'=HYPERLINK(""x"")","a, b.md",2,sim,ansys,fidelity\r\n'), matrixToCsv(hostile));
+    assert.ok(matrixToCsv(hostile).includes(',Answered,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity\r\n'), matrixToCsv(hostile));
   });
 });
 

@@ -50,7 +50,7 @@ export function matrixCoverage(): ProductCoverageInput[] {
       productId: 'django',
       notes: ['research/django.md'],
       axes: [
-        { axisId: 'auth', status: 'answered', file: 'research/django.md', line: 7, excerpt: 'Sessions | CSRF built in.\nRate limits: none.' },
+        { axisId: 'auth', status: 'answered', file: 'research/django.md', line: 7, excerpt: 'Sessions | CSRF built in.', section: 'Sessions | CSRF built in.\nRate limits: none.' },
         { axisId: 'testing', status: 'placeholder', file: 'research/django.md', line: 12, excerpt: 'TODO: compare' },
       ],
     },

@@ -1,6 +1,7 @@
 import { STATUS_LABEL } from './cellStatus';
 import type { MatrixModel } from './matrixModel';
 
+// Lines are 1-based here, as people and editors count them.
 const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID'];
 
 /**
@@ -13,7 +14,7 @@ export function matrixToCsv(model: MatrixModel): string {
     for (const row of table.rows) {
       row.cells.forEach((cell, index) => {
         const axis = table.axes[index];
-        const line = cell.line === null ? '' : String(cell.line);
+        const line = cell.line === null ? '' : String(cell.line + 1);
         const subject = row.subject ? 'yes' : '';
         records.push([table.name, row.name, subject, axis.name, STATUS_LABEL[cell.status], cell.excerpt, cell.file ?? '', line, table.categoryId, row.key, axis.id]);
       });

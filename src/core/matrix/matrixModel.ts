@@ -9,10 +9,12 @@ export interface AxisCoverageInput {
   readonly status: CellStatus;
   /** The note that decides the status, relative to the scope file's folder; null when missing. */
   readonly file: string | null;
-  /** 1-based line of the heading that decides the status; null when missing. */
+  /** 0-based line of the heading that decides the status; null when missing. */
   readonly line: number | null;
-  /** The section's text, as plain text. */
+  /** The answer's first sentence, as plain text. */
   readonly excerpt?: string;
+  /** The whole section as plain text, when the analysis gives it; else the hover shows the excerpt. */
+  readonly section?: string;
 }
 
 export interface ProductCoverageInput {
@@ -25,10 +27,11 @@ export interface ProductCoverageInput {
 export interface MatrixCell {
   readonly status: CellStatus;
   readonly file: string | null;
+  /** 0-based, like the analysis's lines. */
   readonly line: number | null;
   /** The answer's first sentence, cut to fit a cell. */
   readonly excerpt: string;
-  /** The whole section, shown on hover. */
+  /** The whole section (else the uncut excerpt), shown on hover. */
   readonly detail: string;
 }
 
@@ -115,7 +118,7 @@ export function withModelTotals(model: MatrixModel): MatrixModel {
 
 function toCell(input: AxisCoverageInput | undefined): MatrixCell {
   if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '' };
-  const detail = input.status === 'answered' || input.status === 'placeholder' ? (input.excerpt ?? '').trim() : '';
+  const detail = input.status === 'answered' ? (input.section ?? input.excerpt ?? '').trim() : '';
   return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail };
 }
 

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { diffMatrix } from '../core/matrix/matrixDiff';
+import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
+import { matrixPageHtml } from '../shared/matrixPage';
+import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
+import { MatrixActions } from './matrixActions';
+import { registerMatrixExport } from './matrixExport';
+import type { MatrixSource } from './matrixSource';
+
+export const MATRIX_VIEW_TYPE = 'competitorScope.matrix';
+const UPDATE_DEBOUNCE_MS = 150;
+
+/** What activate can hand to integration tests: the panel's message handler, as if the webview had posted. */
+export interface MatrixPanelHandle {
+  readonly disposables: vscode.Disposable[];
+  /** Handles a message as from the webview (validated like one); opens the panel first when it is closed. */
+  postFromWebview(message: unknown): Promise<void>;
+  /** The model the open panel shows; undefined while it is closed. */
+  model(): MatrixModel | undefined;
+}
+
+/**
+ * The comparison matrix: one webview panel, restored after a reload, kept up to date with small
+ * patches, and acting on the cells the user clicks.
+ */
+export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource): MatrixPanelHandle {
+  const actions = new MatrixActions(source);
+  const currentModel = () => buildMatrix(source.scope().scope, source.coverage());
+  let current: MatrixPanel | undefined;
+  const adopt = (panel: vscode.WebviewPanel) => {
+    current = new MatrixPanel(panel, extensionUri, source, actions, currentModel);
+    panel.onDidDispose(() => (current = undefined));
+    return current;
+  };
+  const show = () => {
+    if (current) current.reveal();
+    else adopt(vscode.window.createWebviewPanel(MATRIX_VIEW_TYPE, 'Comparison Matrix', vscode.ViewColumn.Active, panelOptions(extensionUri)));
+    return current!;
+  };
+  return {
+    disposables: [
+      vscode.commands.registerCommand('competitorScope.showMatrix', () => void show()),
+      vscode.window.registerWebviewPanelSerializer(MATRIX_VIEW_TYPE, {
+        // The webview's own state (view options, scroll, focus) comes back through its getState().
+        deserializeWebviewPanel: async (panel) => void adopt(panel),
+      }),
+      ...registerMatrixExport(currentModel, () => source.scope().folderUri),
+      { dispose: () => current?.dispose() },
+    ],
+    postFromWebview: (message) => show().handle(message),
+    model: () => current?.shownModel,
+  };
+}
+
+function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  // No retainContextWhenHidden: the webview keeps its state itself and gets the model again when shown.
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+class MatrixPanel implements vscode.Disposable {
+  /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
+  shownModel: MatrixModel | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    source: MatrixSource,
+    private readonly actions: MatrixActions,
+    private readonly buildModel: () => MatrixModel,
+  ) {
+    const webview = panel.webview;
+    webview.options = panelOptions(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'competitor-scope.svg');
+    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+    webview.html = matrixPageHtml({ cspSource: webview.cspSource, scriptUri: media('matrix.js'), styleUri: media('matrix.css'), nonce: randomBytes(16).toString('base64') });
+    this.disposables.push(
+      webview.onDidReceiveMessage((message) => void this.handle(message)),
+      source.onDidChange(() => this.schedule()),
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.shownModel = undefined;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  async handle(raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (!message) return; // not a message this page sends: ignored, never acted on
+    if (message.type === 'ready') return this.sendModel();
+    await this.act(message);
+  }
+
+  private async act(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'openCell':
+        return this.actions.openCell(message.categoryId, message.productId, message.axisId);
+      case 'openProduct':
+        return this.actions.openProduct(message.categoryId, message.productId);
+      case 'export':
+        await vscode.commands.executeCommand('competitorScope.exportMatrix');
+    }
+  }
+
+  private sendModel(): void {
+    this.shownModel = this.buildModel();
+    void this.post({ type: 'model', model: this.shownModel });
+  }
+
+  /** Coalesces a burst of changes (typing, a branch switch) into one patch. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (!this.shownModel) return; // the webview gets the whole model when it is ready again
+      const next = this.buildModel();
+      const patch = diffMatrix(this.shownModel, next);
+      this.shownModel = next;
+      if (patch) void this.post({ type: 'patch', patch });
+    }, UPDATE_DEBOUNCE_MS);
+  }
+
+  private post(message: ToWebview): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+    this.disposables.length = 0;
+    this.panel.dispose();
+  }
+}
