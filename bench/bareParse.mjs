@@ -1,3 +1,4 @@
+/* global process */
 // The baseline: a bare markdown-it parse() (default options, block and inline rules) of every note.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

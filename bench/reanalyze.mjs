@@ -1,3 +1,4 @@
+/* global performance */
 // Re-analyzing one changed note inside a full index: the cost of a keystroke (after the debounce) in the editor.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

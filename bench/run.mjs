@@ -1,9 +1,10 @@
+/* global process, console, performance */
 // `npm run bench`: the check against a bare markdown-it parse of the same notes, side by side,
 // its peak memory, and the time to re-analyze one changed note. Run after a build (dist/, out/).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, reanalyzeMs } from './reanalyze.mjs';
 import { PRODUCTS, writeWorkspace } from './workspace.mjs';
 
@@ -23,7 +24,7 @@ if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 
 function measure(args) {
   const rssFile = path.join(work, 'rss.txt');
   const start = performance.now();
-  const child = spawnSync(process.execPath, ['--require', path.join(here, 'maxRss.cjs'), ...args], {
+  const child = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(here, 'maxRss.mjs')).href, ...args], {
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     maxBuffer: 256 * 1024 * 1024,
     encoding: 'utf8',

@@ -59,7 +59,8 @@ function readFields(lines: readonly string[]): Fields {
     const line = lines[i];
     if (/^\s*(#.*)?$/.test(line)) continue;
     const match = /^([A-Za-z_][\w-]*):(?:[ \t]+([^\s"'[\]{}&*!|>%@`#,][^#]*?))?[ \t]*$/.exec(line);
-    if (!match || (match[2] ?? '').includes(': ')) return readYamlFields(lines);
+    // Anything unusual (quoting, flow or block values, a repeated key) is left to the YAML parser and its errors.
+    if (!match || (match[2] ?? '').includes(': ') || match[1] in simple) return readYamlFields(lines);
     const value = match[2] ?? '';
     const start = value ? line.indexOf(value, match[1].length + 1) : line.length;
     simple[match[1]] = field(i + 1, value, line.length, start, start + value.length);

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { addSectionsEdits, renameHeadingEdit, setProductEdits, type TextEdit } from '../../src/core/notes/noteEdits';
+import { LineIndex } from '../../src/core/text';
+import { codes, indexOf, testScope } from './noteFixtures';
+
+/** Applies edits (non-overlapping) to a text, last first. */
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const offset = (p: { line: number; character: number }) => lines.lineStart(p.line) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((result, e) => result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end)), text);
+}
+
+function isSubsequence(original: string, result: string): boolean {
+  let i = 0;
+  for (const c of result) if (c === original[i]) i++;
+  return i === original.length;
+}
+
+const PATH = 'research/django.md';
+const AXES = ['architecture-guidance-and-opinionation', 'auth-security-and-rate-limiting', 'testing-strategy-and-coverage-expectations'];
+
+function addAll(text: string): string {
+  const index = indexOf({ [PATH]: text });
+  const analysis = index.note(PATH);
+  assert.ok(analysis);
+  return apply(text, addSectionsEdits(analysis, testScope(), 'web', AXES));
+}
+
+describe('note edits: add missing sections', () => {
+  it('inserts each section in axis order, keeps the team text, and the missing-axis findings go', () => {
+    const text = '---\nproduct: django\n---\n\n# Django\n\n## Auth, security, and rate limiting\nSessions.\n\n## Summary\nFine.\n';
+    const result = addAll(text);
+    assert.ok(isSubsequence(text, result));
+    assert.equal(result, '---\nproduct: django\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\n## Auth, security, and rate limiting\nSessions.\n\n## Testing strategy and coverage expectations\n\n## Summary\nFine.\n');
+    const after = indexOf({ [PATH]: result });
+    assert.ok(!codes(after, PATH).includes('missing-axis'));
+    assert.equal(codes(after, PATH).filter((c) => c === 'unanswered-axis').length, 2);
+  });
+
+  it('uses the heading level the note uses for axes, and appends at the end when no axis is there', () => {
+    const nested = addAll('# Django\n\n### Auth, security, and rate limiting\n\nSessions.');
+    assert.equal(nested, '# Django\n\n### Architecture guidance and opinionation\n\n### Auth, security, and rate limiting\n\nSessions.\n\n### Testing strategy and coverage expectations\n');
+    const bare = addAll('# Django\n\nIntro.\n');
+    assert.equal(bare, '# Django\n\nIntro.\n\n## Architecture guidance and opinionation\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n');
+    assert.ok(!codes(indexOf({ [PATH]: bare }), PATH).includes('missing-axis'));
+  });
+
+  it('adds one section alone when asked for one axis', () => {
+    const text = '# Django\n\n## Testing strategy and coverage expectations\n\nPytest.\n';
+    const analysis = indexOf({ [PATH]: text }).note(PATH);
+    assert.ok(analysis);
+    const result = apply(text, addSectionsEdits(analysis, testScope(), 'web', ['auth-security-and-rate-limiting']));
+    assert.equal(result, '# Django\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n\nPytest.\n');
+  });
+});
+
+describe('note edits: renames and front matter', () => {
+  it('renames a misspelt heading, text only, and the typo goes', () => {
+    const text = '# Django\n\n## Auth, securty and rate limiting ##\n\nSessions.\n';
+    const index = indexOf({ [PATH]: text });
+    const typo = index.findings(PATH).find((f) => f.code === 'axis-typo');
+    assert.ok(typo?.code === 'axis-typo');
+    const analysis = index.note(PATH);
+    assert.ok(analysis);
+    const headingIndex = analysis.parsed.headings.findIndex((h) => h.textRange.start.line === typo.range.start.line);
+    const result = apply(text, [renameHeadingEdit(analysis, headingIndex, typo.data.replacement)]);
+    assert.equal(result, '# Django\n\n## Auth, security, and rate limiting ##\n\nSessions.\n');
+    assert.ok(!codes(indexOf({ [PATH]: result }), PATH).includes('axis-typo'));
+  });
+
+  it('adds front matter to an unlinked note, or sets the product and category in existing front matter', () => {
+    const unlinked = '# Pricing\n';
+    const analysis = indexOf({ 'research/pricing.md': unlinked }).note('research/pricing.md');
+    assert.ok(analysis);
+    const added = apply(unlinked, setProductEdits(analysis, 'flask', 'dash'));
+    assert.equal(added, '---\nproduct: flask\ncategory: dash\n---\n\n# Pricing\n');
+    assert.deepEqual(indexOf({ 'research/pricing.md': added }).note('research/pricing.md')?.targets, [{ categoryId: 'dash', productId: 'flask' }]);
+
+    const unknown = '---\ntitle: Notes\nproduct: djangoo\n---\n# D\n';
+    const fixed = apply(unknown, setProductEdits(indexOf({ [PATH]: unknown }).note(PATH)!, 'django', 'web'));
+    assert.equal(fixed, '---\ntitle: Notes\nproduct: django\ncategory: web\n---\n# D\n');
+  });
+});
