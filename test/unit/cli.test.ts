@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import { repoRoot } from './helpers';
+
+const example = path.join(repoRoot, 'example');
+
+/** Runs the command line in-process: exit code and what it printed. */
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, repoRoot, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const folders: string[] = [];
+after(() => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
+
+function tempFolder(files: Record<string, string | Uint8Array>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'competitor-scope-'));
+  folders.push(folder);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), content);
+  }
+  return folder;
+}
+
+describe('competitor-scope check', () => {
+  it('prints one JSON document over the example workspace, in the documented shape', () => {
+    const { code, stdout } = run('check', example, '--format', 'json', '--max-missing', '1000');
+    assert.equal(code, 0);
+    const report = JSON.parse(stdout);
+    assert.equal(report.scope, 'competitor-scope.yaml');
+    assert.deepEqual(Object.keys(report), ['scope', 'products', 'findings', 'summary']);
+    const django = report.products[0];
+    assert.equal(django.category, 'python-web-frameworks');
+    assert.equal(django.product, 'django');
+    assert.deepEqual(django.notes, ['research/django.md']);
+    assert.deepEqual(django.axes[1], { axis: 'auth-security-and-rate-limiting', status: 'answered', file: 'research/django.md', line: 13 });
+    const total = report.summary.answered + report.summary.missing + report.summary.empty + report.summary.placeholder;
+    assert.equal(total, report.summary.axes);
+    assert.equal(report.products.length, report.summary.products);
+    assert.ok(report.findings.every((f: Record<string, unknown>) => Object.keys(f).join() === 'file,line,column,severity,code,message'));
+    assert.ok(report.findings.some((f: { code: string }) => f.code === 'missing-axis'));
+  });
+
+  it('prints path:line:column: severity code message, then a summary line', () => {
+    const { stdout } = run('check', example);
+    const lines = stdout.trimEnd().split('\n');
+    assert.ok(lines.slice(0, -1).every((l) => /^research\/[\w.-]+\.md:\d+:\d+: (warning|information|error) [a-z-]+ .+/.test(l)), stdout);
+    assert.ok(lines.includes('research/notes-on-pricing.md:1:1: information unlinked-note This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it.'));
+    assert.match(lines[lines.length - 1], /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ findings\.$/);
+  });
+
+  it('exits 0 or 1 by --max-missing', () => {
+    const { summary } = JSON.parse(run('check', example, '--format', 'json', '--max-missing', '9999').stdout);
+    const unanswered = summary.missing + summary.empty + summary.placeholder;
+    assert.equal(run('check', example, '--max-missing', String(unanswered)).code, 0);
+    assert.equal(run('check', example, '--max-missing', String(unanswered - 1)).code, 1);
+    assert.equal(run('check', example).code, 1);
+  });
+
+  it('exits 2 on bad usage, with the usage', () => {
+    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-missing', '-1'], ['check', '--bogus'], ['check', 'a', 'b'], ['check', '/no/such/folder']]) {
+      const { code, stderr } = run(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, /^competitor-scope: /, argv.join(' '));
+    }
+    assert.match(run('--help').stdout, /Usage: competitor-scope/);
+    assert.match(run('--version').stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('exits 2 on an invalid scope file, printing its problems as findings', () => {
+    const folder = tempFolder({ 'competitor-scope.yaml': 'version: 1\ntitle: T\ncategories: []\n' });
+    const { code, stdout } = run('check', folder, '--format', 'json');
+    assert.equal(code, 2);
+    const report = JSON.parse(stdout);
+    assert.equal(report.findings[0].file, 'competitor-scope.yaml');
+    assert.equal(report.findings[0].code, 'invalid-scope');
+    assert.equal(report.findings[0].line, 3);
+  });
+
+  it('uses the built-in scope without a scope file, and --scope when given', () => {
+    const folder = tempFolder({ 'research/django.md': '# Django\n\n## Architecture guidance and opinionation\n\nBatteries.\n' });
+    const builtIn = JSON.parse(run('check', folder, '--format', 'json', '--max-missing', '999').stdout);
+    assert.equal(builtIn.products.find((p: { product: string }) => p.product === 'django').axes[0].status, 'answered');
+    const scoped = run('check', folder, '--scope', path.join(example, 'competitor-scope.yaml'), '--format', 'json', '--max-missing', '999');
+    assert.equal(JSON.parse(scoped.stdout).scope, path.join(example, 'competitor-scope.yaml'));
+  });
+
+  it('reports huge, binary and non-UTF-8 notes as findings and checks the others', () => {
+    const folder = tempFolder({
+      'research/django.md': '# Django\n\n## Architecture guidance and opinionation\n\nYes.\n',
+      'research/huge.md': '## x\n'.repeat(600_000),
+      'research/binary.md': new Uint8Array([1, 0, 2]),
+      'research/latin1.md': new Uint8Array([0x43, 0x61, 0x66, 0xe9]),
+      'node_modules/pkg/research/skip.md': '# skipped',
+      '.git/research/skip.md': '# skipped',
+    });
+    const report = JSON.parse(run('check', folder, '--format', 'json', '--max-missing', '999').stdout);
+    const unreadable = report.findings.filter((f: { code: string }) => f.code === 'unreadable-note').map((f: { file: string }) => f.file);
+    assert.deepEqual(unreadable, ['research/binary.md', 'research/huge.md', 'research/latin1.md']);
+    assert.ok(!JSON.stringify(report).includes('skip.md'));
+    assert.equal(report.products.find((p: { product: string }) => p.product === 'django').axes[0].status, 'answered');
+  });
+});
