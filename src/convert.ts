@@ -29,3 +29,11 @@ export function toSeverity(severity: SeverityName): vscode.DiagnosticSeverity {
 export function diagnosticCode(code: string, homepage: string): { value: string; target: vscode.Uri } {
   return { value: code, target: vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}#${code}`) };
 }
+
+/**
+ * Team text for a MarkdownString, shown as written: Markdown and HTML characters are escaped. (VS Code's
+ * appendText also turns spaces into &nbsp;, which keeps a long goal from wrapping in a hover.)
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}

@@ -1,3 +1,4 @@
+import { Glob } from './glob';
 import type { Category, Product } from './scopeModel';
 
 /** A new research note for a product: front matter naming it, a title, and one section per axis in scope order. */
@@ -9,12 +10,8 @@ export function noteTemplate(category: Category, product: Product): string {
   return lines.join('\n').replace(/\n+$/, '\n');
 }
 
-/** Where a new note for the product goes, relative to the scope file's folder: the notes glob's fixed prefix. */
+/** Where a new note for the product goes, relative to the scope file's folder: under the notes glob's fixed folders. */
 export function notePathFor(notesGlob: string, product: Product): string {
-  const prefix: string[] = [];
-  for (const part of notesGlob.split('/').slice(0, -1)) {
-    if (/[*?[{]/.test(part)) break;
-    prefix.push(part);
-  }
-  return [...prefix, `${product.id}.md`].join('/');
+  const base = new Glob(notesGlob).base;
+  return base ? `${base}/${product.id}.md` : `${product.id}.md`;
 }

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../convert';
+import type { AxisStatus } from '../core/notes/findings';
+import type { AxisCoverage, ProductCoverage } from '../core/notes/noteIndex';
 import type { Axis, Category, Product } from '../core/scopeModel';
+import type { NoteWorkspace } from '../noteWorkspace';
 import type { ScopeState, ScopeStore } from '../scopeStore';
 
 export type ScopeNode =
@@ -10,11 +14,14 @@ export type ScopeNode =
 export const TREE_VIEW_ID = 'competitorScope.tree';
 
 /** Categories → products → axes, refreshed whenever the scope changes. */
-class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
+export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly store: ScopeStore) {}
+  constructor(
+    private readonly store: ScopeStore,
+    private readonly notes: NoteWorkspace,
+  ) {}
 
   refresh(): void {
     this.changeEmitter.fire();
@@ -38,37 +45,55 @@ class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
     switch (node.kind) {
       case 'category': {
         const item = new vscode.TreeItem(node.category.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const coverage = node.category.products.map((product) => this.coverage(node.category, product));
+        const [answered, total] = tally(coverage.flatMap((c) => c.axes));
         item.id = `category:${node.category.id}`;
-        item.description = count(node.category.products.length, 'product');
-        item.tooltip = markdown(node.category.name, `Goal: ${node.category.goal}`);
+        item.description = `${answered}/${total}`;
+        item.tooltip = markdown(node.category.name, `Goal: ${node.category.goal}`, `${count(coverage.length, 'product')}; ${answered} of ${total} axes answered.`);
         item.iconPath = new vscode.ThemeIcon('folder-library');
         item.contextValue = 'category';
         return item;
       }
       case 'product': {
         const item = new vscode.TreeItem(node.product.name, vscode.TreeItemCollapsibleState.Collapsed);
+        const coverage = this.coverage(node.category, node.product);
+        const [answered, total] = tally(coverage.axes);
+        const worst = coverage.axes.reduce<AxisStatus>((w, a) => (STATUS_ORDER.indexOf(a.status) > STATUS_ORDER.indexOf(w) ? a.status : w), 'answered');
         item.id = `product:${node.category.id}/${node.product.id}`;
-        item.tooltip = markdown(node.product.name, node.product.description, aliasLine(node.product));
-        item.iconPath = new vscode.ThemeIcon('package');
-        item.contextValue = 'product';
+        item.description = coverage.notes.length > 0 ? `${answered}/${total}` : `${answered}/${total} · no note`;
+        item.tooltip = markdown(node.product.name, node.product.description, aliasLine(node.product), `${answered} of ${total} axes answered.`, notesLine(coverage));
+        item.iconPath = statusIcon(worst);
+        item.contextValue = coverage.notes.length > 0 ? 'product' : 'product.noNote';
         item.command = { command: 'competitorScope.openNote', title: 'Open Research Note', arguments: [node] };
         return item;
       }
       case 'axis': {
         const item = new vscode.TreeItem(node.axis.name, vscode.TreeItemCollapsibleState.None);
+        const coverage = this.axisCoverage(node);
         item.id = `axis:${node.category.id}/${node.product.id}/${node.axis.id}`;
-        item.tooltip = markdown(node.axis.name, node.axis.description, aliasLine(node.axis));
-        item.iconPath = new vscode.ThemeIcon('circle-outline');
-        item.contextValue = 'axis';
+        item.description = coverage.status;
+        item.tooltip = markdown(node.axis.name, node.axis.description, aliasLine(node.axis), coverage.excerpt);
+        item.iconPath = statusIcon(coverage.status);
+        item.contextValue = `axis.${coverage.status}`;
+        item.command = { command: 'competitorScope.openAxis', title: 'Go to Section', arguments: [node] };
         return item;
       }
     }
   }
+
+  private coverage(category: Category, product: Product): ProductCoverage {
+    return this.notes.index.productCoverage({ categoryId: category.id, productId: product.id });
+  }
+
+  axisCoverage(node: Extract<ScopeNode, { kind: 'axis' }>): AxisCoverage {
+    const coverage = this.coverage(node.category, node.product);
+    return coverage.axes.find((a) => a.axisId === node.axis.id) ?? { axisId: node.axis.id, status: 'missing', file: null, line: null };
+  }
 }
 
 /** Registers the tree view, its title actions and the messages that say which scope it shows. */
-export function registerScopeTree(store: ScopeStore): { provider: vscode.TreeDataProvider<ScopeNode>; disposables: vscode.Disposable[] } {
-  const provider = new ScopeTreeProvider(store);
+export function registerScopeTree(store: ScopeStore, notes: NoteWorkspace): { provider: ScopeTreeProvider; view: vscode.TreeView<ScopeNode>; disposables: vscode.Disposable[] } {
+  const provider = new ScopeTreeProvider(store, notes);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const describe = (state: ScopeState) => {
     view.description = state.source === 'default' && state.folderUri ? 'built-in scope' : undefined;
@@ -84,9 +109,33 @@ export function registerScopeTree(store: ScopeStore): { provider: vscode.TreeDat
       describe(state);
       provider.refresh();
     }),
+    notes.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand('competitorScope.refresh', () => store.reload()),
   ];
-  return { provider, disposables };
+  return { provider, view, disposables };
+}
+
+/** From best to worst: a product's icon is its worst axis's. */
+const STATUS_ORDER: readonly AxisStatus[] = ['answered', 'placeholder', 'empty', 'missing'];
+
+function statusIcon(status: AxisStatus): vscode.ThemeIcon {
+  switch (status) {
+    case 'answered':
+      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+    case 'placeholder':
+    case 'empty':
+      return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
+    case 'missing':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.errorForeground'));
+  }
+}
+
+function tally(axes: readonly AxisCoverage[]): [answered: number, total: number] {
+  return [axes.filter((a) => a.status === 'answered').length, axes.length];
+}
+
+function notesLine(coverage: ProductCoverage): string {
+  return coverage.notes.length > 0 ? `Notes: ${coverage.notes.join(', ')}` : 'No research note yet.';
 }
 
 function count(n: number, noun: string): string {
@@ -99,9 +148,6 @@ function aliasLine(item: Product | Axis): string | undefined {
 
 /** A tooltip from scope text: the text is the team's, so it is escaped, never run as Markdown or HTML. */
 function markdown(title: string, ...paragraphs: Array<string | undefined>): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(title).appendMarkdown('**');
-  for (const paragraph of paragraphs) {
-    if (paragraph) tooltip.appendMarkdown('\n\n').appendText(paragraph);
-  }
-  return tooltip;
+  const text = [`**${escapeMarkdown(title)}**`, ...paragraphs.filter((p): p is string => !!p).map(escapeMarkdown)];
+  return new vscode.MarkdownString(text.join('\n\n'));
 }

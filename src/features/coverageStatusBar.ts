@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { NoteWorkspace } from '../noteWorkspace';
+import type { ScopeStore } from '../scopeStore';
+
+/** The workspace's coverage at a glance; a click shows where the gaps are. */
+export function registerCoverageStatusBar(store: ScopeStore, notes: NoteWorkspace, command: string): vscode.Disposable[] {
+  const item = vscode.window.createStatusBarItem('competitorScope.coverage', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Competitor Scope Coverage';
+  item.command = command;
+  const update = () => {
+    if (!store.current.folderUri) {
+      item.hide();
+      return;
+    }
+    const s = notes.index.summary();
+    item.text = `$(checklist) ${s.answered}/${s.axes}`;
+    item.tooltip = `Competitor Scope: ${s.answered} of ${s.axes} axes answered across ${s.products} products (${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder).`;
+    item.show();
+  };
+  update();
+  return [item, notes.onDidChange(update)];
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { toRange } from '../convert';
+import type { Finding } from '../core/notes/findings';
+import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
+import { addSectionsEdits, renameHeadingEdit, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
+import type { Scope } from '../core/scopeModel';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('competitorScope');
+
+/**
+ * Quick fixes for the notes' diagnostics, and a fix-all (`source.fixAll.competitorScope`, also on save when
+ * the user lists it in `editor.codeActionsOnSave`) that adds every missing section. Fixes only insert text or
+ * replace the one value they correct: the team's writing is never deleted or moved.
+ */
+class NoteCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly notes: NoteWorkspace) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const path = this.notes.pathOf(document.uri);
+    const analysis = path && this.notes.index.note(path);
+    if (!path || !analysis) return [];
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+    const findings = this.notes.index.findings(path);
+    const scope = this.notes.index.scope;
+    const actions: vscode.CodeAction[] = [];
+
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+        const found = findings.find((f) => matches(f, diagnostic));
+        if (found) actions.push(...quickFixes(found, findings, analysis, scope, document, diagnostic));
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const edits = addMissingEdits(findings.filter((f) => f.code === 'missing-axis'), analysis, scope);
+      if (edits.length > 0) actions.push(action('Add all missing sections', FIX_ALL_KIND, document, edits));
+    }
+    // Every missing-axis diagnostic of a note offers the same "Add all": list it once.
+    return actions.filter((a, i) => actions.findIndex((b) => b.title === a.title) === i);
+  }
+}
+
+function quickFixes(found: Finding, all: Finding[], analysis: NoteAnalysis, scope: Scope, document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const fix = (title: string, edits: TextEdit[], preferred = false) => {
+    const codeAction = action(title, vscode.CodeActionKind.QuickFix, document, edits);
+    codeAction.diagnostics = [diagnostic];
+    codeAction.isPreferred = preferred;
+    return codeAction;
+  };
+  switch (found.code) {
+    case 'missing-axis': {
+      const { categoryId, axisId, axisName } = found.data;
+      const actions = [fix(`Add section '${axisName}'`, addSectionsEdits(analysis, scope, categoryId, [axisId]), true)];
+      const missing = all.filter((f) => f.code === 'missing-axis');
+      if (missing.length > 1) actions.push(fix(`Add all ${missing.length} missing sections`, addMissingEdits(missing, analysis, scope)));
+      return actions;
+    }
+    case 'axis-typo': {
+      const heading = analysis.parsed.headings.findIndex((h) => h.range.start.line === found.range.start.line);
+      return heading === -1 ? [] : [fix(`Rename heading to '${found.data.replacement}'`, [renameHeadingEdit(analysis, heading, found.data.replacement)], true)];
+    }
+    case 'unknown-product':
+    case 'unlinked-note': {
+      const verb = found.code === 'unknown-product' ? 'Change product to' : 'Link this note to';
+      return found.data.suggestions.map((s, i) => fix(`${verb} '${s.productName}' (${s.productId})`, setProductEdits(analysis, s.productId, s.categoryId), i === 0 && found.code === 'unknown-product'));
+    }
+    case 'unknown-category':
+      return found.data.suggestions.map((id) => fix(`Change category to '${id}'`, setProductEdits(analysis, analysis.parsed.frontMatter?.product?.value ?? '', id)));
+    default:
+      return [];
+  }
+}
+
+/** Every missing section of the note, for each product it is about, as one set of edits. */
+function addMissingEdits(missing: Finding[], analysis: NoteAnalysis, scope: Scope): TextEdit[] {
+  const byCategory = new Map<string, string[]>();
+  for (const f of missing) {
+    if (f.code !== 'missing-axis') continue;
+    byCategory.set(f.data.categoryId, [...(byCategory.get(f.data.categoryId) ?? []), f.data.axisId]);
+  }
+  return [...byCategory].flatMap(([categoryId, axisIds]) => addSectionsEdits(analysis, scope, categoryId, axisIds));
+}
+
+function action(title: string, kind: vscode.CodeActionKind, document: vscode.TextDocument, edits: TextEdit[]): vscode.CodeAction {
+  const codeAction = new vscode.CodeAction(title, kind);
+  codeAction.edit = new vscode.WorkspaceEdit();
+  codeAction.edit.set(document.uri, edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)));
+  return codeAction;
+}
+
+function matches(finding: Finding, diagnostic: vscode.Diagnostic): boolean {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return code === finding.code && diagnostic.message === finding.message && toRange(finding.range).isEqual(diagnostic.range);
+}
+
+export function registerNoteCodeActions(notes: NoteWorkspace): vscode.Disposable[] {
+  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteCodeActionProvider(notes), NoteCodeActionProvider.metadata)];
+}

@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { extensionApi } from './api';
+import { closeAllEditors, openDocument, waitFor, workspacePath } from './helpers';
+
+const uriOf = (path: string) => vscode.Uri.file(workspacePath(path));
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+function diagnostics(path: string, code?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uriOf(path)).filter((d) => d.source === 'competitor-scope' && (!code || codeOf(d) === code));
+}
+
+async function codeActions(editor: vscode.TextEditor, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, range, kind?.value);
+}
+
+/** True when every line of `before` is still in `after`, in order: nothing was deleted or moved. */
+function keepsEveryLine(before: string, after: string): boolean {
+  const rest = after.split('\n');
+  let at = 0;
+  for (const line of before.split('\n')) {
+    at = rest.indexOf(line, at);
+    if (at === -1) return false;
+    at++;
+  }
+  return true;
+}
+
+describe('diagnostics and quick fixes on research notes', () => {
+  afterEach(closeAllEditors);
+
+  it('flags each missing axis on the product line, with a code that links to its documentation', async () => {
+    await extensionApi();
+    const [missing] = await waitFor(() => diagnostics('research/fastapi.md', 'missing-axis').length > 0 && diagnostics('research/fastapi.md', 'missing-axis'), 'missing-axis on fastapi.md');
+    assert.equal(missing.message, 'No section answers "Dev experience, documentation, and templates" (Python Web / Application Frameworks) for FastAPI.');
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(missing.range.start.line, 1, 'on the product: line');
+    assert.ok(typeof missing.code === 'object' && missing.code.target.fragment === 'missing-axis');
+    const unanswered = diagnostics('research/fastapi.md', 'unanswered-axis').map((d) => d.range.start.line);
+    assert.deepEqual(unanswered, [11, 13], 'the empty and the TBD sections');
+  });
+
+  it('diagnoses notes that are not open, and keeps them when a note is closed', async () => {
+    await extensionApi();
+    assert.equal(diagnostics('research/notes-on-pricing.md', 'unlinked-note').length, 1);
+    await openDocument('research/grafana.md');
+    await closeAllEditors();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(diagnostics('research/grafana.md', 'missing-axis').length, 1, 'still there after closing');
+  });
+
+  it('"Add section" adds the missing section where it belongs, and the warning goes away', async () => {
+    const path = 'research/fastapi.md';
+    const editor = await openDocument(path);
+    const before = editor.document.getText();
+    const [missing] = await waitFor(() => diagnostics(path, 'missing-axis').length > 0 && diagnostics(path, 'missing-axis'), 'missing-axis');
+    const actions = await codeActions(editor, missing.range, vscode.CodeActionKind.QuickFix);
+    const add = actions.find((a) => a.title === "Add section 'Dev experience, documentation, and templates'");
+    assert.ok(add?.edit, `actions: ${actions.map((a) => a.title).join('; ')}`);
+    assert.equal(add.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+
+    const after = editor.document.getText();
+    assert.ok(keepsEveryLine(before, after), 'the team’s text is unchanged');
+    assert.match(after, /\nTBD\n\n## Dev experience, documentation, and templates\n/);
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 0, 'the missing-axis warning to go');
+    // The new section is empty: now it is unanswered, on its heading.
+    await waitFor(() => diagnostics(path, 'unanswered-axis').some((d) => editor.document.lineAt(d.range.start.line).text === '## Dev experience, documentation, and templates'), 'the new section to be flagged as empty');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('"Add all N missing sections" adds them in scope order in one undoable edit', async () => {
+    const path = 'research/datadog.md';
+    const text = '---\nproduct: datadog\n---\n\n# Datadog\n\n## Alerting, incident timelines, and runbook integration\n\nMonitors with escalation; incident timelines in Incident Management.\n';
+    writeFileSync(workspacePath(path), text);
+    const editor = await openDocument(path);
+    const missing = await waitFor(() => diagnostics(path, 'missing-axis').length === 2 && diagnostics(path, 'missing-axis'), 'two missing axes');
+    const actions = await codeActions(editor, missing[0].range, vscode.CodeActionKind.QuickFix);
+    const addAll = actions.find((a) => a.title === 'Add all 2 missing sections');
+    assert.ok(addAll?.edit, `actions: ${actions.map((a) => a.title).join('; ')}`);
+    assert.ok(await vscode.workspace.applyEdit(addAll.edit));
+    const after = editor.document.getText();
+    assert.ok(keepsEveryLine(text, after));
+    const headings = after.split('\n').filter((l) => l.startsWith('## '));
+    assert.deepEqual(headings, [
+      '## Dashboard layout and information hierarchy',
+      '## Alerting, incident timelines, and runbook integration',
+      '## Degraded modes and fallback behaviors',
+    ]);
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 0, 'no missing axis');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), text, 'one undo takes the whole fix back');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('offers the fix-all as source.fixAll.competitorScope, and only what context.only asks for', async () => {
+    const path = 'research/grafana.md';
+    const editor = await openDocument(path);
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 1, 'the missing axis');
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const fixAll = await codeActions(editor, whole, vscode.CodeActionKind.SourceFixAll.append('competitorScope'));
+    assert.deepEqual(fixAll.map((a) => [a.title, a.kind?.value]), [['Add all missing sections', 'source.fixAll.competitorScope']]);
+    const refactors = await codeActions(editor, whole, vscode.CodeActionKind.Refactor);
+    assert.deepEqual(refactors.filter((a) => a.title.includes('section')), []);
+  });
+
+  it('offers to rename a heading with a typo to the axis name', async () => {
+    const path = 'research/metabase.md';
+    writeFileSync(workspacePath(path), '# Metabase\n\n## Dashbord layout and information hierachy\n\nQuestions and dashboards.\n');
+    const editor = await openDocument(path);
+    const [typo] = await waitFor(() => diagnostics(path, 'axis-typo').length > 0 && diagnostics(path, 'axis-typo'), 'an axis-typo');
+    assert.equal(typo.severity, vscode.DiagnosticSeverity.Information);
+    const actions = await codeActions(editor, typo.range, vscode.CodeActionKind.QuickFix);
+    const rename = actions.find((a) => a.title === "Rename heading to 'Dashboard layout and information hierarchy'");
+    assert.ok(rename?.edit, `actions: ${actions.map((a) => a.title).join('; ')}`);
+    assert.ok(await vscode.workspace.applyEdit(rename.edit));
+    assert.equal(editor.document.lineAt(2).text, '## Dashboard layout and information hierarchy');
+    assert.equal(editor.document.lineAt(4).text, 'Questions and dashboards.');
+    await waitFor(() => diagnostics(path, 'axis-typo').length === 0, 'the typo diagnostic to go');
+    await editor.document.save();
+    unlinkSync(workspacePath(path));
+  });
+
+  it('updates as the user types, and removes a deleted note’s diagnostics', async () => {
+    const path = 'research/superset.md';
+    writeFileSync(workspacePath(path), '# Superset\n');
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 3, 'three missing axes for a new note');
+    const editor = await openDocument(path);
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\n## Degraded modes and fallback behaviors\n\nCharts fall back to cached results.\n'));
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 2, 'two missing axes after typing a section');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+    unlinkSync(workspacePath(path));
+    await waitFor(() => diagnostics(path).length === 0, 'the deleted note’s diagnostics to go');
+    assert.equal(existsSync(workspacePath(path)), false);
+  });
+
+  it('lets the user turn a code off or change its severity', async () => {
+    const config = vscode.workspace.getConfiguration('competitorScope');
+    await config.update('severity', { 'unlinked-note': 'off', 'missing-axis': 'error' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => diagnostics('research/notes-on-pricing.md', 'unlinked-note').length === 0, 'unlinked-note to be off');
+      assert.equal(diagnostics('research/grafana.md', 'missing-axis')[0]?.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => diagnostics('research/notes-on-pricing.md', 'unlinked-note').length === 1, 'unlinked-note back');
+    assert.ok(readFileSync(workspacePath('research/grafana.md'), 'utf8').startsWith('# Grafana'));
+  });
+});
