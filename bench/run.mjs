@@ -20,7 +20,7 @@ if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 
   process.exit(2);
 }
 
-/** Runs a Node script as a child process: wall time (ms) and peak resident memory (MB). */
+/** Runs a Node script as a child process: wall time (ms), CPU time (ms) and peak resident memory (MB). */
 function measure(args) {
   const rssFile = path.join(work, 'rss.txt');
   const start = performance.now();
@@ -31,7 +31,8 @@ function measure(args) {
   });
   const ms = performance.now() - start;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed (${child.status}): ${child.stderr}`);
-  return { ms, mb: Number(fs.readFileSync(rssFile, 'utf8')) / 1024, stdout: child.stdout };
+  const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
+  return { ms, cpuMs: usage.cpu / 1000, mb: usage.maxRSS / 1024, stdout: child.stdout };
 }
 
 const bytes = writeWorkspace(folder);
@@ -57,5 +58,7 @@ console.log(`Medians of ${REPETITIONS} runs, each a fresh Node process:`);
 console.log(`  competitor-scope check --format json  ${checkMs.toFixed(0)} ms`);
 console.log(`  bare markdown-it parse()              ${bareMs.toFixed(0)} ms`);
 console.log(`  ratio check / bare parse              ${ratio.toFixed(2)}   (target <= 0.60: ${verdict(ratio <= 0.6)})`);
+const cpuRatio = median(check.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs));
+console.log(`  ratio of CPU time, all threads       ${cpuRatio.toFixed(2)}   (check ${median(check.map((m) => m.cpuMs)).toFixed(0)} ms, bare ${median(bare.map((m) => m.cpuMs)).toFixed(0)} ms)`);
 console.log(`  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`);
 console.log(`  re-analyze one ${(bigBytes / 1024).toFixed(0)} KB note among ${notes}  ${reanalyze.toFixed(2)} ms  (target < 5 ms: ${verdict(reanalyze < 5)})`);
