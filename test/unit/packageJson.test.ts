@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/notes/findings';
+import { repoRoot } from './helpers';
+
+interface Manifest {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  contributes: {
+    commands: Array<{ command: string; title: string; category: string }>;
+    menus: Record<string, Array<{ command: string }>>;
+    configuration: { properties: Record<string, { description?: string; markdownDescription?: string; scope?: string; properties?: Record<string, { default: string; description: string }> }> };
+  };
+}
+
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+describe('the extension manifest', () => {
+  it('targets the VS Code its @types/vscode describes', () => {
+    assert.equal(manifest.engines.vscode.replace(/^\^/, ''), manifest.devDependencies['@types/vscode']);
+  });
+
+  it('titles and categorizes every command, and menus name only commands that exist', () => {
+    const ids = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const command of manifest.contributes.commands) {
+      assert.ok(command.title && command.category === 'Competitor Scope', command.command);
+    }
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(ids.has(item.command), `${menu} names ${item.command}`);
+    }
+  });
+
+  it('describes every setting and gives it a scope', () => {
+    for (const [name, setting] of Object.entries(manifest.contributes.configuration.properties)) {
+      assert.ok(setting.description ?? setting.markdownDescription, `${name} has no description`);
+      assert.ok(setting.scope, `${name} has no scope`);
+    }
+  });
+
+  it('has a severity setting for every note diagnostic, defaulting to the engine’s severity', () => {
+    const severities = manifest.contributes.configuration.properties['competitorScope.severity'].properties ?? {};
+    const noteCodes = FINDING_CODES.filter((code) => code !== 'invalid-scope');
+    assert.deepEqual(Object.keys(severities).sort(), [...noteCodes].sort());
+    for (const code of noteCodes) assert.equal(severities[code].default, DEFAULT_SEVERITIES[code], code);
+  });
+
+  it('documents every diagnostic code in the README, where its link points', () => {
+    for (const code of FINDING_CODES) assert.ok(readme.includes(`<a id="${code}"></a>\`${code}\``), code);
+  });
+});
