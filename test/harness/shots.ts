@@ -43,8 +43,19 @@ async function scopeProblems(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** The comparison matrix alone in the editor area, the side bar closed so that it shows its columns. */
+async function matrix(page: Page): Promise<void> {
+  await runCommand(page, 'Competitor Scope: Show Comparison Matrix');
+  await runCommand(page, 'View: Close Primary Side Bar');
+  // A webview is an iframe holding the page's own iframe.
+  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('table.matrix tr.row').first().waitFor();
+  await settle(page);
+}
+
 export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
   { name: 'scope-problems', theme: 'Default Dark Modern', prepare: duplicateProduct, arrange: scopeProblems },
+  { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
+  { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
 ];
