@@ -1,4 +1,4 @@
-import type { Range } from './text';
+import { slugify, type Range } from './text';
 
 /** The scope with every id resolved: what the tree, the analysis and the matrix work from. */
 export interface Scope {
@@ -31,6 +31,15 @@ export interface Category {
   readonly products: readonly Product[];
   readonly axes: readonly Axis[];
   readonly range: Range;
+}
+
+/**
+ * The scope's subject (our own product) as a product of every category, so that a note about it is
+ * analyzed against every axis and pinned above the competitors in the matrix.
+ */
+export function subjectOf(scope: Scope): Product | undefined {
+  if (!scope.subject) return undefined;
+  return { id: slugify(scope.subject), name: scope.subject, aliases: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 export const DEFAULT_NOTES_GLOB = 'research/**/*.md';

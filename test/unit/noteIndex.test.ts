@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/notes/findings';
-import { codes, indexOf, statusOf, testScope } from './noteFixtures';
+import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { codes, indexOf, SCOPE_YAML, statusOf, testScope } from './noteFixtures';
 
 const DJANGO = '---\nproduct: django\n---\n\n# Django\n';
 
@@ -147,3 +148,29 @@ describe('NoteIndex: changes', () => {
 function SCOPE_WITH_AXIS(name: string): string {
   return `version: 1\ntitle: T\nplaceholders: [Pending]\ncategories:\n  - id: web\n    name: Web\n    goal: G.\n    products: [{ name: Django }]\n    axes: [{ name: ${name} }]\n`;
 }
+
+describe('NoteIndex: the scope’s subject', () => {
+  const scope = testScope(SCOPE_YAML.replace('title: Test\n', 'title: Test\nsubject: Grid + Throughput Engine\n'));
+
+  it('reads a note about the subject against every category’s axes', () => {
+    const index = new NoteIndex(scope);
+    index.setNote('research/grid.md', '---\nproduct: Grid + Throughput Engine\n---\n\n## Dashboard layout\n\nOne page per site.\n');
+    assert.deepEqual(index.note('research/grid.md')?.targets, [
+      { categoryId: 'web', productId: 'grid-throughput-engine' },
+      { categoryId: 'dash', productId: 'grid-throughput-engine' },
+    ]);
+    const missing = index.findings('research/grid.md').filter((f) => f.code === 'missing-axis');
+    assert.equal(missing.length, 4, 'three web axes and one dashboard axis');
+    assert.match(missing[0].message, /for Grid \+ Throughput Engine\.$/);
+  });
+
+  it('gives the subject’s coverage where a note covers it, apart from the products’ coverage', () => {
+    const index = new NoteIndex(scope);
+    assert.deepEqual(index.subjectCoverage(), []);
+    index.setNote('research/grid-throughput-engine.md', '## Dashboard layout\n\nOne page per site.\n');
+    const [web, dash] = index.subjectCoverage();
+    assert.equal(web.axes.every((a) => a.status === 'missing'), true);
+    assert.equal(dash.axes[0].status, 'answered');
+    assert.equal(index.coverage().some((c) => c.productId === 'grid-throughput-engine'), false, 'the JSON report lists the scope’s products only');
+  });
+});

@@ -1,5 +1,4 @@
-import type { Scope } from '../scopeModel';
-import { slugify } from '../text';
+import { subjectOf, type Scope } from '../scopeModel';
 
 export type CellStatus = 'answered' | 'empty' | 'placeholder' | 'missing';
 
@@ -84,7 +83,7 @@ export const MAX_EXCERPT_CHARS = 140;
  */
 export function buildMatrix(scope: Scope, coverage: readonly ProductCoverageInput[]): MatrixModel {
   const byKey = new Map(coverage.map((entry) => [`${entry.categoryId}\u0000${entry.productId}`, entry]));
-  const subjectId = scope.subject ? slugify(scope.subject) : undefined;
+  const subjectId = subjectOf(scope)?.id;
   const tables = scope.categories.map((category): MatrixTable => {
     const rowFor = (key: string, name: string, subject: boolean): MatrixRow => {
       const entry = byKey.get(`${category.id}\u0000${key}`);

@@ -1,4 +1,4 @@
-import type { Category, Scope } from '../scopeModel';
+import { subjectOf, type Category, type Product, type Scope } from '../scopeModel';
 import { type Range } from '../text';
 import { AxisMatcher } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
@@ -20,6 +20,12 @@ export class CompiledScope {
 
   category(id: string): Category | undefined {
     return this.categories.get(id)?.category;
+  }
+
+  /** A product of a category, the scope's subject included. */
+  product(categoryId: string, productId: string): Product | undefined {
+    const subject = subjectOf(this.scope);
+    return this.category(categoryId)?.products.find((p) => p.id === productId) ?? (subject?.id === productId ? subject : undefined);
   }
 
   axes(categoryId: string): AxisMatcher | undefined {

@@ -1,4 +1,4 @@
-import type { Scope } from '../scopeModel';
+import { subjectOf, type Scope } from '../scopeModel';
 import { checkNoteText } from './decodeNote';
 import { finding, type AxisStatus, type Finding } from './findings';
 import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from './noteAnalyzer';
@@ -97,6 +97,14 @@ export class NoteIndex {
     return entry && 'analysis' in entry ? entry.analysis : undefined;
   }
 
+  /**
+   * Analyzes a text as the note at `path` without storing it: an editor's text as it is now, ahead of the
+   * debounced update. Undefined for a text that is not analyzed (see decodeNote).
+   */
+  analyzeText(path: string, text: string): NoteAnalysis | undefined {
+    return checkNoteText(text) ? undefined : analyzeNote(path, parseNote(text), this.compiled);
+  }
+
   /** The notes about a product, sorted. */
   notesOf(target: NoteTarget): string[] {
     return [...(this.byTarget.get(key(target)) ?? [])].sort();
@@ -115,7 +123,7 @@ export class NoteIndex {
       const category = this.compiled.category(target.categoryId);
       if (!category) continue;
       const answered = this.headedAxes(target);
-      const product = category.products.find((p) => p.id === target.productId);
+      const product = this.compiled.product(target.categoryId, target.productId);
       for (const axis of category.axes) {
         if (answered.has(axis.id)) continue;
         missing.push(finding('missing-axis', `No section answers "${axis.name}" (${category.name}) for ${product?.name ?? target.productId}.`, analysis.anchor, {
@@ -133,6 +141,16 @@ export class NoteIndex {
   coverage(): readonly ProductCoverage[] {
     this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.productCoverage({ categoryId: c.id, productId: p.id })));
     return this.coverageCache;
+  }
+
+  /** The scope's subject in each category where a note covers it: the rows the matrix pins above the competitors. */
+  subjectCoverage(): ProductCoverage[] {
+    const subject = subjectOf(this.scope);
+    if (!subject) return [];
+    return this.scope.categories
+      .map((c) => ({ categoryId: c.id, productId: subject.id }))
+      .filter((target) => this.notesOf(target).length > 0)
+      .map((target) => this.productCoverage(target));
   }
 
   summary(): CoverageSummary {

@@ -1,4 +1,4 @@
-import type { Category, Product, Scope } from '../scopeModel';
+import { subjectOf, type Category, type Product, type Scope } from '../scopeModel';
 import { closest } from '../similarity';
 import { slugify } from '../text';
 
@@ -33,9 +33,11 @@ export class ProductMatcher {
   private readonly categoriesByKey = new Map<string, Category>();
 
   constructor(private readonly scope: Scope) {
+    const subject = subjectOf(scope);
     for (const category of scope.categories) {
       for (const key of [category.id, slugify(category.name)]) this.categoriesByKey.set(key, category);
-      for (const product of category.products) {
+      const ownSubject = subject && !category.products.some((p) => p.id === subject.id) ? [subject] : [];
+      for (const product of [...category.products, ...ownSubject]) {
         const keys = [...new Set([product.id, slugify(product.name), ...product.aliases.map(slugify)])];
         const entry = { category, product, keys };
         this.entries.push(entry);
