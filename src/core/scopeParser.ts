@@ -139,6 +139,8 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
         message: issue.origin === 'array' ? `${field} must list at least ${issue.minimum}.` : `${field} must not be empty.`,
         range: rangeAt(doc, lines, path),
       };
+    case 'invalid_format':
+      return { message: `${field} ${issue.message}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
     case 'invalid_value':
       if (!present) {
         return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };

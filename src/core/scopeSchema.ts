@@ -5,11 +5,15 @@ import { z } from 'zod';
  * (see scopeParser). The JSON Schema in scope/ is generated from this.
  */
 const text = z.string().trim().min(1);
+/** Ids name note files and appear in front matter: letters, digits, '-', '_' and '.', no path separators. */
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, "-", "_" or "." (it names note files)');
 const aliases = z.array(text).describe('Other names that notes may use for it.');
 
 export const productSchema = z
   .strictObject({
-    id: text.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
+    id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
     name: text.describe('The product as the team calls it.'),
     description: z.string().optional().describe('What it is, or why it is in scope.'),
     aliases: aliases.optional(),
@@ -18,7 +22,7 @@ export const productSchema = z
 
 export const axisSchema = z
   .strictObject({
-    id: text.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
+    id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
     name: text.describe('The axis as it appears as a heading in research notes.'),
     description: z.string().optional().describe('What a note should answer under this axis.'),
     aliases: aliases.optional(),
@@ -27,7 +31,7 @@ export const axisSchema = z
 
 export const categorySchema = z
   .strictObject({
-    id: text.optional().describe('Stable id; defaults to a slug of the name. Unique in the scope.'),
+    id: id.optional().describe('Stable id; defaults to a slug of the name. Unique in the scope.'),
     name: text.describe('The class of competitors.'),
     goal: text.describe('Why this class is compared with the subject.'),
     products: z.array(productSchema).describe('Its representative products.'),

@@ -105,6 +105,13 @@ describe('parseScope', () => {
     assert.equal(textAt(text, problem), 'goals');
   });
 
+  it('refuses an id that could leave the notes folder, since ids name note files', () => {
+    const text = valid.replace('id: fa', 'id: ../../outside');
+    const [problem] = problemsOf(text);
+    assert.match(problem.message, /^"categories\[0\]\.products\[1\]\.id" must be letters, digits, "-", "_" or "\." \(it names note files\)/);
+    assert.equal(textAt(text, problem), '../../outside');
+  });
+
   it('reports an empty name, a wrong version and an empty category list', () => {
     assert.equal(problemsOf(valid.replace('name: FastAPI', 'name: ""'))[0].message, '"categories[0].products[1].name" must not be empty.');
     assert.equal(problemsOf(valid.replace('version: 1', 'version: 2'))[0].message, '"version" must be 1.');
