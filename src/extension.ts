@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
+import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
 import { registerNoteCodeActions } from './features/noteCodeActions';
 import { registerNoteCommands } from './features/noteCommands';
 import { registerNoteDiagnostics } from './features/noteDiagnostics';
 import { registerScopeCommands } from './features/scopeCommands';
 import { registerScopeDiagnostics } from './features/scopeDiagnostics';
-import { registerScopeTree, type ScopeNode, TREE_VIEW_ID } from './features/scopeTree';
+import { registerScopeTree, type ScopeNode } from './features/scopeTree';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace } from './noteWorkspace';
 import { ScopeStore, type ScopeState } from './scopeStore';
@@ -18,6 +19,7 @@ export interface CompetitorScopeApi {
   /** Resolves when the notes of the latest scan have been read and analyzed. */
   readonly ready: () => Promise<void>;
   readonly scopeTree: vscode.TreeDataProvider<ScopeNode>;
+  readonly matrix: MatrixPanelHandle;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
@@ -27,6 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Compet
   const notes = new NoteWorkspace(store, log);
   const navigator = new NoteNavigator(store, notes);
   const tree = registerScopeTree(store, notes);
+  const matrix = registerMatrixPanel(context.extensionUri, {
+    onDidChange: notes.onDidChange,
+    scope: () => store.current,
+    coverage: () => [...notes.index.subjectCoverage(), ...notes.index.coverage()],
+  }, navigator);
   context.subscriptions.push(
     log,
     store,
@@ -37,9 +44,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Compet
     ...registerNoteCommands(navigator),
     ...registerNoteDiagnostics(notes, homepage),
     ...registerNoteCodeActions(notes),
-    ...registerCoverageStatusBar(store, notes, `${TREE_VIEW_ID}.focus`),
+    ...matrix.disposables,
+    ...registerCoverageStatusBar(store, notes, 'competitorScope.showMatrix'),
   );
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider };
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, matrix };
 }
 
 export function deactivate(): void {

@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
 import { addSectionsEdits } from './core/notes/noteEdits';
 import { notePathFor, noteTemplate } from './core/noteTemplate';
-import type { Axis, Category, Product } from './core/scopeModel';
+import { subjectOf, type Axis, type Category, type Product } from './core/scopeModel';
 import type { NoteWorkspace } from './noteWorkspace';
 import type { ScopeStore } from './scopeStore';
-import { exists, writeText } from './workspaceFiles';
 import { toRange } from './convert';
+import { exists } from './workspaceFiles';
 
 /** A product, or one axis of it, by ids: what commands, the tree and the matrix name. */
 export interface ScopeRef {
   readonly categoryId: string;
   readonly productId: string;
   readonly axisId?: string;
+}
+
+/** Where a note opens: in the active editor group (from the tree), or beside it (from the matrix). */
+export interface ShowOptions {
+  readonly beside?: boolean;
 }
 
 interface Resolved {
@@ -31,8 +36,10 @@ export class NoteNavigator {
   ) {}
 
   resolve(ref: ScopeRef): Resolved | undefined {
-    const category = this.store.current.scope.categories.find((c) => c.id === ref.categoryId);
-    const product = category?.products.find((p) => p.id === ref.productId);
+    const { scope } = this.store.current;
+    const category = scope.categories.find((c) => c.id === ref.categoryId);
+    const subject = subjectOf(scope);
+    const product = category?.products.find((p) => p.id === ref.productId) ?? (subject?.id === ref.productId ? subject : undefined);
     const axis = ref.axisId === undefined ? undefined : category?.axes.find((a) => a.id === ref.axisId);
     if (!category || !product || (ref.axisId !== undefined && !axis)) return undefined;
     return { category, product, ...(axis ? { axis } : {}) };
@@ -48,47 +55,55 @@ export class NoteNavigator {
     return resolved && folder && { uri: vscode.Uri.joinPath(folder, notePathFor(this.store.current.scope.notes, resolved.product)), exists: false };
   }
 
-  async openProduct(ref: ScopeRef): Promise<vscode.TextEditor | undefined> {
+  async openProduct(ref: ScopeRef, options: ShowOptions = {}): Promise<vscode.TextEditor | undefined> {
     const note = this.noteUri(ref);
     const resolved = this.resolve(ref);
     if (!note || !resolved) return undefined;
-    if (note.exists) return vscode.window.showTextDocument(note.uri, { preview: true });
+    if (note.exists) return showAt(note.uri, 0, options);
     const create = 'Create Note';
     const answer = await vscode.window.showInformationMessage(
       `There is no research note for ${resolved.product.name} yet (${vscode.workspace.asRelativePath(note.uri)}).`,
       create,
     );
-    return answer === create ? this.createNote(ref) : undefined;
+    return answer === create ? this.createNote(ref, options) : undefined;
   }
 
-  /** Creates the product's note from the template (never over an existing file) and opens it. */
-  async createNote(ref: ScopeRef): Promise<vscode.TextEditor | undefined> {
+  /** Creates the product's note from the template, as an undoable edit that never overwrites a file, and opens it. */
+  async createNote(ref: ScopeRef, options: ShowOptions = {}): Promise<vscode.TextEditor | undefined> {
     const note = this.noteUri(ref);
     const resolved = this.resolve(ref);
     if (!note || !resolved) return undefined;
-    if (!note.exists && !(await exists(note.uri))) await writeText(note.uri, noteTemplate(resolved.category, resolved.product));
-    return vscode.window.showTextDocument(note.uri);
+    if (!note.exists && !(await exists(note.uri))) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(note.uri, { ignoreIfExists: true, contents: new TextEncoder().encode(noteTemplate(resolved.category, resolved.product)) });
+      await vscode.workspace.applyEdit(edit);
+    }
+    return showAt(note.uri, 0, options);
   }
 
-  /** Opens the note at the heading that answers the axis; for a missing axis, offers to add its section. */
-  async openAxis(ref: ScopeRef): Promise<vscode.TextEditor | undefined> {
+  /**
+   * Opens the note at the heading that answers the axis. For a missing axis, `ifMissing` says whether to ask
+   * first (from the tree) or add its section straight away (a click on the matrix's missing cell).
+   */
+  async openAxis(ref: ScopeRef, options: ShowOptions & { ifMissing?: 'ask' | 'add' } = {}): Promise<vscode.TextEditor | undefined> {
     const resolved = this.resolve(ref);
     if (!resolved?.axis) return undefined;
     const coverage = this.notes.index.productCoverage(ref).axes.find((a) => a.axisId === ref.axisId);
     const uri = coverage?.file ? this.notes.uriOf(coverage.file) : undefined;
-    if (uri && coverage?.line != null) return showAt(uri, coverage.line);
+    if (uri && coverage?.line != null) return showAt(uri, coverage.line, options);
+    if (options.ifMissing === 'add') return this.addSection(ref, options);
     const add = 'Add Section';
     const answer = await vscode.window.showInformationMessage(`No note of ${resolved.product.name} answers "${resolved.axis.name}" yet.`, add);
-    return answer === add ? this.addSection(ref) : undefined;
+    return answer === add ? this.addSection(ref, options) : undefined;
   }
 
   /** Adds the axis's section to the product's note where it belongs (creating the note when there is none) and opens it there. */
-  async addSection(ref: ScopeRef): Promise<vscode.TextEditor | undefined> {
+  async addSection(ref: ScopeRef, options: ShowOptions = {}): Promise<vscode.TextEditor | undefined> {
     const resolved = this.resolve(ref);
     const note = this.noteUri(ref);
     if (!resolved?.axis || !note) return undefined;
     if (!note.exists) {
-      await this.createNote(ref);
+      await this.createNote(ref, options);
     } else {
       const path = this.notes.pathOf(note.uri);
       const document = await vscode.workspace.openTextDocument(note.uri);
@@ -103,8 +118,7 @@ export class NoteNavigator {
       }
     }
     const document = await vscode.workspace.openTextDocument(note.uri);
-    const line = headingLine(document, resolved.axis);
-    return showAt(note.uri, line);
+    return showAt(note.uri, headingLine(document, resolved.axis), options);
   }
 }
 
@@ -116,9 +130,12 @@ function headingLine(document: vscode.TextDocument, axis: Axis): number {
   return 0;
 }
 
-async function showAt(uri: vscode.Uri, line: number): Promise<vscode.TextEditor> {
+async function showAt(uri: vscode.Uri, line: number, { beside = false }: ShowOptions): Promise<vscode.TextEditor> {
   const position = new vscode.Position(line, 0);
-  const editor = await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position) });
+  const editor = await vscode.window.showTextDocument(uri, {
+    selection: new vscode.Range(position, position),
+    ...(beside ? { viewColumn: vscode.ViewColumn.Beside, preview: false } : {}),
+  });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }

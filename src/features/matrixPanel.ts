@@ -4,7 +4,7 @@ import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
 import { matrixPageHtml } from '../shared/matrixPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
-import { MatrixActions } from './matrixActions';
+import type { NoteNavigator } from '../noteNavigation';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from './matrixSource';
 
@@ -24,12 +24,11 @@ export interface MatrixPanelHandle {
  * The comparison matrix: one webview panel, restored after a reload, kept up to date with small
  * patches, and acting on the cells the user clicks.
  */
-export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource): MatrixPanelHandle {
-  const actions = new MatrixActions(source);
+export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource, navigator: NoteNavigator): MatrixPanelHandle {
   const currentModel = () => buildMatrix(source.scope().scope, source.coverage());
   let current: MatrixPanel | undefined;
   const adopt = (panel: vscode.WebviewPanel) => {
-    current = new MatrixPanel(panel, extensionUri, source, actions, currentModel);
+    current = new MatrixPanel(panel, extensionUri, source, navigator, currentModel);
     panel.onDidDispose(() => (current = undefined));
     return current;
   };
@@ -68,7 +67,7 @@ class MatrixPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     source: MatrixSource,
-    private readonly actions: MatrixActions,
+    private readonly navigator: NoteNavigator,
     private readonly buildModel: () => MatrixModel,
   ) {
     const webview = panel.webview;
@@ -99,10 +98,11 @@ class MatrixPanel implements vscode.Disposable {
 
   private async act(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
+      // Ids from the webview are resolved against the scope by the navigator: unknown ones do nothing.
       case 'openCell':
-        return this.actions.openCell(message.categoryId, message.productId, message.axisId);
+        return void (await this.navigator.openAxis(message, { beside: true, ifMissing: 'add' }));
       case 'openProduct':
-        return this.actions.openProduct(message.categoryId, message.productId);
+        return void (await this.navigator.openProduct(message, { beside: true }));
       case 'export':
         await vscode.commands.executeCommand('competitorScope.exportMatrix');
     }
