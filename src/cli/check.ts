@@ -1,14 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeNote } from '../core/notes/decodeNote';
-import { NoteIndex } from '../core/notes/noteIndex';
-import { SCOPE_FILE_NAME } from '../core/scopeModel';
-import { parseScope } from '../core/scopeParser';
 import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport } from './checkReport';
-import { findNotes } from './noteFiles';
-import { defaultScopePath } from './packageRoot';
 import { UsageError } from './usage';
+import { loadWorkspace, shownPath } from './workspace';
 
 export interface CheckOptions {
   readonly folder: string;
@@ -41,58 +35,20 @@ export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptio
 
 /** Checks a folder's notes against its scope: the printed report and the exit code. */
 export function check(options: CheckOptions): { output: string; exitCode: number } {
-  if (!isDirectory(options.folder)) throw new UsageError(`${options.folder} is not a folder.`);
-  const { scopePath, notesRoot } = locateScope(options);
-  const shown = (file: string) => {
-    const relative = path.relative(options.folder, file);
-    return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-  };
-  const parsed = parseScope(fs.readFileSync(scopePath, 'utf8'));
-  if (!parsed.ok) return { output: format(scopeProblemsReport(shown(scopePath), parsed.problems), options), exitCode: 2 };
+  const workspace = loadWorkspace(options.folder, options.scope);
+  const shown = (file: string) => shownPath(options.folder, file);
+  if (!workspace.ok) return { output: format(scopeProblemsReport(shown(workspace.scopePath), workspace.problems), options), exitCode: 2 };
 
-  const index = new NoteIndex(parsed.scope);
-  for (const note of findNotes(notesRoot, parsed.scope.notes)) {
-    const decoded = readNote(path.join(notesRoot, note));
-    if (decoded.ok) index.setNote(note, decoded.text);
-    else index.setUnreadable(note, decoded.reason);
-  }
   const shownNotes = new Map<string, string>();
   const shownNote = (note: string) => {
     let shownPath = shownNotes.get(note);
-    if (shownPath === undefined) shownNotes.set(note, (shownPath = shown(path.join(notesRoot, note))));
+    if (shownPath === undefined) shownNotes.set(note, (shownPath = shown(path.join(workspace.notesRoot, note))));
     return shownPath;
   };
-  const report = buildReport(shown(scopePath), index, shownNote);
+  const report = buildReport(shown(workspace.scopePath), workspace.index, shownNote);
   return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing ? 1 : 0 };
-}
-
-/** --scope, else FOLDER/competitor-scope.yaml, else the built-in default (whose notes are FOLDER's). */
-function locateScope(options: CheckOptions): { scopePath: string; notesRoot: string } {
-  if (options.scope !== undefined) {
-    if (!fs.existsSync(options.scope)) throw new UsageError(`The scope file ${options.scope} does not exist.`);
-    return { scopePath: options.scope, notesRoot: path.dirname(options.scope) };
-  }
-  const inFolder = path.join(options.folder, SCOPE_FILE_NAME);
-  if (fs.existsSync(inFolder)) return { scopePath: inFolder, notesRoot: options.folder };
-  return { scopePath: defaultScopePath(), notesRoot: options.folder };
-}
-
-function readNote(file: string): ReturnType<typeof decodeNote> {
-  try {
-    return decodeNote(fs.readFileSync(file));
-  } catch (error) {
-    return { ok: false, reason: `it cannot be read (${error instanceof Error ? error.message : String(error)})` };
-  }
 }
 
 function format(report: CheckReport, options: CheckOptions): string {
   return options.format === 'json' ? formatJson(report) : formatText(report, options.maxMissing);
-}
-
-function isDirectory(folder: string): boolean {
-  try {
-    return fs.statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
 }

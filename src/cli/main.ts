@@ -1,4 +1,5 @@
 import { check, parseCheckArgs } from './check';
+import { matrix, parseMatrixArgs } from './matrix';
 import { packageVersion } from './packageRoot';
 import { USAGE, UsageError } from './usage';
 
@@ -8,13 +9,19 @@ export interface Output {
   stderr(text: string): void;
 }
 
-/** A sub-command: its arguments in, its exit code out. More (a `matrix` command) slot in here. */
+/** A sub-command: its arguments in, its exit code out. */
 type Command = (args: readonly string[], cwd: string, out: Output) => number;
 
 const COMMANDS: Record<string, Command> = {
   check(args, cwd, out) {
     const result = check(parseCheckArgs(args, cwd));
     out.stdout(result.output);
+    return result.exitCode;
+  },
+  matrix(args, cwd, out) {
+    const result = matrix(parseMatrixArgs(args, cwd));
+    out.stdout(result.stdout);
+    out.stderr(result.stderr);
     return result.exitCode;
   },
 };

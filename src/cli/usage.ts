@@ -8,6 +8,10 @@ Commands:
       --scope FILE        The scope file (default: FOLDER/competitor-scope.yaml, else the built-in default scope)
       --format text|json  Output: one line per finding and a summary (text, the default) or one JSON document
       --max-missing N     Exit 1 when more than N axes are missing, empty or placeholders (default 0)
+  matrix [FOLDER]         Print the comparison matrix of FOLDER: products against axes, with the answers
+      --scope FILE        As for check
+      --format F          markdown (one table per category, the default), csv or html (a standalone page)
+      -o, --output FILE   Write it to FILE instead
 
 Options:
   -h, --help              Show this help

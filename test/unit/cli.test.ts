@@ -107,3 +107,34 @@ describe('competitor-scope check', () => {
     assert.equal(report.products.find((p: { product: string }) => p.product === 'django').axes[0].status, 'answered');
   });
 });
+
+describe('competitor-scope matrix', () => {
+  it('prints the example’s matrix as Markdown: a table per category, the subject pinned first, excerpts in cells', () => {
+    const { code, stdout } = run('matrix', example);
+    assert.equal(code, 0);
+    const tables = stdout.split('\n').filter((l) => l.startsWith('| Product |'));
+    assert.equal(tables.length, 4);
+    const rows = stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Product') && !l.startsWith('| ---'));
+    assert.match(rows[0], /^\| \*\*Grid \+ Throughput Engine\*\* \(subject\) \| ● A FastAPI-based stack/);
+    assert.match(rows[1], /^\| Django \| ● Django is "batteries included".* \| ◐ placeholder \| 3\/4 \|$/);
+  });
+
+  it('writes CSV and HTML, to a file with --output', () => {
+    const csv = run('matrix', example, '--format', 'csv').stdout.split('\r\n');
+    assert.equal(csv[0], 'Category,Product,Subject,Axis,Status,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
+    assert.ok(csv.some((l) => l.startsWith('Python Web / Application Frameworks,Django,,"Auth, security, and rate limiting",Answered,')));
+    const out = path.join(tempFolder({}), 'matrix.html');
+    const { code, stderr } = run('matrix', example, '--format', 'html', '--output', out);
+    assert.equal(code, 0);
+    assert.match(stderr, /^Wrote /);
+    assert.match(fs.readFileSync(out, 'utf8'), /^<!DOCTYPE html>[\s\S]*<table[\s\S]*Django/i);
+  });
+
+  it('exits 2 for an unknown format or an invalid scope file, naming the problem', () => {
+    assert.equal(run('matrix', example, '--format', 'xml').code, 2);
+    const broken = tempFolder({ 'competitor-scope.yaml': 'version: 1\ntitle: [\n' });
+    const { code, stderr } = run('matrix', broken);
+    assert.equal(code, 2);
+    assert.match(stderr, /^competitor-scope\.yaml:\d+:\d+: error invalid-scope YAML syntax error/);
+  });
+});

@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeNote } from '../core/notes/decodeNote';
+import { NoteIndex } from '../core/notes/noteIndex';
+import { SCOPE_FILE_NAME, type ScopeProblem } from '../core/scopeModel';
+import { parseScope } from '../core/scopeParser';
+import { findNotes } from './noteFiles';
+import { defaultScopePath } from './packageRoot';
+import { UsageError } from './usage';
+
+/** A folder's notes analyzed against its scope, as `check` and `matrix` read them. */
+export type LoadedWorkspace =
+  | { readonly ok: true; readonly index: NoteIndex; readonly scopePath: string; readonly notesRoot: string }
+  | { readonly ok: false; readonly problems: readonly ScopeProblem[]; readonly scopePath: string };
+
+/** Reads the scope (`--scope`, else FOLDER/competitor-scope.yaml, else the built-in one) and every note it names. */
+export function loadWorkspace(folder: string, scope: string | undefined): LoadedWorkspace {
+  if (!isDirectory(folder)) throw new UsageError(`${folder} is not a folder.`);
+  const { scopePath, notesRoot } = locateScope(folder, scope);
+  const parsed = parseScope(fs.readFileSync(scopePath, 'utf8'));
+  if (!parsed.ok) return { ok: false, problems: parsed.problems, scopePath };
+
+  const index = new NoteIndex(parsed.scope);
+  for (const note of findNotes(notesRoot, parsed.scope.notes)) {
+    const decoded = readNote(path.join(notesRoot, note));
+    if (decoded.ok) index.setNote(note, decoded.text);
+    else index.setUnreadable(note, decoded.reason);
+  }
+  return { ok: true, index, scopePath, notesRoot };
+}
+
+/** A file as the output shows it: relative to FOLDER, '/'-separated, or absolute when outside it. */
+export function shownPath(folder: string, file: string): string {
+  const relative = path.relative(folder, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+/** The built-in default scope's notes are FOLDER's. */
+function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string } {
+  if (scope !== undefined) {
+    if (!fs.existsSync(scope)) throw new UsageError(`The scope file ${scope} does not exist.`);
+    return { scopePath: scope, notesRoot: path.dirname(scope) };
+  }
+  const inFolder = path.join(folder, SCOPE_FILE_NAME);
+  if (fs.existsSync(inFolder)) return { scopePath: inFolder, notesRoot: folder };
+  return { scopePath: defaultScopePath(), notesRoot: folder };
+}
+
+function readNote(file: string): ReturnType<typeof decodeNote> {
+  try {
+    return decodeNote(fs.readFileSync(file));
+  } catch (error) {
+    return { ok: false, reason: `it cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
