@@ -25,6 +25,9 @@ type Token = ReturnType<Parser['block']['State']['prototype']['push']>;
 function createBlockParser(): Parser {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.core.ruler.enableOnly(['normalize', 'block']);
+  // A table is an answer whatever its cells say, and its rule is the costliest block rule: without it a
+  // table is a paragraph starting with '|', which the note parser counts as solid content.
+  md.block.ruler.disable('table');
   // The published build turns Token's class fields into one Object.defineProperty call each, which makes
   // creating tokens the larger part of a block parse; plain objects with the same fields are several times faster.
   md.block.State = class extends md.block.State {

@@ -58,11 +58,10 @@ export function parseNote(text: string): ParsedNote {
       i += 2;
     } else if (!current) {
       continue;
+    } else if (token.type === 'inline' && token.content.startsWith('|')) {
+      current.solid = true; // a table (see parseBlocks)
     } else if (token.type === 'inline') {
       current.leads.push(leadOf(token.content));
-    } else if (token.type === 'table_open') {
-      current.solid = true;
-      while (i < tokens.length && tokens[i].type !== 'table_close') i++;
     } else if (isSolid(token)) {
       current.solid = true;
     }
