@@ -5,7 +5,7 @@ import type { Category, Product } from './scopeModel';
 export function noteTemplate(category: Category, product: Product): string {
   const lines = ['---', `product: ${product.id}`, `category: ${category.id}`, '---', '', `# ${product.name}`, ''];
   for (const axis of category.axes) {
-    lines.push(`## ${axis.name}`, '', '');
+    lines.push(`## ${axis.name}`, '');
   }
   return lines.join('\n').replace(/\n+$/, '\n');
 }
