@@ -37,3 +37,9 @@ export function diagnosticCode(code: string, homepage: string): { value: string;
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 }
+
+/** A tooltip or hover from scope and note text: a bold title and paragraphs, escaped, never run as Markdown or HTML. */
+export function teamMarkdown(title: string, ...paragraphs: Array<string | undefined>): vscode.MarkdownString {
+  const text = [`**${escapeMarkdown(title)}**`, ...paragraphs.filter((p): p is string => !!p).map(escapeMarkdown)];
+  return new vscode.MarkdownString(text.join('\n\n'));
+}

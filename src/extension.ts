@@ -1,12 +1,21 @@
 import * as vscode from 'vscode';
+import { timeTreeReady } from './features/activationTiming';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
+import { registerGoToProduct } from './features/goToProduct';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
 import { registerNoteCodeActions } from './features/noteCodeActions';
+import { registerNoteCodeLens } from './features/noteCodeLens';
+import { registerNoteCompletion } from './features/noteCompletion';
+import { registerNoteDefinition } from './features/noteDefinition';
 import { registerNoteCommands } from './features/noteCommands';
 import { registerNoteDiagnostics } from './features/noteDiagnostics';
+import { registerNoteHover } from './features/noteHover';
+import { registerScopeCodeLens } from './features/scopeCodeLens';
 import { registerScopeCommands } from './features/scopeCommands';
 import { registerScopeDiagnostics } from './features/scopeDiagnostics';
+import { registerScopeRename } from './features/scopeRename';
 import { registerScopeTree, type ScopeNode } from './features/scopeTree';
+import { registerTreeFollow } from './features/treeFollow';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace } from './noteWorkspace';
 import { ScopeStore, type ScopeState } from './scopeStore';
@@ -19,10 +28,15 @@ export interface CompetitorScopeApi {
   /** Resolves when the notes of the latest scan have been read and analyzed. */
   readonly ready: () => Promise<void>;
   readonly scopeTree: vscode.TreeDataProvider<ScopeNode>;
+  /** The nodes selected in the tree view. */
+  readonly treeSelection: () => readonly ScopeNode[];
   readonly matrix: MatrixPanelHandle;
+  /** Milliseconds from activate being called to the tree's first items with every note analyzed. */
+  readonly activationMs: () => Promise<number>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
+  const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
   const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });
   const store = await ScopeStore.create(context.extensionUri);
@@ -39,15 +53,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Compet
     store,
     notes,
     ...tree.disposables,
-    ...registerScopeDiagnostics(store, homepage),
+    ...registerScopeDiagnostics(store, notes, homepage),
     ...registerScopeCommands(store, context.extensionUri),
     ...registerNoteCommands(navigator),
     ...registerNoteDiagnostics(notes, homepage),
     ...registerNoteCodeActions(notes),
     ...matrix.disposables,
     ...registerCoverageStatusBar(store, notes, 'competitorScope.showMatrix'),
+    ...registerNoteCompletion(notes),
+    ...registerNoteHover(notes),
+    ...registerNoteCodeLens(notes),
+    ...registerNoteDefinition(store, notes, context.extensionUri),
+    ...registerTreeFollow(tree.view, notes),
+    ...registerGoToProduct(notes, navigator),
+    ...registerScopeCodeLens(store, notes),
+    ...registerScopeRename(store, notes),
   );
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, matrix };
+  const activationMs = timeTreeReady(started, notes, tree.provider, log);
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, activationMs: () => activationMs };
 }
 
 export function deactivate(): void {

@@ -6,9 +6,10 @@ import { z } from 'zod';
  */
 const text = z.string().trim().min(1);
 /** Ids name note files and appear in front matter: letters, digits, '-', '_' and '.', no path separators. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, "-", "_" or "." (it names note files)');
+  .regex(ID_PATTERN, 'must be letters, digits, "-", "_" or "." (it names note files)');
 const aliases = z.array(text).describe('Other names that notes may use for it.');
 
 export const productSchema = z

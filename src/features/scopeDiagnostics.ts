@@ -1,26 +1,41 @@
 import * as vscode from 'vscode';
-import { diagnosticCode, toRange } from '../convert';
+import { diagnosticCode, toRange, toSeverity } from '../convert';
+import { productsWithoutNotes } from '../core/assist/noteGaps';
+import type { NoteWorkspace } from '../noteWorkspace';
 import type { ScopeStore } from '../scopeStore';
+import { CONFIGURATION_SECTION, severities } from '../settings';
 
 export const DIAGNOSTIC_SOURCE = 'competitor-scope';
 
-/** Shows the scope file's problems where they are, as errors, and clears them once it is valid. */
-export function registerScopeDiagnostics(store: ScopeStore, homepage: string): vscode.Disposable[] {
+/**
+ * Shows the scope file's problems where they are, as errors, and clears them once it is valid; while it
+ * is valid, also each product that has no research note yet (`no-note`, information by default).
+ */
+export function registerScopeDiagnostics(store: ScopeStore, notes: NoteWorkspace, homepage: string): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('competitor-scope-file');
   const show = () => {
     collection.clear();
-    const { fileUri, problems } = store.current;
+    const { fileUri, problems, stale, scope } = store.current;
     if (!fileUri) return;
-    collection.set(
-      fileUri,
-      problems.map((problem) => {
-        const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error);
-        diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = diagnosticCode('invalid-scope', homepage);
-        return diagnostic;
-      }),
-    );
+    const diagnostic = (range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, code: string) => {
+      const d = new vscode.Diagnostic(range, message, severity);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = diagnosticCode(code, homepage);
+      return d;
+    };
+    const errors = problems.map((problem) => diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error, 'invalid-scope'));
+    const noNote = severities(fileUri)('no-note');
+    // A stale scope's ranges are those of an older text: its gaps wait until the file is valid again.
+    const gaps = stale || noNote === 'off' ? [] : productsWithoutNotes(scope, (t) => notes.index.notesOf(t)).map((f) => diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code));
+    collection.set(fileUri, [...errors, ...gaps]);
   };
   show();
-  return [collection, store.onDidChange(show)];
+  return [
+    collection,
+    store.onDidChange(show),
+    notes.onDidChange(show),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) show();
+    }),
+  ];
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../convert';
+import { teamMarkdown as markdown } from '../convert';
 import type { AxisStatus } from '../core/notes/findings';
 import type { AxisCoverage, ProductCoverage } from '../core/notes/noteIndex';
 import type { Axis, Category, Product } from '../core/scopeModel';
@@ -144,10 +144,4 @@ function count(n: number, noun: string): string {
 
 function aliasLine(item: Product | Axis): string | undefined {
   return item.aliases.length > 0 ? `Also: ${item.aliases.join(', ')}` : undefined;
-}
-
-/** A tooltip from scope text: the text is the team's, so it is escaped, never run as Markdown or HTML. */
-function markdown(title: string, ...paragraphs: Array<string | undefined>): vscode.MarkdownString {
-  const text = [`**${escapeMarkdown(title)}**`, ...paragraphs.filter((p): p is string => !!p).map(escapeMarkdown)];
-  return new vscode.MarkdownString(text.join('\n\n'));
 }

@@ -25,6 +25,8 @@ export interface FindingData {
   'invalid-front-matter': Record<string, never>;
   /** The note was not analyzed: too large, binary or not UTF-8. */
   'unreadable-note': { readonly reason: string };
+  /** A product of the scope file that no note is about yet (on the scope file). */
+  'no-note': NoteTarget;
   /** A problem in the scope file (the command line shows them as findings). */
   'invalid-scope': Record<string, never>;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
   'axis-typo': 'information',
   'invalid-front-matter': 'warning',
   'unreadable-note': 'warning',
+  'no-note': 'information',
   'invalid-scope': 'error',
 };
 

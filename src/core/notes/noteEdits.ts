@@ -49,7 +49,7 @@ export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryI
 }
 
 /** The level of most of the note's axis headings for the category; 2 when it has none. */
-function axisHeadingLevel(analysis: NoteAnalysis, categoryId: string): number {
+export function axisHeadingLevel(analysis: NoteAnalysis, categoryId: string): number {
   const counts = new Map<number, number>();
   for (const s of analysis.sections) {
     if (s.categoryId !== categoryId) continue;

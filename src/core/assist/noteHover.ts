@@ -1,0 +1,54 @@
+import type { NoteAnalysis } from '../notes/noteAnalyzer';
+import type { ProductCoverage } from '../notes/noteIndex';
+import type { NoteTarget } from '../notes/productMatcher';
+import type { Scope } from '../scopeModel';
+import type { Position, Range } from '../text';
+import { coverageLabel } from './coverageText';
+import { productOf } from './lookup';
+
+/** A hover as plain text: a title and paragraphs, all of it the team's text (the editor layer escapes it). */
+export interface HoverText {
+  readonly range: Range;
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+}
+
+/**
+ * On an axis heading: the axis's description, its category's goal and how many other products answer it.
+ * On the `product:` line: the product's name, description and coverage, for each category the note is about.
+ */
+export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Position, coverage: (target: NoteTarget) => ProductCoverage): HoverText | undefined {
+  const productField = analysis.parsed.frontMatter?.product;
+  if (productField && contains(productField.lineRange, position)) {
+    const paragraphs = analysis.targets.flatMap((target) => {
+      const found = productOf(scope, target);
+      if (!found) return [];
+      const { category, product } = found;
+      return [`${product.name} (${category.name})`, ...(product.description ? [product.description] : []), `${coverageLabel(coverage(target))}.`];
+    });
+    return paragraphs.length > 0 ? { range: productField.lineRange, title: paragraphs[0], paragraphs: paragraphs.slice(1) } : undefined;
+  }
+
+  const section = analysis.sections.find((s) => contains(analysis.parsed.headings[s.headingIndex].range, position));
+  const category = section && scope.categories.find((c) => c.id === section.categoryId);
+  const axis = category?.axes.find((a) => a.id === section?.axisId);
+  if (!section || !category || !axis) return undefined;
+  const own = new Set(analysis.targets.filter((t) => t.categoryId === category.id).map((t) => t.productId));
+  const others = category.products.filter((p) => !own.has(p.id));
+  const answering = others.filter((p) => coverage({ categoryId: category.id, productId: p.id }).axes.some((a) => a.axisId === axis.id && a.status === 'answered'));
+  return {
+    range: analysis.parsed.headings[section.headingIndex].range,
+    title: axis.name,
+    paragraphs: [
+      ...(axis.description ? [axis.description] : []),
+      `${category.name}: ${category.goal}`,
+      `Answered for ${answering.length} of the ${others.length} other products${answering.length > 0 ? `: ${answering.map((p) => p.name).join(', ')}` : ''}.`,
+    ],
+  };
+}
+
+function contains(range: Range, position: Position): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}

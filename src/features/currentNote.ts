@@ -1,0 +1,21 @@
+import type * as vscode from 'vscode';
+import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
+import type { Scope } from '../core/scopeModel';
+import type { NoteWorkspace } from '../noteWorkspace';
+
+const cache = new WeakMap<vscode.TextDocument, { version: number; scope: Scope; analysis: NoteAnalysis | undefined }>();
+
+/**
+ * A note's analysis from its editor's text as it is now: completion, hover, lenses and links must not lag
+ * behind the typing by the index's debounce. Kept per document version, so a burst of requests parses once.
+ */
+export function currentNote(notes: NoteWorkspace, document: vscode.TextDocument): NoteAnalysis | undefined {
+  const path = notes.pathOf(document.uri);
+  if (path === undefined) return undefined;
+  const scope = notes.index.scope;
+  const cached = cache.get(document);
+  if (cached?.version === document.version && cached.scope === scope) return cached.analysis;
+  const analysis = notes.index.analyzeText(path, document.getText());
+  cache.set(document, { version: document.version, scope, analysis });
+  return analysis;
+}

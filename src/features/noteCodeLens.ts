@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { coverageLabel } from '../core/assist/coverageText';
+import { productOf } from '../core/assist/lookup';
+import type { ScopeRef } from '../noteNavigation';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { currentNote } from './currentNote';
+
+/** At the top of a note, for each product it is about: its coverage, and the way to it in the matrix and the tree. */
+export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: changed.event,
+    provideCodeLenses(document) {
+      const analysis = currentNote(notes, document);
+      const top = new vscode.Range(0, 0, 0, 0);
+      return (analysis?.targets ?? []).flatMap((target) => {
+        const found = productOf(notes.index.scope, target);
+        if (!found) return [];
+        const ref: ScopeRef = { categoryId: target.categoryId, productId: target.productId };
+        const name = analysis && analysis.targets.length > 1 ? `${found.product.name} (${found.category.name})` : found.product.name;
+        return [
+          // A lens without a command is a label: the coverage is information, the two after it act.
+          new vscode.CodeLens(top, { title: `${name}: ${coverageLabel(notes.index.productCoverage(target))}`, command: '' }),
+          // The matrix opens at the product when its command takes a ref; it opens in any case.
+          new vscode.CodeLens(top, { title: 'Show in Matrix', command: 'competitorScope.showMatrix', arguments: [ref] }),
+          new vscode.CodeLens(top, { title: 'Reveal in Scope Tree', command: 'competitorScope.revealInTree', arguments: [ref] }),
+        ];
+      });
+    },
+  };
+  return [
+    changed,
+    // Coverage counts every note of the product, so any note's change may change this one's lens.
+    notes.onDidChange(() => changed.fire()),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
+  ];
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { toRange } from '../convert';
+import { noteCompletions, type Suggestion } from '../core/assist/noteCompletion';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { currentNote } from './currentNote';
+
+const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
+  axis: vscode.CompletionItemKind.Reference,
+  product: vscode.CompletionItemKind.Value,
+  category: vscode.CompletionItemKind.Module,
+};
+
+/** Axis headings after `#`s, products and categories in front matter. */
+export function registerNoteCompletion(notes: NoteWorkspace): vscode.Disposable[] {
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems(document, position) {
+      const analysis = currentNote(notes, document);
+      if (!analysis) return undefined;
+      return noteCompletions(analysis, notes.index.scope, document.lineAt(position.line).text, position).map((s) => {
+        const item = new vscode.CompletionItem({ label: s.label, ...(s.detail ? { description: s.detail } : {}) }, KINDS[s.kind]);
+        item.detail = s.detail;
+        item.documentation = s.documentation;
+        item.insertText = s.insertText;
+        item.filterText = s.filterText;
+        item.range = toRange(s.range);
+        item.sortText = s.sortText;
+        return item;
+      });
+    },
+  };
+  // Markdown has no quick suggestions by default: the `#` and the space after `product:` ask for them.
+  return [vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, '#', ' ', ':')];
+}

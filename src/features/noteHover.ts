@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { teamMarkdown, toRange } from '../convert';
+import { noteHover } from '../core/assist/noteHover';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { currentNote } from './currentNote';
+
+/** On an axis heading, what the axis asks and who answers it; on `product:`, the product and its coverage. */
+export function registerNoteHover(notes: NoteWorkspace): vscode.Disposable[] {
+  const provider: vscode.HoverProvider = {
+    provideHover(document, position) {
+      const analysis = currentNote(notes, document);
+      const hover = analysis && noteHover(analysis, notes.index.scope, position, (target) => notes.index.productCoverage(target));
+      return hover && new vscode.Hover(teamMarkdown(hover.title, ...hover.paragraphs), toRange(hover.range));
+    },
+  };
+  return [vscode.languages.registerHoverProvider({ language: 'markdown' }, provider)];
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { NoteTarget } from '../core/notes/productMatcher';
+import type { ScopeRef } from '../noteNavigation';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { CONFIGURATION_SECTION } from '../settings';
+import type { ScopeNode } from './scopeTree';
+
+const AUTO_REVEAL = 'tree.autoReveal';
+const FOLLOW_DELAY_MS = 200;
+
+/**
+ * The tree follows the active editor, like the Explorer: a note's product is revealed and selected while
+ * the view is visible (`competitorScope.tree.autoReveal`). `competitorScope.revealInTree` reveals a product on request.
+ */
+export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, notes: NoteWorkspace): vscode.Disposable[] {
+  const nodeOf = (ref: NoteTarget): ScopeNode | undefined => {
+    const category = notes.index.scope.categories.find((c) => c.id === ref.categoryId);
+    const product = category?.products.find((p) => p.id === ref.productId);
+    return category && product ? { kind: 'product', category, product } : undefined;
+  };
+  let shown: string | undefined;
+  const follow = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !view.visible || !vscode.workspace.getConfiguration(CONFIGURATION_SECTION, document.uri).get<boolean>(AUTO_REVEAL, true)) return;
+    const path = notes.pathOf(document.uri);
+    const target = path === undefined ? undefined : notes.index.note(path)?.targets[0];
+    const node = target && nodeOf(target);
+    const key = node && `${document.uri.toString()}\n${target.categoryId}\n${target.productId}`;
+    // Once per editor and product: the tree is not pulled back while the user scrolls it as the note is typed.
+    if (!node || key === shown) return;
+    shown = key;
+    void view.reveal(node, { select: true, focus: false, expand: false });
+  };
+  // Settles first: a reveal while the view is still rendering for the first time can be lost, and a quick
+  // run through several editors needs only the last one revealed.
+  let timer: NodeJS.Timeout | undefined;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(follow, FOLLOW_DELAY_MS);
+  };
+  const forget = () => {
+    shown = undefined;
+    later();
+  };
+  return [
+    vscode.window.onDidChangeActiveTextEditor(forget),
+    view.onDidChangeVisibility(forget),
+    notes.onDidChange(later),
+    { dispose: () => clearTimeout(timer) },
+    vscode.commands.registerCommand('competitorScope.revealInTree', async (ref: ScopeRef) => {
+      const node = nodeOf(ref);
+      if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+    }),
+  ];
+}
