@@ -1,25 +1,28 @@
-// `node out/test/runTests.js [--unit] [--integration] [--electron]`: the unit tests in Node, then the
+// `node out/test/runTests.js [--unit] [--integration] [--electron] [--vsix]`: the unit tests in Node, the
 // integration tests inside a real VS Code (the VS Code server in headless Chromium, or with --electron
-// desktop VS Code from @vscode/test-electron). No flag runs both suites. Exits non-zero on any failure.
+// desktop VS Code from @vscode/test-electron), and with --vsix the packaged extension installed from its
+// VSIX (after `npm run package`). No flag runs unit, integration and VSIX. Exits non-zero on any failure.
 import { runIntegrationInCodeServer } from './harness/integrationInCodeServer';
 import { describeSuite, failedToRun, suitePassed, type SuiteResult } from './harness/suiteResult';
 import { runUnitTests } from './harness/unitTests';
+import { runVsixInCodeServer } from './harness/vsixInCodeServer';
 import { runIntegrationInElectron } from './runElectron';
 
 const flags = new Set(process.argv.slice(2));
-const unknown = [...flags].filter((flag) => !['--unit', '--integration', '--electron'].includes(flag));
+const unknown = [...flags].filter((flag) => !['--unit', '--integration', '--electron', '--vsix'].includes(flag));
 if (unknown.length) {
-  console.error(`unknown option ${unknown.join(' ')}; usage: runTests.js [--unit] [--integration] [--electron]`);
+  console.error(`unknown option ${unknown.join(' ')}; usage: runTests.js [--unit] [--integration] [--electron] [--vsix]`);
   process.exit(2);
 }
-const integrationFlag = flags.has('--integration') || flags.has('--electron');
+const everything = flags.size === 0;
 const suites: [string, (name: string) => Promise<SuiteResult>][] = [];
-if (flags.has('--unit') || !integrationFlag) suites.push(['unit (mocha in Node)', runUnitTests]);
-if (integrationFlag || !flags.has('--unit')) {
+if (flags.has('--unit') || everything) suites.push(['unit (mocha in Node)', runUnitTests]);
+if (flags.has('--integration') || flags.has('--electron') || everything) {
   suites.push(flags.has('--electron')
     ? ['integration (VS Code desktop)', runIntegrationInElectron]
-    : ['integration (VS Code server)', runIntegrationInCodeServer]);
+    : ['integration (VS Code server)', (name) => runIntegrationInCodeServer(name)]);
 }
+if (flags.has('--vsix') || everything) suites.push(['packaged VSIX (VS Code server)', runVsixInCodeServer]);
 
 async function main(): Promise<number> {
   const results: SuiteResult[] = [];

@@ -2,18 +2,33 @@ import { format } from 'node:util';
 import { startCodeServer } from './codeServer';
 import { integrationEntry, runIntegrationSuite } from './integrationRun';
 import { repoRoot } from './paths';
+import type { SessionDirs } from './session';
 import type { SuiteResult } from './suiteResult';
 import { openWorkbench, type Workbench } from './workbench';
 
+/** Which extension a run loads, and which suite it runs. */
+export interface CodeServerRun {
+  /** The suite's run() entry, compiled. */
+  tests: string;
+  /** The extension's folder, loaded in development mode; none when it is installed in the extensions dir. */
+  developmentPath?: string;
+  /** Runs before the server starts, e.g. installs a VSIX into the run's extensions dir. */
+  prepare?: (dirs: SessionDirs) => void;
+}
+
 /** The integration suite inside a real VS Code: the VS Code server, its workbench in headless Chromium. */
-export function runIntegrationInCodeServer(name: string): Promise<SuiteResult> {
+export function runIntegrationInCodeServer(
+  name: string,
+  run: CodeServerRun = { tests: integrationEntry, developmentPath: repoRoot },
+): Promise<SuiteResult> {
   return runIntegrationSuite(name, async (dirs, env, timedOut) => {
+    run.prepare?.(dirs);
     const server = await startCodeServer(dirs, { folder: dirs.workspace, env });
     let workbench: Workbench | undefined;
     try {
       const url = server.workbenchUrl(dirs.workspace, [
-        ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-        ['extensionTestsPath', server.remoteUri(integrationEntry)],
+        ...(run.developmentPath ? [['extensionDevelopmentPath', server.remoteUri(run.developmentPath)] as [string, string]] : []),
+        ['extensionTestsPath', server.remoteUri(run.tests)],
       ]);
       let onExit!: (code: number) => void;
       const exited = new Promise<number>((resolve) => (onExit = resolve));
