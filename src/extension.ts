@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { timeTreeReady } from './features/activationTiming';
+import { timeActivation, type ActivationTiming } from './features/activationTiming';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
 import { registerGoToProduct } from './features/goToProduct';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
@@ -31,8 +31,8 @@ export interface CompetitorScopeApi {
   /** The nodes selected in the tree view. */
   readonly treeSelection: () => readonly ScopeNode[];
   readonly matrix: MatrixPanelHandle;
-  /** Milliseconds from activate being called to the tree's first items with every note analyzed. */
-  readonly activationMs: () => Promise<number>;
+  /** How long activation took until the tree's first items, and until every note was analyzed. */
+  readonly activation: () => Promise<ActivationTiming>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
@@ -69,8 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Compet
     ...registerScopeCodeLens(store, notes),
     ...registerScopeRename(store, notes),
   );
-  const activationMs = timeTreeReady(started, notes, tree.provider, log);
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, activationMs: () => activationMs };
+  const activation = timeActivation(started, notes, tree.provider, log);
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, activation: () => activation };
 }
 
 export function deactivate(): void {

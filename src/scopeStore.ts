@@ -29,23 +29,30 @@ export class ScopeStore implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ScopeState>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
-  private state: ScopeState;
+  /** Set by the first reload, which create() awaits. */
+  private state!: ScopeState;
   private lastGood: Scope | undefined;
+  private builtIn: Scope | undefined;
   private editTimer: NodeJS.Timeout | undefined;
   private generation = 0;
 
-  private constructor(private readonly defaultScope: Scope) {
-    this.state = { scope: defaultScope, source: 'default', problems: [], stale: false, ...folder(undefined) };
-  }
+  private constructor(private readonly builtInText: string) {}
 
   static async create(extensionUri: vscode.Uri): Promise<ScopeStore> {
-    const text = await readText(vscode.Uri.joinPath(extensionUri, 'scope', SCOPE_FILE_NAME));
-    const parsed = parseScope(text ?? '');
-    if (!parsed.ok) throw new Error(`The built-in scope is invalid: ${parsed.problems[0]?.message}`);
-    const store = new ScopeStore(parsed.scope);
+    const store = new ScopeStore((await readText(vscode.Uri.joinPath(extensionUri, 'scope', SCOPE_FILE_NAME))) ?? '');
     store.watch();
     await store.reload();
     return store;
+  }
+
+  /** The built-in scope, parsed only when a workspace needs it: most have their own. */
+  private get defaultScope(): Scope {
+    if (!this.builtIn) {
+      const parsed = parseScope(this.builtInText);
+      if (!parsed.ok) throw new Error(`The built-in scope is invalid: ${parsed.problems[0]?.message}`);
+      this.builtIn = parsed.scope;
+    }
+    return this.builtIn;
   }
 
   get current(): ScopeState {
