@@ -39,7 +39,11 @@ export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSour
   };
   return {
     disposables: [
-      vscode.commands.registerCommand('competitorScope.showMatrix', () => void show()),
+      // With a product ({categoryId, productId}, from a note's lens), the matrix opens at its row.
+      vscode.commands.registerCommand('competitorScope.showMatrix', (at?: { categoryId?: unknown; productId?: unknown }) => {
+        const panel = show();
+        if (typeof at?.categoryId === 'string' && typeof at.productId === 'string') panel.revealProduct(at.categoryId, at.productId);
+      }),
       vscode.window.registerWebviewPanelSerializer(MATRIX_VIEW_TYPE, {
         // The webview's own state (view options, scroll, focus) comes back through its getState().
         deserializeWebviewPanel: async (panel) => void adopt(panel),
@@ -61,6 +65,7 @@ class MatrixPanel implements vscode.Disposable {
   /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
   shownModel: MatrixModel | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private pendingReveal: Extract<ToWebview, { type: 'reveal' }> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -89,6 +94,17 @@ class MatrixPanel implements vscode.Disposable {
     this.panel.reveal();
   }
 
+  /** Scrolls the webview to a product's row, once it has the model. */
+  revealProduct(categoryId: string, productId: string): void {
+    this.pendingReveal = { type: 'reveal', categoryId, productId };
+    if (this.shownModel) this.sendReveal();
+  }
+
+  private sendReveal(): void {
+    if (this.pendingReveal) void this.post(this.pendingReveal);
+    this.pendingReveal = undefined;
+  }
+
   async handle(raw: unknown): Promise<void> {
     const message = parseFromWebview(raw);
     if (!message) return; // not a message this page sends: ignored, never acted on
@@ -111,6 +127,7 @@ class MatrixPanel implements vscode.Disposable {
   private sendModel(): void {
     this.shownModel = this.buildModel();
     void this.post({ type: 'model', model: this.shownModel });
+    this.sendReveal();
   }
 
   /** Coalesces a burst of changes (typing, a branch switch) into one patch. */

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import type { MatrixPatch } from '../core/matrix/matrixDiff';
 import type { MatrixModel } from '../core/matrix/matrixModel';
 
-/** From the extension to the webview: the whole matrix once it is ready, then only what changed. */
-export type ToWebview = { readonly type: 'model'; readonly model: MatrixModel } | { readonly type: 'patch'; readonly patch: MatrixPatch };
+/**
+ * From the extension to the webview: the whole matrix once it is ready, then only what changed; and a
+ * product to show and focus (the matrix opened "at" a product, from a note's lens).
+ */
+export type ToWebview =
+  | { readonly type: 'model'; readonly model: MatrixModel }
+  | { readonly type: 'patch'; readonly patch: MatrixPatch }
+  | { readonly type: 'reveal'; readonly categoryId: string; readonly productId: string };
 
 const id = z.string().min(1).max(200);
 

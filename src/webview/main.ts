@@ -44,6 +44,8 @@ class MatrixApp {
     if (message.type === 'model') {
       this.model = message.model;
       this.rebuild();
+    } else if (message.type === 'reveal') {
+      this.reveal(message.categoryId, message.productId);
     } else if (this.model) {
       const patch = message.patch;
       this.model = applyPatch(this.model, patch);
@@ -56,6 +58,14 @@ class MatrixApp {
       this.toolbar.update(this.model, this.state);
       this.render();
     }
+  }
+
+  /** Shows a product's row and focuses its name, widening the view (category, gaps only) when it hides the row. */
+  private reveal(categoryId: string, productId: string): void {
+    const cell: FocusedCell = { categoryId, row: productId, column: 'product' };
+    const shown = () => (this.sectionOf(categoryId)?.rowIndex(productId) ?? -1) !== -1;
+    if (!shown()) this.changeView({ category: this.state.category === categoryId ? categoryId : '', gapsOnly: false });
+    if (shown()) this.showCell(cell);
   }
 
   private changeView(change: Partial<ViewState>): void {

@@ -158,6 +158,18 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual(await focused(), { row: 'flask', column: 'auth', category: 'web' });
   });
 
+  it('opens at a product: scrolls to its row far down, focuses it, and widens a view that hides it', async () => {
+    const { scope, coverage } = syntheticScope(2000);
+    matrix = await showModel(browser, buildMatrix(scope, coverage));
+    const page = matrix.page;
+    await page.selectOption('#category', 'category-1');
+    await matrix.post({ type: 'reveal', categoryId: 'category-4', productId: 'product-4-450' });
+    await page.waitForSelector('tr[data-row="product-4-450"]');
+    assert.equal(await page.locator('#category').inputValue(), '', 'all categories again: the product is in another one');
+    assert.deepEqual(await focused(), { row: 'product-4-450', column: 'product', category: 'category-4' });
+    assert.ok((await page.locator('.scroller').evaluate((el) => el.scrollTop)) > 10_000);
+  });
+
   it('keeps the DOM small with 2,000 products, scrolls to the end, and restores its state on reload', async () => {
     const { scope, coverage } = syntheticScope(2000);
     const model = buildMatrix(scope, coverage);
