@@ -21,7 +21,6 @@ export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] 
         return [
           // A lens without a command is a label: the coverage is information, the two after it act.
           new vscode.CodeLens(top, { title: `${name}: ${coverageLabel(notes.index.productCoverage(target))}`, command: '' }),
-          // The matrix opens at the product when its command takes a ref; it opens in any case.
           new vscode.CodeLens(top, { title: 'Show in Matrix', command: 'competitorScope.showMatrix', arguments: [ref] }),
           new vscode.CodeLens(top, { title: 'Reveal in Scope Tree', command: 'competitorScope.revealInTree', arguments: [ref] }),
         ];
