@@ -13,4 +13,5 @@ sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+# With recommends, as verified on these machines: chromium brings its fonts.
+"${sudo[@]}" apt-get install -y -q "${missing[@]}"
