@@ -12,25 +12,31 @@ const id = z
   .regex(ID_PATTERN, 'must be letters, digits, "-", "_" or "." (it names note files)');
 const aliases = z.array(text).describe('Other names that notes may use for it.');
 
-export const productSchema = z
-  .strictObject({
-    id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
-    name: text.describe('The product as the team calls it.'),
-    description: z.string().optional().describe('What it is, or why it is in scope.'),
-    aliases: aliases.optional(),
-  })
-  .describe('A representative product of the category.');
+/** A product or an axis: the same fields, described for what they are. */
+function scopeItemSchema(what: { item: string; name: string; description: string }) {
+  return z
+    .strictObject({
+      id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
+      name: text.describe(what.name),
+      description: z.string().optional().describe(what.description),
+      aliases: aliases.optional(),
+    })
+    .describe(what.item);
+}
 
-export const axisSchema = z
-  .strictObject({
-    id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
-    name: text.describe('The axis as it appears as a heading in research notes.'),
-    description: z.string().optional().describe('What a note should answer under this axis.'),
-    aliases: aliases.optional(),
-  })
-  .describe('A key comparison axis: every note on a product of the category answers it in a section.');
+const productSchema = scopeItemSchema({
+  item: 'A representative product of the category.',
+  name: 'The product as the team calls it.',
+  description: 'What it is, or why it is in scope.',
+});
 
-export const categorySchema = z
+const axisSchema = scopeItemSchema({
+  item: 'A key comparison axis: every note on a product of the category answers it in a section.',
+  name: 'The axis as it appears as a heading in research notes.',
+  description: 'What a note should answer under this axis.',
+});
+
+const categorySchema = z
   .strictObject({
     id: id.optional().describe('Stable id; defaults to a slug of the name. Unique in the scope.'),
     name: text.describe('The class of competitors.'),
