@@ -100,7 +100,8 @@ export class ScopeStore implements vscode.Disposable {
   private async findScopeFile(): Promise<vscode.Uri | undefined> {
     for (const root of vscode.workspace.workspaceFolders ?? []) {
       const uri = vscode.Uri.joinPath(root.uri, SCOPE_FILE_NAME);
-      if (openDocument(uri) || (await exists(uri))) return uri;
+      // An editor keeps a deleted file's document: only unsaved edits make it a scope file still.
+      if ((await exists(uri)) || openDocument(uri)?.isDirty) return uri;
     }
     return undefined;
   }

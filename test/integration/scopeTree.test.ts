@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScopeNode } from '../../src/features/scopeTree';
 import { extensionApi } from './api';
-import { closeAllEditors, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, extensionId, waitFor, workspacePath } from './helpers';
 
 const scopePath = () => workspacePath('competitor-scope.yaml');
 
@@ -115,6 +116,20 @@ describe('the scope tree', () => {
     await vscode.commands.executeCommand('undo');
     await waitFor(() => scopeDiagnostics().length === 0, 'the diagnostic to clear');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('falls back to the built-in scope without a scope file, and Create Scope File writes it for editing', async () => {
+    unlinkSync(scopePath());
+    const api = await extensionApi();
+    await waitFor(() => api.scope().source === 'default', 'the built-in scope');
+    assert.equal(api.scope().fileUri, undefined);
+    assert.equal((await children()).length, 4, 'the built-in scope has the seed’s four categories');
+
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('competitorScope.createScopeFile');
+    assert.equal(editor?.document.uri.fsPath, scopePath());
+    assert.equal(readFileSync(scopePath(), 'utf8'), readFileSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'scope', 'competitor-scope.yaml'), 'utf8'));
+    await waitFor(() => api.scope().source === 'file', 'the new scope file to be read');
     await closeAllEditors();
   });
 
