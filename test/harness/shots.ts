@@ -43,6 +43,20 @@ async function scopeProblems(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** A note with a missing axis: the quick fixes on its product line, and the Problems panel below. */
+async function quickFix(page: Page): Promise<void> {
+  await quickOpen(page, 'fastapi.md');
+  await runCommand(page, 'View: Toggle Problems');
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+  await runCommand(page, 'Go to Line/Column...');
+  await page.keyboard.type('2:10');
+  await page.keyboard.press('Enter');
+  await settle(page, 1500);
+  await runCommand(page, 'Quick Fix...');
+  await page.locator('.action-widget').first().waitFor();
+  await settle(page, 500);
+}
+
 /** The comparison matrix alone in the editor area, the side bar closed so that it shows its columns. */
 async function matrix(page: Page): Promise<void> {
   await runCommand(page, 'Competitor Scope: Show Comparison Matrix');
@@ -56,6 +70,7 @@ export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
   { name: 'scope-problems', theme: 'Default Dark Modern', prepare: duplicateProduct, arrange: scopeProblems },
+  { name: 'quick-fix', theme: 'Default Dark Modern', arrange: quickFix },
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
 ];
