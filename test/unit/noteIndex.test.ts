@@ -77,7 +77,20 @@ describe('NoteIndex: which heading answers an axis', () => {
     assert.equal(statusOf(index, 'web', 'django', 'architecture-guidance-and-opinionation'), 'answered');
     assert.equal(statusOf(index, 'web', 'django', 'auth-security-and-rate-limiting'), 'empty');
     const coverage = index.coverage().find((p) => p.productId === 'django');
-    assert.deepEqual(coverage?.axes[0], { axisId: 'architecture-guidance-and-opinionation', status: 'answered', file: 'research/django-more.md', line: 4, excerpt: 'Batteries included.' });
+    assert.deepEqual(coverage?.axes[0], { axisId: 'architecture-guidance-and-opinionation', status: 'answered', file: 'research/django-more.md', line: 4, excerpt: 'Batteries included.', section: 'Batteries included.' });
+  });
+
+  it('gives each answer’s first sentence and its paragraphs as plain text, sub-headings included, placeholders left out', () => {
+    const long = `${'word '.repeat(60)}end.`;
+    const index = indexOf({
+      'research/django.md': `${DJANGO}\n## Auth, security, and rate limiting\n\n**Sessions** and [CSRF](https://example.invalid) built in. More later.\n\n- TODO: JWT\n\n### Rate limits\n\n${long}\n`,
+    });
+    const auth = index.coverage().find((p) => p.productId === 'django')?.axes[1];
+    assert.equal(auth?.excerpt, 'Sessions and CSRF built in.');
+    const [first, heading, third] = (auth?.section ?? '').split('\n');
+    assert.equal(first, 'Sessions and CSRF built in. More later.');
+    assert.equal(heading, 'Rate limits');
+    assert.ok(third.endsWith('…') && third.length < long.length, 'a long paragraph is cut, and says so');
   });
 
   it('reports a missing axis once per axis on the product: line, and not when another note answers it', () => {

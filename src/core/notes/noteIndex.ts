@@ -4,7 +4,7 @@ import { finding, type AxisStatus, type Finding } from './findings';
 import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from './noteAnalyzer';
 import { parseNote, type ParsedNote } from './noteParser';
 import type { NoteTarget } from './productMatcher';
-import { sectionExcerpt } from './sectionStatus';
+import { sectionExcerpt, sectionText } from './sectionStatus';
 
 export interface AxisCoverage {
   readonly axisId: string;
@@ -14,6 +14,8 @@ export interface AxisCoverage {
   readonly line: number | null;
   /** The first sentence of the answer, for the matrix. */
   readonly excerpt?: string;
+  /** The answer's paragraphs as plain text, for the matrix's hover. */
+  readonly section?: string;
 }
 
 export interface ProductCoverage extends NoteTarget {
@@ -185,7 +187,10 @@ export class NoteIndex {
       if (section.status !== 'answered') return coverage;
       // Computed when read: the command line never shows excerpts, the matrix shows them all.
       const isPlaceholder = this.compiled.isPlaceholder;
-      return Object.defineProperty(coverage, 'excerpt', { enumerable: true, get: () => sectionExcerpt(analysis.parsed, section.headingIndex, isPlaceholder) });
+      return Object.defineProperties(coverage, {
+        excerpt: { enumerable: true, get: () => sectionExcerpt(analysis.parsed, section.headingIndex, isPlaceholder) },
+        section: { enumerable: true, get: () => sectionText(analysis.parsed, section.headingIndex, isPlaceholder) },
+      });
     });
     return { ...target, notes, axes };
   }

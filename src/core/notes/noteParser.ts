@@ -129,7 +129,6 @@ function isSolid(token: BlockToken): boolean {
 
 /** A paragraph's opening text without the marks that may precede a placeholder word: emphasis, code ticks, a task box. */
 function leadOf(content: string): string {
-  return content
-    .slice(0, LEAD_CHARS)
-    .replace(/^\s*(\[[ xX]\]\s+)?[*_~`\s]*/, '');
+  const lead = content.slice(0, LEAD_CHARS).replace(/^\s*(\[[ xX]\]\s+)?[*_~`\s]*/, '');
+  return content.length > LEAD_CHARS ? `${lead}…` : lead;
 }

@@ -54,6 +54,19 @@ export function sectionExcerpt(note: ParsedNote, index: number, isPlaceholder: P
 }
 
 /** Inline Markdown reduced to its words: links to their text, no emphasis marks, code ticks or tags. */
+/**
+ * The section as plain text, for a hover: each paragraph's opening (cut at 240 characters), deeper headings
+ * included, up to 1,000 characters (the matrix sends it for every cell).
+ */
+export function sectionText(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): string {
+  const text = sectionHeadings(note, index)
+    .flatMap((heading, i) => [...(i > 0 ? [heading.text] : []), ...heading.own.leads.filter((l) => !isPlaceholder(l))].map(plainText))
+    .join('\n');
+  return text.length > MAX_SECTION_TEXT ? `${text.slice(0, MAX_SECTION_TEXT - 1).trimEnd()}…` : text;
+}
+
+const MAX_SECTION_TEXT = 1000;
+
 function plainText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
