@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addSectionsEdits } from './core/notes/noteEdits';
 import { notePathFor, noteTemplate } from './core/noteTemplate';
-import { subjectOf, type Axis, type Category, type Product } from './core/scopeModel';
+import { productOf, type Axis, type Category, type Product } from './core/scopeModel';
 import type { NoteWorkspace } from './noteWorkspace';
 import type { ScopeStore } from './scopeStore';
 import { toRange } from './convert';
@@ -36,13 +36,10 @@ export class NoteNavigator {
   ) {}
 
   resolve(ref: ScopeRef): Resolved | undefined {
-    const { scope } = this.store.current;
-    const category = scope.categories.find((c) => c.id === ref.categoryId);
-    const subject = subjectOf(scope);
-    const product = category?.products.find((p) => p.id === ref.productId) ?? (subject?.id === ref.productId ? subject : undefined);
-    const axis = ref.axisId === undefined ? undefined : category?.axes.find((a) => a.id === ref.axisId);
-    if (!category || !product || (ref.axisId !== undefined && !axis)) return undefined;
-    return { category, product, ...(axis ? { axis } : {}) };
+    const found = productOf(this.store.current.scope, ref);
+    const axis = ref.axisId === undefined ? undefined : found?.category.axes.find((a) => a.id === ref.axisId);
+    if (!found || (ref.axisId !== undefined && !axis)) return undefined;
+    return { ...found, ...(axis ? { axis } : {}) };
   }
 
   /** The product's first note, or where a new one would go. */

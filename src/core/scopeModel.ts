@@ -42,6 +42,14 @@ export function subjectOf(scope: Scope): Product | undefined {
   return { id: slugify(scope.subject), name: scope.subject, aliases: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
+/** A product of a category by ids; the scope's subject counts as a product of every category. */
+export function productOf(scope: Scope, ids: { readonly categoryId: string; readonly productId: string }): { category: Category; product: Product } | undefined {
+  const category = scope.categories.find((c) => c.id === ids.categoryId);
+  const subject = subjectOf(scope);
+  const product = category?.products.find((p) => p.id === ids.productId) ?? (subject?.id === ids.productId ? subject : undefined);
+  return category && product ? { category, product } : undefined;
+}
+
 export const DEFAULT_NOTES_GLOB = 'research/**/*.md';
 export const SCOPE_FILE_NAME = 'competitor-scope.yaml';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { productOf } from '../core/scopeModel';
 import { coverageLabel } from '../core/assist/coverageText';
-import { productOf } from '../core/assist/lookup';
 import type { ScopeRef } from '../noteNavigation';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { currentNote } from './currentNote';

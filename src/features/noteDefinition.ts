@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { toRange } from '../convert';
-import { productOf } from '../core/assist/lookup';
-import { SCOPE_FILE_NAME, type ScopeItem } from '../core/scopeModel';
+import { productOf, SCOPE_FILE_NAME, type ScopeItem } from '../core/scopeModel';
 import type { Range } from '../core/text';
 import type { NoteWorkspace } from '../noteWorkspace';
 import type { ScopeStore } from '../scopeStore';

@@ -1,10 +1,9 @@
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
 import type { ProductCoverage } from '../notes/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
-import type { Scope } from '../scopeModel';
+import { productOf, type Scope } from '../scopeModel';
 import type { Position, Range } from '../text';
 import { coverageLabel } from './coverageText';
-import { productOf } from './lookup';
 
 /** A hover as plain text: a title and paragraphs, all of it the team's text (the editor layer escapes it). */
 export interface HoverText {

@@ -1,8 +1,7 @@
 import type { ProductCoverage } from '../notes/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
-import type { Scope } from '../scopeModel';
+import { productOf, type Scope } from '../scopeModel';
 import { coverageLabel } from './coverageText';
-import { productOf } from './lookup';
 
 /** One line of "Go to Product…". */
 export interface ProductPick {

@@ -1,4 +1,4 @@
-import { subjectOf, type Category, type Product, type Scope } from '../scopeModel';
+import { productOf, type Category, type Product, type Scope } from '../scopeModel';
 import { type Range } from '../text';
 import { AxisMatcher } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
@@ -24,8 +24,7 @@ export class CompiledScope {
 
   /** A product of a category, the scope's subject included. */
   product(categoryId: string, productId: string): Product | undefined {
-    const subject = subjectOf(this.scope);
-    return this.category(categoryId)?.products.find((p) => p.id === productId) ?? (subject?.id === productId ? subject : undefined);
+    return productOf(this.scope, { categoryId, productId })?.product;
   }
 
   axes(categoryId: string): AxisMatcher | undefined {
