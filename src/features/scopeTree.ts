@@ -46,11 +46,12 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
       case 'category': {
         const item = new vscode.TreeItem(node.category.name, vscode.TreeItemCollapsibleState.Collapsed);
         const coverage = node.category.products.map((product) => this.coverage(node.category, product));
-        const [answered, total] = tally(coverage.flatMap((c) => c.axes));
+        const axes = coverage.flatMap((c) => c.axes);
+        const [answered, total] = tally(axes);
         item.id = `category:${node.category.id}`;
         item.description = `${answered}/${total}`;
         item.tooltip = markdown(node.category.name, `Goal: ${node.category.goal}`, `${count(coverage.length, 'product')}; ${answered} of ${total} axes answered.`);
-        item.iconPath = new vscode.ThemeIcon('folder-library');
+        item.iconPath = statusIcon(worstStatus(axes));
         item.contextValue = 'category';
         return item;
       }
@@ -58,11 +59,10 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const item = new vscode.TreeItem(node.product.name, vscode.TreeItemCollapsibleState.Collapsed);
         const coverage = this.coverage(node.category, node.product);
         const [answered, total] = tally(coverage.axes);
-        const worst = coverage.axes.reduce<AxisStatus>((w, a) => (STATUS_ORDER.indexOf(a.status) > STATUS_ORDER.indexOf(w) ? a.status : w), 'answered');
         item.id = `product:${node.category.id}/${node.product.id}`;
         item.description = coverage.notes.length > 0 ? `${answered}/${total}` : `${answered}/${total} · no note`;
         item.tooltip = markdown(node.product.name, node.product.description, aliasLine(node.product), `${answered} of ${total} axes answered.`, notesLine(coverage));
-        item.iconPath = statusIcon(worst);
+        item.iconPath = statusIcon(worstStatus(coverage.axes));
         item.contextValue = coverage.notes.length > 0 ? 'product' : 'product.noNote';
         item.command = { command: 'competitorScope.openNote', title: 'Open Research Note', arguments: [node] };
         return item;
@@ -115,8 +115,12 @@ export function registerScopeTree(store: ScopeStore, notes: NoteWorkspace): { pr
   return { provider, view, disposables };
 }
 
-/** From best to worst: a product's icon is its worst axis's. */
+/** From best to worst: a product's or a category's icon is its worst axis's. */
 const STATUS_ORDER: readonly AxisStatus[] = ['answered', 'placeholder', 'empty', 'missing'];
+
+function worstStatus(axes: readonly AxisCoverage[]): AxisStatus {
+  return axes.reduce<AxisStatus>((worst, a) => (STATUS_ORDER.indexOf(a.status) > STATUS_ORDER.indexOf(worst) ? a.status : worst), 'answered');
+}
 
 function statusIcon(status: AxisStatus): vscode.ThemeIcon {
   switch (status) {
