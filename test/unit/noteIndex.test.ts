@@ -187,3 +187,20 @@ describe('NoteIndex: the scope’s subject', () => {
     assert.equal(index.coverage().some((c) => c.productId === 'grid-throughput-engine'), false, 'the JSON report lists the scope’s products only');
   });
 });
+
+describe('NoteIndex: coverage kept up to date', () => {
+  it('follows a note’s changes, its deletion and a new scope, after coverage was read', () => {
+    const index = indexOf({ 'research/django.md': `${DJANGO}\n## Architecture guidance and opinionation\n\nTODO\n` });
+    const axis = 'architecture-guidance-and-opinionation';
+    assert.equal(statusOf(index, 'web', 'django', axis), 'placeholder');
+    assert.equal(index.summary().placeholder, 1);
+    index.setNote('research/django.md', `${DJANGO}\n## Architecture guidance and opinionation\n\nBatteries included.\n`);
+    assert.equal(statusOf(index, 'web', 'django', axis), 'answered');
+    index.setNote('research/django-2.md', '---\nproduct: django\n---\n\n## Auth, security, and rate limiting\n\nSessions.\n\n## Design\n\nApps as units.\n');
+    assert.equal(statusOf(index, 'web', 'django', 'auth-security-and-rate-limiting'), 'answered');
+    index.deleteNote('research/django.md');
+    assert.equal(statusOf(index, 'web', 'django', axis), 'missing');
+    index.setScope(testScope(SCOPE_YAML.replace('      - name: Architecture guidance and opinionation\n', '      - name: Architecture guidance and opinionation\n        aliases: [Design]\n')));
+    assert.equal(statusOf(index, 'web', 'django', axis), 'answered', 'the other note’s "Design" heading answers it through the new alias');
+  });
+});

@@ -47,6 +47,8 @@ export class NoteIndex {
   /** The notes about each product, by `categoryId\nproductId`. */
   private readonly byTarget = new Map<string, Set<string>>();
   private coverageCache: ProductCoverage[] | undefined;
+  /** Each product's coverage by `categoryId\nproductId`, dropped when one of its notes changes. */
+  private readonly productCache = new Map<string, ProductCoverage>();
 
   constructor(scope: Scope) {
     this.compiled = new CompiledScope(scope);
@@ -60,6 +62,7 @@ export class NoteIndex {
   setScope(scope: Scope): void {
     this.compiled = new CompiledScope(scope);
     this.byTarget.clear();
+    this.productCache.clear();
     for (const [path, entry] of this.entries) {
       if ('parsed' in entry) this.store(path, { parsed: entry.parsed, analysis: analyzeNote(path, entry.parsed, this.compiled) });
     }
@@ -167,8 +170,17 @@ export class NoteIndex {
     return counts;
   }
 
-  /** One product's coverage: for each axis the best section among its notes (answered > placeholder > empty). */
+  /**
+   * One product's coverage: for each axis the best section among its notes (answered > placeholder > empty).
+   * Kept until one of its notes changes, so that a note's change costs the coverage of its products only.
+   */
   productCoverage(target: NoteTarget): ProductCoverage {
+    let coverage = this.productCache.get(key(target));
+    if (!coverage) this.productCache.set(key(target), (coverage = this.computeCoverage(target)));
+    return coverage;
+  }
+
+  private computeCoverage(target: NoteTarget): ProductCoverage {
     const notes = this.notesOf(target);
     const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis }>();
     for (const path of notes) {
@@ -215,6 +227,7 @@ export class NoteIndex {
   private store(path: string, entry: Entry): void {
     this.entries.set(path, entry);
     for (const target of 'analysis' in entry ? entry.analysis.targets : []) {
+      this.productCache.delete(key(target));
       let paths = this.byTarget.get(key(target));
       if (!paths) this.byTarget.set(key(target), (paths = new Set()));
       paths.add(path);
@@ -225,7 +238,10 @@ export class NoteIndex {
   private unstore(path: string): Set<string> {
     const affected = new Set([path, ...this.related(path)]);
     const entry = this.entries.get(path);
-    for (const target of entry && 'analysis' in entry ? entry.analysis.targets : []) this.byTarget.get(key(target))?.delete(path);
+    for (const target of entry && 'analysis' in entry ? entry.analysis.targets : []) {
+      this.byTarget.get(key(target))?.delete(path);
+      this.productCache.delete(key(target));
+    }
     return affected;
   }
 
