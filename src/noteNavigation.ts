@@ -102,10 +102,7 @@ export class NoteNavigator {
     if (!note.exists) {
       await this.createNote(ref, options);
     } else {
-      const path = this.notes.pathOf(note.uri);
-      const document = await vscode.workspace.openTextDocument(note.uri);
-      // The index may lag behind the editor by its debounce: analyze the text as it is now.
-      if (path) this.notes.index.setNote(path, document.getText());
+      const path = this.notes.sync(await vscode.workspace.openTextDocument(note.uri));
       const analysis = path ? this.notes.index.note(path) : undefined;
       const edits = analysis ? addSectionsEdits(analysis, this.store.current.scope, ref.categoryId, [resolved.axis.id]) : [];
       if (edits.length > 0) {

@@ -149,6 +149,23 @@ export class NoteWorkspace implements vscode.Disposable {
     this.changeEmitter.fire({ all: false, paths: [path, ...this.index.deleteNote(path)] });
   }
 
+  /**
+   * Brings the index up to the document's text now, ahead of the debounce, and returns the note's path: for
+   * edits computed from the analysis (quick fixes, the fix-all on save, adding a section), whose positions
+   * must be those of the text they apply to.
+   */
+  sync(document: vscode.TextDocument): string | undefined {
+    const path = this.pathOf(document.uri);
+    const key = document.uri.toString();
+    const pending = this.editTimers.get(key);
+    if (path && pending) {
+      clearTimeout(pending);
+      this.editTimers.delete(key);
+      this.setText(path, document.getText());
+    }
+    return path;
+  }
+
   private scheduleEdit(document: vscode.TextDocument): void {
     const path = this.pathOf(document.uri);
     if (!path) return;

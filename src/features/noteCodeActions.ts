@@ -22,7 +22,7 @@ class NoteCodeActionProvider implements vscode.CodeActionProvider {
   constructor(private readonly notes: NoteWorkspace) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const path = this.notes.pathOf(document.uri);
+    const path = this.notes.sync(document);
     const analysis = path && this.notes.index.note(path);
     if (!path || !analysis) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);

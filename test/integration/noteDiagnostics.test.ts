@@ -105,6 +105,22 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.deepEqual(refactors.filter((a) => a.title.includes('section')), []);
   });
 
+  it('computes fixes from the text as it is, also when they are asked for before the typing settles', async () => {
+    const path = 'research/drf.md';
+    const text = '# DRF\n\n## Architecture guidance and opinionation\n\nViewsets.\n\n## Testing strategy and coverage expectations\n\nAPITestCase.\n\n## Dev experience, documentation, and templates\n\nBrowsable API.\n';
+    writeFileSync(workspacePath(path), text);
+    const editor = await openDocument(path);
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 1, 'the missing auth axis');
+    // Typed just now, and the fix-all asked for at once (as editor.codeActionsOnSave does on a quick save).
+    await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'Routers.\nSerializers.\n'));
+    const [fixAll] = await codeActions(editor, new vscode.Range(0, 0, editor.document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.append('competitorScope'));
+    assert.ok(fixAll?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.match(editor.document.getText(), /\nViewsets\.\nRouters\.\nSerializers\.\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    unlinkSync(workspacePath(path));
+  });
+
   it('offers to rename a heading with a typo to the axis name', async () => {
     const path = 'research/metabase.md';
     writeFileSync(workspacePath(path), '# Metabase\n\n## Dashbord layout and information hierachy\n\nQuestions and dashboards.\n');
