@@ -1,3 +1,5 @@
+import { escapeHtml } from '../core/matrix/exportHtml';
+
 /** What the matrix page needs from the webview: the URIs of its two files and the origin they are served from. */
 export interface MatrixPageResources {
   /** `webview.cspSource`. */
@@ -26,17 +28,13 @@ export function matrixPageHtml(resources: MatrixPageResources): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attribute(resources.styleUri)}">
+<link rel="stylesheet" href="${escapeHtml(resources.styleUri)}">
 <title>Comparison Matrix</title>
 </head>
 <body>
 <div id="app"><p class="loading">Loading the comparison matrix…</p></div>
-<script nonce="${resources.nonce}" src="${attribute(resources.scriptUri)}"></script>
+<script nonce="${resources.nonce}" src="${escapeHtml(resources.scriptUri)}"></script>
 </body>
 </html>
 `;
-}
-
-function attribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
