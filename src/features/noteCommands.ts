@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { NoteNavigator, ScopeRef } from '../noteNavigation';
 import type { ScopeNode } from './scopeTree';
 
-/** A tree node or plain ids: the tree passes nodes, the matrix and other callers pass ids. */
-type Target = ScopeNode | ScopeRef;
+/** A product's or an axis's tree node, or plain ids: the tree passes nodes, the lenses and other callers pass ids. */
+type Target = Exclude<ScopeNode, { kind: 'category' }> | ScopeRef;
 
 function refOf(target: Target): ScopeRef {
   if (!('kind' in target)) return target;
-  const ref = { categoryId: target.category.id, productId: target.kind === 'category' ? '' : target.product.id };
+  const ref = { categoryId: target.category.id, productId: target.product.id };
   return target.kind === 'axis' ? { ...ref, axisId: target.axis.id } : ref;
 }
 
