@@ -57,6 +57,18 @@ async function quickFix(page: Page): Promise<void> {
   await settle(page, 500);
 }
 
+/** Completion of the axes a note does not answer yet, after '#' on a new line, with the note's CodeLens above. */
+async function completion(page: Page): Promise<void> {
+  await quickOpen(page, 'fastapi.md');
+  await runCommand(page, 'Go to Line/Column...');
+  await page.keyboard.type('17:1');
+  await page.keyboard.press('Enter');
+  await settle(page, 1500);
+  await page.keyboard.type('\n#');
+  await page.locator('.suggest-widget.visible').waitFor();
+  await settle(page, 500);
+}
+
 /** The comparison matrix alone in the editor area, the side bar closed so that it shows its columns. */
 async function matrix(page: Page): Promise<void> {
   await runCommand(page, 'Competitor Scope: Show Comparison Matrix');
@@ -71,6 +83,7 @@ export const shots: Shot[] = [
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
   { name: 'scope-problems', theme: 'Default Dark Modern', prepare: duplicateProduct, arrange: scopeProblems },
   { name: 'quick-fix', theme: 'Default Dark Modern', arrange: quickFix },
+  { name: 'completion', theme: 'Default Dark Modern', arrange: completion },
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
 ];
