@@ -39,6 +39,7 @@ export class NoteWorkspace implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.scheduleEdit(e.document);
       }),
+      // A note opened right after it was written may come before the file watcher's word of it.
       vscode.workspace.onDidOpenTextDocument((document) => this.scheduleEdit(document)),
       // An editor closed without saving leaves the file as it is on disk.
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -129,8 +130,10 @@ export class NoteWorkspace implements vscode.Disposable {
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return; // deleted meanwhile: the watcher reports it
+    } catch (error) {
+      // Gone from disk (the watcher may report it late, or not at all for a file created and deleted at once).
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound' && this.generations.get(path) === generation && this.index.note(path)) this.deleteNote(path);
+      return;
     }
     if (this.generations.get(path) !== generation) return; // a newer version arrived while reading
     const decoded = decodeNote(bytes);
@@ -145,6 +148,12 @@ export class NoteWorkspace implements vscode.Disposable {
   }
 
   private deleteNote(path: string): void {
+    // A note deleted while its document was still loaded must not come back with a pending edit's text.
+    const key = this.uriOf(path)?.toString();
+    if (key !== undefined) {
+      clearTimeout(this.editTimers.get(key));
+      this.editTimers.delete(key);
+    }
     this.nextGeneration(path);
     this.changeEmitter.fire({ all: false, paths: [path, ...this.index.deleteNote(path)] });
   }

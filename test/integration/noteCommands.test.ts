@@ -56,7 +56,9 @@ describe('going from the tree to the notes', () => {
       return i.contextValue === 'product' && i;
     }, 'the tree to see the note');
     assert.equal(item.description, '0/4', 'four empty sections answer nothing yet');
+    await closeAllEditors();
     unlinkSync(path);
+    await waitFor(async () => (await (await extensionApi()).scopeTree.getTreeItem(ansys)).contextValue === 'product.noNote', 'the tree to see the note gone');
   });
 
   it('adds a missing axis’s section to the product’s note and opens it there', async () => {
