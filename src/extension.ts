@@ -16,9 +16,9 @@ import { registerScopeDiagnostics } from './features/scopeDiagnostics';
 import { registerScopeRename } from './features/scopeRename';
 import { registerScopeTree, type ScopeNode } from './features/scopeTree';
 import { registerTreeFollow } from './features/treeFollow';
-import { NoteNavigator } from './noteNavigation';
-import { NoteWorkspace } from './noteWorkspace';
-import { ScopeStore, type ScopeState } from './scopeStore';
+import { NoteNavigator } from './workspace/noteNavigation';
+import { NoteWorkspace } from './workspace/noteWorkspace';
+import { ScopeStore, type ScopeState } from './workspace/scopeStore';
 import type { NoteIndex } from './core/notes/noteIndex';
 
 /** What activate returns: read-only views of the extension's state, for integration tests and other extensions. */

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import type { ScopeTreeProvider } from './scopeTree';
 
 export interface ActivationTiming {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { NoteWorkspace } from '../noteWorkspace';
-import type { ScopeStore } from '../scopeStore';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeStore } from '../workspace/scopeStore';
 
 /** The workspace's coverage at a glance; a click shows where the gaps are. */
 export function registerCoverageStatusBar(store: ScopeStore, notes: NoteWorkspace, command: string): vscode.Disposable[] {

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import type { Scope } from '../core/scopeModel';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 
 const cache = new WeakMap<vscode.TextDocument, { version: number; scope: Scope; analysis: NoteAnalysis | undefined }>();
 

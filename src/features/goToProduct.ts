@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { productPicks } from '../core/assist/productPicks';
-import type { NoteNavigator } from '../noteNavigation';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { NoteNavigator } from '../workspace/noteNavigation';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 
 /** "Go to Product…": every product with its category and coverage; opens its note, or creates it from the template. */
 export function registerGoToProduct(notes: NoteWorkspace, navigator: NoteNavigator): vscode.Disposable[] {

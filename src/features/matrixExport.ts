@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import type { MatrixModel } from '../core/matrix/matrixModel';
-import { writeText } from '../workspaceFiles';
+import { writeText } from '../workspace/workspaceFiles';
 
 const DEFAULT_FILE_NAME = 'competitor-matrix';
 

@@ -4,7 +4,7 @@ import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
 import { matrixPageHtml } from '../shared/matrixPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
-import type { NoteNavigator } from '../noteNavigation';
+import type { NoteNavigator } from '../workspace/noteNavigation';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from './matrixSource';
 

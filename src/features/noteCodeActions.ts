@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { toRange } from '../convert';
+import { toRange } from '../workspace/convert';
 import type { Finding } from '../core/notes/findings';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import { addSectionsEdits, renameHeadingEdit, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
 import type { Scope } from '../core/scopeModel';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('competitorScope');

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { productOf } from '../core/scopeModel';
 import { coverageLabel } from '../core/assist/coverageText';
-import type { ScopeRef } from '../noteNavigation';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { ScopeRef } from '../workspace/noteNavigation';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { currentNote } from './currentNote';
 
 /** At the top of a note, for each product it is about: its coverage, and the way to it in the matrix and the tree. */

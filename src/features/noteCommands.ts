@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { NoteNavigator, ScopeRef } from '../noteNavigation';
+import type { NoteNavigator, ScopeRef } from '../workspace/noteNavigation';
 import type { ScopeNode } from './scopeTree';
 
 /** A product's or an axis's tree node, or plain ids: the tree passes nodes, the lenses and other callers pass ids. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { toRange } from '../convert';
+import { toRange } from '../workspace/convert';
 import { noteCompletions, type Suggestion } from '../core/assist/noteCompletion';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { currentNote } from './currentNote';
 
 const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { toRange } from '../convert';
+import { toRange } from '../workspace/convert';
 import { productOf, SCOPE_FILE_NAME, type ScopeItem } from '../core/scopeModel';
 import type { Range } from '../core/text';
-import type { NoteWorkspace } from '../noteWorkspace';
-import type { ScopeStore } from '../scopeStore';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeStore } from '../workspace/scopeStore';
 import { currentNote } from './currentNote';
 
 /**

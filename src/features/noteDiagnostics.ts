@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { diagnosticCode, toRange, toSeverity } from '../convert';
+import { diagnosticCode, toRange, toSeverity } from '../workspace/convert';
 import type { Finding, Severity } from '../core/notes/findings';
-import type { NotesChange, NoteWorkspace } from '../noteWorkspace';
-import { CONFIGURATION_SECTION, severities } from '../settings';
+import type { NotesChange, NoteWorkspace } from '../workspace/noteWorkspace';
+import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
 import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
 
 /**

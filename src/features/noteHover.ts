@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { teamMarkdown, toRange } from '../convert';
+import { teamMarkdown, toRange } from '../workspace/convert';
 import { noteHover } from '../core/assist/noteHover';
-import type { NoteWorkspace } from '../noteWorkspace';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { currentNote } from './currentNote';
 
 /** On an axis heading, what the axis asks and who answers it; on `product:`, the product and its coverage. */

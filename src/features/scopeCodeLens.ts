@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { toRange } from '../convert';
+import { toRange } from '../workspace/convert';
 import { coverageLabel } from '../core/assist/coverageText';
-import type { ScopeRef } from '../noteNavigation';
-import type { NoteWorkspace } from '../noteWorkspace';
-import type { ScopeStore } from '../scopeStore';
+import type { ScopeRef } from '../workspace/noteNavigation';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeStore } from '../workspace/scopeStore';
 
 /** Over each product in the scope file: its coverage, and "Open Note" or "Create Note". */
 export function registerScopeCodeLens(store: ScopeStore, notes: NoteWorkspace): vscode.Disposable[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME } from '../core/scopeModel';
-import type { ScopeStore } from '../scopeStore';
-import { exists, readText, writeText } from '../workspaceFiles';
+import type { ScopeStore } from '../workspace/scopeStore';
+import { exists, readText, writeText } from '../workspace/workspaceFiles';
 
 /** Creating the workspace's scope file from the built-in one, and opening it. */
 export function registerScopeCommands(store: ScopeStore, extensionUri: vscode.Uri): vscode.Disposable[] {

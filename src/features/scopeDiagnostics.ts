@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { diagnosticCode, toRange, toSeverity } from '../convert';
+import { diagnosticCode, toRange, toSeverity } from '../workspace/convert';
 import { productsWithoutNotes } from '../core/assist/noteGaps';
-import type { NoteWorkspace } from '../noteWorkspace';
-import type { ScopeStore } from '../scopeStore';
-import { CONFIGURATION_SECTION, severities } from '../settings';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeStore } from '../workspace/scopeStore';
+import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
 
 export const DIAGNOSTIC_SOURCE = 'competitor-scope';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { toRange } from '../convert';
+import { toRange } from '../workspace/convert';
 import { renameScopeSymbol, scopeSymbolAt } from '../core/assist/scopeRename';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
-import type { NoteWorkspace } from '../noteWorkspace';
-import type { ScopeStore } from '../scopeStore';
-import { openDocument } from '../workspaceFiles';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeStore } from '../workspace/scopeStore';
+import { openDocument } from '../workspace/workspaceFiles';
 
 /**
  * F2 on a product's or axis's `id` (or `name`, which is the id when there is none) in the scope file: one

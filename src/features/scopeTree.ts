@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { teamMarkdown as markdown } from '../convert';
+import { teamMarkdown as markdown } from '../workspace/convert';
 import type { AxisStatus } from '../core/notes/findings';
 import type { AxisCoverage, ProductCoverage } from '../core/notes/noteIndex';
 import type { Axis, Category, Product } from '../core/scopeModel';
-import type { NoteWorkspace } from '../noteWorkspace';
-import type { ScopeState, ScopeStore } from '../scopeStore';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeState, ScopeStore } from '../workspace/scopeStore';
 
 export type ScopeNode =
   | { readonly kind: 'category'; readonly category: Category }

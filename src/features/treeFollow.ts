@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { NoteTarget } from '../core/notes/productMatcher';
-import type { ScopeRef } from '../noteNavigation';
-import type { NoteWorkspace } from '../noteWorkspace';
-import { CONFIGURATION_SECTION } from '../settings';
+import type { ScopeRef } from '../workspace/noteNavigation';
+import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import { CONFIGURATION_SECTION } from '../workspace/settings';
 import type { ScopeNode } from './scopeTree';
 
 const AUTO_REVEAL = 'tree.autoReveal';

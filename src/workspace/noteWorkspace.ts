@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { Glob } from './core/glob';
-import { decodeNote } from './core/notes/decodeNote';
-import { NoteIndex } from './core/notes/noteIndex';
+import { Glob } from '../core/glob';
+import { decodeNote } from '../core/notes/decodeNote';
+import { NoteIndex } from '../core/notes/noteIndex';
 import type { ScopeState, ScopeStore } from './scopeStore';
 import { openDocument } from './workspaceFiles';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range } from './core/text';
+import type { Range } from '../core/text';
 
 /** The one place where the engine's plain data becomes VS Code's types. */
 export function toRange(range: Range): vscode.Range {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_SEVERITIES, type FindingCode, type Severity } from './core/notes/findings';
+import { DEFAULT_SEVERITIES, type FindingCode, type Severity } from '../core/notes/findings';
 
 export const CONFIGURATION_SECTION = 'competitorScope';
 

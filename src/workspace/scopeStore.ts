@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME, type Scope, type ScopeProblem } from './core/scopeModel';
-import { parseScope } from './core/scopeParser';
+import { SCOPE_FILE_NAME, type Scope, type ScopeProblem } from '../core/scopeModel';
+import { parseScope } from '../core/scopeParser';
 import { exists, openDocument, readText } from './workspaceFiles';
 
 /** What the tree, the diagnostics and the analysis see of the scope at a given moment. */
