@@ -31,6 +31,18 @@ export async function openDocument(relativePath: string): Promise<vscode.TextEdi
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Reverts every document with unsaved edits. `workbench.action.files.revert` acts on the active editor
+ * only, and a webview that took the focus (the matrix) would leave a test's edits behind for the next test.
+ */
+export async function revertDirtyDocuments(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isUntitled)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => !document.isDirty, `${document.uri.path} to be reverted`);
+  }
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

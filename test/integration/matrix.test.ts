@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { MatrixPanelHandle } from '../../src/features/matrixPanel';
 import { extensionApi } from './api';
-import { closeAllEditors, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 
 const WEB = 'python-web-frameworks';
 const DEV_EXPERIENCE = 'dev-experience-documentation-and-templates';
@@ -67,7 +67,7 @@ describe('the comparison matrix', () => {
       const row = handle.model()?.tables[0].rows.find((r) => r.key === 'fastapi');
       return row?.cells[3].status === 'empty';
     }, 'the matrix to show the new section as empty');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
   });
 
   it('creates the note from the template for a product that has none, at the missing heading', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ScopeNode } from '../../src/features/scopeTree';
 import { extensionApi } from './api';
-import { closeAllEditors, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 
 /** The tree's node for a product (and one of its axes), found through the provider as the view finds it. */
 async function node(categoryName: string, productName: string, axisName?: string): Promise<ScopeNode> {
@@ -67,6 +67,6 @@ describe('going from the tree to the notes', () => {
     const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/research/fastapi.md') && vscode.window.activeTextEditor, 'fastapi.md to open');
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## Dev experience, documentation, and templates');
     assert.ok(editor.document.getText().includes('\nTBD\n'), 'the text around it stays');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { extensionApi } from './api';
-import { closeAllEditors, openDocument, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, openDocument, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 
 const uriOf = (path: string) => vscode.Uri.file(workspacePath(path));
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
@@ -67,7 +67,7 @@ describe('diagnostics and quick fixes on research notes', () => {
     await waitFor(() => diagnostics(path, 'missing-axis').length === 0, 'the missing-axis warning to go');
     // The new section is empty: now it is unanswered, on its heading.
     await waitFor(() => diagnostics(path, 'unanswered-axis').some((d) => editor.document.lineAt(d.range.start.line).text === '## Dev experience, documentation, and templates'), 'the new section to be flagged as empty');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
   });
 
   it('"Add all N missing sections" adds them in scope order in one undoable edit', async () => {
@@ -91,7 +91,7 @@ describe('diagnostics and quick fixes on research notes', () => {
     await waitFor(() => diagnostics(path, 'missing-axis').length === 0, 'no missing axis');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), text, 'one undo takes the whole fix back');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
   });
 
   it('offers the fix-all as source.fixAll.competitorScope, and only what context.only asks for', async () => {
@@ -117,7 +117,7 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.ok(fixAll?.edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     assert.match(editor.document.getText(), /\nViewsets\.\nRouters\.\nSerializers\.\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n/);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
     unlinkSync(workspacePath(path));
   });
 
@@ -145,7 +145,7 @@ describe('diagnostics and quick fixes on research notes', () => {
     const editor = await openDocument(path);
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\n## Degraded modes and fallback behaviors\n\nCharts fall back to cached results.\n'));
     await waitFor(() => diagnostics(path, 'missing-axis').length === 2, 'two missing axes after typing a section');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
     await closeAllEditors();
     unlinkSync(workspacePath(path));
     await waitFor(() => diagnostics(path).length === 0, 'the deleted note’s diagnostics to go');

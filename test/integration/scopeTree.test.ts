@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScopeNode } from '../../src/features/scopeTree';
 import { extensionApi } from './api';
-import { closeAllEditors, extensionId, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, extensionId, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 
 const scopePath = () => workspacePath('competitor-scope.yaml');
 
@@ -115,7 +115,7 @@ describe('the scope tree', () => {
     assert.equal(diagnostic.range.start.line, line);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => scopeDiagnostics().length === 0, 'the diagnostic to clear');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
     await closeAllEditors();
   });
 

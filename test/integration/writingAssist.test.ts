@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { extensionApi } from './api';
-import { closeAllEditors, openDocument, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, openDocument, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 
 const OBSERVABILITY = 'observability-control-planes';
 const NOTE = 'research/streamlit.md';
@@ -64,7 +64,7 @@ describe('writing assistance in notes and the scope file', () => {
       ['ai-development-tools', ' ai-development-tools'],
     ]);
     assert.equal(categories[2].detail, 'Observability, Control Planes, and Dashboards');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyDocuments();
   });
 
   it('hovers an axis heading with the axis, the goal and who else answers it, and product: with its coverage', async () => {
