@@ -1,4 +1,5 @@
 import { check, parseCheckArgs } from './check';
+import { importCommand } from './import';
 import { matrix, parseMatrixArgs } from './matrix';
 import { packageVersion } from './packageRoot';
 import { USAGE, UsageError } from './usage';
@@ -20,6 +21,12 @@ const COMMANDS: Record<string, Command> = {
   },
   matrix(args, cwd, out) {
     const result = matrix(parseMatrixArgs(args, cwd));
+    out.stdout(result.stdout);
+    out.stderr(result.stderr);
+    return result.exitCode;
+  },
+  import(args, cwd, out) {
+    const result = importCommand(args, cwd);
     out.stdout(result.stdout);
     out.stderr(result.stderr);
     return result.exitCode;

@@ -12,9 +12,11 @@ Commands:
       --scope FILE        As for check
       --format F          markdown (one table per category, the default), csv or html (a standalone page)
       -o, --output FILE   Write it to FILE instead
+  import FILE.md          Print the scope file that a Markdown scope document makes (see the README for its
+                          structure); what it leaves out goes to stderr
 
 Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit codes: 0 all is well, 1 too many unanswered axes, 2 bad usage or an invalid scope file.`;
+Exit codes: 0 all is well, 1 too many unanswered axes, 2 bad usage, an invalid scope file or a document that is not a scope.`;

@@ -1,0 +1,19 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
+import { importScope } from '../core/scopeImport/scopeImport';
+import { UsageError } from './usage';
+
+/** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
+export function importCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {
+  const { positionals } = parseArgs({ args: [...args], options: {}, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('import takes one Markdown file.');
+  const file = path.resolve(cwd, positionals[0]);
+  // Refused by its size before it is read: the importer would refuse it anyway.
+  if (fs.statSync(file).size > MAX_SCOPE_FILE_CHARS * 4) throw new Error(`${positionals[0]} is too large for a scope document (at most 1 MB).`);
+  const result = importScope(fs.readFileSync(file, 'utf8'));
+  if (!result.ok) return { stdout: '', stderr: `${positionals[0]}: ${result.message}\n`, exitCode: 2 };
+  const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}\n`).join('');
+  return { stdout: result.yaml, stderr: skipped, exitCode: 0 };
+}
