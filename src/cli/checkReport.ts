@@ -10,6 +10,8 @@ export interface ReportFinding {
   readonly severity: Severity;
   readonly code: string;
   readonly message: string;
+  /** On `unlinked-note`: the closest products, and the file names that would link the note to each. */
+  readonly suggestions?: readonly { readonly category: string; readonly product: string; readonly fileNames: readonly string[] }[];
 }
 
 /** The `check --format json` document. */
@@ -38,7 +40,7 @@ export function buildReport(scope: string, index: NoteIndex, file: (notePath: st
     notes: p.notes.map(file),
     axes: p.axes.map((a) => ({ axis: a.axisId, status: a.status, file: a.file === null ? null : file(a.file), line: a.line === null ? null : a.line + 1 })),
   }));
-  const findings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => reportFinding(file(path), f)));
+  const findings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
   return { scope, products, findings, summary: index.summary() };
 }
 
@@ -50,6 +52,13 @@ export function scopeProblemsReport(scope: string, problems: readonly ScopeProbl
 
 function reportFinding(file: string, f: Pick<Finding, 'code' | 'severity' | 'message' | 'range'>): ReportFinding {
   return { file, line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, code: f.code, message: f.message };
+}
+
+/** A note's finding; an unlinked note's with the products it may be about and the file names that would say so. */
+function noteFinding(file: string, f: Finding): ReportFinding {
+  if (f.code !== 'unlinked-note') return reportFinding(file, f);
+  const suggestions = f.data.suggestions.map((s) => ({ category: s.categoryId, product: s.productId, fileNames: s.fileNames }));
+  return { ...reportFinding(file, f), suggestions };
 }
 
 export function formatJson(report: CheckReport): string {

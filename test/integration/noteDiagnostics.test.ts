@@ -152,6 +152,17 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.equal(existsSync(workspacePath(path)), false);
   });
 
+  it('reads a heading as it renders: a linked heading answers its axis', async () => {
+    const path = 'research/fastapi.md';
+    const editor = await openDocument(path);
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 1, 'the one missing axis of fastapi.md');
+    const end = new vscode.Position(editor.document.lineCount, 0);
+    await editor.edit((b) => b.insert(end, '\n## [Dev experience, documentation &amp; templates](https://fastapi.tiangolo.com/) <!-- check -->\n\nThe docs are the product.\n'));
+    await waitFor(() => diagnostics(path, 'missing-axis').length === 0, 'the linked heading to answer the axis');
+    assert.deepEqual(diagnostics(path, 'axis-typo'), []);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('lets the user turn a code off or change its severity', async () => {
     const config = vscode.workspace.getConfiguration('competitorScope');
     await config.update('severity', { 'unlinked-note': 'off', 'missing-axis': 'error' }, vscode.ConfigurationTarget.Workspace);

@@ -43,7 +43,10 @@ describe('competitor-scope check', () => {
     const total = report.summary.answered + report.summary.missing + report.summary.empty + report.summary.placeholder;
     assert.equal(total, report.summary.axes);
     assert.equal(report.products.length, report.summary.products);
-    assert.ok(report.findings.every((f: Record<string, unknown>) => Object.keys(f).join() === 'file,line,column,severity,code,message'));
+    const fields = (f: { code: string }) => `file,line,column,severity,code,message${f.code === 'unlinked-note' ? ',suggestions' : ''}`;
+    assert.ok(report.findings.every((f: { code: string }) => Object.keys(f).join() === fields(f)));
+    const unlinked = report.findings.find((f: { code: string }) => f.code === 'unlinked-note');
+    assert.deepEqual(unlinked.suggestions[0], { category: 'python-web-frameworks', product: 'fastapi', fileNames: ['fastapi.md'] });
     assert.ok(report.findings.some((f: { code: string }) => f.code === 'missing-axis'));
   });
 
@@ -51,7 +54,7 @@ describe('competitor-scope check', () => {
     const { stdout } = run('check', example);
     const lines = stdout.trimEnd().split('\n');
     assert.ok(lines.slice(0, -1).every((l) => /^research\/[\w.-]+\.md:\d+:\d+: (warning|information|error) [a-z-]+ .+/.test(l)), stdout);
-    assert.ok(lines.includes('research/notes-on-pricing.md:1:1: information unlinked-note This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it.'));
+    assert.ok(lines.includes('research/notes-on-pricing.md:1:1: information unlinked-note This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it (for FastAPI: fastapi.md).'));
     assert.match(lines[lines.length - 1], /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ findings\.$/);
   });
 

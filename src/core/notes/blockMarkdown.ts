@@ -11,16 +11,25 @@ export interface BlockToken {
   readonly markup: string;
 }
 
+/** What the block parse learns that reading inline text needs: the note's link reference definitions. */
+export type InlineEnv = Record<string, unknown>;
+
+export interface ParsedBlocks {
+  readonly tokens: readonly BlockToken[];
+  readonly env: InlineEnv;
+}
+
 type Parser = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<Parser['block']['State']['prototype']['push']>;
 
 /**
  * A markdown-it parser that runs the block rules and nothing else: the analysis needs headings and
- * which blocks a section holds, never inline markup, and nothing is rendered.
+ * which blocks a section holds; inline markup is read only where a reader's view of the text is needed
+ * (a heading's text, an excerpt: see `renderedText`), and nothing is rendered.
  *
  * `html` is on, although nothing is rendered: only with it does markdown-it see HTML blocks, so that a
  * heading inside `<details>` does not count and a section holding only `<!-- comments -->` is empty.
- * `linkify` and `typographer` stay off; they act on inline content, which is never parsed here.
+ * `linkify` and `typographer` stay off: a reader sees a URL as written, and quotes as typed.
  */
 function createBlockParser(): Parser {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -44,8 +53,51 @@ function createBlockParser(): Parser {
 
 let parser: Parser | undefined;
 
-/** The block tokens of a Markdown text; lines in `map` are relative to the text. */
-export function parseBlocks(text: string): readonly BlockToken[] {
+/** The block tokens of a Markdown text (lines in `map` are relative to the text), and what inline text needs of it. */
+export function parseBlocks(text: string): ParsedBlocks {
   parser ??= createBlockParser();
-  return parser.parse(text, {});
+  const env = {};
+  return { tokens: parser.parse(text, env), env };
+}
+
+/**
+ * The characters that may start inline markup (markdown-it's inline rules): text without any of them reads
+ * as written, which spares most headings the inline parse.
+ */
+const INLINE_MARKUP = /[\n!&*_~<[\\`]/;
+
+/**
+ * Inline Markdown as a reader sees it, as plain text: the text of links (inline, reference and autolinks)
+ * and of images, HTML tags and comments dropped, entities and backslash escapes decoded, emphasis and code
+ * marks dropped, line breaks as spaces. `env` holds the note's reference definitions (from `parseBlocks`).
+ */
+export function renderedText(markdown: string, env: InlineEnv = {}): string {
+  if (!INLINE_MARKUP.test(markdown)) return markdown;
+  parser ??= createBlockParser();
+  const tokens: Token[] = [];
+  parser.inline.parse(markdown, parser, env, tokens);
+  return textOf(tokens);
+}
+
+function textOf(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'text_special': // an entity or a backslash escape, decoded
+      case 'code_inline':
+        text += token.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += ' ';
+        break;
+      case 'image': // its alt text, as markdown-it renders it as text
+        text += textOf(token.children ?? []);
+        break;
+      default: // link and emphasis marks, inline HTML
+        break;
+    }
+  }
+  return text;
 }

@@ -80,7 +80,9 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
     const range = frontMatter?.category?.valueRange ?? firstLine;
     findings.push(finding('unknown-category', `"${link.category}" is not a category of the scope${didYouMean(link.suggestions)}`, range, { category: link.category, suggestions: link.suggestions }));
   } else if (link.kind === 'unlinked') {
-    const message = 'This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it.';
+    const closest = link.suggestions[0];
+    const names = closest ? ` (for ${closest.productName}: ${orList(closest.fileNames)})` : '';
+    const message = `This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it${names}.`;
     findings.push(finding('unlinked-note', message, firstLine, { suggestions: link.suggestions }));
   }
 
@@ -133,6 +135,10 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
     }
   }
   return sections;
+}
+
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items.join('');
 }
 
 function didYouMean(ids: readonly string[]): string {

@@ -61,9 +61,9 @@ export function axisHeadingLevel(analysis: NoteAnalysis, categoryId: string): nu
   return best;
 }
 
-/** Renames a heading: its text only, the `#` marks and the rest of the line stay. */
+/** Renames a heading: its text only (the link text of a link), the `#` marks and the rest of the line stay. */
 export function renameHeadingEdit(analysis: NoteAnalysis, headingIndex: number, newText: string): TextEdit {
-  return { range: analysis.parsed.headings[headingIndex].textRange, newText };
+  return { range: analysis.parsed.headings[headingIndex].renameRange, newText };
 }
 
 /**

@@ -1,24 +1,32 @@
 import { LineIndex, normalizeText, type Range } from '../text';
-import { parseBlocks, type BlockToken } from './blockMarkdown';
+import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
 /** What a heading's own blocks (up to the next heading of any level) hold. */
 export interface HeadingContent {
   /** A block that is an answer whatever it says: code, a table, a rule, HTML other than comments. */
   readonly solid: boolean;
-  /** The opening text of each paragraph (also in lists and quotes): enough for placeholder words and an excerpt. */
+  /**
+   * The opening source of each paragraph (also in lists and quotes), at most `LEAD_CHARS` characters and one
+   * more when it goes on: enough for placeholder words and, read as plain text, an excerpt (see sectionStatus).
+   */
   readonly leads: readonly string[];
 }
 
 export interface ParsedHeading {
   readonly level: number;
-  /** The heading's text as written, without the `#` marks or the setext underline. */
+  /** The heading's text as a reader sees it (see `renderedText`): what is matched against the axes. */
   readonly text: string;
   readonly normalized: string;
   /** The heading from its first character to the end of its text (one line for ATX, the text lines for setext). */
   readonly range: Range;
-  /** The text alone: what a rename replaces. */
+  /** The text as written, without the `#` marks or the setext underline. */
   readonly textRange: Range;
+  /**
+   * What a rename replaces: where `text` is written as such within the heading (the link text of
+   * `[Pricing](…)`), else the whole `textRange`.
+   */
+  readonly renameRange: Range;
   /** The line of the next heading of the same or a higher level, or the line count: the section's end. */
   readonly sectionEndLine: number;
   /** The heading's own blocks; its section also holds those of the deeper headings up to `sectionEndLine`. */
@@ -28,6 +36,8 @@ export interface ParsedHeading {
 /** What the analysis keeps of a note's text: independent of the scope, so a scope change needs no re-parse. */
 export interface ParsedNote {
   readonly frontMatter?: FrontMatter;
+  /** The note's link reference definitions, for reading its paragraphs as plain text. */
+  readonly inlineEnv: InlineEnv;
   readonly headings: readonly ParsedHeading[];
   readonly lineCount: number;
   /** The length of the last line (0 when the text ends with a line break): where an edit appends a section. */
@@ -36,24 +46,24 @@ export interface ParsedNote {
   readonly endsWithBlankLine: boolean;
 }
 
-/** A paragraph's opening text kept for placeholders and excerpts: a first sentence fits. */
-const LEAD_CHARS = 240;
+/** A paragraph's opening source kept for placeholders and excerpts: a first sentence fits, links and all. */
+export const LEAD_CHARS = 600;
 
 export function parseNote(text: string): ParsedNote {
   const frontMatter = readFrontMatter(text);
   const lines = new LineIndex(text);
   const bodyLine = frontMatter?.bodyLine ?? 0;
-  const tokens = parseBlocks(frontMatter ? text.slice(frontMatter.bodyOffset) : text);
+  const { tokens, env } = parseBlocks(frontMatter ? text.slice(frontMatter.bodyOffset) : text);
   const lineText = (line: number) => text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length).replace(/\r$/, '');
 
-  const drafts: { level: number; text: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[] }[] = [];
+  const drafts: { level: number; source: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[] }[] = [];
   let current: (typeof drafts)[number] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
       const [first, last] = headingLines(token, bodyLine);
-      current = { level: Number(token.tag.slice(1)), text: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [] };
+      current = { level: Number(token.tag.slice(1)), source: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [] };
       drafts.push(current);
       i += 2;
     } else if (!current) {
@@ -61,7 +71,7 @@ export function parseNote(text: string): ParsedNote {
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
     } else if (token.type === 'inline') {
-      current.leads.push(leadOf(token.content));
+      current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
     } else if (isSolid(token)) {
       current.solid = true;
     }
@@ -70,12 +80,14 @@ export function parseNote(text: string): ParsedNote {
   const headings: ParsedHeading[] = drafts.map((d, index) => {
     let end = index + 1;
     while (end < drafts.length && drafts[end].level > d.level) end++;
+    const text = renderedText(d.source, env).replace(/\s+/g, ' ').trim();
     return {
       level: d.level,
-      text: d.text,
-      normalized: normalizeText(d.text),
+      text,
+      normalized: normalizeText(text),
       range: d.range,
       textRange: d.textRange,
+      renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
       own: { solid: d.solid, leads: d.leads },
     };
@@ -83,6 +95,7 @@ export function parseNote(text: string): ParsedNote {
   const lastLine = lineText(lines.lineCount - 1);
   return {
     ...(frontMatter ? { frontMatter } : {}),
+    inlineEnv: env,
     headings,
     lineCount: lines.lineCount,
     lastLineLength: lastLine.length,
@@ -114,6 +127,14 @@ function headingRanges(content: string, atx: boolean, first: number, last: numbe
   };
 }
 
+/** Where the rendered text is written as such in a one-line heading's source; else the whole text. */
+function renameRange(source: string, text: string, textRange: Range): Range {
+  const at = source === text || textRange.start.line !== textRange.end.line ? -1 : source.indexOf(text);
+  if (at === -1 || text === '') return textRange;
+  const { line, character } = textRange.start;
+  return { start: { line, character: character + at }, end: { line, character: character + at + text.length } };
+}
+
 function isSolid(token: BlockToken): boolean {
   switch (token.type) {
     case 'fence':
@@ -125,10 +146,4 @@ function isSolid(token: BlockToken): boolean {
     default:
       return false;
   }
-}
-
-/** A paragraph's opening text without the marks that may precede a placeholder word: emphasis, code ticks, a task box. */
-function leadOf(content: string): string {
-  const lead = content.slice(0, LEAD_CHARS).replace(/^\s*(\[[ xX]\]\s+)?[*_~`\s]*/, '');
-  return content.length > LEAD_CHARS ? `${lead}…` : lead;
 }

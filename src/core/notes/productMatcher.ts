@@ -10,6 +10,8 @@ export interface NoteTarget {
 
 export interface ProductSuggestion extends NoteTarget {
   readonly productName: string;
+  /** The note file names that would be about the product, e.g. `package-json.md`, `package.json.md`. */
+  readonly fileNames: readonly string[];
 }
 
 export type ProductLink =
@@ -38,7 +40,7 @@ export class ProductMatcher {
       for (const key of [category.id, slugify(category.name)]) this.categoriesByKey.set(key, category);
       const ownSubject = subject && !category.products.some((p) => p.id === subject.id) ? [subject] : [];
       for (const product of [...category.products, ...ownSubject]) {
-        const keys = [...new Set([product.id, slugify(product.name), ...product.aliases.map(slugify)])];
+        const keys = [...new Set([product.id, ...[product.name, ...product.aliases].flatMap(nameKeys)])];
         const entry = { category, product, keys };
         this.entries.push(entry);
         for (const key of keys) this.byKey.set(key, [...(this.byKey.get(key) ?? []), entry]);
@@ -68,8 +70,28 @@ export class ProductMatcher {
   /** The products whose names are closest to `name`, within `category` when given. */
   suggest(name: string, category?: Category): ProductSuggestion[] {
     const candidates = category ? this.entries.filter((e) => e.category === category) : this.entries;
-    return closest(slugify(name), candidates, (e) => e.keys, SUGGESTIONS, Infinity).map((e) => ({ ...target(e), productName: e.product.name }));
+    return closest(slugify(name), candidates, (e) => e.keys, SUGGESTIONS, Infinity).map((e) => ({ ...target(e), productName: e.product.name, fileNames: fileNames(e) }));
   }
+}
+
+/**
+ * The keys a name binds: its slug, and its slug with dots read as word breaks, so that "package.json"
+ * binds `packagejson`, `package-json` and (as a file name) `package.json`.
+ */
+function nameKeys(name: string): string[] {
+  return [slugify(name), slugify(name.replace(/\./g, ' '))];
+}
+
+/** Characters no file name holds on some system. */
+const NOT_IN_FILE_NAMES = /[\\/:*?"<>|\p{Cc}]/u;
+
+/** The natural file names of a note about the product: its id, its name's slug, its name as written (lower case). */
+function fileNames(entry: Entry): string[] {
+  const { product } = entry;
+  const names = [product.id, slugify(product.name.replace(/\./g, ' ')), product.name.toLowerCase().trim().replace(/\s+/g, '-')];
+  return [...new Set(names)]
+    .filter((name) => name && !NOT_IN_FILE_NAMES.test(name) && entry.keys.includes(slugify(name)))
+    .map((name) => `${name}.md`);
 }
 
 function target(entry: Entry): NoteTarget {
