@@ -1,4 +1,6 @@
-// Bundles the extension and the command line into dist/, one file each.
+// Bundles into dist/: the desktop entry (Node), the browser entry (web worker), the command line, and in a
+// development build the web test suite; and the matrix webview's script into media/.
+import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -12,10 +14,30 @@ const common = {
   logLevel: 'warning',
 };
 
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+/**
+ * Fails a browser bundle on any import of a Node module, even one that a package of the same name on disk
+ * (`path`, `util`, `events`…) would otherwise have quietly stood in for.
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (!nodeBuiltins.has(args.path.split('/')[0]) && !nodeBuiltins.has(args.path)) return undefined;
+      return { errors: [{ text: `"${args.path}" is a Node module (imported by ${args.importer}): the web build runs in a web worker, where there is none. Inject what it does from src/extension.ts instead.` }] };
+    });
+  },
+};
+// A web worker: VS Code loads the bundle as CommonJS with only `vscode` to require.
+const webWorker = { ...common, platform: 'browser', target: 'es2022', external: ['vscode'], plugins: [noNodeBuiltins] };
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
   // The command line is minified in every build: a CI job pays for loading it on each run.
   esbuild.build({ ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The matrix webview's script runs in the browser, loaded by the page that src/shared/matrixPage.ts builds.
-  esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', platform: 'browser', target: 'es2022', format: 'iife' }),
+  esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] }),
+  // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.
+  ...(production ? [] : [esbuild.build({ ...webWorker, entryPoints: ['test/web/index.ts'], outfile: 'dist/test-web.js' })]),
 ]);

@@ -1,17 +1,19 @@
-// `node out/test/runTests.js [--unit] [--integration] [--electron] [--vsix]`: the unit tests in Node, the
+// `node out/test/runTests.js [--unit] [--integration] [--electron] [--web] [--vsix]`: the unit tests in Node, the
 // integration tests inside a real VS Code (the VS Code server in headless Chromium, or with --electron
-// desktop VS Code from @vscode/test-electron), and with --vsix the packaged extension installed from its
-// VSIX (after `npm run package`). No flag runs unit, integration and VSIX. Exits non-zero on any failure.
+// desktop VS Code from @vscode/test-electron), with --web the web build in the server's web worker extension
+// host, and with --vsix the packaged extension installed from its VSIX (after `npm run package`), in the Node
+// host and, without its desktop entry, in the web worker. No flag runs them all. Exits non-zero on any failure.
 import { runIntegrationInCodeServer } from './harness/integrationInCodeServer';
 import { describeSuite, failedToRun, suitePassed, type SuiteResult } from './harness/suiteResult';
 import { runUnitTests } from './harness/unitTests';
-import { runVsixInCodeServer } from './harness/vsixInCodeServer';
+import { runVsixInCodeServer, runVsixWebInCodeServer } from './harness/vsixInCodeServer';
+import { runWebInCodeServer } from './harness/webInCodeServer';
 import { runIntegrationInElectron } from './runElectron';
 
 const flags = new Set(process.argv.slice(2));
-const unknown = [...flags].filter((flag) => !['--unit', '--integration', '--electron', '--vsix'].includes(flag));
+const unknown = [...flags].filter((flag) => !['--unit', '--integration', '--electron', '--web', '--vsix'].includes(flag));
 if (unknown.length) {
-  console.error(`unknown option ${unknown.join(' ')}; usage: runTests.js [--unit] [--integration] [--electron] [--vsix]`);
+  console.error(`unknown option ${unknown.join(' ')}; usage: runTests.js [--unit] [--integration] [--electron] [--web] [--vsix]`);
   process.exit(2);
 }
 const everything = flags.size === 0;
@@ -22,7 +24,11 @@ if (flags.has('--integration') || flags.has('--electron') || everything) {
     ? ['integration (VS Code desktop)', runIntegrationInElectron]
     : ['integration (VS Code server)', (name) => runIntegrationInCodeServer(name)]);
 }
-if (flags.has('--vsix') || everything) suites.push(['packaged VSIX (VS Code server)', runVsixInCodeServer]);
+if (flags.has('--web') || everything) suites.push(['web build (VS Code server, web worker)', runWebInCodeServer]);
+if (flags.has('--vsix') || everything) {
+  suites.push(['packaged VSIX (VS Code server)', runVsixInCodeServer]);
+  suites.push(['packaged VSIX without its desktop entry (web worker)', runVsixWebInCodeServer]);
+}
 
 async function main(): Promise<number> {
   const results: SuiteResult[] = [];

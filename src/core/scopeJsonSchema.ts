@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { scopeFileSchema } from './scopeSchema';
 
 /** The JSON Schema that editors with a YAML language server use for completion and validation. */

@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DEFAULT_NOTES_GLOB, type Category, type Scope, type ScopeItem, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, slugify, type Range } from './text';

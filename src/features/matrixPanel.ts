@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
-import { matrixPageHtml } from '../shared/matrixPage';
+import { matrixPageHtml, newNonce } from '../shared/matrixPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
 import type { NoteNavigator } from '../workspace/noteNavigation';
 import { registerMatrixExport } from './matrixExport';
@@ -79,7 +78,7 @@ class MatrixPanel implements vscode.Disposable {
     webview.options = panelOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'competitor-scope.svg');
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
-    webview.html = matrixPageHtml({ cspSource: webview.cspSource, scriptUri: media('matrix.js'), styleUri: media('matrix.css'), nonce: randomBytes(16).toString('base64') });
+    webview.html = matrixPageHtml({ cspSource: webview.cspSource, scriptUri: media('matrix.js'), styleUri: media('matrix.css'), nonce: newNonce() });
     this.disposables.push(
       webview.onDidReceiveMessage((message) => void this.handle(message)),
       source.onDidChange(() => this.schedule()),

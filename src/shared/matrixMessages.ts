@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MatrixPatch } from '../core/matrix/matrixDiff';
 import type { MatrixModel } from '../core/matrix/matrixModel';
 

@@ -10,6 +10,12 @@ export interface MatrixPageResources {
   readonly nonce: string;
 }
 
+/** A fresh nonce for one render: 16 random bytes from Web Crypto (the same API in Node and in a web worker), as base64. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 /**
  * The matrix webview's HTML: an empty shell that the bundled script fills once the extension
  * posts the model. Pure, so that the browser tests load exactly the page that the panel shows.

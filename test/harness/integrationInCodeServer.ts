@@ -8,13 +8,26 @@ import { openWorkbench, type Workbench } from './workbench';
 
 /** Which extension a run loads, and which suite it runs. */
 export interface CodeServerRun {
-  /** The suite's run() entry, compiled. */
-  tests: string;
+  /**
+   * The suite's run() entry, compiled; or where `prepare` put it. VS Code runs it in the extension host of the
+   * extension whose folder holds it (else in the Node host).
+   */
+  tests: string | ((dirs: SessionDirs) => string);
   /** The extension's folder, loaded in development mode; none when it is installed in the extensions dir. */
   developmentPath?: string;
   /** Runs before the server starts, e.g. installs a VSIX into the run's extensions dir. */
   prepare?: (dirs: SessionDirs) => void;
+  /** Runs Competitor Scope (its `browser` entry) in the browser's web worker extension host, not in Node. */
+  webWorker?: boolean;
 }
+
+const extensionId = 'competitor-scope.competitor-scope';
+/**
+ * Where the server has a Node host, an extension with both entries runs there. The workbench of code-server
+ * 4.100 ignores the payload's extensionDevelopmentKind (it reads a property its environment does not have), so
+ * the user setting places the extension in the web worker, as vscode.dev, which has no Node host, would.
+ */
+const inWebWorker = { 'remote.extensionKind': { [extensionId]: ['web'] } };
 
 /** The integration suite inside a real VS Code: the VS Code server, its workbench in headless Chromium. */
 export function runIntegrationInCodeServer(
@@ -23,12 +36,14 @@ export function runIntegrationInCodeServer(
 ): Promise<SuiteResult> {
   return runIntegrationSuite(name, async (dirs, env, timedOut) => {
     run.prepare?.(dirs);
-    const server = await startCodeServer(dirs, { folder: dirs.workspace, env });
+    const tests = typeof run.tests === 'string' ? run.tests : run.tests(dirs);
+    const server = await startCodeServer(dirs, { folder: dirs.workspace, env, settings: run.webWorker ? inWebWorker : {} });
     let workbench: Workbench | undefined;
     try {
       const url = server.workbenchUrl(dirs.workspace, [
         ...(run.developmentPath ? [['extensionDevelopmentPath', server.remoteUri(run.developmentPath)] as [string, string]] : []),
-        ['extensionTestsPath', server.remoteUri(run.tests)],
+        ...(run.webWorker ? [['extensionDevelopmentKind', 'web'] as [string, string]] : []),
+        ['extensionTestsPath', server.remoteUri(tests)],
       ]);
       let onExit!: (code: number) => void;
       const exited = new Promise<number>((resolve) => (onExit = resolve));

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { readCounts, testEnvironment } from '../integration/results';
+import { resultsFileName } from '../integration/testCounts';
 import { repoRoot } from './paths';
 import { createSessionDirs, type SessionDirs } from './session';
 import { failedToRun, type SuiteResult } from './suiteResult';
@@ -20,7 +21,7 @@ export async function runIntegrationSuite(
   launch: (dirs: SessionDirs, env: Record<string, string>, timedOut: Promise<never>) => Promise<number>,
 ): Promise<SuiteResult> {
   const dirs = createSessionDirs();
-  const resultsFile = path.join(dirs.root, 'integration-results.json');
+  const resultsFile = path.join(dirs.root, resultsFileName);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`VS Code timed out after ${runTimeoutMs / 1000} s`)), runTimeoutMs);

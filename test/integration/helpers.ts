@@ -1,6 +1,5 @@
-// What integration tests commonly need. They run inside the extension host, on a fresh copy of example/.
-import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
+// What integration tests commonly need. They run inside the extension host, on a fresh copy of example/: the
+// Node one (test/integration) and the web worker (test/web), so nothing here imports a Node module.
 import * as vscode from 'vscode';
 
 export const extensionId = 'competitor-scope.competitor-scope';
@@ -8,7 +7,7 @@ export const extensionId = 'competitor-scope.competitor-scope';
 /** The extension under test, activated. */
 export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   const extension = vscode.extensions.getExtension(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
+  if (!extension) throw new Error(`${extensionId} is not loaded`);
   await extension.activate();
   return extension;
 }
@@ -16,18 +15,23 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 /** The workspace the tests run in: a throw-away copy of example/, so tests may edit it. */
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
+  if (!folder) throw new Error('no workspace folder is open');
   return folder;
 }
 
-/** A path inside the workspace, from its parts relative to the folder. */
+/** A file of the workspace, from its parts relative to the folder; in the web worker it is a vscode-remote URI. */
+export function workspaceUri(...parts: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...parts);
+}
+
+/** A path inside the workspace, from its parts relative to the folder (for Node's fs, in the Node host). */
 export function workspacePath(...parts: string[]): string {
-  return path.join(workspaceFolder().uri.fsPath, ...parts);
+  return workspaceUri(...parts).fsPath;
 }
 
 /** Opens a workspace file in an editor and returns the editor. */
 export async function openDocument(relativePath: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(workspacePath(relativePath));
+  const document = await vscode.workspace.openTextDocument(workspaceUri(relativePath));
   return vscode.window.showTextDocument(document);
 }
 

@@ -1,13 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { TestCounts } from './testCounts';
 
 /** How the integration suite, inside the extension host, hands its counts to the runner outside it. */
 const resultsFileVariable = 'COMPETITOR_SCOPE_TEST_RESULTS';
-
-export interface TestCounts {
-  passed: number;
-  failed: number;
-  pending: number;
-}
 
 /** The environment of a test run's extension host (it inherits the VS Code server's). */
 export function testEnvironment(resultsFile: string): Record<string, string> {

@@ -21,6 +21,7 @@ describe('the packaged extension, installed from its VSIX', () => {
     console.log(`      installed in ${extension.extensionPath}: ${files.join(', ')}`);
     assert.deepEqual(files.filter((f) => !/^(changelog\.md|license(\.txt)?|readme\.md|package\.json)$/i.test(f)), [
       'dist/extension.js',
+      'dist/web.js',
       'media/competitor-scope.svg',
       'media/matrix.css',
       'media/matrix.js',

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { MatrixModel } from '../../src/core/matrix/matrixModel';
-import { matrixPageHtml } from '../../src/shared/matrixPage';
+import { matrixPageHtml, newNonce } from '../../src/shared/matrixPage';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const ORIGIN = 'https://matrix.webview.test';
@@ -55,7 +54,7 @@ export async function openMatrixPage(browser: Browser, options: { state?: unknow
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
   const files: Record<string, { body: string; contentType: string }> = {
     '/index.html': {
-      body: matrixPageHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/media/matrix.js`, styleUri: `${ORIGIN}/media/matrix.css`, nonce: randomBytes(16).toString('base64') }),
+      body: matrixPageHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/media/matrix.js`, styleUri: `${ORIGIN}/media/matrix.css`, nonce: newNonce() }),
       contentType: 'text/html',
     },
     '/media/matrix.js': { body: webviewScript(), contentType: 'text/javascript' },

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { timeActivation, type ActivationTiming } from './features/activationTiming';
+import { registerCoverageStatusBar } from './features/coverageStatusBar';
+import { registerGoToProduct } from './features/goToProduct';
+import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
+import { registerNoteCodeActions } from './features/noteCodeActions';
+import { registerNoteCodeLens } from './features/noteCodeLens';
+import { registerNoteCompletion } from './features/noteCompletion';
+import { registerNoteDefinition } from './features/noteDefinition';
+import { registerNoteCommands } from './features/noteCommands';
+import { registerNoteDiagnostics } from './features/noteDiagnostics';
+import { registerNoteHover } from './features/noteHover';
+import { registerScopeCodeLens } from './features/scopeCodeLens';
+import { registerScopeCommands } from './features/scopeCommands';
+import { registerScopeDiagnostics } from './features/scopeDiagnostics';
+import { registerScopeRename } from './features/scopeRename';
+import { registerScopeTree, type ScopeNode } from './features/scopeTree';
+import { registerTreeFollow } from './features/treeFollow';
+import { NoteNavigator } from './workspace/noteNavigation';
+import { NoteWorkspace } from './workspace/noteWorkspace';
+import { ScopeStore, type ScopeState } from './workspace/scopeStore';
+import type { NoteIndex } from './core/notes/noteIndex';
+
+/** What activate returns: read-only views of the extension's state, for integration tests and other extensions. */
+export interface CompetitorScopeApi {
+  readonly scope: () => ScopeState;
+  readonly notes: () => NoteIndex;
+  /** Resolves when the notes of the latest scan have been read and analyzed. */
+  readonly ready: () => Promise<void>;
+  readonly scopeTree: vscode.TreeDataProvider<ScopeNode>;
+  /** The nodes selected in the tree view. */
+  readonly treeSelection: () => readonly ScopeNode[];
+  readonly matrix: MatrixPanelHandle;
+  /** How long activation took until the tree's first items, and until every note was analyzed. */
+  readonly activation: () => Promise<ActivationTiming>;
+}
+
+/**
+ * Wires every feature to the workspace services: the one activation that both entry points run, the
+ * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
+ * it imports a Node module; the build fails the web bundle if something does.
+ */
+export async function activateCompetitorScope(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
+  const started = performance.now();
+  const homepage = String(context.extension.packageJSON.homepage ?? '');
+  const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });
+  const store = await ScopeStore.create(context.extensionUri);
+  const notes = new NoteWorkspace(store, log);
+  const navigator = new NoteNavigator(store, notes);
+  const tree = registerScopeTree(store, notes);
+  const matrix = registerMatrixPanel(context.extensionUri, {
+    onDidChange: notes.onDidChange,
+    scope: () => store.current,
+    coverage: () => [...notes.index.subjectCoverage(), ...notes.index.coverage()],
+  }, navigator);
+  context.subscriptions.push(
+    log,
+    store,
+    notes,
+    ...tree.disposables,
+    ...registerScopeDiagnostics(store, notes, homepage),
+    ...registerScopeCommands(store, context.extensionUri),
+    ...registerNoteCommands(navigator),
+    ...registerNoteDiagnostics(notes, homepage),
+    ...registerNoteCodeActions(notes),
+    ...matrix.disposables,
+    ...registerCoverageStatusBar(store, notes, 'competitorScope.showMatrix'),
+    ...registerNoteCompletion(notes),
+    ...registerNoteHover(notes),
+    ...registerNoteCodeLens(notes),
+    ...registerNoteDefinition(store, notes, context.extensionUri),
+    ...registerTreeFollow(tree.view, notes),
+    ...registerGoToProduct(notes, navigator),
+    ...registerScopeCodeLens(store, notes),
+    ...registerScopeRename(store, notes),
+  );
+  const activation = timeActivation(started, notes, tree.provider, log);
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, activation: () => activation };
+}
