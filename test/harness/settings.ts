@@ -13,6 +13,9 @@ export const harnessSettings: Record<string, unknown> = {
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
   'git.enabled': false,
+  // The browser workbench saves after a second by default: on a loaded machine a test's edit, meant to be
+  // reverted, would reach the disk and the next test's copy of example/.
+  'files.autoSave': 'off',
   // The notes use typographic quotes; boxed as 'ambiguous' they only distract in a screenshot.
   'editor.unicodeHighlight.ambiguousCharacters': false,
 };
