@@ -32,7 +32,8 @@ export async function openWorkbench(url: string, options: WorkbenchOptions = {})
       browser.on('disconnected', () => reject(new Error('the browser closed')));
     });
     crashed.catch(() => undefined);
-    await page.goto(url);
+    // The workbench's first load fetches a few MB from the server: slow on a loaded machine, not hung.
+    await page.goto(url, { timeout: 120_000 });
     return { page, crashed, close: () => browser.close() };
   } catch (error) {
     await browser.close();
