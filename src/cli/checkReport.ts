@@ -1,6 +1,10 @@
 import type { Finding, Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/notes/noteIndex';
-import type { ScopeProblem } from '../core/scopeModel';
+import { subjectOf, type ScopeProblem } from '../core/scopeModel';
+import type { Comparison } from '../core/scoring/comparison';
+import { comparisonsWithSubject, productScore } from '../core/scoring/productScores';
+import { scoringOf } from '../core/scoring/scale';
+import type { WeightedScore } from '../core/scoring/weightedScore';
 
 /** A finding as the command line prints it: file relative to the checked folder, 1-based line and column. */
 export interface ReportFinding {
@@ -21,7 +25,17 @@ export interface CheckReport {
     readonly category: string;
     readonly product: string;
     readonly notes: readonly string[];
-    readonly axes: readonly { readonly axis: string; readonly status: string; readonly file: string | null; readonly line: number | null }[];
+    /** The weighted score over the scored axes; null when none is scored. */
+    readonly score: WeightedScore | null;
+    readonly axes: readonly {
+      readonly axis: string;
+      readonly status: string;
+      readonly file: string | null;
+      readonly line: number | null;
+      readonly score: number | null;
+      /** Against the subject's score on the axis; null unless both are scored. */
+      readonly vsSubject: Comparison | null;
+    }[];
   }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: CoverageSummary;
@@ -34,12 +48,27 @@ export function unanswered(summary: CoverageSummary): number {
 
 /** The report of a checked workspace; `file` turns a note's path (relative to the scope's folder) into the one printed. */
 export function buildReport(scope: string, index: NoteIndex, file: (notePath: string) => string): CheckReport {
-  const products = index.coverage().map((p) => ({
-    category: p.categoryId,
-    product: p.productId,
-    notes: p.notes.map(file),
-    axes: p.axes.map((a) => ({ axis: a.axisId, status: a.status, file: a.file === null ? null : file(a.file), line: a.line === null ? null : a.line + 1 })),
-  }));
+  const subjectId = subjectOf(index.scope)?.id;
+  const { scale } = scoringOf(index.scope);
+  const products = index.coverage().map((p) => {
+    const category = index.scope.categories.find((c) => c.id === p.categoryId);
+    const subject = subjectId && subjectId !== p.productId ? index.productCoverage({ categoryId: p.categoryId, productId: subjectId }) : undefined;
+    const vs = comparisonsWithSubject(p, subject);
+    return {
+      category: p.categoryId,
+      product: p.productId,
+      notes: p.notes.map(file),
+      score: category ? productScore(category, p, scale) : null,
+      axes: p.axes.map((a) => ({
+        axis: a.axisId,
+        status: a.status,
+        file: a.file === null ? null : file(a.file),
+        line: a.line === null ? null : a.line + 1,
+        score: a.score,
+        vsSubject: vs.get(a.axisId) ?? null,
+      })),
+    };
+  });
   const findings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
   return { scope, products, findings, summary: index.summary() };
 }

@@ -9,6 +9,8 @@ export interface Scope {
   readonly notes: string;
   /** Extra words that mark a placeholder block, beside the built-in ones. */
   readonly placeholders: readonly string[];
+  /** The `scoring` block when the scope has one: scores are read without it too, on the default scale. */
+  readonly scoring?: Scoring;
   readonly categories: readonly Category[];
 }
 
@@ -22,7 +24,16 @@ export interface ScopeItem {
 }
 
 export type Product = ScopeItem;
-export type Axis = ScopeItem;
+export interface Axis extends ScopeItem {
+  /** How much the axis counts in a weighted score; 1 unless the scope says otherwise. */
+  readonly weight: number;
+}
+
+/** How notes score products: from 0 to `scale`, with an optional word for each value (empty: none). */
+export interface Scoring {
+  readonly scale: number;
+  readonly labels: readonly string[];
+}
 
 export interface Category {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
-import { DEFAULT_NOTES_GLOB, type Category, type Scope, type ScopeItem, type ScopeParseResult, type ScopeProblem } from './scopeModel';
-import { scopeFileSchema, type ScopeFile } from './scopeSchema';
+import { DEFAULT_NOTES_GLOB, type Category, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { DEFAULT_SCALE, scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, slugify, type Range } from './text';
 
 /** A scope file larger than this is refused before parsing: it is a mistake, not a scope. */
@@ -62,7 +62,7 @@ function fail(...problems: ScopeProblem[]): ScopeParseResult {
 }
 
 function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): Scope {
-  const item = (path: Path, raw: { id?: string; name: string; description?: string; aliases?: string[] }): ScopeItem => ({
+  const item = (path: Path, raw: { id?: string; name: string; description?: string; aliases?: string[] }): Product => ({
     id: raw.id ?? slugify(raw.name),
     name: raw.name,
     ...(raw.description !== undefined ? { description: raw.description.trim() } : {}),
@@ -74,7 +74,7 @@ function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): 
     name: c.name,
     goal: c.goal,
     products: c.products.map((p, pi) => item(['categories', ci, 'products', pi], p)),
-    axes: c.axes.map((a, ai) => item(['categories', ci, 'axes', ai], a)),
+    axes: c.axes.map((a, ai) => ({ ...item(['categories', ci, 'axes', ai], a), weight: a.weight ?? 1 })),
     range: rangeAt(doc, lines, ['categories', ci]),
   }));
   return {
@@ -83,6 +83,7 @@ function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): 
     ...(file.subject !== undefined ? { subject: file.subject } : {}),
     notes: file.notes ?? DEFAULT_NOTES_GLOB,
     placeholders: file.placeholders ?? [],
+    ...(file.scoring ? { scoring: { scale: file.scoring.scale ?? DEFAULT_SCALE, labels: file.scoring.labels ?? [] } } : {}),
     categories,
   };
 }
@@ -136,9 +137,14 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
       return { message: `${field} must be ${article(issue.expected)}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
     case 'too_small':
       return {
-        message: issue.origin === 'array' ? `${field} must list at least ${issue.minimum}.` : `${field} must not be empty.`,
+        message:
+          issue.origin === 'array' ? `${field} must list at least ${issue.minimum}.`
+          : issue.origin === 'number' ? `${field} must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}.`
+          : `${field} must not be empty.`,
         range: rangeAt(doc, lines, path),
       };
+    case 'too_big':
+      return { message: `${field} must be at most ${issue.maximum}.`, range: rangeAt(doc, lines, path) };
     case 'invalid_format':
       return { message: `${field} ${issue.message}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
     case 'invalid_value':
@@ -152,8 +158,10 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
 }
 
 function hint(path: Path): string {
-  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, categories'
+  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, scoring, categories'
+    : path[0] === 'scoring' ? 'scale, labels'
     : path.length === 2 ? 'id, name, goal, products, axes'
+    : path[2] === 'axes' ? 'id, name, description, aliases, weight'
     : 'id, name, description, aliases';
   return ` Known fields: ${known}.`;
 }

@@ -13,28 +13,43 @@ const id = z
 const aliases = z.array(text).describe('Other names that notes may use for it.');
 
 /** A product or an axis: the same fields, described for what they are. */
-function scopeItemSchema(what: { item: string; name: string; description: string }) {
-  return z
-    .strictObject({
-      id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
-      name: text.describe(what.name),
-      description: z.string().optional().describe(what.description),
-      aliases: aliases.optional(),
-    })
-    .describe(what.item);
+function scopeItemFields(what: { name: string; description: string }) {
+  return {
+    id: id.optional().describe('Stable id; defaults to a slug of the name. Unique within its category.'),
+    name: text.describe(what.name),
+    description: z.string().optional().describe(what.description),
+    aliases: aliases.optional(),
+  };
 }
 
-const productSchema = scopeItemSchema({
-  item: 'A representative product of the category.',
-  name: 'The product as the team calls it.',
-  description: 'What it is, or why it is in scope.',
-});
+const productSchema = z
+  .strictObject(scopeItemFields({ name: 'The product as the team calls it.', description: 'What it is, or why it is in scope.' }))
+  .describe('A representative product of the category.');
 
-const axisSchema = scopeItemSchema({
-  item: 'A key comparison axis: every note on a product of the category answers it in a section.',
-  name: 'The axis as it appears as a heading in research notes.',
-  description: 'What a note should answer under this axis.',
-});
+const axisSchema = z
+  .strictObject({
+    ...scopeItemFields({ name: 'The axis as it appears as a heading in research notes.', description: 'What a note should answer under this axis.' }),
+    weight: z.number().positive().max(1000).optional().describe('How much the axis counts in a product\'s weighted score (default 1).'),
+  })
+  .describe('A key comparison axis: every note on a product of the category answers it in a section.');
+
+/** The largest scale a scope may choose: more steps than a reader can tell apart. */
+export const MAX_SCALE = 10;
+export const DEFAULT_SCALE = 4;
+
+const scoringSchema = z
+  .strictObject({
+    scale: z.int().min(1).max(MAX_SCALE).optional().describe(`The highest score: scores run from 0 to it (default ${DEFAULT_SCALE}, shown as Harvey balls).`),
+    labels: z.array(text).optional().describe('A word for each score from 0 to the scale, e.g. [absent, weak, partial, strong, best].'),
+  })
+  .superRefine((scoring, context) => {
+    const scale = scoring.scale ?? DEFAULT_SCALE;
+    if (!Number.isInteger(scale) || scale < 1 || scale > MAX_SCALE) return; // reported on the scale
+    if (scoring.labels && scoring.labels.length !== scale + 1) {
+      context.addIssue({ code: 'custom', path: ['labels'], message: `must list ${scale + 1} labels, one for each score from 0 to ${scale}, not ${scoring.labels.length}` });
+    }
+  })
+  .describe('Scores in the notes ("Score: N" in a section): the scale and its labels.');
 
 const categorySchema = z
   .strictObject({
@@ -56,6 +71,7 @@ export const scopeFileSchema = z
       .array(text)
       .optional()
       .describe('Extra words that mark a section as a placeholder when a block starts with one (beside TODO, TBD, TBC, FIXME, ?, ...).'),
+    scoring: scoringSchema.optional(),
     categories: z.array(categorySchema).min(1).describe('The classes of competitors, in the order they are shown.'),
   })
   .describe('Competitor Scope: the categories of competitors, their products and comparison axes.');

@@ -87,7 +87,7 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
 
   axisCoverage(node: Extract<ScopeNode, { kind: 'axis' }>): AxisCoverage {
     const coverage = this.coverage(node.category, node.product);
-    return coverage.axes.find((a) => a.axisId === node.axis.id) ?? { axisId: node.axis.id, status: 'missing', file: null, line: null };
+    return coverage.axes.find((a) => a.axisId === node.axis.id) ?? { axisId: node.axis.id, status: 'missing', file: null, line: null, score: null };
   }
 }
 

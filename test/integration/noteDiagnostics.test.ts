@@ -38,7 +38,7 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.equal(missing.range.start.line, 1, 'on the product: line');
     assert.ok(typeof missing.code === 'object' && missing.code.target.fragment === 'missing-axis');
     const unanswered = diagnostics('research/fastapi.md', 'unanswered-axis').map((d) => d.range.start.line);
-    assert.deepEqual(unanswered, [11, 13], 'the empty and the TBD sections');
+    assert.deepEqual(unanswered, [13, 15], 'the empty and the TBD sections');
   });
 
   it('diagnoses notes that are not open, and keeps them when a note is closed', async () => {

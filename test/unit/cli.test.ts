@@ -39,7 +39,11 @@ describe('competitor-scope check', () => {
     assert.equal(django.category, 'python-web-frameworks');
     assert.equal(django.product, 'django');
     assert.deepEqual(django.notes, ['research/django.md']);
-    assert.deepEqual(django.axes[1], { axis: 'auth-security-and-rate-limiting', status: 'answered', file: 'research/django.md', line: 13 });
+    assert.deepEqual(django.axes[1], { axis: 'auth-security-and-rate-limiting', status: 'answered', file: 'research/django.md', line: 15, score: 3, vsSubject: 'we-lead' });
+    assert.deepEqual(django.axes[0].vsSubject, 'they-lead', 'Django 4 against our 3');
+    assert.deepEqual(django.axes[3], { axis: 'dev-experience-documentation-and-templates', status: 'placeholder', file: 'research/django.md', line: 29, score: null, vsSubject: null });
+    assert.deepEqual(django.score, { value: 10, max: 12, scored: 3 });
+    assert.equal(report.products.find((p: { product: string }) => p.product === 'flask-based-stacks').score, null);
     const total = report.summary.answered + report.summary.missing + report.summary.empty + report.summary.placeholder;
     assert.equal(total, report.summary.axes);
     assert.equal(report.products.length, report.summary.products);

@@ -74,7 +74,7 @@ export function syntheticScope(products: number, categories = 4, axes = 6): { sc
   const coverage: ProductCoverageInput[] = [];
   const scopeCategories = Array.from({ length: categories }, (_, c) => {
     const id = `category-${c + 1}`;
-    const categoryAxes = Array.from({ length: axes }, (_, a) => ({ id: `axis-${a + 1}`, name: `Axis ${c + 1}.${a + 1}`, description: `What axis ${a + 1} asks.`, aliases: [], range }));
+    const categoryAxes = Array.from({ length: axes }, (_, a) => ({ id: `axis-${a + 1}`, name: `Axis ${c + 1}.${a + 1}`, description: `What axis ${a + 1} asks.`, aliases: [], range, weight: 1 }));
     const count = Math.floor(products / categories) + (c < products % categories ? 1 : 0);
     const categoryProducts = Array.from({ length: count }, (_, p) => ({ id: `product-${c + 1}-${p + 1}`, name: `Product ${c + 1}-${p + 1}`, aliases: [], range }));
     for (const [p, product] of categoryProducts.entries()) {

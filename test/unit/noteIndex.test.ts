@@ -77,7 +77,7 @@ describe('NoteIndex: which heading answers an axis', () => {
     assert.equal(statusOf(index, 'web', 'django', 'architecture-guidance-and-opinionation'), 'answered');
     assert.equal(statusOf(index, 'web', 'django', 'auth-security-and-rate-limiting'), 'empty');
     const coverage = index.coverage().find((p) => p.productId === 'django');
-    assert.deepEqual(coverage?.axes[0], { axisId: 'architecture-guidance-and-opinionation', status: 'answered', file: 'research/django-more.md', line: 4, excerpt: 'Batteries included.', section: 'Batteries included.' });
+    assert.deepEqual(coverage?.axes[0], { axisId: 'architecture-guidance-and-opinionation', status: 'answered', file: 'research/django-more.md', line: 4, score: null, excerpt: 'Batteries included.', section: 'Batteries included.' });
   });
 
   it('gives each answer’s first sentence and its paragraphs as plain text, sub-headings included, placeholders left out', () => {

@@ -27,6 +27,10 @@ export interface FindingData {
   'unreadable-note': { readonly reason: string };
   /** A product of the scope file that no note is about yet (on the scope file). */
   'no-note': NoteTarget;
+  /** A `Score:` line that is not a whole number, is out of range or names another maximum. */
+  'invalid-score': { readonly categoryId: string; readonly axisId: string };
+  /** An answered section without a score line, when the scope has `scoring`. */
+  'unscored-answer': { readonly categoryId: string; readonly axisId: string };
   /** A problem in the scope file (the command line shows them as findings). */
   'invalid-scope': Record<string, never>;
 }
@@ -44,6 +48,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
   'invalid-front-matter': 'warning',
   'unreadable-note': 'warning',
   'no-note': 'information',
+  'invalid-score': 'warning',
+  'unscored-answer': 'information',
   'invalid-scope': 'error',
 };
 

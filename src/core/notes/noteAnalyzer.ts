@@ -1,4 +1,6 @@
-import { productOf, type Category, type Product, type Scope } from '../scopeModel';
+import { productOf, type Category, type Product, type Scope, type Scoring } from '../scopeModel';
+import { readScore, sectionScore, sectionScoreLines } from '../scoring/scoreLine';
+import { scoringOf } from '../scoring/scale';
 import { type Range } from '../text';
 import { AxisMatcher } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
@@ -10,11 +12,13 @@ import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionS
 export class CompiledScope {
   readonly products: ProductMatcher;
   readonly isPlaceholder: PlaceholderTest;
+  readonly scoring: Scoring;
   private readonly categories = new Map<string, { category: Category; axes: AxisMatcher }>();
 
   constructor(readonly scope: Scope) {
     this.products = new ProductMatcher(scope);
     this.isPlaceholder = placeholderTest(scope.placeholders);
+    this.scoring = scoringOf(scope);
     for (const category of scope.categories) this.categories.set(category.id, { category, axes: new AxisMatcher(category) });
   }
 
@@ -41,6 +45,8 @@ export interface AxisSection {
   readonly status: SectionStatus;
   /** A later heading for an axis that an earlier one in the note answers already. */
   readonly duplicate: boolean;
+  /** The section's first score line, when it is a valid score. */
+  readonly score: number | null;
 }
 
 /** One note, read against the scope: what the editor, the tree, the matrix and the command line show. */
@@ -87,6 +93,7 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
   }
 
   const sections = findSections(parsed, targets, compiled, findings);
+  checkScores(parsed, sections, compiled, findings);
   const anchor = frontMatter?.product?.lineRange ?? parsed.headings[0]?.range ?? firstLine;
   return { path, parsed, link, targets, sections, findings, anchor };
 }
@@ -106,7 +113,9 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
       matched = true;
       const key = `${categoryId}\n${axis.id}`;
       const earlier = first.get(key);
-      const section: AxisSection = { categoryId, axisId: axis.id, headingIndex, status: sectionStatus(parsed, headingIndex, compiled.isPlaceholder), duplicate: earlier !== undefined };
+      const status = sectionStatus(parsed, headingIndex, compiled.isPlaceholder);
+      const score = sectionScore(parsed, headingIndex, compiled.scoring.scale);
+      const section: AxisSection = { categoryId, axisId: axis.id, headingIndex, status, duplicate: earlier !== undefined, score };
       sections.push(section);
       if (earlier) {
         const line = parsed.headings[earlier.headingIndex].range.start.line;
@@ -139,6 +148,30 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
 
 function orList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items.join('');
+}
+
+/**
+ * `invalid-score` on each score line of an axis section that is not a score on the scope's scale; with a
+ * `scoring` block, `unscored-answer` on each answered section that has no score line. Once per line or heading,
+ * though the subject's note matches one heading in several categories.
+ */
+function checkScores(parsed: ParsedNote, sections: readonly AxisSection[], compiled: CompiledScope, findings: Finding[]): void {
+  const seenLines = new Set<number>();
+  const seenHeadings = new Set<number>();
+  for (const section of sections) {
+    const { categoryId, axisId, headingIndex } = section;
+    const lines = sectionScoreLines(parsed, headingIndex);
+    for (const line of lines) {
+      if (seenLines.has(line.range.start.line)) continue;
+      seenLines.add(line.range.start.line);
+      const reading = readScore(line.value, compiled.scoring.scale);
+      if ('problem' in reading) findings.push(finding('invalid-score', reading.problem, line.range, { categoryId, axisId }));
+    }
+    if (!compiled.scope.scoring || section.duplicate || section.status !== 'answered' || lines.length > 0 || seenHeadings.has(headingIndex)) continue;
+    seenHeadings.add(headingIndex);
+    const name = compiled.axes(categoryId)?.axisOf(parsed.headings[headingIndex].normalized)?.name ?? parsed.headings[headingIndex].text;
+    findings.push(finding('unscored-answer', `"${name}" is answered but not scored: add a line "Score: N" (0 to ${compiled.scoring.scale}).`, parsed.headings[headingIndex].range, { categoryId, axisId }));
+  }
 }
 
 function didYouMean(ids: readonly string[]): string {

@@ -12,6 +12,8 @@ export interface AxisCoverage {
   /** The note and 0-based line of the heading that decides the status; null when missing. */
   readonly file: string | null;
   readonly line: number | null;
+  /** The deciding section's score (its first `Score:` line), null when it has none or it is not valid. */
+  readonly score: number | null;
   /** The first sentence of the answer, for the matrix. */
   readonly excerpt?: string;
   /** The answer's paragraphs as plain text, for the matrix's hover. */
@@ -193,9 +195,9 @@ export class NoteIndex {
     }
     const axes = (this.compiled.category(target.categoryId)?.axes ?? []).map((axis): AxisCoverage => {
       const found = best.get(axis.id);
-      if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null };
+      if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null, score: null };
       const { section, analysis } = found;
-      const coverage = { axisId: axis.id, status: section.status, file: analysis.path, line: analysis.parsed.headings[section.headingIndex].range.start.line };
+      const coverage = { axisId: axis.id, status: section.status, file: analysis.path, line: analysis.parsed.headings[section.headingIndex].range.start.line, score: section.score };
       if (section.status !== 'answered') return coverage;
       // Computed when read: the command line never shows excerpts, the matrix shows them all.
       const isPlaceholder = this.compiled.isPlaceholder;

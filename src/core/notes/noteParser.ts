@@ -11,6 +11,16 @@ export interface HeadingContent {
    * more when it goes on: enough for placeholder words and, read as plain text, an excerpt (see sectionStatus).
    */
   readonly leads: readonly string[];
+  /** The `Score:` lines of its paragraphs, in order (they are not leads). */
+  readonly scores: readonly ScoreLine[];
+}
+
+/** A paragraph's line that starts with `Score:`; what follows is read against the scope's scale in the analysis. */
+export interface ScoreLine {
+  /** The text after `Score:`, trimmed. */
+  readonly value: string;
+  /** The line's text, from `Score` to its end. */
+  readonly range: Range;
 }
 
 export interface ParsedHeading {
@@ -56,20 +66,23 @@ export function parseNote(text: string): ParsedNote {
   const { tokens, env } = parseBlocks(frontMatter ? text.slice(frontMatter.bodyOffset) : text);
   const lineText = (line: number) => text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length).replace(/\r$/, '');
 
-  const drafts: { level: number; source: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[] }[] = [];
+  const drafts: { level: number; source: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[]; scores: ScoreLine[] }[] = [];
   let current: (typeof drafts)[number] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
       const [first, last] = headingLines(token, bodyLine);
-      current = { level: Number(token.tag.slice(1)), source: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [] };
+      current = { level: Number(token.tag.slice(1)), source: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [], scores: [] };
       drafts.push(current);
       i += 2;
     } else if (!current) {
       continue;
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
+    } else if (token.type === 'inline' && SCORE_LINE.test(token.content)) {
+      const rest = takeScoreLines(token, bodyLine, lineText, current.scores);
+      if (rest) current.leads.push(rest.slice(0, LEAD_CHARS + 1));
     } else if (token.type === 'inline') {
       current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
     } else if (isSolid(token)) {
@@ -89,7 +102,7 @@ export function parseNote(text: string): ParsedNote {
       textRange: d.textRange,
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
-      own: { solid: d.solid, leads: d.leads },
+      own: { solid: d.solid, leads: d.leads, scores: d.scores },
     };
   });
   const lastLine = lineText(lines.lineCount - 1);
@@ -101,6 +114,24 @@ export function parseNote(text: string): ParsedNote {
     lastLineLength: lastLine.length,
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
   };
+}
+
+/** A line of a paragraph that starts with `Score:` (any case). */
+const SCORE_LINE = /^[ \t]*score[ \t]*:/im;
+
+/** Moves a paragraph's score lines into `scores`; returns the paragraph's other lines. */
+function takeScoreLines(token: BlockToken, bodyLine: number, lineText: (line: number) => string, scores: ScoreLine[]): string {
+  const firstLine = (token.map?.[0] ?? 0) + bodyLine;
+  const rest: string[] = [];
+  token.content.split('\n').forEach((content, i) => {
+    const match = /^[ \t]*score[ \t]*:(.*)$/i.exec(content);
+    if (!match) return void rest.push(content);
+    const line = firstLine + i;
+    const text = lineText(line);
+    const start = Math.max(0, text.indexOf(content.trimStart()));
+    scores.push({ value: match[1].trim(), range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } } });
+  });
+  return rest.join('\n');
 }
 
 /** The heading's first and last text line (a setext heading's underline excluded), in the note's lines. */

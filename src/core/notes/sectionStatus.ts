@@ -53,7 +53,7 @@ const LEADING_MARKS = /^\s*(\[[ xX]\]\s+)?[*_~`\s]*/;
 const WORD_CHAR = /^[\p{L}\p{N}]/u;
 
 /** The headings of the section that starts at heading `index`: it and its deeper headings. */
-function sectionHeadings(note: ParsedNote, index: number) {
+export function sectionHeadings(note: ParsedNote, index: number) {
   const level = note.headings[index].level;
   let end = index + 1;
   while (end < note.headings.length && note.headings[end].level > level) end++;
@@ -62,12 +62,12 @@ function sectionHeadings(note: ParsedNote, index: number) {
 
 /**
  * `empty` when the section holds nothing but white space, HTML comments and deeper headings;
- * `placeholder` when every paragraph in it is a placeholder; `answered` otherwise.
+ * `placeholder` when every paragraph in it is a placeholder; `answered` otherwise (a score line is a verdict: an answer).
  */
 export function sectionStatus(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): SectionStatus {
   let placeholders = 0;
   for (const { own } of sectionHeadings(note, index)) {
-    if (own.solid) return 'answered';
+    if (own.solid || own.scores.length > 0) return 'answered';
     for (const lead of own.leads) {
       if (!isPlaceholder(lead)) return 'answered';
       placeholders++;
