@@ -82,7 +82,7 @@ class MatrixApp {
     if (!model) return;
     this.toolbar.update(model, this.state);
     const tables = model.tables.filter((t) => !this.state.category || t.categoryId === this.state.category);
-    this.sections = tables.map((t) => new TableSection(t, this.state)).filter((s) => s.rowCount > 0 || !this.state.gapsOnly);
+    this.sections = tables.map((t) => new TableSection(t, model.scoring, this.state)).filter((s) => s.rowCount > 0 || !this.state.gapsOnly);
     this.noGaps.hidden = this.sections.length > 0;
     this.scroller.replaceChildren(...this.sections.map((s) => s.root), this.noGaps);
     this.save({ focus: keepFocus(this.grid(), this.state.focus) });

@@ -1,8 +1,17 @@
 import { STATUS_LABEL, STATUS_SYMBOL } from '../core/matrix/cellStatus';
-import type { MatrixRow, MatrixTable } from '../core/matrix/matrixModel';
+import type { MatrixCell, MatrixRow, MatrixTable } from '../core/matrix/matrixModel';
 import { viewTable, type TableView, type ViewOptions } from '../core/matrix/matrixView';
+import type { Scoring } from '../core/scopeModel';
+import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS, type ComparisonCounts } from '../core/scoring/comparison';
+import { describeScore, harveyBall } from '../core/scoring/scale';
+import { formatWeightedScore } from '../core/scoring/weightedScore';
 import { element, hiddenText } from './dom';
 import type { GridTable } from './gridNavigation';
+
+/** What the page shows beside the sorting and filtering: the comparison with our product. */
+export interface SectionOptions extends ViewOptions {
+  readonly vsSubject: boolean;
+}
 
 /** Rows rendered beyond the visible ones, above and below, so that scrolling shows no blank rows. */
 const OVERSCAN = 8;
@@ -24,10 +33,12 @@ export class TableSection {
   private view: TableView = { rows: [], axisIndexes: [] };
   private window = { first: 0, last: 0 };
   private dirty = true;
+  private vsSubject = false;
 
   constructor(
     private table: MatrixTable,
-    options: ViewOptions,
+    private readonly scoring: Scoring,
+    options: SectionOptions,
   ) {
     const id = `table-${table.categoryId}`;
     this.title = element('h2', { attributes: { id: `${id}-title` } });
@@ -62,15 +73,18 @@ export class TableSection {
   }
 
   /** Takes a new version of the table or new view options; the visible rows are redrawn on the next render. */
-  update(table: MatrixTable, options: ViewOptions): void {
+  update(table: MatrixTable, options: SectionOptions): void {
     this.table = table;
     this.view = viewTable(table, options);
+    this.vsSubject = options.vsSubject && table.rows.some((row) => row.subject);
     this.title.textContent = table.name;
     this.goal.textContent = table.goal;
     this.renderHead();
     this.renderFoot();
     this.tableElement.setAttribute('aria-rowcount', String(this.view.rows.length + 2));
     this.tableElement.style.setProperty('--axis-count', String(this.view.axisIndexes.length));
+    this.tableElement.style.setProperty('--total-count', String(this.vsSubject ? 3 : 2));
+    this.tableElement.classList.toggle('vs-view', this.vsSubject);
     this.dirty = true;
   }
 
@@ -119,14 +133,15 @@ export class TableSection {
   }
 
   private columns(): string[] {
-    return ['product', ...this.view.axisIndexes.map((index) => this.table.axes[index].id), 'total'];
+    return ['product', ...this.view.axisIndexes.map((index) => this.table.axes[index].id), 'total', 'score', ...(this.vsSubject ? ['vs'] : [])];
   }
 
   private renderHead(): void {
     const competitors = this.table.rows.filter((row) => !row.subject).length;
     const axes = this.view.axisIndexes.map((index) => {
       const axis = this.table.axes[index];
-      const title = axis.description ? `${axis.name}\n\n${axis.description}` : axis.name;
+      const weight = axis.weight !== 1 ? `\n\nWeight ×${axis.weight}` : '';
+      const title = (axis.description ? `${axis.name}\n\n${axis.description}` : axis.name) + weight;
       return element(
         'th',
         { className: 'axis', attributes: { scope: 'col', 'data-column': axis.id, title, tabindex: '-1' } },
@@ -138,6 +153,8 @@ export class TableSection {
       element('th', { className: 'product', text: 'Product', attributes: { scope: 'col', 'data-column': 'product', tabindex: '-1' } }),
       ...axes,
       element('th', { className: 'total', text: 'Coverage', attributes: { scope: 'col', 'data-column': 'total', tabindex: '-1' } }),
+      element('th', { className: 'total', text: 'Score', attributes: { scope: 'col', 'data-column': 'score', tabindex: '-1', title: 'Score × weight over the scored axes, out of the most it could be' } }),
+      ...(this.vsSubject ? [element('th', { className: 'total vs-counts', text: 'vs. us', attributes: { scope: 'col', 'data-column': 'vs', tabindex: '-1', title: 'Axes where we lead, are at parity, and where they lead' } })] : []),
     );
   }
 
@@ -148,6 +165,8 @@ export class TableSection {
       element('th', { className: 'product', text: 'Answered', attributes: { scope: 'row' } }),
       ...this.view.axisIndexes.map((index) => element('td', { className: 'total', text: `${this.table.axes[index].answered}/${competitors}` })),
       element('td', { className: 'total table-total', text: `${this.table.answered}/${this.table.total}` }),
+      element('td', { className: 'total' }),
+      ...(this.vsSubject ? [element('td', { className: 'total' })] : []),
     );
   }
 
@@ -158,20 +177,50 @@ export class TableSection {
       element('span', { className: 'product-name', text: row.name }),
     );
     if (row.subject) name.append(element('span', { className: 'badge', text: 'subject' }));
-    const cells = this.view.axisIndexes.map((axisIndex) => {
-      const cell = row.cells[axisIndex];
-      const label = STATUS_LABEL[cell.status];
-      const action = cell.status === 'missing' ? 'Enter adds this section to the note' : 'Enter opens the note here';
-      return element(
-        'td',
-        { className: `cell ${cell.status}`, attributes: { 'data-column': this.table.axes[axisIndex].id, tabindex: '-1', title: `${label}${cell.detail ? `\n\n${cell.detail}` : ''}\n\n${action}` } },
-        element('span', { className: 'symbol', text: STATUS_SYMBOL[cell.status], attributes: { 'aria-hidden': 'true' } }),
-        ...(cell.excerpt ? [hiddenText(`${label}: `), element('span', { className: 'excerpt', text: cell.excerpt })] : [element('span', { className: 'excerpt', text: label })]),
-      );
-    });
+    const cells = this.view.axisIndexes.map((axisIndex) => this.renderCell(row.cells[axisIndex], this.table.axes[axisIndex].id));
     const total = element('td', { className: 'total', text: `${row.answered}/${row.cells.length}`, attributes: { 'data-column': 'total', tabindex: '-1' } });
-    return element('tr', { className: row.subject ? 'row subject' : 'row', attributes: { 'data-row': row.key, 'aria-rowindex': String(index + 2) } }, name, ...cells, total);
+    const score = element('td', { className: 'total score', text: row.score ? formatWeightedScore(row.score) : '—', attributes: { 'data-column': 'score', tabindex: '-1' } });
+    const vs = this.vsSubject ? [vsCounts(row.vs)] : [];
+    return element('tr', { className: row.subject ? 'row subject' : 'row', attributes: { 'data-row': row.key, 'aria-rowindex': String(index + 2) } }, name, ...cells, total, score, ...vs);
   }
+
+  /**
+   * A status symbol (or, when scored, a Harvey ball) and the excerpt. In the vs. view a competitor's scored
+   * cell also says, with a symbol and a word as well as a colour, how it compares with ours.
+   */
+  private renderCell(cell: MatrixCell, axisId: string): HTMLTableCellElement {
+    const label = STATUS_LABEL[cell.status];
+    const action = cell.status === 'missing' ? 'Enter adds this section to the note' : 'Enter opens the note here';
+    const scored = cell.score === null ? '' : `Score ${describeScore(this.scoring, cell.score)}`;
+    const vs = this.vsSubject && cell.vs ? cell.vs : null;
+    const title = [label, scored, vs ? COMPARISON_LABEL[vs] : '', cell.detail, action].filter(Boolean).join('\n\n');
+    const mark =
+      cell.score === null
+        ? element('span', { className: 'symbol', text: STATUS_SYMBOL[cell.status], attributes: { 'aria-hidden': 'true' } })
+        : element('span', { className: 'symbol ball', text: harveyBall(cell.score, this.scoring.scale), attributes: { 'aria-hidden': 'true' } });
+    const comparison = vs ? [element('span', { className: 'vs-mark', text: `${COMPARISON_SYMBOL[vs]} ${COMPARISON_LABEL[vs]}` })] : [];
+    const spoken = cell.excerpt ? [hiddenText(`${label}${scored ? `, ${scored}` : ''}: `)] : scored ? [hiddenText(`${scored}. `)] : [];
+    const className = `cell ${cell.status}${vs ? ` vs-${vs}` : this.vsSubject ? ' vs-none' : ''}`;
+    return element(
+      'td',
+      { className, attributes: { 'data-column': axisId, tabindex: '-1', title } },
+      mark,
+      ...comparison,
+      ...spoken,
+      element('span', { className: 'excerpt', text: cell.excerpt || label }),
+    );
+  }
+}
+
+/** `▲ 2 = 1 ▼ 1`, read out as words. */
+function vsCounts(counts: ComparisonCounts | null): HTMLTableCellElement {
+  const cell = element('td', { className: 'total vs-counts', attributes: { 'data-column': 'vs', tabindex: '-1' } });
+  if (!counts) return cell;
+  const spoken = COMPARISONS.map((c) => `${COMPARISON_LABEL[c]}: ${counts[c]}`).join(', ');
+  cell.setAttribute('aria-label', spoken);
+  cell.title = spoken;
+  cell.append(...COMPARISONS.map((c) => element('span', { className: `vs-${c}`, text: `${COMPARISON_SYMBOL[c]} ${counts[c]}`, attributes: { 'aria-hidden': 'true' } })));
+  return cell;
 }
 
 function spacer(): HTMLTableRowElement {

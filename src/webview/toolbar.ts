@@ -3,7 +3,7 @@ import type { SortKey } from '../core/matrix/matrixView';
 import { element } from './dom';
 import type { ViewState } from './vscodeApi';
 
-type ViewChange = Partial<Pick<ViewState, 'category' | 'gapsOnly' | 'sort' | 'descending'>>;
+type ViewChange = Partial<Pick<ViewState, 'category' | 'gapsOnly' | 'vsSubject' | 'sort' | 'descending'>>;
 
 const SORTS: ReadonlyArray<{ value: string; label: string; sort: SortKey; descending: boolean }> = [
   { value: 'scope', label: 'Scope order', sort: 'scope', descending: false },
@@ -11,6 +11,8 @@ const SORTS: ReadonlyArray<{ value: string; label: string; sort: SortKey; descen
   { value: 'name-desc', label: 'Name (Z to A)', sort: 'name', descending: true },
   { value: 'coverage', label: 'Coverage (lowest first)', sort: 'coverage', descending: false },
   { value: 'coverage-desc', label: 'Coverage (highest first)', sort: 'coverage', descending: true },
+  { value: 'score-desc', label: 'Score (highest first)', sort: 'score', descending: true },
+  { value: 'score', label: 'Score (lowest first)', sort: 'score', descending: false },
 ];
 
 /** The controls above the tables: category, gaps only, sort, export, and the overall coverage. */
@@ -18,6 +20,8 @@ export class Toolbar {
   readonly root: HTMLElement;
   private readonly category = element('select', { attributes: { id: 'category' } });
   private readonly gapsOnly = element('input', { attributes: { id: 'gaps-only', type: 'checkbox' } });
+  private readonly vsSubject = element('input', { attributes: { id: 'vs-subject', type: 'checkbox' } });
+  private readonly vsLabel = element('label', { className: 'check', attributes: { title: 'Colour each competitor’s scored cells by how it compares with our product' } }, this.vsSubject);
   private readonly sort = element('select', { attributes: { id: 'sort' } }, ...SORTS.map((s) => element('option', { text: s.label, attributes: { value: s.value } })));
   private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary', 'aria-live': 'polite' } });
   private readonly heading = element('h1');
@@ -26,6 +30,7 @@ export class Toolbar {
   constructor(onChange: (change: ViewChange) => void, onExport: () => void) {
     this.category.addEventListener('change', () => onChange({ category: this.category.value }));
     this.gapsOnly.addEventListener('change', () => onChange({ gapsOnly: this.gapsOnly.checked }));
+    this.vsSubject.addEventListener('change', () => onChange({ vsSubject: this.vsSubject.checked }));
     this.sort.addEventListener('change', () => {
       const choice = SORTS.find((s) => s.value === this.sort.value) ?? SORTS[0];
       onChange({ sort: choice.sort, descending: choice.descending });
@@ -40,6 +45,7 @@ export class Toolbar {
       element('label', { text: 'Category ', attributes: { for: 'category' } }),
       this.category,
       element('label', { className: 'check' }, this.gapsOnly, document.createTextNode(' Gaps only')),
+      this.vsLabel,
       element('label', { text: 'Sort ', attributes: { for: 'sort' } }),
       this.sort,
       exportButton,
@@ -61,6 +67,10 @@ export class Toolbar {
     }
     this.category.value = model.tables.some((t) => t.categoryId === state.category) ? state.category : '';
     this.gapsOnly.checked = state.gapsOnly;
+    // Only a scope with a subject has something to compare with.
+    this.vsLabel.hidden = model.subject === null;
+    this.vsLabel.replaceChildren(this.vsSubject, document.createTextNode(` vs. ${model.subject ?? 'our product'}`));
+    this.vsSubject.checked = state.vsSubject && model.subject !== null;
     this.sort.value = SORTS.find((s) => s.sort === state.sort && s.descending === state.descending)?.value ?? 'scope';
   }
 }

@@ -14,13 +14,15 @@ export interface ViewState {
   /** A category id, or '' for all categories. */
   readonly category: string;
   readonly gapsOnly: boolean;
+  /** Colour each competitor's cells by how it compares with our product. */
+  readonly vsSubject: boolean;
   readonly sort: SortKey;
   readonly descending: boolean;
   readonly scrollTop: number;
   readonly focus: FocusedCell | null;
 }
 
-export const INITIAL_STATE: ViewState = { category: '', gapsOnly: false, sort: 'scope', descending: false, scrollTop: 0, focus: null };
+export const INITIAL_STATE: ViewState = { category: '', gapsOnly: false, vsSubject: false, sort: 'scope', descending: false, scrollTop: 0, focus: null };
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

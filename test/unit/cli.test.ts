@@ -122,13 +122,13 @@ describe('competitor-scope matrix', () => {
     const tables = stdout.split('\n').filter((l) => l.startsWith('| Product |'));
     assert.equal(tables.length, 4);
     const rows = stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Product') && !l.startsWith('| ---'));
-    assert.match(rows[0], /^\| \*\*Grid \+ Throughput Engine\*\* \(subject\) \| ● A FastAPI-based stack/);
-    assert.match(rows[1], /^\| Django \| ● Django is "batteries included".* \| ◐ placeholder \| 3\/4 \|$/);
+    assert.match(rows[0], /^\| \*\*Grid \+ Throughput Engine\*\* \(subject\) \| ◕ 3\/4 A FastAPI-based stack/);
+    assert.match(rows[1], /^\| Django \| ● 4\/4 Django is "batteries included".* \| ◐ placeholder \| 3\/4 \| 10\/12 \(83%\) \|$/);
   });
 
   it('writes CSV and HTML, to a file with --output', () => {
     const csv = run('matrix', example, '--format', 'csv').stdout.split('\r\n');
-    assert.equal(csv[0], 'Category,Product,Subject,Axis,Status,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
+    assert.equal(csv[0], 'Category,Product,Subject,Axis,Status,Score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
     assert.ok(csv.some((l) => l.startsWith('Python Web / Application Frameworks,Django,,"Auth, security, and rate limiting",Answered,')));
     const out = path.join(tempFolder({}), 'matrix.html');
     const { code, stderr } = run('matrix', example, '--format', 'html', '--output', out);

@@ -3,7 +3,7 @@ import { matrixToCsv } from '../../src/core/matrix/exportCsv';
 import { matrixToHtml } from '../../src/core/matrix/exportHtml';
 import { inline, matrixToMarkdown } from '../../src/core/matrix/exportMarkdown';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
-import { matrixCoverage, matrixScope } from './matrixFixtures';
+import { matrixCoverage, matrixScope, scoredCoverage, scoredMatrixScope } from './matrixFixtures';
 
 const model = buildMatrix(matrixScope(), matrixCoverage());
 
@@ -15,12 +15,12 @@ describe('matrix export: Markdown', () => {
     assert.equal(lines[0], '# Matrix &lt;test&gt; & scope');
     assert.ok(lines.includes('## Web \\| frameworks'));
     assert.ok(lines.includes('Goal: Compare "web" stacks, side by side.'));
-    assert.ok(lines.includes('| Product | Auth | Testing | Coverage |'));
-    assert.ok(lines.includes('| --- | --- | --- | ---: |'));
-    assert.ok(lines.includes('| **Our Engine** (subject) | ● Tokens. | ● Property tests. | 2/2 |'), markdown);
-    assert.ok(lines.includes('| Django | ● Sessions \\| CSRF built in. | ◐ placeholder | 1/2 |'), markdown);
-    assert.ok(lines.includes('| Flask | ✕ missing | ✕ missing | 0/2 |'));
-    assert.ok(lines.includes('| **Answered** | 2/3 | 0/3 | **2/6** |'));
+    assert.ok(lines.includes('| Product | Auth | Testing | Coverage | Score |'));
+    assert.ok(lines.includes('| --- | --- | --- | ---: | ---: |'));
+    assert.ok(lines.includes('| **Our Engine** (subject) | ● Tokens. | ● Property tests. | 2/2 | — |'), markdown);
+    assert.ok(lines.includes('| Django | ● Sessions \\| CSRF built in. | ◐ placeholder | 1/2 | — |'), markdown);
+    assert.ok(lines.includes('| Flask | ✕ missing | ✕ missing | 0/2 | — |'));
+    assert.ok(lines.includes('| **Answered** | 2/3 | 0/3 | **2/6** |  |'));
     assert.ok(lines.includes('## Simulation'));
   });
 
@@ -38,17 +38,34 @@ describe('matrix export: Markdown', () => {
   });
 });
 
+describe('matrix export: scores', () => {
+  const scored = buildMatrix(scoredMatrixScope(), scoredCoverage());
+
+  it('shows each score as a Harvey ball and N/M in Markdown, with the weight and the row’s weighted score', () => {
+    const lines = matrixToMarkdown(scored).split('\n');
+    assert.ok(lines.includes('| Product | Auth (×2) | Testing | Coverage | Score |'));
+    assert.ok(lines.includes('| Django | ◑ 2/4 Sessions. | ● 4/4 A client. | 2/2 | 8/12 (67%) |'), lines.join('\n'));
+  });
+
+  it('gives CSV a Score column and HTML the ball with its number and label', () => {
+    assert.ok(matrixToCsv(scored).includes('\r\nWeb | frameworks,Django,,Auth,Answered,2,Sessions.,'));
+    const html = matrixToHtml(scored);
+    assert.ok(html.includes('<span class="score"><span aria-hidden="true">◑</span> 2/4 (partial)</span> Sessions.'), html);
+    assert.ok(html.includes('<td class="total">8/12 (67%)</td>'));
+  });
+});
+
 describe('matrix export: CSV', () => {
   const csv = matrixToCsv(model);
 
   it('writes a header and one CRLF record per cell', () => {
     const records = csv.split('\r\n');
     assert.equal(records.at(-1), '');
-    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
+    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,Score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
     assert.equal(records.length - 2, 4 * 2 + 1);
-    assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,Tokens.,research/ours.md,6,web,our-engine,auth');
-    assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,web,flask,auth');
-    assert.equal(records.at(-2), 'Simulation,Ansys,,Fidelity,Missing,,,,sim,ansys,fidelity');
+    assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,,Tokens.,research/ours.md,6,web,our-engine,auth');
+    assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,,web,flask,auth');
+    assert.equal(records.at(-2), 'Simulation,Ansys,,Fidelity,Missing,,,,,sim,ansys,fidelity');
   });
 
   it('quotes fields as RFC 4180 asks and defuses formulas', () => {
@@ -57,7 +74,7 @@ describe('matrix export: CSV', () => {
     const hostile = buildMatrix(matrixScope(), [
       { categoryId: 'sim', productId: 'ansys', notes: ['a.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'a, b.md', line: 2, excerpt: '=HYPERLINK("x")' }] },
     ]);
-    assert.ok(matrixToCsv(hostile).includes(',Answered,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity\r\n'), matrixToCsv(hostile));
+    assert.ok(matrixToCsv(hostile).includes(',Answered,,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity\r\n'), matrixToCsv(hostile));
   });
 });
 

@@ -5,8 +5,8 @@ import { parseScope } from '../../src/core/scopeParser';
 import { pointRange } from '../../src/core/text';
 
 /** A small scope for the matrix tests: two categories, a subject, and hostile text in names and goals. */
-export function matrixScope(): Scope {
-  const result = parseScope(`version: 1
+export function matrixScope(extra = ''): Scope {
+  const result = parseScope(`version: 1${extra}
 title: Matrix <test> & scope
 subject: Our Engine
 categories:
@@ -20,7 +20,7 @@ categories:
         name: <img src=x onerror=alert(1)>
     axes:
       - name: Auth
-        description: How requests are authenticated.
+        description: How requests are authenticated.${extra ? '\n        weight: 2' : ''}
       - name: Testing
   - id: sim
     name: Simulation
@@ -63,6 +63,21 @@ export function matrixCoverage(): ProductCoverageInput[] {
         { axisId: 'testing', status: 'empty', file: 'research/zeta.md', line: 6, excerpt: '' },
       ],
     },
+  ];
+}
+
+/** The small scope with scoring (labels, Auth weighing 2). */
+export function scoredMatrixScope(): Scope {
+  return matrixScope('\nscoring: { labels: [absent, weak, partial, strong, best] }');
+}
+
+/** Ours: Auth 3, Testing 2. Django: Auth 2 (we lead), Testing 4 (they lead). Flask: Auth 3 (parity). */
+export function scoredCoverage(): ProductCoverageInput[] {
+  const answered = (axisId: string, score: number, excerpt: string) => ({ axisId, status: 'answered' as const, file: 'research/x.md', line: 3, excerpt, score });
+  return [
+    { categoryId: 'web', productId: 'our-engine', notes: ['research/ours.md'], axes: [answered('auth', 3, 'Tokens.'), answered('testing', 2, 'Some.')] },
+    { categoryId: 'web', productId: 'django', notes: ['research/django.md'], axes: [answered('auth', 2, 'Sessions.'), answered('testing', 4, 'A client.')] },
+    { categoryId: 'web', productId: 'flask', notes: ['research/flask.md'], axes: [answered('auth', 3, 'Flask-Login.')] },
   ];
 }
 

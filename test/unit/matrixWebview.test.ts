@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { buildMatrix, type MatrixModel, type ProductCoverageInput } from '../../src/core/matrix/matrixModel';
 import { diffMatrix } from '../../src/core/matrix/matrixDiff';
 import { launchChromium, showModel, type MatrixPage } from '../webview/matrixBrowser';
-import { matrixCoverage, matrixScope, syntheticScope } from './matrixFixtures';
+import { matrixCoverage, matrixScope, scoredCoverage, scoredMatrixScope, syntheticScope } from './matrixFixtures';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 const HOSTILE_ANSWER = '<script>alert("x")</script> =SUM(A1) &amp; more';
@@ -47,14 +47,14 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual((await matrix.sent())[0], { type: 'ready' });
     assert.deepEqual(await texts('section.category h2'), ['Web | frameworks', 'Simulation']);
     assert.deepEqual(await texts('section[data-category="web"] thead th .axis-name'), ['Auth', 'Testing']);
-    assert.equal(await matrix.page.locator('section[data-category="web"] thead th[scope="col"]').count(), 4);
+    assert.equal(await matrix.page.locator('section[data-category="web"] thead th[scope="col"]').count(), 5);
     assert.deepEqual(await texts('section[data-category="web"] tbody th[scope="row"] .product-name'), ['Our Engine', 'Django', 'Flask', HOSTILE_NAME]);
     assert.equal(await matrix.page.locator('tr.subject .badge').textContent(), 'subject');
     const django = matrix.page.locator('section[data-category="web"] tr[data-row="django"]');
-    assert.deepEqual(await django.locator('td').allTextContents(), ['●Answered: Sessions | CSRF built in.', '◐Placeholder', '1/2']);
+    assert.deepEqual(await django.locator('td').allTextContents(), ['●Answered: Sessions | CSRF built in.', '◐Placeholder', '1/2', '—']);
     assert.match((await django.locator('td.answered').getAttribute('title')) ?? '', /Sessions \| CSRF built in\.\nRate limits: none\./);
-    assert.deepEqual(await texts('section[data-category="web"] tr[data-row="flask"] td'), ['✕Missing', '✕Missing', '0/2']);
-    assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['2/3', '0/3', '2/6']);
+    assert.deepEqual(await texts('section[data-category="web"] tr[data-row="flask"] td'), ['✕Missing', '✕Missing', '0/2', '—']);
+    assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['2/3', '0/3', '2/6', '']);
     assert.deepEqual(await texts('section[data-category="web"] thead .column-total'), ['2/3', '0/3']);
     assert.equal(await matrix.page.locator('#summary').textContent(), '3/7 answered (43%)');
   });
@@ -88,17 +88,14 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', 'Django', HOSTILE_NAME]);
     await page.selectOption('#sort', 'coverage');
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', HOSTILE_NAME, 'Django']);
-    assert.deepEqual(await matrix.savedState(), { category: '', gapsOnly: false, sort: 'coverage', descending: false, scrollTop: 0, focus: { categoryId: 'web', row: null, column: 'product' } });
+    assert.deepEqual(await matrix.savedState(), { category: '', gapsOnly: false, vsSubject: false, sort: 'coverage', descending: false, scrollTop: 0, focus: { categoryId: 'web', row: null, column: 'product' } });
   });
 
   it('moves between cells with the arrow keys and acts on Enter', async () => {
     matrix = await showModel(browser, smallModel());
     const page = matrix.page;
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // Category, gaps only, vs. our product, sort, export: then the grid.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
     assert.deepEqual(await focused(), { row: null, column: 'product', category: 'web' });
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await focused(), { row: null, column: 'auth', category: 'web' });
@@ -122,8 +119,8 @@ describe('matrix webview in Chromium', function () {
     await page.keyboard.press('ArrowDown');
     assert.deepEqual(await focused(), { row: null, column: 'product', category: 'sim' });
     await page.keyboard.press('Control+End');
-    assert.deepEqual(await focused(), { row: 'ansys', column: 'total', category: 'sim' });
-    assert.deepEqual((await matrix.savedState() as { focus: unknown }).focus, { categoryId: 'sim', row: 'ansys', column: 'total' });
+    assert.deepEqual(await focused(), { row: 'ansys', column: 'score', category: 'sim' });
+    assert.deepEqual((await matrix.savedState() as { focus: unknown }).focus, { categoryId: 'sim', row: 'ansys', column: 'score' });
   });
 
   it('sends the message a click means: a missing cell, a product, the export button', async () => {
@@ -153,9 +150,31 @@ describe('matrix webview in Chromium', function () {
     assert.equal(patch?.kind, 'rows');
     await matrix.post({ type: 'patch', patch });
     await page.locator('tr[data-row="flask"] td[data-column="auth"]', { hasText: 'Flask-Login.' }).waitFor();
-    assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['3/3', '0/3', '3/6']);
+    assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['3/3', '0/3', '3/6', '']);
     assert.equal(await page.locator('#sort').inputValue(), 'name');
     assert.deepEqual(await focused(), { row: 'flask', column: 'auth', category: 'web' });
+  });
+
+  it('shows scores as Harvey balls with their number and label as text, the row’s weighted score, and the vs. view', async () => {
+    matrix = await showModel(browser, buildMatrix(scoredMatrixScope(), scoredCoverage()));
+    const page = matrix.page;
+    const django = 'section[data-category="web"] tr[data-row="django"]';
+    assert.equal(await page.locator(`${django} td[data-column="auth"] .ball`).textContent(), '◑');
+    assert.equal(await page.locator(`${django} td[data-column="auth"] .visually-hidden`).textContent(), 'Answered, Score 2/4 (partial): ');
+    assert.match((await page.locator(`${django} td[data-column="auth"]`).getAttribute('title')) ?? '', /Score 2\/4 \(partial\)/);
+    // Auth weighs 2: (2×2 + 4) / (4×2 + 4).
+    assert.equal(await page.locator(`${django} td[data-column="score"]`).textContent(), '8/12 (67%)');
+    assert.equal(await page.locator('.vs-mark').count(), 0, 'no comparison until the vs. view is on');
+    await page.check('#vs-subject');
+    assert.equal(await page.locator('label:has(#vs-subject)').textContent(), ' vs. Our Engine');
+    assert.deepEqual(await texts(`${django} td.cell .vs-mark`), ['▲ We lead', '▼ They lead']);
+    assert.deepEqual(await page.locator(`${django} td.cell`).evaluateAll((cells) => cells.map((c) => c.className)), ['cell answered vs-we-lead', 'cell answered vs-they-lead']);
+    assert.equal(await page.locator(`${django} td[data-column="vs"]`).getAttribute('aria-label'), 'We lead: 1, Parity: 0, They lead: 1');
+    assert.equal(await page.locator(`${django} td[data-column="vs"]`).textContent(), '▲ 1= 0▼ 1');
+    assert.deepEqual(await page.locator('section[data-category="web"] tr[data-row="flask"] td.cell').evaluateAll((cells) => cells.map((c) => c.className)), ['cell answered vs-parity', 'cell missing vs-none']);
+    await page.selectOption('#sort', 'score-desc');
+    assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', 'Django', HOSTILE_NAME]);
+    assert.equal(((await matrix.savedState()) as { vsSubject: boolean }).vsSubject, true);
   });
 
   it('opens at a product: scrolls to its row far down, focuses it, and widens a view that hides it', async () => {

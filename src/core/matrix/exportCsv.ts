@@ -2,7 +2,7 @@ import { STATUS_LABEL } from './cellStatus';
 import type { MatrixModel } from './matrixModel';
 
 // Lines are 1-based here, as people and editors count them.
-const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID'];
+const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'Score', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID'];
 
 /**
  * The matrix as CSV (RFC 4180: CRLF, fields quoted where needed), one record per cell, which is
@@ -16,7 +16,8 @@ export function matrixToCsv(model: MatrixModel): string {
         const axis = table.axes[index];
         const line = cell.line === null ? '' : String(cell.line + 1);
         const subject = row.subject ? 'yes' : '';
-        records.push([table.name, row.name, subject, axis.name, STATUS_LABEL[cell.status], cell.excerpt, cell.file ?? '', line, table.categoryId, row.key, axis.id]);
+        const score = cell.score === null ? '' : String(cell.score);
+        records.push([table.name, row.name, subject, axis.name, STATUS_LABEL[cell.status], score, cell.excerpt, cell.file ?? '', line, table.categoryId, row.key, axis.id]);
       });
     }
   }

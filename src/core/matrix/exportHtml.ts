@@ -1,5 +1,8 @@
+import type { Scoring } from '../scopeModel';
+import { describeScore, harveyBall } from '../scoring/scale';
+import { formatWeightedScore } from '../scoring/weightedScore';
 import { STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
-import type { MatrixModel, MatrixTable } from './matrixModel';
+import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as one standalone HTML file: no scripts, its own styles, every piece of team text escaped. */
 export function matrixToHtml(model: MatrixModel): string {
@@ -17,13 +20,13 @@ export function matrixToHtml(model: MatrixModel): string {
 <body>
 <h1>${title}</h1>
 <p>Coverage: ${model.answered}/${model.total} answered. ${legend}</p>
-${model.tables.map(tableHtml).join('\n')}
+${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}
 </body>
 </html>
 `;
 }
 
-function tableHtml(table: MatrixTable): string {
+function tableHtml(table: MatrixTable, scoring: Scoring): string {
   const competitors = table.rows.filter((row) => !row.subject).length;
   const head = table.axes.map((axis) => `<th scope="col"${titleAttr(axis.description)}>${escapeHtml(axis.name)}</th>`).join('');
   const body = table.rows
@@ -31,11 +34,12 @@ function tableHtml(table: MatrixTable): string {
       const cells = row.cells
         .map(
           (cell) =>
-            `<td class="${cell.status}"${titleAttr(cell.detail)}><span class="status">${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}</span> ${escapeHtml(cell.excerpt)}</td>`,
+            `<td class="${cell.status}"${titleAttr(cell.detail)}><span class="status">${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}</span>${scoreHtml(cell, scoring)} ${escapeHtml(cell.excerpt)}</td>`,
         )
         .join('');
       const name = escapeHtml(row.name) + (row.subject ? ' <em>(subject)</em>' : '');
-      return `<tr${row.subject ? ' class="subject"' : ''}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td></tr>`;
+      const score = row.score ? formatWeightedScore(row.score) : '—';
+      return `<tr${row.subject ? ' class="subject"' : ''}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td><td class="total">${score}</td></tr>`;
     })
     .join('\n');
   const foot = table.axes.map((axis) => `<td class="total">${axis.answered}/${competitors}</td>`).join('');
@@ -43,13 +47,19 @@ function tableHtml(table: MatrixTable): string {
 <h2>${escapeHtml(table.name)}</h2>
 <p class="goal">${escapeHtml(table.goal)}</p>
 <table>
-<thead><tr><th scope="col">Product</th>${head}<th scope="col">Coverage</th></tr></thead>
+<thead><tr><th scope="col">Product</th>${head}<th scope="col">Coverage</th><th scope="col">Score</th></tr></thead>
 <tbody>
 ${body}
 </tbody>
-<tfoot><tr><th scope="row">Answered</th>${foot}<td class="total">${table.answered}/${table.total}</td></tr></tfoot>
+<tfoot><tr><th scope="row">Answered</th>${foot}<td class="total">${table.answered}/${table.total}</td><td></td></tr></tfoot>
 </table>
 </section>`;
+}
+
+/** The cell's Harvey ball, with its number and label as text beside it. */
+function scoreHtml(cell: MatrixCell, scoring: Scoring): string {
+  if (cell.score === null) return '';
+  return ` <span class="score"><span aria-hidden="true">${harveyBall(cell.score, scoring.scale)}</span> ${escapeHtml(describeScore(scoring, cell.score))}</span>`;
 }
 
 function titleAttr(text: string): string {
@@ -71,6 +81,7 @@ thead th { background: #f6f8fa; }
 .placeholder .status, span.placeholder, .empty .status, span.empty { color: #9a6700; }
 .missing .status, span.missing { color: #cf222e; }
 .total { text-align: right; white-space: nowrap; }
+.score { white-space: nowrap; font-weight: 600; }
 tr.subject th { font-style: italic; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6edf3; background: #0d1117; }

@@ -1,31 +1,38 @@
+import type { Scoring } from '../scopeModel';
+import { harveyBall, HARVEY_BALLS } from '../scoring/scale';
+import { formatWeightedScore } from '../scoring/weightedScore';
 import { STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as a Markdown document for a report or a pull request: one table per category, with the excerpts. */
 export function matrixToMarkdown(model: MatrixModel): string {
   const legend = STATUSES.map((status) => `${STATUS_SYMBOL[status]} ${STATUS_LABEL[status].toLowerCase()}`).join(' · ');
-  const lines = [`# ${inline(model.title)}`, '', `Coverage: ${model.answered}/${model.total} answered. Legend: ${legend}.`];
-  for (const table of model.tables) lines.push('', ...tableLines(table));
+  const balls = `${HARVEY_BALLS[0]} 0 to ${HARVEY_BALLS[HARVEY_BALLS.length - 1]} ${model.scoring.scale}`;
+  const lines = [`# ${inline(model.title)}`, '', `Coverage: ${model.answered}/${model.total} answered. Legend: ${legend}; scores ${balls}.`];
+  for (const table of model.tables) lines.push('', ...tableLines(table, model.scoring));
   return `${lines.join('\n')}\n`;
 }
 
-function tableLines(table: MatrixTable): string[] {
+function tableLines(table: MatrixTable, scoring: Scoring): string[] {
   const lines = [`## ${inline(table.name)}`, ''];
   if (table.goal) lines.push(`Goal: ${inline(table.goal)}`, '');
-  lines.push(row(['Product', ...table.axes.map((axis) => inline(axis.name)), 'Coverage']));
-  lines.push(row(['---', ...table.axes.map(() => '---'), '---:']));
+  lines.push(row(['Product', ...table.axes.map((axis) => inline(axis.name) + (axis.weight !== 1 ? ` (×${axis.weight})` : '')), 'Coverage', 'Score']));
+  lines.push(row(['---', ...table.axes.map(() => '---'), '---:', '---:']));
   for (const product of table.rows) {
     const name = product.subject ? `**${inline(product.name)}** (subject)` : inline(product.name);
-    lines.push(row([name, ...product.cells.map(cellText), `${product.answered}/${product.cells.length}`]));
+    const score = product.score ? formatWeightedScore(product.score) : '—';
+    lines.push(row([name, ...product.cells.map((cell) => cellText(cell, scoring)), `${product.answered}/${product.cells.length}`, score]));
   }
   const competitors = table.rows.filter((r) => !r.subject).length;
-  lines.push(row(['**Answered**', ...table.axes.map((axis) => `${axis.answered}/${competitors}`), `**${table.answered}/${table.total}**`]));
+  lines.push(row(['**Answered**', ...table.axes.map((axis) => `${axis.answered}/${competitors}`), `**${table.answered}/${table.total}**`, '']));
   return lines;
 }
 
-function cellText(cell: MatrixCell): string {
+/** A scored cell leads with its Harvey ball and N/M; the others with their status symbol. */
+function cellText(cell: MatrixCell, scoring: Scoring): string {
   const text = cell.excerpt || STATUS_LABEL[cell.status].toLowerCase();
-  return `${STATUS_SYMBOL[cell.status]} ${inline(text)}`;
+  const mark = cell.score === null ? STATUS_SYMBOL[cell.status] : `${harveyBall(cell.score, scoring.scale)} ${cell.score}/${scoring.scale}`;
+  return `${mark} ${inline(text)}`;
 }
 
 function row(cells: readonly string[]): string {

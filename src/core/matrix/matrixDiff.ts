@@ -44,24 +44,32 @@ export function applyPatch(model: MatrixModel, patch: MatrixPatch): MatrixModel 
 /** Same title, tables, axes and rows in the same order: only cell contents and totals may differ. */
 function sameShape(a: MatrixModel, b: MatrixModel): boolean {
   if (a.title !== b.title || a.subject !== b.subject || a.tables.length !== b.tables.length) return false;
+  if (a.scoring.scale !== b.scoring.scale || !sameList(a.scoring.labels, b.scoring.labels, (x, y) => x === y)) return false;
   return a.tables.every((table, t) => {
     const other = b.tables[t];
     return (
       table.categoryId === other.categoryId &&
       table.name === other.name &&
       table.goal === other.goal &&
-      sameList(table.axes, other.axes, (x, y) => x.id === y.id && x.name === y.name && x.description === y.description) &&
+      sameList(table.axes, other.axes, (x, y) => x.id === y.id && x.name === y.name && x.description === y.description && x.weight === y.weight) &&
       sameList(table.rows, other.rows, (x, y) => x.key === y.key && x.name === y.name && x.subject === y.subject)
     );
   });
 }
 
 function sameRow(a: MatrixRow, b: MatrixRow): boolean {
-  return a.answered === b.answered && sameList(a.notes, b.notes, (x, y) => x === y) && sameList(a.cells, b.cells, sameCell);
+  return (
+    a.answered === b.answered &&
+    a.score?.value === b.score?.value &&
+    a.score?.max === b.score?.max &&
+    JSON.stringify(a.vs) === JSON.stringify(b.vs) &&
+    sameList(a.notes, b.notes, (x, y) => x === y) &&
+    sameList(a.cells, b.cells, sameCell)
+  );
 }
 
 function sameCell(a: MatrixCell, b: MatrixCell): boolean {
-  return a.status === b.status && a.file === b.file && a.line === b.line && a.excerpt === b.excerpt && a.detail === b.detail;
+  return a.status === b.status && a.file === b.file && a.line === b.line && a.excerpt === b.excerpt && a.detail === b.detail && a.score === b.score && a.vs === b.vs;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {

@@ -1,4 +1,7 @@
-import { subjectOf, type Scope } from '../scopeModel';
+import { subjectOf, type Scope, type Scoring } from '../scopeModel';
+import { compareScores, countComparisons, type Comparison, type ComparisonCounts } from '../scoring/comparison';
+import { scoringOf } from '../scoring/scale';
+import { weightedScore, type WeightedScore } from '../scoring/weightedScore';
 
 export type CellStatus = 'answered' | 'empty' | 'placeholder' | 'missing';
 
@@ -14,6 +17,8 @@ export interface AxisCoverageInput {
   readonly excerpt?: string;
   /** The whole section as plain text, when the analysis gives it; else the hover shows the excerpt. */
   readonly section?: string;
+  /** The section's score, when it has a valid one. */
+  readonly score?: number | null;
 }
 
 export interface ProductCoverageInput {
@@ -32,6 +37,10 @@ export interface MatrixCell {
   readonly excerpt: string;
   /** The whole section (else the uncut excerpt), shown on hover. */
   readonly detail: string;
+  /** The section's score on the scope's scale; null when unscored. */
+  readonly score: number | null;
+  /** A competitor's score against the subject's on the axis; null for the subject and where either is unscored. */
+  readonly vs: Comparison | null;
 }
 
 export interface MatrixRow {
@@ -44,12 +53,18 @@ export interface MatrixRow {
   /** One cell per axis of the table, in axis order. */
   readonly cells: readonly MatrixCell[];
   readonly answered: number;
+  /** The weighted score over the scored axes; null when none is. */
+  readonly score: WeightedScore | null;
+  /** How many axes we lead, match and trail on; null for the subject, and when there is no subject row. */
+  readonly vs: ComparisonCounts | null;
 }
 
 export interface MatrixAxis {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** How much the axis counts in a weighted score. */
+  readonly weight: number;
   /** How many competitors answer it (the subject row is not counted). */
   readonly answered: number;
 }
@@ -69,6 +84,8 @@ export interface MatrixTable {
 export interface MatrixModel {
   readonly title: string;
   readonly subject: string | null;
+  /** The scale scores run on, and their labels (empty when the scope gives none). */
+  readonly scoring: Scoring;
   readonly tables: readonly MatrixTable[];
   readonly answered: number;
   readonly total: number;
@@ -84,21 +101,25 @@ export const MAX_EXCERPT_CHARS = 140;
 export function buildMatrix(scope: Scope, coverage: readonly ProductCoverageInput[]): MatrixModel {
   const byKey = new Map(coverage.map((entry) => [`${entry.categoryId}\u0000${entry.productId}`, entry]));
   const subjectId = subjectOf(scope)?.id;
+  const scoring = scoringOf(scope);
   const tables = scope.categories.map((category): MatrixTable => {
-    const rowFor = (key: string, name: string, subject: boolean): MatrixRow => {
+    const rowFor = (key: string, name: string, ours: MatrixRow | undefined): MatrixRow => {
       const entry = byKey.get(`${category.id}\u0000${key}`);
       const axes = new Map(entry?.axes.map((axis) => [axis.axisId, axis]));
-      const cells = category.axes.map((axis) => toCell(axes.get(axis.id)));
-      return { key, name, subject, notes: entry?.notes ?? [], cells, answered: countAnswered(cells) };
+      const cells = category.axes.map((axis, index) => toCell(axes.get(axis.id), ours?.cells[index]));
+      const score = weightedScore(cells.map((cell, index) => ({ score: cell.score, weight: category.axes[index].weight })), scoring.scale);
+      const vs = ours ? countComparisons(cells.map((cell) => cell.vs)) : null;
+      return { key, name, subject: ours === undefined && key === subjectId, notes: entry?.notes ?? [], cells, answered: countAnswered(cells), score, vs };
     };
-    const competitors = category.products.filter((p) => p.id !== subjectId).map((p) => rowFor(p.id, p.name, false));
     const subjectProduct = category.products.find((p) => p.id === subjectId);
-    const subject = subjectId && scope.subject ? rowFor(subjectId, subjectProduct?.name ?? scope.subject, true) : undefined;
-    const rows = subject && subject.notes.length > 0 ? [subject, ...competitors] : competitors;
-    const axes = category.axes.map((axis) => ({ id: axis.id, name: axis.name, description: axis.description ?? '', answered: 0 }));
+    const subjectRow = subjectId && scope.subject ? rowFor(subjectId, subjectProduct?.name ?? scope.subject, undefined) : undefined;
+    const subject = subjectRow && subjectRow.notes.length > 0 ? subjectRow : undefined;
+    const competitors = category.products.filter((p) => p.id !== subjectId).map((p) => rowFor(p.id, p.name, subject));
+    const rows = subject ? [subject, ...competitors] : competitors;
+    const axes = category.axes.map((axis) => ({ id: axis.id, name: axis.name, description: axis.description ?? '', weight: axis.weight, answered: 0 }));
     return withTotals({ categoryId: category.id, name: category.name, goal: category.goal, axes, rows, answered: 0, total: 0 });
   });
-  return withModelTotals({ title: scope.title, subject: scope.subject ?? null, tables, answered: 0, total: 0 });
+  return withModelTotals({ title: scope.title, subject: scope.subject ?? null, scoring, tables, answered: 0, total: 0 });
 }
 
 /** Recounts a table's column and table totals from its rows. */
@@ -115,10 +136,12 @@ export function withModelTotals(model: MatrixModel): MatrixModel {
   return { ...model, answered, total };
 }
 
-function toCell(input: AxisCoverageInput | undefined): MatrixCell {
-  if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '' };
+/** A cell, compared with the subject's cell on the same axis when there is one. */
+function toCell(input: AxisCoverageInput | undefined, ours: MatrixCell | undefined): MatrixCell {
+  if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '', score: null, vs: null };
   const detail = input.status === 'answered' ? (input.section ?? input.excerpt ?? '').trim() : '';
-  return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail };
+  const score = input.score ?? null;
+  return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail, score, vs: ours ? compareScores(ours.score, score) : null };
 }
 
 function countAnswered(cells: readonly MatrixCell[]): number {

@@ -1,6 +1,7 @@
+import { scorePercent } from '../scoring/weightedScore';
 import { coverageRatio, type MatrixRow, type MatrixTable } from './matrixModel';
 
-export type SortKey = 'scope' | 'name' | 'coverage';
+export type SortKey = 'scope' | 'name' | 'coverage' | 'score';
 
 export interface ViewOptions {
   readonly sort: SortKey;
@@ -38,7 +39,11 @@ function sortRows(rows: readonly MatrixRow[], options: ViewOptions): readonly Ma
   const direction = options.descending ? -1 : 1;
   const byName = (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name);
   const byCoverage = (a: MatrixRow, b: MatrixRow) => coverageRatio(a.answered, a.cells.length) - coverageRatio(b.answered, b.cells.length);
-  // Ties on coverage read by name A to Z in either direction; Array.prototype.sort is stable, so ties on both keep scope order.
-  const compare = options.sort === 'name' ? (a: MatrixRow, b: MatrixRow) => direction * byName(a, b) : (a: MatrixRow, b: MatrixRow) => direction * byCoverage(a, b) || byName(a, b);
+  // Unscored rows come after every scored one, in either direction.
+  const byScore = (a: MatrixRow, b: MatrixRow) => (a.score ? scorePercent(a.score) : -1) - (b.score ? scorePercent(b.score) : -1);
+  const unscoredLast = (a: MatrixRow, b: MatrixRow) => (options.sort === 'score' ? Number(a.score === null) - Number(b.score === null) : 0);
+  const byKey = options.sort === 'score' ? byScore : byCoverage;
+  // Ties read by name A to Z in either direction; Array.prototype.sort is stable, so ties on both keep scope order.
+  const compare = options.sort === 'name' ? (a: MatrixRow, b: MatrixRow) => direction * byName(a, b) : (a: MatrixRow, b: MatrixRow) => unscoredLast(a, b) || direction * byKey(a, b) || byName(a, b);
   return [...rows].sort(compare);
 }
