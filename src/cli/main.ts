@@ -1,3 +1,4 @@
+import { battlecard, parseBattlecardArgs } from './battlecard';
 import { check, parseCheckArgs } from './check';
 import { importCommand } from './import';
 import { matrix, parseMatrixArgs } from './matrix';
@@ -17,6 +18,12 @@ const COMMANDS: Record<string, Command> = {
   check(args, cwd, out) {
     const result = check(parseCheckArgs(args, cwd));
     out.stdout(result.output);
+    return result.exitCode;
+  },
+  battlecard(args, cwd, out) {
+    const result = battlecard(parseBattlecardArgs(args, cwd));
+    out.stdout(result.stdout);
+    out.stderr(result.stderr);
     return result.exitCode;
   },
   matrix(args, cwd, out) {

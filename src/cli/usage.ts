@@ -12,6 +12,10 @@ Commands:
       --scope FILE        As for check
       --format F          markdown (one table per category, the default), csv or html (a standalone page)
       -o, --output FILE   Write it to FILE instead
+  battlecard PRODUCT [FOLDER]
+                          Print one competitor against the scope's subject: where we lead, they lead, parity, unknown
+      --scope FILE        As for check
+      --format F          markdown (the default) or html (a standalone page)
   import FILE.md          Print the scope file that a Markdown scope document makes (see the README for its
                           structure); what it leaves out goes to stderr
 

@@ -145,3 +145,19 @@ describe('competitor-scope matrix', () => {
     assert.match(stderr, /^competitor-scope\.yaml:\d+:\d+: error invalid-scope YAML syntax error/);
   });
 });
+
+describe('competitor-scope battlecard', () => {
+  it('prints one competitor against the subject, as Markdown or HTML, and exits 2 for what is not a competitor', () => {
+    const markdown = run('battlecard', 'DRF', example);
+    assert.equal(markdown.code, 0);
+    assert.match(markdown.stdout, /^# Django REST Framework vs\. Grid \+ Throughput Engine\n/);
+    const django = run('battlecard', 'django', example).stdout;
+    assert.match(django, /## Where we lead \(1\)\n\n- \*\*Auth, security, and rate limiting\*\*: Grid \+ Throughput Engine ● 4\/4 \(best\); Django ◕ 3\/4 \(strong\)/);
+    assert.match(django, /## Where they lead \(1\)\n\n- \*\*Architecture guidance and opinionation\*\*/);
+    assert.match(run('battlecard', 'django', example, '--format', 'html').stdout, /^<!DOCTYPE html>[\s\S]*<h2>Unknown \(2\)<\/h2>/);
+    assert.equal(run('battlecard', 'nope', example).code, 2);
+    assert.equal(run('battlecard').code, 2);
+    assert.equal(run('battlecard', 'django', example, '--format', 'csv').code, 2);
+  });
+});
+

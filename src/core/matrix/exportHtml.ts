@@ -15,7 +15,7 @@ export function matrixToHtml(model: MatrixModel): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>${STYLE}</style>
+<style>${HTML_EXPORT_STYLE}</style>
 </head>
 <body>
 <h1>${title}</h1>
@@ -70,7 +70,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const STYLE = `
+/** The exports' page style, shared by the matrix and the battlecard. */
+export const HTML_EXPORT_STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em; color: #1f2328; background: #fff; }
 table { border-collapse: collapse; margin-bottom: 2em; }
 th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; text-align: left; max-width: 22em; }

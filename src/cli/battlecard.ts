@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildMatrix } from '../core/matrix/matrixModel';
+import { ProductMatcher } from '../core/notes/productMatcher';
+import { buildBattlecard } from '../core/scoring/battlecard';
+import { battlecardToHtml, battlecardToMarkdown } from '../core/scoring/battlecardText';
+import { UsageError } from './usage';
+import { loadWorkspace, shownPath } from './workspace';
+
+export interface BattlecardOptions {
+  readonly product: string;
+  readonly folder: string;
+  readonly scope?: string;
+  readonly format: 'markdown' | 'html';
+}
+
+/** `battlecard PRODUCT [FOLDER] [--scope FILE] [--format markdown|html]`, as options. */
+export function parseBattlecardArgs(args: readonly string[], cwd: string): BattlecardOptions {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { scope: { type: 'string' }, format: { type: 'string', default: 'markdown' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length === 0) throw new UsageError('battlecard needs a product: its id, name or an alias.');
+  if (positionals.length > 2) throw new UsageError(`battlecard takes a product and one folder, not ${positionals.length} arguments.`);
+  const format = values.format ?? 'markdown';
+  if (format !== 'markdown' && format !== 'html') throw new UsageError(`--format must be markdown or html, not "${format}".`);
+  return {
+    product: positionals[0],
+    folder: path.resolve(cwd, positionals[1] ?? '.'),
+    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
+    format,
+  };
+}
+
+/** One competitor's battlecard against the scope's subject, as the editor exports it. Exit 2 for an unknown product or an invalid scope. */
+export function battlecard(options: BattlecardOptions): { stdout: string; stderr: string; exitCode: number } {
+  const workspace = loadWorkspace(options.folder, options.scope);
+  if (!workspace.ok) {
+    const file = shownPath(options.folder, workspace.scopePath);
+    const lines = workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}`);
+    return { stdout: '', stderr: `${lines.join('\n')}\n`, exitCode: 2 };
+  }
+  const { index } = workspace;
+  const link = new ProductMatcher(index.scope).match(options.product, undefined, '');
+  const target = link.kind === 'front-matter' ? link.targets[0] : undefined;
+  const model = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]);
+  const card = target && buildBattlecard(index.scope, model, target.categoryId, target.productId);
+  if (!card) return { stdout: '', stderr: `competitor-scope: "${options.product}" is not a competitor in the scope.\n`, exitCode: 2 };
+  return { stdout: options.format === 'html' ? battlecardToHtml(card) : battlecardToMarkdown(card), stderr: '', exitCode: 0 };
+}

@@ -1,0 +1,84 @@
+import type { MatrixCell, MatrixModel } from '../matrix/matrixModel';
+import type { Scope, Scoring } from '../scopeModel';
+import type { Comparison } from './comparison';
+import type { WeightedScore } from './weightedScore';
+
+/** One side of an axis on the battlecard: its score and the first sentence of its answer. */
+export interface BattlecardSide {
+  readonly status: MatrixCell['status'];
+  readonly score: number | null;
+  readonly excerpt: string;
+}
+
+export interface BattlecardAxis {
+  readonly id: string;
+  readonly name: string;
+  readonly weight: number;
+  readonly ours: BattlecardSide;
+  readonly theirs: BattlecardSide;
+}
+
+/** One competitor against our product: where we lead, where they lead, parity, and what is not known yet. */
+export interface Battlecard {
+  readonly categoryId: string;
+  readonly productId: string;
+  readonly product: string;
+  readonly description: string;
+  /** The scope's subject; null when it has none. */
+  readonly subject: string | null;
+  readonly category: string;
+  readonly goal: string;
+  readonly scoring: Scoring;
+  readonly ourScore: WeightedScore | null;
+  readonly theirScore: WeightedScore | null;
+  readonly sections: Readonly<Record<BattlecardSection, readonly BattlecardAxis[]>>;
+}
+
+/** Unknown: an axis where either side is unscored (unanswered included). */
+export type BattlecardSection = Comparison | 'unknown';
+
+export const BATTLECARD_SECTIONS: readonly BattlecardSection[] = ['we-lead', 'they-lead', 'parity', 'unknown'];
+
+export const SECTION_TITLE: Readonly<Record<BattlecardSection, string>> = {
+  'we-lead': 'Where we lead',
+  'they-lead': 'Where they lead',
+  parity: 'Parity',
+  unknown: 'Unknown',
+};
+
+const NO_SIDE: BattlecardSide = { status: 'missing', score: null, excerpt: '' };
+
+/**
+ * The battlecard of a competitor, from the matrix the panel and the command line build (so that both show
+ * the same comparison). Undefined when the category or product is not in the matrix.
+ */
+export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: string, productId: string): Battlecard | undefined {
+  const table = model.tables.find((t) => t.categoryId === categoryId);
+  const row = table?.rows.find((r) => r.key === productId && !r.subject);
+  if (!table || !row) return undefined;
+  const ours = table.rows.find((r) => r.subject);
+  const sections: Record<BattlecardSection, BattlecardAxis[]> = { 'we-lead': [], 'they-lead': [], parity: [], unknown: [] };
+  table.axes.forEach((axis, index) => {
+    const theirs = row.cells[index];
+    const our = ours?.cells[index];
+    sections[theirs.vs ?? 'unknown'].push({ id: axis.id, name: axis.name, weight: axis.weight, ours: our ? side(our) : NO_SIDE, theirs: side(theirs) });
+  });
+  const description = scope.categories.find((c) => c.id === categoryId)?.products.find((p) => p.id === productId)?.description ?? '';
+  return {
+    categoryId,
+    productId,
+    product: row.name,
+    description,
+    subject: model.subject,
+    category: table.name,
+    goal: table.goal,
+    scoring: model.scoring,
+    ourScore: ours?.score ?? null,
+    theirScore: row.score,
+    sections,
+  };
+}
+
+function side(cell: MatrixCell): BattlecardSide {
+  return { status: cell.status, score: cell.score, excerpt: cell.excerpt };
+}

@@ -1,0 +1,71 @@
+import { STATUS_LABEL } from '../matrix/cellStatus';
+import { escapeHtml, HTML_EXPORT_STYLE } from '../matrix/exportHtml';
+import { inline } from '../matrix/exportMarkdown';
+import { BATTLECARD_SECTIONS, SECTION_TITLE, type Battlecard, type BattlecardSide } from './battlecard';
+import { describeScore, harveyBall } from './scale';
+import { formatWeightedScore } from './weightedScore';
+
+/** `◕ 3/4 (strong)`, or the status when the side is not scored. */
+export function sideScore(card: Battlecard, side: BattlecardSide): string {
+  return side.score === null ? `not scored (${STATUS_LABEL[side.status].toLowerCase()})` : `${harveyBall(side.score, card.scoring.scale)} ${describeScore(card.scoring, side.score)}`;
+}
+
+function overall(card: Battlecard): string {
+  const score = (s: Battlecard['ourScore']) => (s ? formatWeightedScore(s) : 'not scored');
+  return `${card.subject ?? 'Our product'}: ${score(card.ourScore)}; ${card.product}: ${score(card.theirScore)}.`;
+}
+
+function title(card: Battlecard): string {
+  return `${card.product} vs. ${card.subject ?? 'our product'}`;
+}
+
+/** The battlecard as Markdown, every piece of team text escaped as the matrix export does. */
+export function battlecardToMarkdown(card: Battlecard): string {
+  const us = inline(card.subject ?? 'Us');
+  const them = inline(card.product);
+  const lines = [`# ${inline(title(card))}`, '', `${inline(card.category)}: ${inline(card.goal)}`, ''];
+  if (card.description) lines.push(`${them}: ${inline(card.description)}`, '');
+  lines.push(`Weighted score — ${inline(overall(card))}`);
+  for (const section of BATTLECARD_SECTIONS) {
+    const axes = card.sections[section];
+    lines.push('', `## ${SECTION_TITLE[section]} (${axes.length})`, '');
+    if (axes.length === 0) lines.push('None.');
+    for (const axis of axes) {
+      lines.push(`- **${inline(axis.name)}**${axis.weight !== 1 ? ` (×${axis.weight})` : ''}: ${us} ${inline(sideScore(card, axis.ours))}; ${them} ${inline(sideScore(card, axis.theirs))}`);
+      if (axis.ours.excerpt) lines.push(`  - ${us}: ${inline(axis.ours.excerpt)}`);
+      if (axis.theirs.excerpt) lines.push(`  - ${them}: ${inline(axis.theirs.excerpt)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The battlecard as one standalone HTML page: no scripts, the matrix export's styles, all text escaped. */
+export function battlecardToHtml(card: Battlecard): string {
+  const us = escapeHtml(card.subject ?? 'Us');
+  const them = escapeHtml(card.product);
+  const sections = BATTLECARD_SECTIONS.map((section) => {
+    const axes = card.sections[section];
+    const items = axes.map(
+      (axis) => `<li class="${section}"><strong>${escapeHtml(axis.name)}</strong>${axis.weight !== 1 ? ` (×${axis.weight})` : ''}
+<div>${us}: <span class="score">${escapeHtml(sideScore(card, axis.ours))}</span> ${escapeHtml(axis.ours.excerpt)}</div>
+<div>${them}: <span class="score">${escapeHtml(sideScore(card, axis.theirs))}</span> ${escapeHtml(axis.theirs.excerpt)}</div></li>`,
+    );
+    return `<section><h2>${SECTION_TITLE[section]} (${axes.length})</h2>\n${items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>None.</p>'}</section>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title(card))}</title>
+<style>${HTML_EXPORT_STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(title(card))}</h1>
+<p class="goal">${escapeHtml(card.category)}: ${escapeHtml(card.goal)}</p>
+${card.description ? `<p>${them}: ${escapeHtml(card.description)}</p>\n` : ''}<p>Weighted score — ${escapeHtml(overall(card))}</p>
+${sections.join('\n')}
+</body>
+</html>
+`;
+}
