@@ -8,9 +8,10 @@ const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
   axis: vscode.CompletionItemKind.Reference,
   product: vscode.CompletionItemKind.Value,
   category: vscode.CompletionItemKind.Module,
+  score: vscode.CompletionItemKind.EnumMember,
 };
 
-/** Axis headings after `#`s, products and categories in front matter. */
+/** Axis headings after `#`s, products and categories in front matter, scores after `Score:`. */
 export function registerNoteCompletion(notes: NoteWorkspace): vscode.Disposable[] {
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {

@@ -5,7 +5,8 @@ import { describeScore, harveyBall } from '../../src/core/scoring/scale';
 import { readScore } from '../../src/core/scoring/scoreLine';
 import { formatWeightedScore, weightedScore } from '../../src/core/scoring/weightedScore';
 import { codes, indexOf, SCOPE_YAML } from './noteFixtures';
-import { DJANGO_NOTE, SCORED_SCOPE_YAML, scoredIndex } from './scoringFixtures';
+import { scoreCompletions, scoreHover } from '../../src/core/scoring/scoreAssist';
+import { DJANGO_NOTE, GRID_NOTE, SCORED_SCOPE_YAML, scoredIndex } from './scoringFixtures';
 
 describe('scoring: the score syntax', () => {
   it('reads N and N/M on the scale, with spaces around the slash', () => {
@@ -100,6 +101,19 @@ describe('scoring: diagnostics', () => {
     assert.deepEqual(unscored.map((f) => [f.severity, f.range.start.line, f.message]), [['information', 22, '"Pricing" is answered but not scored: add a line "Score: N" (0 to 4).']]);
     const plain = indexOf({ 'research/django.md': '---\nproduct: django\n---\n\n## Auth, security, and rate limiting\n\nSessions.\n' });
     assert.ok(!codes(plain, 'research/django.md').includes('unscored-answer'));
+  });
+});
+
+describe('scoring: completion and hover', () => {
+  it('completes the scale after "Score:" in an axis section only, and hovers a score with ours beside it', () => {
+    const text = '---\nproduct: django\n---\n\n# Django\n\nScore: \n\n## Auth\n\nSessions.\nScore: 2\n\nScore: \n';
+    const index = scoredIndex({ 'research/grid.md': GRID_NOTE, 'research/django.md': text });
+    const analysis = index.note('research/django.md')!;
+    assert.deepEqual(scoreCompletions(analysis, index.scope, 'Score: ', { line: 6, character: 7 }), [], 'under the title, not an axis');
+    const items = scoreCompletions(analysis, index.scope, 'Score: ', { line: 13, character: 7 });
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['0', '○ 0/4 (absent)'], ['1', '◔ 1/4 (weak)'], ['2', '◑ 2/4 (partial)'], ['3', '◕ 3/4 (strong)'], ['4', '● 4/4 (best)']]);
+    const hover = scoreHover(analysis, index.scope, { line: 11, character: 2 }, (t) => index.productCoverage(t));
+    assert.deepEqual(hover && [hover.title, hover.paragraphs], ['◑ 2/4 (partial)', ['Auth (weight ×2)', 'Grid: ● 4/4 (best).']]);
   });
 });
 

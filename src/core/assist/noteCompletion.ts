@@ -1,11 +1,12 @@
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
 import { axisHeadingLevel } from '../notes/noteEdits';
 import type { Scope } from '../scopeModel';
+import { scoreCompletions } from '../scoring/scoreAssist';
 import { slugify, type Position, type Range } from '../text';
 
 /** A completion item as plain data; the editor layer turns it into VS Code's. */
 export interface Suggestion {
-  readonly kind: 'axis' | 'product' | 'category';
+  readonly kind: 'axis' | 'product' | 'category' | 'score';
   readonly label: string;
   readonly detail?: string;
   readonly documentation?: string;
@@ -29,6 +30,8 @@ export function noteCompletions(analysis: NoteAnalysis, scope: Scope, lineText: 
     return frontMatterCompletions(analysis, scope, lineText, position);
   }
   if (frontMatter && position.line <= frontMatter.endLine) return [];
+  const scores = scoreCompletions(analysis, scope, lineText, position);
+  if (scores.length > 0) return scores.map((s) => ({ kind: 'score', ...s, filterText: s.insertText }));
   return headingCompletions(analysis, scope, lineText, position);
 }
 

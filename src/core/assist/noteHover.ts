@@ -3,6 +3,7 @@ import type { ProductCoverage } from '../notes/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
 import { productOf, type Scope } from '../scopeModel';
 import type { Position, Range } from '../text';
+import { scoreHover } from '../scoring/scoreAssist';
 import { coverageLabel } from './coverageText';
 
 /** A hover as plain text: a title and paragraphs, all of it the team's text (the editor layer escapes it). */
@@ -28,6 +29,8 @@ export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Positi
     return paragraphs.length > 0 ? { range: productField.lineRange, title: paragraphs[0], paragraphs: paragraphs.slice(1) } : undefined;
   }
 
+  const onScore = scoreHover(analysis, scope, position, coverage);
+  if (onScore) return onScore;
   const section = analysis.sections.find((s) => contains(analysis.parsed.headings[s.headingIndex].range, position));
   const category = section && scope.categories.find((c) => c.id === section.categoryId);
   const axis = category?.axes.find((a) => a.id === section?.axisId);
