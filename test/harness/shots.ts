@@ -78,6 +78,13 @@ async function matrix(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** The matrix's vs. our product view: each competitor's scored cells against ours, with counts per row. */
+async function matrixVsSubject(page: Page): Promise<void> {
+  await matrix(page);
+  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#vs-subject').check();
+  await settle(page);
+}
+
 export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
@@ -86,4 +93,5 @@ export const shots: Shot[] = [
   { name: 'completion', theme: 'Default Dark Modern', arrange: completion },
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
+  { name: 'matrix-vs', theme: 'Default Dark Modern', arrange: matrixVsSubject },
 ];
