@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { DEFAULT_NOTES_GLOB, type Category, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { DEFAULT_SCALE, scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, slugify, type Range } from './text';
+import { repeatedKeys, yamlNesting } from './yamlGuard';
 
 /** A scope file larger than this is refused before parsing: it is a mistake, not a scope. */
 export const MAX_SCOPE_FILE_CHARS = 1024 * 1024;
@@ -22,7 +23,7 @@ export function parseScope(text: string): ScopeParseResult {
     const size = (text.length / (1024 * 1024)).toFixed(1);
     return fail({ message: `The scope file is ${size} MB; a scope file may be at most 1 MB.`, range: whole });
   }
-  const depth = nestingDepth(text);
+  const depth = yamlNesting(text);
   if (depth.depth > MAX_SCOPE_NESTING) {
     return fail({
       message: `The scope file nests more than ${MAX_SCOPE_NESTING} levels deep; a scope needs five.`,
@@ -32,12 +33,17 @@ export function parseScope(text: string): ScopeParseResult {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    // Repeated keys are found by repeatedKeys below, in one pass: yaml's own check is quadratic.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return fail({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: whole });
   }
   if (doc.errors.length > 0) {
     return fail(...doc.errors.map((e) => ({ message: `YAML syntax error: ${firstLine(e.message)}`, range: lines.range(e.pos[0], e.pos[1]) })));
+  }
+  const repeated = repeatedKeys(doc);
+  if (repeated.length > 0) {
+    return fail(...repeated.map((key) => ({ message: `YAML syntax error: Map keys must be unique ("${String(key)}" is there already).`, range: nodeRange(key, lines) })));
   }
 
   let data: unknown;
@@ -221,39 +227,6 @@ function nodeRange(node: Node, lines: LineIndex): Range {
   const range = lines.range(start, valueEnd);
   if (range.end.line === range.start.line) return range;
   return { start: range.start, end: { line: range.start.line, character: range.start.character + 1 } };
-}
-
-/** The deepest bracket or indentation nesting, found in one pass without recursion. */
-function nestingDepth(text: string): { depth: number; offset: number } {
-  let depth = 0;
-  let max = 0;
-  let at = 0;
-  let lineStart = 0;
-  let inIndent = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = i + 1;
-      inIndent = true;
-      continue;
-    }
-    if (inIndent && c !== 32 && c !== 45) {
-      // Indentation of two spaces (or a list dash) per level.
-      inIndent = false;
-      const indentLevel = Math.floor((i - lineStart) / 2);
-      if (indentLevel > max) {
-        max = indentLevel;
-        at = i;
-      }
-    }
-    if (c === 91 || c === 123) depth++;
-    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
-    if (depth > max) {
-      max = depth;
-      at = i;
-    }
-  }
-  return { depth: max, offset: at };
 }
 
 function firstNestedAlias(doc: Document.Parsed, lines: LineIndex): Range | undefined {

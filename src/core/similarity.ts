@@ -17,8 +17,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length];
 }
 
+/** A text longer than this is no misspelt name: it gets no suggestions (the edit distance costs its length times each name's). */
+export const MAX_SUGGESTED_LENGTH = 200;
+
 /** The candidates closest to `target`, best first, at most `count`, none further than `maxDistance`. */
 export function closest<T>(target: string, candidates: Iterable<T>, keysOf: (candidate: T) => readonly string[], count: number, maxDistance: number): T[] {
+  if (target.length > MAX_SUGGESTED_LENGTH) return [];
   const scored: { candidate: T; distance: number }[] = [];
   for (const candidate of candidates) {
     let best = maxDistance + 1;

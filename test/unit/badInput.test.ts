@@ -1,16 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { decodeNote } from '../../src/core/notes/decodeNote';
 import { parseNote } from '../../src/core/notes/noteParser';
+import { fast } from './helpers';
 import { codes, indexOf } from './noteFixtures';
-
-/** Runs `action` and fails when it takes longer than `ms`: bad input must not block the editor. */
-function fast<T>(ms: number, action: () => T): T {
-  const start = performance.now();
-  const result = action();
-  const took = performance.now() - start;
-  assert.ok(took < ms, `took ${took.toFixed(0)} ms`);
-  return result;
-}
 
 describe('bad input', () => {
   it('skips a 10 MB note with a finding, quickly', () => {

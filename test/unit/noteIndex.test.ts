@@ -139,7 +139,10 @@ describe('NoteIndex: which heading answers an axis', () => {
 describe('NoteIndex: changes', () => {
   it('returns the notes whose findings change, and forgets a deleted note', () => {
     const index = indexOf({ 'research/django.md': DJANGO, 'research/grafana.md': '# G\n' });
-    assert.deepEqual(index.setNote('research/django-2.md', DJANGO).sort(), ['research/django-2.md', 'research/django.md']);
+    // A second note that heads no other axis changes no other note's findings.
+    assert.deepEqual(index.setNote('research/django-2.md', DJANGO), ['research/django-2.md']);
+    // One that answers an axis changes the missing-axis findings of every note of the product, and so does its deletion.
+    assert.deepEqual(index.setNote('research/django-2.md', `${DJANGO}\n## Architecture guidance and opinionation\n`).sort(), ['research/django-2.md', 'research/django.md']);
     assert.deepEqual(index.deleteNote('research/django-2.md'), ['research/django.md']);
     assert.deepEqual(index.findings('research/django-2.md'), []);
     assert.deepEqual(index.notesOf({ categoryId: 'web', productId: 'django' }), ['research/django.md']);

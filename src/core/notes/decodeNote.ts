@@ -16,11 +16,39 @@ export function decodeNote(bytes: Uint8Array): DecodedNote {
   }
 }
 
-/** The same limit for text that is already decoded (an open editor's). */
+/** More headings than this is no research note but a dump: each heading is kept, so the note is not analyzed. */
+export const MAX_NOTE_HEADINGS = 10_000;
+
+/** The same limits for text that is already decoded (an open editor's), and the one on headings. */
 export function checkNoteText(text: string): string | undefined {
   if (text.length > MAX_NOTE_BYTES) return tooLarge(text.length);
   if (text.includes('\0')) return 'it is a binary file (it holds NUL bytes)';
+  if (headingLines(text) > MAX_NOTE_HEADINGS) return `it has more than ${MAX_NOTE_HEADINGS.toLocaleString('en')} headings; notes with more are not analyzed`;
   return undefined;
+}
+
+/**
+ * An upper bound of the note's headings, counted before parsing (a parse of a note of nothing but headings
+ * costs far more): lines starting with `#` after at most three spaces, and lines of `=` or `-` alone (a
+ * setext underline; a thematic break counts too).
+ */
+function headingLines(text: string): number {
+  let count = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let first = start;
+    while (first < end && first - start < 4 && text[first] === ' ') first++;
+    const c = text[first];
+    if (first - start < 4 && (c === '#' || ((c === '=' || c === '-') && isUnderline(text, first, end, c)))) count++;
+    start = end + 1;
+  }
+  return count;
+}
+
+function isUnderline(text: string, from: number, end: number, mark: string): boolean {
+  for (let i = from; i < end; i++) if (text[i] !== mark && text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\r') return false;
+  return true;
 }
 
 function tooLarge(size: number): string {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Range } from '../text';
+import { repeatedKeys, yamlNesting } from '../yamlGuard';
 
 /** A field of the front matter that the analysis reads, with where its value stands (for diagnostics and edits). */
 export interface FrontMatterField {
@@ -26,6 +27,10 @@ export interface FrontMatter {
 const FIELDS = ['product', 'category'] as const;
 /** Front matter longer than this is not a note's header; it is not parsed. */
 const MAX_FRONT_MATTER_LINES = 200;
+/** Front matter larger than this is refused before parsing (a note's header names a product and a category). */
+export const MAX_FRONT_MATTER_CHARS = 16 * 1024;
+/** Deeper than any note's header needs; refused before the YAML parser recurses into it. */
+const MAX_FRONT_MATTER_NESTING = 16;
 
 /**
  * Reads the `---` front matter at the start of a note, or returns undefined when there is none
@@ -52,26 +57,53 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 
 type Fields = Pick<FrontMatter, 'product' | 'category' | 'problem'>;
 
-/** `key: value` lines with plain values need no YAML parser; anything else goes through `yaml`. */
+/** `key: value` lines with plain values need no YAML parser; anything else goes through `yaml`, behind its guards. */
 function readFields(lines: readonly string[]): Fields {
+  const guarded = guard(lines);
+  if (guarded) return { problem: guarded };
   const simple: Record<string, FrontMatterField> = {};
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    const match = /^([A-Za-z_][\w-]*):(?:[ \t]+([^\s"'[\]{}&*!|>%@`#,][^#]*?))?[ \t]*$/.exec(line);
-    // Anything unusual (quoting, flow or block values, a repeated key) is left to the YAML parser and its errors.
-    if (!match || (match[2] ?? '').includes(': ') || match[1] in simple) return readYamlFields(lines);
-    const value = match[2] ?? '';
-    const start = value ? line.indexOf(value, match[1].length + 1) : line.length;
-    simple[match[1]] = field(i + 1, value, line.length, start, start + value.length);
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const key = /^[A-Za-z_][\w-]*:/.exec(line)?.[0];
+    const rest = key ? line.slice(key.length) : '';
+    const value = rest.trim();
+    const name = key?.slice(0, -1) ?? '';
+    // Anything unusual (quoting, flow or block values, a comment, a repeated key) is left to the YAML parser and its errors.
+    if (!key || (value && !/^[ \t]/.test(rest)) || !isPlain(value) || name in simple) return readYamlFields(lines);
+    const start = value ? key.length + rest.indexOf(value) : line.length;
+    simple[name] = field(i + 1, value, line.length, start, start + value.length);
   }
   return pick(simple);
+}
+
+/** A plain value that reads the same to YAML: no indicator first, no comment, no `: `. */
+function isPlain(value: string): boolean {
+  return value === '' || (!'"\'[]{}&*!|>%@`#,'.includes(value[0]) && !value.includes('#') && !value.includes(': '));
+}
+
+/** Refuses front matter too large or too deeply nested to be a note's header, before any parsing. */
+function guard(lines: readonly string[]): Fields['problem'] {
+  const size = lines.reduce((sum, line) => sum + line.length + 1, 0);
+  const whole = { start: { line: 1, character: 0 }, end: { line: 1, character: lines[0]?.length ?? 0 } };
+  if (size > MAX_FRONT_MATTER_CHARS) {
+    return { message: `The front matter is ${Math.ceil(size / 1024)} KB; it may be at most ${MAX_FRONT_MATTER_CHARS / 1024} KB. It is not read.`, range: whole };
+  }
+  const { depth, offset } = yamlNesting(lines.join('\n'));
+  if (depth > MAX_FRONT_MATTER_NESTING) {
+    let line = 0;
+    let rest = offset;
+    while (line < lines.length - 1 && rest > lines[line].length) rest -= lines[line++].length + 1;
+    const at = { line: line + 1, character: rest };
+    return { message: `The front matter nests more than ${MAX_FRONT_MATTER_NESTING} levels deep; it is not read.`, range: { start: at, end: at } };
+  }
+  return undefined;
 }
 
 function readYamlFields(lines: readonly string[]): Fields {
   const source = lines.join('\n');
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number) => {
     const { line, col } = counter.linePos(offset);
     return { line, character: col - 1 };
@@ -80,6 +112,11 @@ function readYamlFields(lines: readonly string[]): Fields {
     const error = doc.errors[0];
     const start = at(error.pos[0]);
     return { problem: { message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: at(error.pos[1]) } } };
+  }
+  const [repeated] = repeatedKeys(doc);
+  if (repeated?.range) {
+    const message = `The front matter is not valid YAML: Map keys must be unique ("${String(repeated)}" is there already).`;
+    return { problem: { message, range: { start: at(repeated.range[0]), end: at(repeated.range[1]) } } };
   }
   if (doc.contents === null) return {};
   if (!isMap(doc.contents)) {

@@ -51,6 +51,11 @@ export class NoteIndex {
   private coverageCache: ProductCoverage[] | undefined;
   /** Each product's coverage by `categoryId\nproductId`, dropped when one of its notes changes. */
   private readonly productCache = new Map<string, ProductCoverage>();
+  /**
+   * For each product, how many sections among its notes head each axis: what `missing-axis` depends on,
+   * kept up to date one note at a time so that many notes about one product cost each the size of its own.
+   */
+  private readonly headed = new Map<string, Map<string, number>>();
 
   constructor(scope: Scope) {
     this.compiled = new CompiledScope(scope);
@@ -65,6 +70,7 @@ export class NoteIndex {
     this.compiled = new CompiledScope(scope);
     this.byTarget.clear();
     this.productCache.clear();
+    this.headed.clear();
     for (const [path, entry] of this.entries) {
       if ('parsed' in entry) this.store(path, { parsed: entry.parsed, analysis: analyzeNote(path, entry.parsed, this.compiled) });
     }
@@ -73,7 +79,8 @@ export class NoteIndex {
 
   /**
    * Analyzes a note's text (path relative to the scope file's folder, '/'-separated). Returns the notes whose
-   * findings may have changed: this one and the others about the same products, before and after.
+   * findings may have changed: this one, and the others about its products (before and after) when the axes
+   * their notes head changed.
    */
   setNote(path: string, text: string): string[] {
     const unreadable = checkNoteText(text);
@@ -88,10 +95,7 @@ export class NoteIndex {
   }
 
   deleteNote(path: string): string[] {
-    const affected = this.unstore(path);
-    this.entries.delete(path);
-    this.coverageCache = undefined;
-    return [...affected].filter((p) => p !== path);
+    return this.replace(path, undefined).filter((p) => p !== path);
   }
 
   paths(): string[] {
@@ -210,44 +214,62 @@ export class NoteIndex {
   }
 
   /** The axes that some note of the product has a heading for, whatever its status. */
-  private headedAxes(target: NoteTarget): Set<string> {
-    const axes = new Set<string>();
-    for (const path of this.byTarget.get(key(target)) ?? []) {
-      for (const section of this.note(path)?.sections ?? []) if (section.categoryId === target.categoryId) axes.add(section.axisId);
-    }
-    return axes;
+  private headedAxes(target: NoteTarget): ReadonlyMap<string, number> {
+    return this.headed.get(key(target)) ?? new Map();
   }
 
-  private replace(path: string, entry: Entry): string[] {
-    const affected = this.unstore(path);
-    this.store(path, entry);
-    for (const p of this.related(path)) affected.add(p);
+  /** Stores (or, with no entry, deletes) a note; returns the notes whose findings may have changed. */
+  private replace(path: string, entry: Entry | undefined): string[] {
+    const products = new Set([...this.targetsOf(path), ...(entry && 'analysis' in entry ? entry.analysis.targets : [])].map(key));
+    // The axes headed for each product before the change: its other notes' findings change only if these do.
+    const before = new Map([...products].map((k) => [k, [...(this.headed.get(k)?.keys() ?? [])]]));
+    this.unstore(path);
+    if (entry) this.store(path, entry);
+    else this.entries.delete(path);
     this.coverageCache = undefined;
+    const affected = new Set([path]);
+    for (const [k, axes] of before) {
+      const now = this.headed.get(k);
+      if (axes.length === (now?.size ?? 0) && axes.every((axis) => now?.has(axis))) continue;
+      for (const p of this.byTarget.get(k) ?? []) affected.add(p);
+    }
     return [...affected];
+  }
+
+  private targetsOf(path: string): readonly NoteTarget[] {
+    return this.note(path)?.targets ?? [];
   }
 
   private store(path: string, entry: Entry): void {
     this.entries.set(path, entry);
-    for (const target of 'analysis' in entry ? entry.analysis.targets : []) {
+    if (!('analysis' in entry)) return;
+    for (const target of entry.analysis.targets) {
       this.productCache.delete(key(target));
       let paths = this.byTarget.get(key(target));
       if (!paths) this.byTarget.set(key(target), (paths = new Set()));
       paths.add(path);
+      this.count(target, entry.analysis, 1);
     }
   }
 
-  /** Takes a note out of the product look-up; returns it and the notes that shared a product with it. */
-  private unstore(path: string): Set<string> {
-    const affected = new Set([path, ...this.related(path)]);
-    const entry = this.entries.get(path);
-    for (const target of entry && 'analysis' in entry ? entry.analysis.targets : []) {
+  /** Takes a note out of the product look-up and the heading counts. */
+  private unstore(path: string): void {
+    const analysis = this.note(path);
+    for (const target of analysis?.targets ?? []) {
       this.byTarget.get(key(target))?.delete(path);
       this.productCache.delete(key(target));
+      if (analysis) this.count(target, analysis, -1);
     }
-    return affected;
   }
 
-  private related(path: string): string[] {
-    return (this.note(path)?.targets ?? []).flatMap((t) => [...(this.byTarget.get(key(t)) ?? [])]);
+  private count(target: NoteTarget, analysis: NoteAnalysis, by: 1 | -1): void {
+    let counts = this.headed.get(key(target));
+    if (!counts) this.headed.set(key(target), (counts = new Map()));
+    for (const section of analysis.sections) {
+      if (section.categoryId !== target.categoryId) continue;
+      const count = (counts.get(section.axisId) ?? 0) + by;
+      if (count > 0) counts.set(section.axisId, count);
+      else counts.delete(section.axisId);
+    }
   }
 }
