@@ -1,55 +1,55 @@
+import { Minimatch } from 'minimatch';
+import { SCOPE_FILE_NAME } from './scopeModel';
+
+/** Longest notes glob accepted: a pattern is a line of the scope file, not a program. */
+const MAX_GLOB_LENGTH = 256;
+/** `{a,b}` expands to one pattern per alternative; a few groups are plenty, sixteen are 65,536 patterns. */
+const MAX_BRACE_GROUPS = 4;
+
 /**
- * A small glob matcher for the scope's `notes` pattern: `**` (any folders), `*` and `?` (within one
- * path segment), `{a,b}` (alternatives) and `[abc]` (a character class). Paths are '/'-separated.
+ * Why the scope's `notes` glob cannot be used, or undefined when it can. The glob is the repository's
+ * input: it must stay inside the scope file's folder (no absolute path, no `..`), and stay cheap to expand.
  */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const atSegmentStart = i === 0 || glob[i - 1] === '/';
-      const atSegmentEnd = i + 2 === glob.length || glob[i + 2] === '/';
-      if (atSegmentStart && atSegmentEnd) {
-        // `**/` is zero or more folders; a trailing `**` is anything below.
-        source += i + 2 === glob.length ? '.*' : '(?:[^/]*/)*';
-        i += i + 2 === glob.length ? 1 : 2;
-        continue;
-      }
-      source += '[^/]*';
-      i++;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '{') {
-      braces++;
-      source += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      source += ')';
-    } else if (c === ',' && braces > 0) source += '|';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close === -1) source += '\\[';
-      else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = close;
-      }
-    } else source += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-  }
-  return new RegExp(`^${source}${')'.repeat(braces)}$`);
+export function notesGlobProblem(pattern: string): string | undefined {
+  if (pattern.trim() === '') return 'must not be empty';
+  if (pattern.length > MAX_GLOB_LENGTH) return `is longer than ${MAX_GLOB_LENGTH} characters`;
+  if (/^([/\\~]|[a-zA-Z]:)/.test(pattern)) return 'must be relative to the scope file\'s folder, not an absolute path';
+  if (pattern.split(/[/\\]/).includes('..')) return 'must stay inside the scope file\'s folder: ".." is not allowed';
+  if ((pattern.match(/\{/g) ?? []).length > MAX_BRACE_GROUPS) return `has more than ${MAX_BRACE_GROUPS} {…} groups`;
+  const unbalanced = unbalancedBracket(pattern);
+  if (unbalanced) return unbalanced;
+  return undefined;
 }
 
-/** A compiled glob: `matches('research/a/b.md')`. */
+/** A character class must close, and its ranges run upwards (`[z-a]` matches nothing and is a typo). */
+function unbalancedBracket(pattern: string): string | undefined {
+  for (let i = pattern.indexOf('['); i !== -1; i = pattern.indexOf('[', i + 1)) {
+    const close = pattern.indexOf(']', i + 2);
+    if (close === -1) return `has a "[" at ${i + 1} with no closing "]"`;
+    const body = pattern.slice(i + 1, close).replace(/^[!^]/, '');
+    for (let j = 1; j + 1 < body.length; j++) {
+      if (body[j] === '-' && body[j - 1] > body[j + 1]) return `has the range "${body.slice(j - 1, j + 2)}", which runs backwards`;
+    }
+    i = close;
+  }
+  return undefined;
+}
+
+/**
+ * The scope's notes glob, matched by minimatch (linear in the path for the wildcards a notes glob uses, where a
+ * hand-made translation to a backtracking regex was exponential). Paths are '/'-separated, relative to the
+ * scope file's folder; the scope file itself is never a note.
+ */
 export class Glob {
-  private readonly regExp: RegExp;
+  private readonly matcher: Minimatch;
 
   constructor(readonly pattern: string) {
-    this.regExp = globToRegExp(pattern.replace(/^\.\//, ''));
+    this.matcher = new Minimatch(pattern.replace(/^\.\//, ''), { dot: false, nocomment: true, nonegate: true });
   }
 
   matches(path: string): boolean {
-    return this.regExp.test(path.replace(/^\.\//, ''));
+    const relative = path.replace(/^\.\//, '');
+    return relative !== SCOPE_FILE_NAME && this.matcher.match(relative);
   }
 
   /** The folders before the first wildcard (`research` for `research/**\/*.md`): where a walk can start. */

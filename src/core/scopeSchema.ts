@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { notesGlobProblem } from './glob';
 
 /**
  * The scope file as written: ids are optional and default to a slug of the name
@@ -66,7 +67,10 @@ export const scopeFileSchema = z
     version: z.literal(1).describe('The format version of this file: 1.'),
     title: text.describe('The title of the scope.'),
     subject: text.optional().describe('Our own product, that competitors are compared with.'),
-    notes: text.optional().describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
+    notes: text
+      .refine((pattern) => notesGlobProblem(pattern) === undefined, { error: (issue) => `the notes glob ${notesGlobProblem(String(issue.input))}` })
+      .optional()
+      .describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
     placeholders: z
       .array(text)
       .optional()

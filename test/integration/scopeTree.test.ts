@@ -91,6 +91,26 @@ describe('the scope tree', () => {
     });
   }
 
+  it('reports a notes glob typo at its value, keeps every note, and follows new notes once it is fixed', async () => {
+    const missingAxes = (file: string) => vscode.languages.getDiagnostics(vscode.Uri.file(workspacePath(file))).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'missing-axis');
+    const before = missingAxes('research/grafana.md').length;
+    assert.ok(before > 0);
+    writeFileSync(scopePath(), original.replace('notes: research/**/*.md', 'notes: "research/[z-a]*.md"'));
+    const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic on the notes glob', { timeoutMs: 3000 });
+    assert.match(diagnostic.message, /"notes": the notes glob has the range "z-a", which runs backwards/);
+    assert.equal(diagnostic.range.start.line, 7);
+    assert.equal(missingAxes('research/grafana.md').length, before, 'the notes stay analyzed under the last good glob');
+    writeFileSync(scopePath(), original);
+    await waitFor(() => scopeDiagnostics().length === 0, 'the glob to be fixed');
+    const added = 'research/glob-recovered.md';
+    writeFileSync(workspacePath(added), '---\nproduct: grafana\n---\n# Grafana, more\n');
+    try {
+      await waitFor(() => missingAxes(added).length > 0, 'the watcher to pick up a new note after the fix');
+    } finally {
+      unlinkSync(workspacePath(added));
+    }
+  });
+
   it('refuses an alias bomb and a 5 MB scope file with a clear diagnostic, quickly', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
     for (const [text, message] of [

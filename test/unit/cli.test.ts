@@ -137,6 +137,19 @@ describe('competitor-scope matrix', () => {
     assert.match(fs.readFileSync(out, 'utf8'), /^<!DOCTYPE html>[\s\S]*<table[\s\S]*Django/i);
   });
 
+  it('never reads outside FOLDER: a notes glob with ".." is an invalid scope, and nothing outside is printed', () => {
+    const root = tempFolder({
+      'outside/django.md': '# Django\n\n## Secret heading\n\nA secret sentence from outside the folder.\n',
+      'team/competitor-scope.yaml': 'version: 1\ntitle: T\nnotes: "../outside/*.md"\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Secret heading }]\n',
+    });
+    for (const command of ['check', 'matrix']) {
+      const { code, stdout, stderr } = run(command, path.join(root, 'team'));
+      assert.equal(code, 2, command);
+      assert.doesNotMatch(stdout + stderr, /secret sentence/i, command);
+      assert.match(stdout + stderr, /competitor-scope\.yaml:3:8: error invalid-scope "notes": the notes glob must stay inside/, command);
+    }
+  });
+
   it('exits 2 for an unknown format or an invalid scope file, naming the problem', () => {
     assert.equal(run('matrix', example, '--format', 'xml').code, 2);
     const broken = tempFolder({ 'competitor-scope.yaml': 'version: 1\ntitle: [\n' });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Glob } from '../../src/core/glob';
+import { Glob, notesGlobProblem } from '../../src/core/glob';
+import { parseScope } from '../../src/core/scopeParser';
 
 describe('Glob', () => {
   it('matches ** across folders (none included), * and ? within one', () => {
@@ -19,5 +20,40 @@ describe('Glob', () => {
     assert.equal(glob.base, 'docs');
     assert.ok(new Glob('[ab].md').matches('b.md'));
     assert.equal(new Glob('**/*.md').base, '');
+  });
+});
+
+describe('the notes glob from a hostile scope file', () => {
+  it('matches in time linear in the name, where a backtracking regex took seconds', () => {
+    const glob = new Glob('*a*a*a*a*a*a*a*a*b.md');
+    const started = performance.now();
+    for (const length of [45, 60, 200, 2000]) assert.ok(!glob.matches(`${'a'.repeat(length)}.md`));
+    // The hand-made regex took 11 s on 45 characters and 25 s on 60; minimatch answers all four in milliseconds.
+    assert.ok(performance.now() - started < 1500, `took ${Math.round(performance.now() - started)} ms`);
+    assert.ok(glob.matches('xaaaaaaaab.md'));
+  });
+
+  it('never takes the scope file for a note, whatever the glob', () => {
+    assert.ok(!new Glob('**/*').matches('competitor-scope.yaml'));
+    assert.ok(new Glob('**/*').matches('research/competitor-scope.yaml'), 'only the scope file itself is left out');
+  });
+
+  it('refuses globs that leave the folder, cannot match, or expand without bound', () => {
+    assert.match(notesGlobProblem('../outside/*.md') ?? '', /inside the scope file's folder/);
+    assert.match(notesGlobProblem('research/../../x/*.md') ?? '', /inside/);
+    assert.match(notesGlobProblem('/etc/**/*.md') ?? '', /absolute/);
+    assert.match(notesGlobProblem('C:/notes/*.md') ?? '', /absolute/);
+    assert.match(notesGlobProblem('research/[z-a]*.md') ?? '', /"z-a", which runs backwards/);
+    assert.match(notesGlobProblem('research/[abc.md') ?? '', /no closing/);
+    assert.match(notesGlobProblem('{a,b}'.repeat(16)) ?? '', /groups/);
+    assert.equal(notesGlobProblem('research/**/*.{md,markdown}'), undefined);
+    assert.equal(notesGlobProblem('docs/[a-z]*.md'), undefined);
+  });
+
+  it('reports a bad glob as invalid-scope at the notes value', () => {
+    const result = parseScope('version: 1\ntitle: T\nnotes: "research/[z-a]*.md"\ncategories:\n  - name: C\n    goal: G\n    products: [{ name: P }]\n    axes: [{ name: A }]\n');
+    assert.deepEqual(result.problems.map((p) => [p.message, p.range.start.line, p.range.start.character]), [
+      ['"notes": the notes glob has the range "z-a", which runs backwards', 2, 7],
+    ]);
   });
 });
