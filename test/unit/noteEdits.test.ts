@@ -47,6 +47,28 @@ describe('note edits: add missing sections', () => {
     assert.ok(!codes(indexOf({ [PATH]: bare }), PATH).includes('missing-axis'));
   });
 
+  for (const [what, ending, closer] of [
+    ['an unclosed fence', '```sh\npip install django', '```'],
+    ['an unclosed tilde fence, the file ending in a line break', '~~~~\ncode\n', '~~~~'],
+    ['an unclosed HTML comment', '<!-- to check with sales', '-->'],
+    ['an unclosed <pre>', '<pre>\nraw output\n', '</pre>'],
+  ] as const) {
+    it(`appends after closing the block the note ends in (${what}): the sections count, and a second fix-all changes nothing`, () => {
+      const text = `# Django\n\nIntro.\n\n${ending}`;
+      const once = addAll(text);
+      assert.ok(isSubsequence(text, once), 'the team text is all still there');
+      assert.ok(once.includes(`\n${closer}\n\n## Architecture guidance and opinionation\n`), once);
+      assert.ok(!codes(indexOf({ [PATH]: once }), PATH).includes('missing-axis'), 'the new sections count where they are inserted');
+      assert.equal(addAll(once), once, 'idempotent');
+    });
+  }
+
+  it('leaves a closed fence or comment at the end as it is', () => {
+    for (const ending of ['```\ncode\n```\n', '<!-- done -->\n']) {
+      assert.ok(addAll(`# Django\n\n${ending}`).startsWith(`# Django\n\n${ending}\n## Architecture`));
+    }
+  });
+
   it('adds one section alone when asked for one axis', () => {
     const text = '# Django\n\n## Testing strategy and coverage expectations\n\nPytest.\n';
     const analysis = indexOf({ [PATH]: text }).note(PATH);

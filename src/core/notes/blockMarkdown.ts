@@ -5,6 +5,8 @@ export interface BlockToken {
   readonly type: string;
   readonly tag: string;
   readonly nesting: -1 | 0 | 1;
+  /** Nesting depth: 0 for a block at the top of the note. */
+  readonly level: number;
   readonly map: [number, number] | null;
   readonly content: string;
   /** `#`s for an ATX heading, `=` or `-` for a setext one. */

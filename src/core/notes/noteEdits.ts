@@ -42,8 +42,11 @@ export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryI
   return [...inserts].map(([line, headings]) => {
     const sections = headings.join('\n');
     if (line !== -1) return insertAt({ line, character: 0 }, `${sections}\n`);
-    // At the end: start on a line of its own after a blank line, whatever the note ends with.
-    const lead = parsed.lastLineLength > 0 ? '\n\n' : parsed.endsWithBlankLine || parsed.lineCount === 1 ? '' : '\n';
+    // At the end: start on a line of its own after a blank line, whatever the note ends with; after the
+    // closer of a block left open there (a fence, `<!--`), which would otherwise swallow the new headings.
+    const closer = parsed.openBlockCloser;
+    const lead = closer ? `${parsed.lastLineLength > 0 ? '\n' : ''}${closer}\n\n`
+      : parsed.lastLineLength > 0 ? '\n\n' : parsed.endsWithBlankLine || parsed.lineCount === 1 ? '' : '\n';
     return insertAt({ line: parsed.lineCount - 1, character: parsed.lastLineLength }, `${lead}${sections}`);
   });
 }

@@ -1,5 +1,6 @@
 import { LineIndex, normalizeText, type Range } from '../text';
 import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
+import { openBlockAtEnd } from './openBlock';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
 /** What a heading's own blocks (up to the next heading of any level) hold. */
@@ -54,6 +55,8 @@ export interface ParsedNote {
   readonly lastLineLength: number;
   /** Whether the line before an empty last line is blank too. */
   readonly endsWithBlankLine: boolean;
+  /** What closes the block the note ends inside of (a fence, `<!--`, `<pre>`), where a section appended at the end would land. */
+  readonly openBlockCloser?: string;
 }
 
 /** A paragraph's opening source kept for placeholders and excerpts: a first sentence fits, links and all. */
@@ -113,6 +116,7 @@ export function parseNote(text: string): ParsedNote {
     lineCount: lines.lineCount,
     lastLineLength: lastLine.length,
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
+    ...openBlockAtEnd(tokens),
   };
 }
 
