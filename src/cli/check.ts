@@ -45,7 +45,8 @@ export function check(options: CheckOptions): { output: string; exitCode: number
     if (shownPath === undefined) shownNotes.set(note, (shownPath = shown(path.join(workspace.notesRoot, note))));
     return shownPath;
   };
-  const report = buildReport(shown(workspace.scopePath), workspace.index, shownNote);
+  const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
+  const report = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
   return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing ? 1 : 0 };
 }
 

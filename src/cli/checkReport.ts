@@ -1,3 +1,4 @@
+import { productsWithoutNotes } from '../core/assist/noteGaps';
 import type { Finding, Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/notes/noteIndex';
 import { subjectOf, type ScopeProblem } from '../core/scopeModel';
@@ -18,9 +19,17 @@ export interface ReportFinding {
   readonly suggestions?: readonly { readonly category: string; readonly product: string; readonly fileNames: readonly string[] }[];
 }
 
+/** Which notes were read: the scope's glob, the folder it was resolved against, and how many files it matched. */
+export interface NotesRead {
+  readonly glob: string;
+  readonly folder: string;
+  readonly files: number;
+}
+
 /** The `check --format json` document. */
 export interface CheckReport {
   readonly scope: string;
+  readonly notes: NotesRead | null;
   readonly products: readonly {
     readonly category: string;
     readonly product: string;
@@ -47,7 +56,7 @@ export function unanswered(summary: CoverageSummary): number {
 }
 
 /** The report of a checked workspace; `file` turns a note's path (relative to the scope's folder) into the one printed. */
-export function buildReport(scope: string, index: NoteIndex, file: (notePath: string) => string): CheckReport {
+export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, file: (notePath: string) => string): CheckReport {
   const subjectId = subjectOf(index.scope)?.id;
   const { scale } = scoringOf(index.scope);
   const products = index.coverage().map((p) => {
@@ -69,14 +78,16 @@ export function buildReport(scope: string, index: NoteIndex, file: (notePath: st
       })),
     };
   });
-  const findings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
-  return { scope, products, findings, summary: index.summary() };
+  const noteFindings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
+  // As the editor shows on the scope file: each product that no note is about yet.
+  const noNotes = productsWithoutNotes(index.scope, (target) => index.notesOf(target)).map((f) => reportFinding(scope, f));
+  return { scope, notes, products, findings: [...noNotes, ...noteFindings], summary: index.summary() };
 }
 
 /** The report of a scope file that cannot be used: its problems as findings, nothing checked. */
 export function scopeProblemsReport(scope: string, problems: readonly ScopeProblem[]): CheckReport {
   const findings = problems.map((p) => reportFinding(scope, { code: 'invalid-scope', severity: 'error', message: p.message, range: p.range }));
-  return { scope, products: [], findings, summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0 } };
+  return { scope, notes: null, products: [], findings, summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0 } };
 }
 
 function reportFinding(file: string, f: Pick<Finding, 'code' | 'severity' | 'message' | 'range'>): ReportFinding {
@@ -101,10 +112,12 @@ export function formatText(report: CheckReport, maxMissing: number): string {
     .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`);
   const s = report.summary;
   const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+  const notes = report.notes;
+  if (notes?.files === 0) lines.push(`warning: the notes glob "${notes.glob}" matches no file under ${notes.folder}`);
   lines.push(
     s.products === 0
       ? `${count}; the scope file ${report.scope} cannot be used.`
-      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${count}.`,
+      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${count}; ${notes?.files ?? 0} notes read by "${notes?.glob}" under ${notes?.folder}.`,
   );
   return `${lines.join('\n')}\n`;
 }

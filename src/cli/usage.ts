@@ -5,7 +5,8 @@ export const USAGE = `Usage: competitor-scope <command> [options]
 
 Commands:
   check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
-      --scope FILE        The scope file (default: FOLDER/competitor-scope.yaml, else the built-in default scope)
+      --scope FILE        The scope file (default: FOLDER/competitor-scope.yaml, else the built-in default scope);
+                          its notes glob is always resolved against FOLDER
       --format text|json  Output: one line per finding and a summary (text, the default) or one JSON document
       --max-missing N     Exit 1 when more than N axes are missing, empty or placeholders (default 0)
   matrix [FOLDER]         Print the comparison matrix of FOLDER: products against axes, with the answers

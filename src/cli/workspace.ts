@@ -35,15 +35,17 @@ export function shownPath(folder: string, file: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
-/** The built-in default scope's notes are FOLDER's. */
+/**
+ * The notes glob is always resolved against FOLDER, whichever scope is read: FOLDER's own scope file, the one
+ * given with --scope (a scope shared by several notes repositories), or the built-in one. FOLDER is never ignored.
+ */
 function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string } {
   if (scope !== undefined) {
     if (!fs.existsSync(scope)) throw new UsageError(`The scope file ${scope} does not exist.`);
-    return { scopePath: scope, notesRoot: path.dirname(scope) };
+    return { scopePath: scope, notesRoot: folder };
   }
   const inFolder = path.join(folder, SCOPE_FILE_NAME);
-  if (fs.existsSync(inFolder)) return { scopePath: inFolder, notesRoot: folder };
-  return { scopePath: defaultScopePath(), notesRoot: folder };
+  return { scopePath: fs.existsSync(inFolder) ? inFolder : defaultScopePath(), notesRoot: folder };
 }
 
 function readNote(file: string): ReturnType<typeof decodeNote> {

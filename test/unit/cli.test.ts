@@ -34,7 +34,9 @@ describe('competitor-scope check', () => {
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
     assert.equal(report.scope, 'competitor-scope.yaml');
-    assert.deepEqual(Object.keys(report), ['scope', 'products', 'findings', 'summary']);
+    assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary']);
+    assert.deepEqual(report.notes, { glob: 'research/**/*.md', folder: example, files: report.notes.files });
+    assert.equal(report.notes.files, 5, 'the example’s five notes');
     const django = report.products[0];
     assert.equal(django.category, 'python-web-frameworks');
     assert.equal(django.product, 'django');
@@ -57,9 +59,9 @@ describe('competitor-scope check', () => {
   it('prints path:line:column: severity code message, then a summary line', () => {
     const { stdout } = run('check', example);
     const lines = stdout.trimEnd().split('\n');
-    assert.ok(lines.slice(0, -1).every((l) => /^research\/[\w.-]+\.md:\d+:\d+: (warning|information|error) [a-z-]+ .+/.test(l)), stdout);
+    assert.ok(lines.slice(0, -1).every((l) => /^(research\/[\w.-]+\.md|competitor-scope\.yaml):\d+:\d+: (warning|information|error) [a-z-]+ .+/.test(l)), stdout);
     assert.ok(lines.includes('research/notes-on-pricing.md:1:1: information unlinked-note This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it (for FastAPI: fastapi.md).'));
-    assert.match(lines[lines.length - 1], /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ findings\.$/);
+    assert.match(lines[lines.length - 1], /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ findings; 5 notes read by "research\/\*\*\/\*\.md" under .+\.$/);
   });
 
   it('exits 0 or 1 by --max-missing', () => {
@@ -135,6 +137,31 @@ describe('competitor-scope matrix', () => {
     assert.equal(code, 0);
     assert.match(stderr, /^Wrote /);
     assert.match(fs.readFileSync(out, 'utf8'), /^<!DOCTYPE html>[\s\S]*<table[\s\S]*Django/i);
+  });
+
+  it('lists each product without a note on the scope file, as the editor does, in text and JSON', () => {
+    const text = run('check', example, '--max-missing', '1000').stdout.split('\n');
+    const noNote = text.filter((l) => / information no-note /.test(l));
+    assert.ok(noNote.length > 0);
+    assert.match(noNote[0], /^competitor-scope\.yaml:\d+:\d+: information no-note .+ has no research note yet\.$/);
+    const report = JSON.parse(run('check', example, '--format', 'json', '--max-missing', '1000').stdout);
+    const json = report.findings.filter((f: { code: string }) => f.code === 'no-note');
+    assert.equal(json.length, noNote.length);
+    assert.equal(json[0].file, 'competitor-scope.yaml');
+  });
+
+  it('warns when the notes glob matches no file, naming the glob and the folder', () => {
+    const folder = tempFolder({ 'competitor-scope.yaml': 'version: 1\ntitle: T\nnotes: "reserch/*.md"\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n', 'research/django.md': '# Django\n' });
+    const { stdout } = run('check', folder, '--max-missing', '10');
+    assert.ok(stdout.includes(`warning: the notes glob "reserch/*.md" matches no file under ${folder}\n`), stdout);
+  });
+
+  it('resolves the notes glob against FOLDER also with --scope, and says so', () => {
+    const notes = tempFolder({ 'research/django.md': '# Django\n\n## Pricing\n\nFree.\n' });
+    const shared = tempFolder({ 'shared-scope.yaml': 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n' });
+    const { code, stdout } = run('check', notes, '--scope', path.join(shared, 'shared-scope.yaml'));
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, new RegExp(`1 answered, 0 missing.*1 notes read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[/\\.]/g, '\\$&')}\\.\n$`));
   });
 
   it('never reads outside FOLDER: a notes glob with ".." is an invalid scope, and nothing outside is printed', () => {
