@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
 import type { Finding } from '../core/notes/findings';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
-import { addSectionsEdits, renameHeadingEdit, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
+import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
 import type { Scope } from '../core/scopeModel';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
@@ -71,7 +71,7 @@ function quickFixes(found: Finding, all: Finding[], analysis: NoteAnalysis, scop
       return found.data.suggestions.map((s, i) => fix(`${verb} '${s.productName}' (${s.productId})`, setProductEdits(analysis, s.productId, s.categoryId), i === 0 && found.code === 'unknown-product'));
     }
     case 'unknown-category':
-      return found.data.suggestions.map((id) => fix(`Change category to '${id}'`, setProductEdits(analysis, analysis.parsed.frontMatter?.product?.value ?? '', id)));
+      return found.data.suggestions.map((id) => fix(`Change category to '${id}'`, setCategoryEdits(analysis, id)));
     default:
       return [];
   }

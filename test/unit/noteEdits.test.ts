@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addSectionsEdits, renameHeadingEdit, setProductEdits, type TextEdit } from '../../src/core/notes/noteEdits';
+import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../../src/core/notes/noteEdits';
 import { LineIndex } from '../../src/core/text';
 import { codes, indexOf, testScope } from './noteFixtures';
 
@@ -103,5 +103,18 @@ describe('note edits: renames and front matter', () => {
     const unknown = '---\ntitle: Notes\nproduct: djangoo\n---\n# D\n';
     const fixed = apply(unknown, setProductEdits(indexOf({ [PATH]: unknown }).note(PATH)!, 'django', 'web'));
     assert.equal(fixed, '---\ntitle: Notes\nproduct: django\ncategory: web\n---\n# D\n');
+  });
+});
+
+describe('note edits: front matter values', () => {
+  it('changes the category alone, leaving a quoted product as written, and quotes values YAML would misread', () => {
+    const text = '---\nproduct: "[Beta] Foo"\ncategory: webb\n---\n# Foo\n';
+    const analysis = indexOf({ [PATH]: text }).note(PATH);
+    assert.ok(analysis);
+    assert.equal(apply(text, setCategoryEdits(analysis, 'web')), '---\nproduct: "[Beta] Foo"\ncategory: web\n---\n# Foo\n');
+    const bare = '# Foo\n';
+    const unlinked = indexOf({ [PATH]: bare }).note(PATH);
+    assert.ok(unlinked);
+    assert.equal(apply(bare, setProductEdits(unlinked, '[Beta] Foo')), '---\nproduct: "[Beta] Foo"\n---\n\n# Foo\n');
   });
 });

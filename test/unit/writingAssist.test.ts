@@ -92,6 +92,14 @@ describe('writing assistance: renaming in the scope file', () => {
     ]);
   });
 
+  it('writes a new name that YAML would misread as a quoted scalar, in the scope file and in notes', () => {
+    const notes = [analysisOf('research/a.md', '---\nproduct: FastAPI\n---\n# A\n')];
+    const result = renameScopeSymbol(testScope(), symbolAt('FastAPI'), 'FastAPI: The Web Framework', notes);
+    assert.ok(result.ok);
+    assert.equal(result.scopeEdit.newText, '"FastAPI: The Web Framework"');
+    assert.deepEqual(result.noteEdits.map((n) => n.edits.map((e) => e.newText)), [['"FastAPI: The Web Framework"']]);
+  });
+
   it('renames an axis: headings that used its name get the new name, other categories’ notes are left alone', () => {
     const notes = [analysisOf('research/fastapi.md', NOTE), analysisOf('research/grafana.md', '## Auth, security, and rate limiting\n')];
     const result = renameScopeSymbol(testScope(), symbolAt('Auth, security'), 'Security', notes);

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
-import { renameHeadingEdit, setProductEdits, type TextEdit } from '../notes/noteEdits';
+import { renameHeadingEdit, setProductEdits, yamlScalar, type TextEdit } from '../notes/noteEdits';
 import type { ScopeItem, Scope } from '../scopeModel';
 import { ID_PATTERN } from '../scopeSchema';
 import { LineIndex, normalizeText, slugify, type Position, type Range } from '../text';
@@ -85,7 +85,7 @@ export function renameScopeSymbol(scope: Scope, symbol: ScopeSymbol, newValue: s
       : axisEdits(analysis, category.id, item, renamed);
     if (edits.length > 0) noteEdits.push({ path: analysis.path, edits });
   }
-  const written = symbol.quoted ? JSON.stringify(value) : stringify(value, { lineWidth: 0 }).trimEnd();
+  const written = symbol.quoted ? JSON.stringify(value) : yamlScalar(value);
   return { ok: true, scopeEdit: { range: symbol.range, newText: written }, noteEdits };
 }
 
@@ -98,7 +98,7 @@ function productEdits(analysis: NoteAnalysis, categoryId: string, old: Names, re
   if (analysis.link.kind === 'front-matter' && field && !matches(field.value)) {
     // Written as the name, it stays a name; otherwise it was the id.
     const newText = field.value === old.name || slugify(field.value) !== old.id ? renamed.name : renamed.id;
-    return [{ range: field.valueRange, newText }];
+    return [{ range: field.valueRange, newText: yamlScalar(newText) }];
   }
   const fileName = analysis.path.slice(analysis.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   if (analysis.link.kind === 'file-name' && !matches(fileName)) return setProductEdits(analysis, renamed.id);

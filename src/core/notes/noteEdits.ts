@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { Scope } from '../scopeModel';
 import type { Position, Range } from '../text';
 import type { NoteAnalysis } from './noteAnalyzer';
@@ -71,23 +72,34 @@ export function renameHeadingEdit(analysis: NoteAnalysis, headingIndex: number, 
 
 /**
  * Names the note's product in its front matter: sets the value of `product:` (and `category:` when given),
- * adds the field when missing, adds front matter when there is none.
+ * adds the field when missing, adds front matter when there is none. Values are written as YAML scalars,
+ * quoted where a plain one would not read back the same (`[Beta] Foo`, `Django: The Web Framework`).
  */
 export function setProductEdits(analysis: NoteAnalysis, productId: string, categoryId?: string): TextEdit[] {
+  return setFrontMatterEdits(analysis, [['product', productId], ...(categoryId ? [['category', categoryId] as const] : [])]);
+}
+
+/** Sets the note's `category:` alone: its `product:` stays as written. */
+export function setCategoryEdits(analysis: NoteAnalysis, categoryId: string): TextEdit[] {
+  return setFrontMatterEdits(analysis, [['category', categoryId]]);
+}
+
+function setFrontMatterEdits(analysis: NoteAnalysis, fields: readonly (readonly ['product' | 'category', string])[]): TextEdit[] {
   const frontMatter = analysis.parsed.frontMatter;
   if (!frontMatter) {
-    const fields = [`product: ${productId}`, ...(categoryId ? [`category: ${categoryId}`] : [])];
-    return [insertAt({ line: 0, character: 0 }, `---\n${fields.join('\n')}\n---\n\n`)];
+    return [insertAt({ line: 0, character: 0 }, `---\n${fields.map(([name, value]) => `${name}: ${yamlScalar(value)}`).join('\n')}\n---\n\n`)];
   }
-  const edits: TextEdit[] = [];
   const closing: Position = { line: frontMatter.endLine, character: 0 };
-  const set = (name: string, value: string, field: typeof frontMatter.product) => {
-    if (field) edits.push({ range: field.valueRange, newText: field.value === '' ? ` ${value}` : value });
-    else edits.push(insertAt(closing, `${name}: ${value}\n`));
-  };
-  set('product', productId, frontMatter.product);
-  if (categoryId) set('category', categoryId, frontMatter.category);
-  return edits;
+  return fields.map(([name, value]) => {
+    const field = frontMatter[name];
+    if (!field) return insertAt(closing, `${name}: ${yamlScalar(value)}\n`);
+    return { range: field.valueRange, newText: field.value === '' ? ` ${yamlScalar(value)}` : yamlScalar(value) };
+  });
+}
+
+/** A value as one line of YAML: plain where that reads back as the same string, quoted otherwise. */
+export function yamlScalar(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
 function insertAt(position: Position, newText: string): TextEdit {
