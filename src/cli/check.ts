@@ -1,17 +1,18 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport } from './checkReport';
+import { formatGithub } from './githubFormat';
 import { UsageError } from './usage';
 import { loadWorkspace, shownPath } from './workspace';
 
 export interface CheckOptions {
   readonly folder: string;
   readonly scope?: string;
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'github';
   readonly maxMissing: number;
 }
 
-/** `check [FOLDER] [--scope FILE] [--format text|json] [--max-missing N]`, as options. */
+/** `check [FOLDER] [--scope FILE] [--format text|json|github] [--max-missing N]`, as options. */
 export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -20,7 +21,7 @@ export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptio
     strict: true,
   });
   if (positionals.length > 1) throw new UsageError(`check takes one folder, not ${positionals.length}.`);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'github') throw new UsageError(`--format must be text, json or github, not "${values.format}".`);
   const maxMissing = Number(values['max-missing']);
   if (!/^\d+$/.test(values['max-missing'] ?? '') || !Number.isSafeInteger(maxMissing)) {
     throw new UsageError(`--max-missing must be a whole number of axes, not "${values['max-missing']}".`);
@@ -51,5 +52,6 @@ export function check(options: CheckOptions): { output: string; exitCode: number
 }
 
 function format(report: CheckReport, options: CheckOptions): string {
+  if (options.format === 'github') return formatGithub(report, options.maxMissing);
   return options.format === 'json' ? formatJson(report) : formatText(report, options.maxMissing);
 }

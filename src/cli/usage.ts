@@ -7,7 +7,9 @@ Commands:
   check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
       --scope FILE        The scope file (default: FOLDER/competitor-scope.yaml, else the built-in default scope);
                           its notes glob is always resolved against FOLDER
-      --format text|json  Output: one line per finding and a summary (text, the default) or one JSON document
+      --format text|json|github
+                          Output: one line per finding and a summary (text, the default), one JSON document,
+                          or GitHub Actions annotations (github)
       --max-missing N     Exit 1 when more than N axes are missing, empty or placeholders (default 0)
   matrix [FOLDER]         Print the comparison matrix of FOLDER: products against axes, with the answers
       --scope FILE        As for check

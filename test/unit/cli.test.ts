@@ -139,6 +139,21 @@ describe('competitor-scope matrix', () => {
     assert.match(fs.readFileSync(out, 'utf8'), /^<!DOCTYPE html>[\s\S]*<table[\s\S]*Django/i);
   });
 
+  it('prints GitHub Actions annotations with --format github, escaped so that a name cannot break a command', () => {
+    const folder = tempFolder({
+      'competitor-scope.yaml': 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }, { name: "100% Flask" }]\n    axes: [{ name: Pricing }]\n',
+      'research/django,v2:old.md': '---\nproduct: django\n---\n# D\n\n## Pricing\n\nTODO\n',
+    });
+    const { code, stdout } = run('check', folder, '--format', 'github');
+    assert.equal(code, 1);
+    assert.equal(stdout, [
+      '::notice file=competitor-scope.yaml,line=6,col=34,title=competitor-scope no-note::100%25 Flask (Web) has no research note yet.',
+      '::warning file=research/django%2Cv2%3Aold.md,line=6,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.',
+      `2 products, 2 axes: 0 answered, 1 missing, 0 empty, 1 placeholder (2 unanswered, at most 0 allowed); 2 findings; 1 notes read by "research/**/*.md" under ${folder}.`,
+      '',
+    ].join('\n'));
+  });
+
   it('lists each product without a note on the scope file, as the editor does, in text and JSON', () => {
     const text = run('check', example, '--max-missing', '1000').stdout.split('\n');
     const noNote = text.filter((l) => / information no-note /.test(l));

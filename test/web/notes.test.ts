@@ -38,7 +38,7 @@ describe('research notes in the web worker', () => {
     const [missing] = await waitFor(() => diagnostics('research/fastapi.md', 'missing-axis').length > 0 && diagnostics('research/fastapi.md', 'missing-axis'), 'missing-axis on fastapi.md');
     equal(missing.message, 'No section answers "Dev experience, documentation, and templates" (Python Web / Application Frameworks) for FastAPI.', 'the message');
     equal(missing.range.start.line, 1, 'on the product: line');
-    sameData(diagnostics('research/fastapi.md', 'unanswered-axis').map((d) => d.range.start.line), [11, 13], 'the empty and the TBD sections');
+    sameData(diagnostics('research/fastapi.md', 'unanswered-axis').map((d) => d.range.start.line), [13, 15], 'the empty and the TBD sections');
     equal(diagnostics('research/notes-on-pricing.md', 'unlinked-note').length, 1, 'unlinked-note on notes-on-pricing.md');
     await waitFor(() => diagnostics(NOTE, 'missing-axis').length === 2, 'two missing axes on the note just written');
   });
