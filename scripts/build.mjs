@@ -34,8 +34,9 @@ const webWorker = { ...common, platform: 'browser', target: 'es2022', external: 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
-  // The command line is minified in every build: a CI job pays for loading it on each run.
-  esbuild.build({ ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The command line is minified in every build: a CI job pays for loading it on each run. The MCP server's SDK
+  // stays in node_modules, loaded by `competitor-scope mcp` alone.
+  esbuild.build({ ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['@modelcontextprotocol/sdk'], banner: { js: '#!/usr/bin/env node' } }),
   // The matrix webview's script runs in the browser, loaded by the page that src/shared/matrixPage.ts builds.
   esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] }),
   // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.

@@ -1,7 +1,9 @@
 import { battlecard, parseBattlecardArgs } from './battlecard';
+import { brief, parseBriefArgs } from './brief';
 import { check, parseCheckArgs } from './check';
 import { importCommand } from './import';
 import { matrix, parseMatrixArgs } from './matrix';
+import { parseMcpArgs } from './mcpArgs';
 import { packageVersion } from './packageRoot';
 import { USAGE, UsageError } from './usage';
 
@@ -27,16 +29,24 @@ const COMMANDS: Record<string, Command> = {
     return result.exitCode;
   },
   matrix(args, cwd, out) {
-    const result = matrix(parseMatrixArgs(args, cwd));
-    out.stdout(result.stdout);
-    out.stderr(result.stderr);
-    return result.exitCode;
+    return print(matrix(parseMatrixArgs(args, cwd)), out);
+  },
+  brief(args, cwd, out) {
+    return print(brief(parseBriefArgs(args, cwd)), out);
+  },
+  mcp(args, cwd, out) {
+    const options = parseMcpArgs(args, cwd);
+    // Loaded only here: the server and its SDK cost the other commands nothing.
+    import('../mcp/mcpServer')
+      .then(({ runMcpServer }) => runMcpServer(options))
+      .catch((error: unknown) => {
+        out.stderr(`competitor-scope mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+      });
+    return 0;
   },
   import(args, cwd, out) {
-    const result = importCommand(args, cwd);
-    out.stdout(result.stdout);
-    out.stderr(result.stderr);
-    return result.exitCode;
+    return print(importCommand(args, cwd), out);
   },
 };
 
@@ -60,6 +70,12 @@ export function main(argv: readonly string[], cwd = process.cwd(), out: Output =
     out.stderr(`competitor-scope: ${error instanceof Error ? error.message : String(error)}\n${usage ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
+}
+
+function print(result: { stdout: string; stderr: string; exitCode: number }, out: Output): number {
+  out.stdout(result.stdout);
+  out.stderr(result.stderr);
+  return result.exitCode;
 }
 
 const processOutput: Output = {

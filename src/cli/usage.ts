@@ -21,6 +21,13 @@ Commands:
       --format F          markdown (the default) or html (a standalone page)
   import FILE.md          Print the scope file that a Markdown scope document makes (see the README for its
                           structure); what it leaves out goes to stderr
+  brief PRODUCT [FOLDER]  Print the research brief of a product (by id, name or alias): the goal, what its notes
+                          answer, every axis still to research, and the conventions a section follows
+      --category ID       The brief of a category's products instead (or the product's category, with PRODUCT)
+      --gaps              The brief of every gap in the scope instead
+      --scope FILE        As for check
+  mcp [FOLDER]            Run a Model Context Protocol server on stdio over FOLDER's scope and notes
+      --scope FILE        As for check
 
 Options:
   -h, --help              Show this help

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { repoRoot } from './helpers';
+import { repoRoot, tempFolder } from './helpers';
 
 const example = path.join(repoRoot, 'example');
 
@@ -15,18 +14,6 @@ function run(...argv: string[]): { code: number; stdout: string; stderr: string 
   return { code, stdout, stderr };
 }
 
-const folders: string[] = [];
-after(() => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
-
-function tempFolder(files: Record<string, string | Uint8Array>): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'competitor-scope-'));
-  folders.push(folder);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
-    fs.writeFileSync(path.join(folder, name), content);
-  }
-  return folder;
-}
 
 describe('competitor-scope check', () => {
   it('prints one JSON document over the example workspace, in the documented shape', () => {

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** The project's root, from out/test/unit. */
@@ -10,4 +12,18 @@ export function fast<T>(ms: number, action: () => T): T {
   const took = performance.now() - start;
   if (took >= ms) throw new Error(`took ${took.toFixed(0)} ms, more than ${ms} ms`);
   return result;
+}
+
+const folders: string[] = [];
+after(() => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
+
+/** A fresh folder holding the given files ({relative path: content}), removed after the run. */
+export function tempFolder(files: Record<string, string | Uint8Array>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'competitor-scope-'));
+  folders.push(folder);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), content);
+  }
+  return folder;
 }

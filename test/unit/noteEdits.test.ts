@@ -1,16 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../../src/core/notes/noteEdits';
-import { LineIndex } from '../../src/core/text';
+import { addSectionsEdits, applyTextEdits as apply, renameHeadingEdit, setCategoryEdits, setProductEdits } from '../../src/core/notes/noteEdits';
 import { codes, indexOf, testScope } from './noteFixtures';
-
-/** Applies edits (non-overlapping) to a text, last first. */
-function apply(text: string, edits: readonly TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const offset = (p: { line: number; character: number }) => lines.lineStart(p.line) + p.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((result, e) => result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end)), text);
-}
 
 function isSubsequence(original: string, result: string): boolean {
   let i = 0;

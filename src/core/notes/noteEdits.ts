@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Scope } from '../scopeModel';
-import type { Position, Range } from '../text';
+import { LineIndex, type Position, type Range } from '../text';
 import type { NoteAnalysis } from './noteAnalyzer';
 
 /** A text edit, as VS Code's TextEdit and the Language Server Protocol have it. */
@@ -14,8 +14,9 @@ export interface TextEdit {
  * after the section of the nearest axis before it that the note has, else before the nearest one after it,
  * else at the end. The heading level is the one the note uses for axes (2 when it has none). Only inserts:
  * the team's text is never deleted or moved. Sections that go to one place come in one edit, in axis order.
+ * `bodies` gives some sections their text (by axis id); the others get their heading only.
  */
-export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryId: string, axisIds: readonly string[]): TextEdit[] {
+export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryId: string, axisIds: readonly string[], bodies: ReadonlyMap<string, string> = new Map()): TextEdit[] {
   const category = scope.categories.find((c) => c.id === categoryId);
   if (!category) return [];
   const { parsed } = analysis;
@@ -37,7 +38,8 @@ export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryI
       : after !== undefined ? parsed.headings[present.get(after) ?? 0].range.start.line
       : parsed.lineCount;
     const at = line >= parsed.lineCount ? -1 : line;
-    inserts.set(at, [...(inserts.get(at) ?? []), `${'#'.repeat(level)} ${axis.name}\n`]);
+    const body = bodies.get(axis.id);
+    inserts.set(at, [...(inserts.get(at) ?? []), `${'#'.repeat(level)} ${axis.name}\n${body ? `\n${body}\n` : ''}`]);
   }
 
   return [...inserts].map(([line, headings]) => {
@@ -100,6 +102,27 @@ function setFrontMatterEdits(analysis: NoteAnalysis, fields: readonly (readonly 
 /** A value as one line of YAML: plain where that reads back as the same string, quoted otherwise. */
 export function yamlScalar(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/**
+ * Adds text at the end of an existing section (before the next heading of its level or higher), as a paragraph
+ * of its own: a blank line before and after it, so that it never joins a placeholder's paragraph.
+ */
+export function appendToSectionEdit(analysis: NoteAnalysis, headingIndex: number, body: string): TextEdit {
+  const { parsed } = analysis;
+  const end = parsed.headings[headingIndex].sectionEndLine;
+  if (end < parsed.lineCount) return insertAt({ line: end, character: 0 }, `\n${body}\n\n`);
+  const lead = parsed.lastLineLength > 0 ? '\n\n' : '\n';
+  return insertAt({ line: parsed.lineCount - 1, character: parsed.lastLineLength }, `${lead}${body}\n`);
+}
+
+/** Applies non-overlapping edits to a text, last first: what an editor does with a WorkspaceEdit. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const offset = (p: Position) => lines.lineStart(p.line) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((result, e) => result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end)), text);
 }
 
 function insertAt(position: Position, newText: string): TextEdit {

@@ -7,6 +7,8 @@ export type PlaceholderTest = (lead: string) => boolean;
 
 const BUILT_IN_WORDS = ['TODO', 'TBD', 'TBC', 'FIXME'];
 const BUILT_IN_MARKS = ['?', '...', '…'];
+/** What marks a placeholder besides the scope's own words: what the research brief tells a writer to avoid. */
+export const BUILT_IN_PLACEHOLDERS: readonly string[] = [...BUILT_IN_WORDS, ...BUILT_IN_MARKS];
 
 interface TrieNode {
   readonly next: Map<string, TrieNode>;

@@ -1,0 +1,101 @@
+import { inline } from '../matrix/exportMarkdown';
+import type { NoteIndex } from '../notes/noteIndex';
+import type { NoteTarget } from '../notes/productMatcher';
+import { BUILT_IN_PLACEHOLDERS } from '../notes/sectionStatus';
+import { notePathFor } from '../noteTemplate';
+import { productOf } from '../scopeModel';
+import type { Lookup } from './scopeLookup';
+import { productFacts, selectTargets, type ProductFacts, type SectionFacts, type Selection } from './scopeFacts';
+
+/** What a brief is about: products (one product in each category that holds it, or a category's), or every gap. */
+export type BriefSubject =
+  | { readonly kind: 'products'; readonly title: string; readonly targets: readonly NoteTarget[] }
+  | { readonly kind: 'gaps'; readonly targets: readonly NoteTarget[] };
+
+/** The brief a selection asks for: a product's (in a category when named), a category's, or, with neither or `gaps`, every gap. */
+export function briefSubject(index: NoteIndex, selection: Selection & { readonly gaps?: boolean }): Lookup<BriefSubject> {
+  const targets = selectTargets(index, selection);
+  if (!targets.ok) return targets;
+  if (selection.gaps || (selection.product === undefined && selection.category === undefined)) return { ok: true, value: { kind: 'gaps', targets: targets.value } };
+  const first = targets.value[0];
+  const found = first && productOf(index.scope, first);
+  const title = selection.product !== undefined ? found?.product.name : found?.category.name ?? selection.category;
+  return { ok: true, value: { kind: 'products', title: title ?? '', targets: targets.value } };
+}
+
+const STATUS_WORD = { missing: 'no section yet', empty: 'an empty section', placeholder: 'only a placeholder' } as const;
+
+/**
+ * The research brief: what a researcher (a person or an agent) needs to write the missing answers well. The
+ * subject and each category's goal, each product with what its notes answer already and what they still
+ * lack (with each axis's description), where to write, and the conventions a section must follow to count.
+ */
+export function researchBrief(index: NoteIndex, subject: BriefSubject): string {
+  const { scope } = index;
+  const all = subject.targets.map((t) => productFacts(index, t)).filter((f): f is ProductFacts => f !== undefined);
+  const facts = subject.kind === 'gaps' ? all.filter((f) => f.sections.some((s) => s.status !== 'answered')) : all;
+  const title = subject.kind === 'gaps' ? 'every gap' : subject.title;
+  const lines = [`# Research brief: ${inline(title)}`, '', `Scope: ${inline(scope.title)}.`];
+  if (scope.subject) lines.push(`Our product: **${inline(scope.subject)}**. Read every competitor against it: what it does that we do not, and how.`);
+  if (facts.length === 0) lines.push('', subject.kind === 'gaps' ? 'Every axis of every product is answered.' : 'Nothing to research here.');
+
+  let categoryId: string | undefined;
+  for (const product of facts) {
+    if (product.category.id !== categoryId) {
+      categoryId = product.category.id;
+      lines.push('', `## ${inline(product.category.name)}`, '', `**Goal:** ${inline(product.category.goal)}`);
+    }
+    lines.push('', ...productLines(index, product, subject.kind === 'gaps'));
+  }
+  const example = facts.flatMap((f) => f.sections).find((s) => s.status !== 'answered') ?? facts[0]?.sections[0];
+  if (example) lines.push('', ...conventionLines(index, example.axis.name));
+  return `${lines.join('\n')}\n`;
+}
+
+function productLines(index: NoteIndex, facts: ProductFacts, gapsOnly: boolean): string[] {
+  const { product } = facts;
+  const lines = [`### ${inline(product.name)}${facts.subject ? ' (our product)' : ''}`, ''];
+  if (product.description) lines.push(`${inline(product.description)}`, '');
+  lines.push(`Write in ${notePlace(index, facts)}.`);
+  const answered = facts.sections.filter((s) => s.status === 'answered');
+  const gaps = facts.sections.filter((s) => s.status !== 'answered');
+  if (!gapsOnly && answered.length > 0) {
+    lines.push('', `Already answered (${answered.length} of ${facts.sections.length}):`, '');
+    for (const section of answered) lines.push(`- **${inline(section.axis.name)}** (${place(section)}): ${inline(section.excerpt ?? '')}`);
+  }
+  if (gaps.length > 0) {
+    lines.push('', `To research (${gaps.length} of ${facts.sections.length}):`, '');
+    for (const section of gaps) {
+      const where = section.file === null ? STATUS_WORD.missing : `${STATUS_WORD[section.status as 'empty' | 'placeholder']} at ${place(section)}`;
+      lines.push(`- **${inline(section.axis.name)}**: ${where}.${section.axis.description ? ` ${inline(section.axis.description)}` : ''}`);
+    }
+  } else {
+    lines.push('', 'Every axis is answered: check that the answers are still true.');
+  }
+  return lines;
+}
+
+/** The product's first note, or where a new one goes (with the front matter that names it). */
+function notePlace(index: NoteIndex, facts: ProductFacts): string {
+  if (facts.notes.length > 0) return facts.notes.map((n) => `\`${n}\``).join(', ');
+  const found = productOf(index.scope, { categoryId: facts.category.id, productId: facts.product.id });
+  const path = found ? notePathFor(index.scope.notes, found.product) : '';
+  return `a new note \`${path}\` (front matter \`product: ${facts.product.id}\`, \`category: ${facts.category.id}\`)`;
+}
+
+function place(section: SectionFacts): string {
+  return section.file === null ? 'no note' : `\`${section.file}:${section.line}\``;
+}
+
+function conventionLines(index: NoteIndex, exampleAxis: string): string[] {
+  const placeholders = [...BUILT_IN_PLACEHOLDERS, ...index.scope.placeholders].map((w) => `\`${w}\``).join(', ');
+  return [
+    '## Conventions',
+    '',
+    `- Notes are Markdown files matching \`${index.scope.notes}\`; a note names its product in front matter (\`product:\` by id, name or alias).`,
+    `- One section per axis: a heading (level 2 to 6) whose text is the axis's name, e.g. \`## ${exampleAxis.replace(/`/g, '')}\`, followed by the answer.`,
+    `- A section that holds only ${placeholders} counts as unanswered; "N/A: not applicable because …" is an answer.`,
+    '- Answer the category\'s goal: state facts, then how they compare with our product; link every source.',
+    '- Add to a section; never delete what the team wrote.',
+  ];
+}

@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { briefSubject, researchBrief } from '../../src/core/brief/researchBrief';
+import { findProduct, findSection } from '../../src/core/brief/scopeLookup';
+import { gapFacts, productFacts, scopeListing, selectTargets } from '../../src/core/brief/scopeFacts';
+import { isInsideNotes, planSectionWrite } from '../../src/core/brief/sectionWrite';
+import { applyTextEdits } from '../../src/core/notes/noteEdits';
+import { loadWorkspace } from '../../src/cli/workspace';
+import { main } from '../../src/cli/main';
+import { repoRoot } from './helpers';
+import { indexOf, statusOf, testScope } from './noteFixtures';
+
+const DJANGO = '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nBatteries included. One layout.\n\n## Auth, security, and rate limiting\n\nTODO: sessions\n';
+
+function exampleIndex() {
+  const workspace = loadWorkspace(path.join(repoRoot, 'example'), undefined);
+  assert.ok(workspace.ok);
+  return workspace.index;
+}
+
+describe('scope look-ups for agents', () => {
+  it('finds a product by id, name or alias, in every category that holds it unless one is named', () => {
+    const scope = testScope();
+    assert.deepEqual(findProduct(scope, 'DRF'), { ok: true, value: [{ categoryId: 'web', productId: 'django-rest-framework' }] });
+    const flask = findProduct(scope, 'flask');
+    assert.ok(flask.ok && flask.value.length === 2);
+    assert.deepEqual(findProduct(scope, 'Flask', 'Dashboards'), { ok: true, value: [{ categoryId: 'dash', productId: 'flask' }] });
+    const unknown = findProduct(scope, 'Djnago');
+    assert.ok(!unknown.ok && unknown.message.includes('did you mean Django'));
+    assert.ok(!findProduct(scope, 'Django', 'nowhere').ok);
+  });
+
+  it('finds a section by product and axis alias, and asks for the category only when the axis is in several', () => {
+    const scope = testScope();
+    const section = findSection(scope, 'Flask', 'Fallbacks');
+    assert.ok(section.ok);
+    assert.deepEqual([section.value.target.categoryId, section.value.axis.id], ['dash', 'degraded-modes-and-fallback-behaviors']);
+    const wrong = findSection(scope, 'Django', 'Pricing');
+    assert.ok(!wrong.ok && wrong.message.includes('Architecture guidance'));
+  });
+});
+
+describe('scope facts', () => {
+  it('lists the scope with goals, descriptions and each product\'s notes and answers', () => {
+    const listing = scopeListing(exampleIndex());
+    assert.equal(listing.subject, 'Grid + Throughput Engine');
+    const web = listing.categories[0];
+    assert.match(web.goal, /backend framework/);
+    assert.deepEqual(web.products.find((p) => p.id === 'django'), { id: 'django', name: 'Django', aliases: [], notes: ['research/django.md'], answered: 3 });
+    assert.deepEqual(web.products.find((p) => p.id === 'django-rest-framework')?.aliases, ['DRF']);
+  });
+
+  it('gives one product\'s sections with status, 1-based line and text, and the gaps of a category', () => {
+    const index = exampleIndex();
+    const django = productFacts(index, { categoryId: 'python-web-frameworks', productId: 'django' });
+    assert.deepEqual(django?.sections.map((s) => [s.status, s.line]), [['answered', 8], ['answered', 15], ['answered', 22], ['placeholder', 29]]);
+    assert.match(django?.sections[0].text ?? '', /batteries included/);
+    const targets = selectTargets(index, { category: 'python-web-frameworks' });
+    assert.ok(targets.ok);
+    const gaps = gapFacts(index, targets.value);
+    assert.deepEqual(gaps.find((g) => g.product.id === 'fastapi')?.sections.map((s) => `${s.status} ${s.axis.id}`), [
+      'empty auth-security-and-rate-limiting',
+      'placeholder testing-strategy-and-coverage-expectations',
+      'missing dev-experience-documentation-and-templates',
+    ]);
+    assert.ok(!gaps.some((g) => g.sections.some((s) => s.status === 'answered')));
+  });
+});
+
+describe('research brief', () => {
+  it('states the goal, what is answered with its place, what is left with descriptions, and the conventions', () => {
+    const index = exampleIndex();
+    const subject = briefSubject(index, { product: 'DRF' });
+    assert.ok(subject.ok);
+    const brief = researchBrief(index, subject.value);
+    assert.match(brief, /^# Research brief: Django REST Framework\n/);
+    assert.match(brief, /Our product: \*\*Grid \+ Throughput Engine\*\*/);
+    assert.match(brief, /\*\*Goal:\*\* Compare Grid’s backend framework aspects/);
+    assert.match(brief, /a new note `research\/django-rest-framework\.md` \(front matter `product: django-rest-framework`/);
+    assert.match(brief, /To research \(4 of 4\):/);
+    assert.match(brief, /## Conventions[\s\S]*`## Architecture guidance and opinionation`[\s\S]*`TODO`/);
+    const django = researchBrief(index, (briefSubject(index, { product: 'django' }) as { ok: true; value: never }).value);
+    assert.match(django, /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`\): Django is "batteries included"/);
+    assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:29`\./);
+  });
+
+  it('of every gap, lists only products with gaps, grouped by category, and says so when there are none', () => {
+    const index = exampleIndex();
+    const brief = researchBrief(index, (briefSubject(index, { gaps: true }) as { ok: true; value: never }).value);
+    assert.match(brief, /# Research brief: every gap/);
+    assert.equal(brief.match(/^## /gm)?.length, 5, 'four categories and the conventions');
+    assert.doesNotMatch(brief, /Already answered/);
+    const done = indexOf({ 'research/grafana.md': '# Grafana\n\n## Dashboard layout\n\nRows.\n\n## Fallbacks\n\nCached.\n' });
+    const targets = selectTargets(done, { product: 'grafana' });
+    assert.ok(targets.ok);
+    assert.match(researchBrief(done, { kind: 'gaps', targets: targets.value }), /Every axis of every product is answered\./);
+  });
+
+  it('is what `competitor-scope brief` prints; an unknown product is a usage error', () => {
+    let stdout = '';
+    let stderr = '';
+    const out = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
+    assert.equal(main(['brief', '--category', 'observability-control-planes', 'example'], repoRoot, out), 0);
+    assert.match(stdout, /^# Research brief: Observability, Control Planes, and Dashboards\n/);
+    assert.match(stdout, /### Grafana[\s\S]*### Datadog/);
+    assert.equal(main(['brief', 'Djangoo', 'example'], repoRoot, out), 2);
+    assert.match(stderr, /"Djangoo" is not a product of the scope; did you mean Django/);
+  });
+});
+
+describe('writing a section for an agent', () => {
+  const web = { categoryId: 'web', productId: 'django' };
+  const read = (notes: Record<string, string>) => (p: string) => notes[p];
+
+  it('adds a missing section where the axis belongs, with its text, only inserting', () => {
+    const notes = { 'research/django.md': DJANGO.replace('\n## Auth', '\n## Testing strategy and coverage expectations\n\nPytest.\n\n## Auth') };
+    const index = indexOf(notes);
+    const plan = planSectionWrite(index, { categoryId: 'dash', productId: 'flask' }, 'dashboard-layout', 'x', read(notes));
+    assert.ok(plan.ok && plan.create && plan.path === 'research/flask.md');
+    const write = planSectionWrite(index, web, 'auth-security-and-rate-limiting', 'Sessions and CSRF built in.', read(notes));
+    assert.ok(write.ok && !write.create);
+    assert.equal(write.text, applyTextEdits(notes['research/django.md'], write.edits));
+    assert.match(write.text, /## Auth, security, and rate limiting\n\nTODO: sessions\n\nSessions and CSRF built in\.\n/);
+    const after = indexOf({ 'research/django.md': write.text });
+    assert.equal(statusOf(after, 'web', 'django', 'auth-security-and-rate-limiting'), 'answered');
+  });
+
+  it('inserts a missing axis between its neighbours, and creates a note from the template for a product with none', () => {
+    const notes = { 'research/django.md': DJANGO };
+    const index = indexOf(notes);
+    const write = planSectionWrite(index, web, 'testing-strategy-and-coverage-expectations', 'Pytest and the test client.', read(notes));
+    assert.ok(write.ok && !write.create);
+    assert.ok(write.text.startsWith(DJANGO.slice(0, DJANGO.indexOf('## Auth'))));
+    assert.ok(write.text.endsWith('## Testing strategy and coverage expectations\n\nPytest and the test client.\n'));
+    const create = planSectionWrite(index, { categoryId: 'dash', productId: 'grafana' }, 'degraded-modes-and-fallback-behaviors', 'Cached panels.', read(notes));
+    assert.ok(create.ok && create.create);
+    assert.equal(create.path, 'research/grafana.md');
+    assert.equal(statusOf(indexOf({ 'research/grafana.md': create.text }), 'dash', 'grafana', 'degraded-modes-and-fallback-behaviors'), 'answered');
+    assert.equal(statusOf(indexOf({ 'research/grafana.md': create.text }), 'dash', 'grafana', 'dashboard-layout'), 'empty');
+  });
+
+  it('refuses an answered axis, empty text, a note it cannot read and paths outside the notes glob, and writes after an open fence where the answer counts', () => {
+    const notes = { 'research/django.md': DJANGO };
+    const index = indexOf(notes);
+    const answered = planSectionWrite(index, web, 'architecture-guidance-and-opinionation', 'More.', read(notes));
+    assert.ok(!answered.ok && answered.message.includes('already answers'));
+    assert.ok(!planSectionWrite(index, web, 'auth-security-and-rate-limiting', '  \n', read(notes)).ok);
+    assert.ok(!planSectionWrite(index, web, 'auth-security-and-rate-limiting', 'Text.', () => undefined).ok);
+    const fenced = { 'research/django.md': `${DJANGO}\n\`\`\`\nopen fence\n` };
+    const inFence = planSectionWrite(indexOf(fenced), web, 'testing-strategy-and-coverage-expectations', 'Pytest.', read(fenced));
+    // The section goes after the open fence's closer (as every added section does), where it counts.
+    assert.ok(inFence.ok, inFence.ok ? '' : inFence.message);
+    // The scope file's validation refuses such a glob; the write checks again, whatever scope it is given.
+    const valid = testScope(`version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G.\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n`);
+    const outside = indexOf({}, { ...valid, notes: '../outside/*.md' });
+    const refused = planSectionWrite(outside, { categoryId: 'web', productId: 'django' }, 'pricing', 'Free.', () => undefined);
+    assert.ok(!refused.ok && refused.message.includes('outside the notes folder'));
+    assert.equal(isInsideNotes('research/**/*.md', 'research/a/b.md'), true);
+    for (const bad of ['/etc/x.md', 'research/../x.md', 'C:/x.md', 'other/x.md', 'research//x.md']) assert.equal(isInsideNotes('research/**/*.md', bad), false, bad);
+  });
+});
