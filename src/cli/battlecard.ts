@@ -5,7 +5,7 @@ import { ProductMatcher } from '../core/notes/productMatcher';
 import { buildBattlecard } from '../core/scoring/battlecard';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/scoring/battlecardText';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath } from './workspace';
+import { invalidScopeLines, loadWorkspace } from './workspace';
 
 export interface BattlecardOptions {
   readonly product: string;
@@ -37,11 +37,7 @@ export function parseBattlecardArgs(args: readonly string[], cwd: string): Battl
 /** One competitor's battlecard against the scope's subject, as the editor exports it. Exit 2 for an unknown product or an invalid scope. */
 export function battlecard(options: BattlecardOptions): { stdout: string; stderr: string; exitCode: number } {
   const workspace = loadWorkspace(options.folder, options.scope);
-  if (!workspace.ok) {
-    const file = shownPath(options.folder, workspace.scopePath);
-    const lines = workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}`);
-    return { stdout: '', stderr: `${lines.join('\n')}\n`, exitCode: 2 };
-  }
+  if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index } = workspace;
   const link = new ProductMatcher(index.scope).match(options.product, undefined, '');
   const target = link.kind === 'front-matter' ? link.targets[0] : undefined;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath } from './workspace';
+import { invalidScopeLines, loadWorkspace, shownPath } from './workspace';
 
 export interface MatrixOptions {
   readonly folder: string;
@@ -35,11 +35,7 @@ export function parseMatrixArgs(args: readonly string[], cwd: string): MatrixOpt
 /** The comparison matrix of a folder's notes, as the editor's export writes it. Exit 2 for an invalid scope file. */
 export function matrix(options: MatrixOptions): { stdout: string; stderr: string; exitCode: number } {
   const workspace = loadWorkspace(options.folder, options.scope);
-  if (!workspace.ok) {
-    const file = shownPath(options.folder, workspace.scopePath);
-    const lines = workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}`);
-    return { stdout: '', stderr: `${lines.join('\n')}\n`, exitCode: 2 };
-  }
+  if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index } = workspace;
   const text = EXPORT_FORMATS[options.format].render(buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]));
   if (options.output === undefined) return { stdout: text, stderr: '', exitCode: 0 };

@@ -29,6 +29,12 @@ export function loadWorkspace(folder: string, scope: string | undefined): Loaded
   return { ok: true, index, scopePath, notesRoot };
 }
 
+/** An unusable scope file's problems, one `file:line:column: error invalid-scope message` line each, as stderr prints them. */
+export function invalidScopeLines(folder: string, workspace: Extract<LoadedWorkspace, { ok: false }>): string {
+  const file = shownPath(folder, workspace.scopePath);
+  return workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}\n`).join('');
+}
+
 /** A file as the output shows it: relative to FOLDER, '/'-separated, or absolute when outside it. */
 export function shownPath(folder: string, file: string): string {
   const relative = path.relative(folder, file);
