@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { timeActivation, type ActivationTiming } from './features/activationTiming';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
+import { registerEmptyWebview } from './features/emptyWebview';
 import { registerGoToProduct } from './features/goToProduct';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
 import { registerNoteCodeActions } from './features/noteCodeActions';
@@ -74,6 +75,8 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
     ...registerScopeCodeLens(store, notes),
     ...registerScopeRename(store, notes),
   );
+  // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
+  if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
   const activation = timeActivation(started, notes, tree.provider, log);
   return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, activation: () => activation };
 }

@@ -9,6 +9,8 @@ export interface WorkbenchOptions {
   onExit?: (code: number) => void;
   /** The workbench's log, the extension host's console included. */
   onLog?: (type: string, args: unknown[]) => void;
+  /** Runs before the workbench loads, e.g. to add init scripts to every frame (the benchmark's). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 export interface Workbench {
@@ -33,6 +35,7 @@ export async function openWorkbench(url: string, options: WorkbenchOptions = {})
     });
     crashed.catch(() => undefined);
     // The workbench's first load fetches a few MB from the server: slow on a loaded machine, not hung.
+    await options.beforeLoad?.(page);
     await page.goto(url, { timeout: 120_000 });
     return { page, crashed, close: () => browser.close() };
   } catch (error) {

@@ -1,0 +1,183 @@
+// The half of `npm run bench:vscode` that runs inside the VS Code extension host (as its extensionTestsPath):
+// it drives the extension as a user would and times what the user waits for. The other half (bench/vscode.mjs)
+// watches the webview's DOM from Playwright and rewrites the notes on disk for the branch switch; the two talk
+// through the files of COMPETITOR_SCOPE_BENCH_DIR and the host's console.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CompetitorScopeApi } from '../../src/extension';
+import { EMPTY_WEBVIEW_COMMAND } from '../../src/features/emptyWebview';
+import { activateExtension } from '../integration/helpers';
+
+/** The notes' debounce after a keystroke (NoteWorkspace): subtracted from edit → diagnostics. */
+const EDIT_DEBOUNCE_MS = 300;
+const WEBVIEW_RUNS = 5;
+const EDIT_RUNS = 11;
+const PATCH_RUNS = 7;
+
+const dir = process.env.COMPETITOR_SCOPE_BENCH_DIR ?? '';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the Playwright side saw in the webview's frames, one JSON line each: {kind, time, painted?}. */
+interface Seen {
+  kind: string;
+  time: number;
+  painted?: number;
+}
+
+async function waitSeen(kind: string, after: number, timeoutMs = 120_000): Promise<Seen> {
+  const deadline = Date.now() + timeoutMs;
+  const file = path.join(dir, 'seen.jsonl');
+  while (Date.now() < deadline) {
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    const found = lines.map((line) => JSON.parse(line) as Seen).find((s) => s.kind === kind && s.time >= after);
+    if (found) return found;
+    await sleep(20);
+  }
+  throw new Error(`the webview showed no ${kind} within ${timeoutMs / 1000} s`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function closeEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await sleep(500);
+}
+
+/** From running the command to the first marker element in the webview's DOM (seen from Playwright). */
+async function timeWebview(command: string, kind: string): Promise<number> {
+  const start = Date.now();
+  await vscode.commands.executeCommand(command);
+  return (await waitSeen(kind, start)).time - start;
+}
+
+/** The longest gap between the ticks of a 10 ms interval timer: how long the host's event loop was blocked. */
+function stallMeter(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return longest;
+    },
+  };
+}
+
+const signature = (uri: vscode.Uri) => JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.message, d.range.start.line]));
+
+/** Resolves with the time at which the note's diagnostics differ from `before` (polled each millisecond). */
+async function diagnosticsChange(uri: vscode.Uri, before: string): Promise<number> {
+  while (signature(uri) === before) await sleep(1);
+  return Date.now();
+}
+
+/** One edit in the editor (a second heading for the note's first axis, then its removal) → the note's diagnostics. */
+async function timeEdits(api: CompetitorScopeApi, uri: vscode.Uri): Promise<number[]> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const heading = editor.document.getText().split('\n').find((line) => line.startsWith('## '));
+  if (!heading) throw new Error(`${uri.fsPath} has no section`);
+  await api.ready();
+  await sleep(1000);
+  const times: number[] = [];
+  for (let i = 0; i < EDIT_RUNS; i++) {
+    const document = editor.document;
+    const before = signature(uri);
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    const start = Date.now();
+    const added = `\n\n${heading}\n\nMore.\n`;
+    await editor.edit((edit) => (i % 2 === 0 ? edit.insert(end, added) : edit.delete(new vscode.Range(document.positionAt(document.getText().length - added.length), end))));
+    times.push((await diagnosticsChange(uri, before)) - start - EDIT_DEBOUNCE_MS);
+    await sleep(200);
+  }
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return times;
+}
+
+/** With the matrix open: a note rewritten on disk → the patch in the webview (received → painted, and end to end). */
+async function timePatches(uri: vscode.Uri): Promise<{ paint: number[]; endToEnd: number[] }> {
+  const original = readFileSync(uri.fsPath, 'utf8');
+  const heading = original.split('\n').find((line) => line.startsWith('## '))!;
+  const paint: number[] = [];
+  const endToEnd: number[] = [];
+  for (let i = 0; i < PATCH_RUNS; i++) {
+    const start = Date.now();
+    // The section stops answering its axis (a typo in its heading), then answers it again.
+    writeFileSync(uri.fsPath, i % 2 === 0 ? original.replace(heading, `${heading}x`) : original);
+    const seen = await waitSeen('patch', start);
+    paint.push(seen.painted! - seen.time);
+    endToEnd.push(seen.painted! - start);
+    await sleep(600);
+  }
+  writeFileSync(uri.fsPath, original);
+  return { paint, endToEnd };
+}
+
+/**
+ * A branch switch: the Playwright side rewrites a heading in every note at once; settled when every note's
+ * diagnostics show the rewritten heading (an axis-typo on it). Diagnostics events are debounced by VS Code (50 ms).
+ */
+async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Promise<{ settledMs: number; stallMs: number }> {
+  const pending = new Set(api.notes().paths().map((p) => vscode.Uri.joinPath(folder, p).toString()));
+  const rewritten = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).some((d) => typeof d.code === 'object' && d.code.value === 'axis-typo');
+  let settled!: () => void;
+  const done = new Promise<void>((resolve) => (settled = resolve));
+  let settledAt = 0;
+  const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+    for (const uri of event.uris) if (pending.has(uri.toString()) && rewritten(uri)) pending.delete(uri.toString());
+    if (pending.size === 0 && settledAt === 0) {
+      settledAt = Date.now();
+      settled();
+    }
+  });
+  const meter = stallMeter();
+  const asked = Date.now();
+  console.log('bench:rewrite-all');
+  const started = (await waitSeen('rewrite-start', asked)).time;
+  await Promise.race([done, sleep(120_000)]);
+  await sleep(500);
+  const stallMs = meter.stop();
+  listener.dispose();
+  if (pending.size > 0) throw new Error(`${pending.size} notes never showed their rewritten heading`);
+  return { settledMs: settledAt - started, stallMs };
+}
+
+export async function run(): Promise<void> {
+  const api = (await activateExtension()).exports as CompetitorScopeApi;
+  const { treeMs, notesMs } = await api.activation();
+  await api.ready();
+  await sleep(2000);
+  const memory = process.memoryUsage();
+  const folder = api.scope().folderUri!;
+  const paths = api.notes().paths();
+  const generated = paths.includes('research/product-7.md');
+  const result: Record<string, unknown> = { notes: paths.length, treeMs, notesMs, heapMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 };
+
+  const floor: number[] = [];
+  const matrix: number[] = [];
+  for (let i = 0; i < WEBVIEW_RUNS; i++) {
+    // Alternated, so that both see the same state of the machine; the first of each warms VS Code's webview code.
+    floor.push(await timeWebview(EMPTY_WEBVIEW_COMMAND, 'floor'));
+    await closeEditors();
+    matrix.push(await timeWebview('competitorScope.showMatrix', 'cell'));
+    if (i < WEBVIEW_RUNS - 1) await closeEditors();
+  }
+  Object.assign(result, { floor, matrix });
+  if (generated) {
+    await sleep(1000);
+    Object.assign(result, await timePatches(vscode.Uri.joinPath(folder, 'research/product-1.md')));
+    await closeEditors();
+    result.edit = await timeEdits(api, vscode.Uri.joinPath(folder, 'research/product-7.md'));
+    await closeEditors();
+    Object.assign(result, await timeBranchSwitch(api, folder));
+  }
+  result.medians = Object.fromEntries(Object.entries(result).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, median((v as number[]).slice(k === 'floor' || k === 'matrix' ? 1 : 0))]));
+  writeFileSync(path.join(dir, 'result.json'), JSON.stringify(result, null, 2));
+}
