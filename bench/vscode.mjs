@@ -1,4 +1,4 @@
-/* global process, console, window, document, requestAnimationFrame, setTimeout, setInterval, clearInterval */
+/* global process, console, window, document, setInterval */
 // `npm run bench:vscode` (after `npm run build`): what the user waits for, timed in the real VS Code (the VS Code
 // server, its workbench in headless Chromium), on example/ and on generated workspaces of 500 and 2,000 products
 // (`--with-10000` adds 10,000; `--sizes=2000` measures only the sizes listed). One VS Code per workspace; test/bench/host.ts drives the extension inside its
