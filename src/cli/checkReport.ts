@@ -114,10 +114,11 @@ export function formatText(report: CheckReport, maxMissing: number): string {
   const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
   const notes = report.notes;
   if (notes?.files === 0) lines.push(`warning: the notes glob "${notes.glob}" matches no file under ${notes.folder}`);
+  const read = notes ? `; ${notes.files} notes read by "${notes.glob}" under ${notes.folder}` : '';
   lines.push(
     s.products === 0
       ? `${count}; the scope file ${report.scope} cannot be used.`
-      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${count}; ${notes?.files ?? 0} notes read by "${notes?.glob}" under ${notes?.folder}.`,
+      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${count}${read}.`,
   );
   return `${lines.join('\n')}\n`;
 }
