@@ -1,9 +1,11 @@
-// Bundles into dist/: the desktop entry (Node), the browser entry (web worker), the command line, and in a
+// Bundles into dist/: the desktop entry (Node), the browser entry (web worker), the command line and its MCP server, and in a
 // development build the web test suite; and the matrix webview's script into media/.
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+// `--cli`: the command line's bundles alone, as `npm pack` ships them (the prepack script).
+const cliOnly = process.argv.includes('--cli');
 const common = {
   bundle: true,
   platform: 'node',
@@ -28,15 +30,27 @@ const noNodeBuiltins = {
     });
   },
 };
+/** The command line's `import('../mcp/mcpServer')` loads dist/mcp.js, next to dist/cli.js, at run time. */
+const mcpServerBesideCli = {
+  name: 'mcp-server-beside-cli',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/mcp\/mcpServer$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
 // A web worker: VS Code loads the bundle as CommonJS with only `vscode` to require.
 const webWorker = { ...common, platform: 'browser', target: 'es2022', external: ['vscode'], plugins: [noNodeBuiltins] };
 
-await Promise.all([
+// The command line is minified in every build: a CI job pays for loading it on each run. The MCP server and its
+// SDK are a bundle of their own, dist/mcp.js, loaded by `competitor-scope mcp` alone; with both bundled, the npm
+// package has no dependency to install.
+const commandLine = [
+  esbuild.build({ ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [mcpServerBesideCli], banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, minify: true, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
+];
+await Promise.all(cliOnly ? commandLine : [
+  ...commandLine,
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
-  // The command line is minified in every build: a CI job pays for loading it on each run. The MCP server's SDK
-  // stays in node_modules, loaded by `competitor-scope mcp` alone.
-  esbuild.build({ ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['@modelcontextprotocol/sdk'], banner: { js: '#!/usr/bin/env node' } }),
   // The matrix webview's script runs in the browser, loaded by the page that src/shared/matrixPage.ts builds.
   esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] }),
   // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.
