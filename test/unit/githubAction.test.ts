@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot, tempFolder } from './helpers';
+
+interface Step {
+  name: string;
+  shell: string;
+  run: string;
+  env?: Record<string, string>;
+}
+interface Action {
+  inputs: Record<string, { description: string; default: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const action = parse(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as Action;
+const checkStep = action.runs.steps.find((s) => s.name === 'Check the research notes')!;
+
+/** Runs the check step's script as the runner would: bash in the repository's root, the inputs in its env. */
+function runCheckStep(repository: string, inputs: Record<string, string>) {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_ACTION_PATH: repoRoot };
+  for (const [name, value] of Object.entries(checkStep.env ?? {})) {
+    const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(value)?.[1];
+    assert.ok(input, `${name} is set from an input`);
+    env[name] = inputs[input] ?? action.inputs[input].default;
+  }
+  return spawnSync('bash', ['-e', '-c', checkStep.run], { cwd: repository, env, encoding: 'utf8' });
+}
+
+const scope = 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }, { name: Hosting }]\n';
+
+describe('the GitHub Action (action.yml)', function () {
+  this.timeout(60_000);
+  it('is a composite action whose scripts take every input from the environment, never pasted in', () => {
+    assert.equal(action.runs.using, 'composite');
+    assert.deepEqual(Object.keys(action.inputs), ['folder', 'scope', 'max-missing']);
+    for (const input of Object.values(action.inputs)) assert.ok(input.description);
+    for (const step of action.runs.steps) {
+      assert.equal(step.shell, 'bash');
+      assert.ok(!step.run.includes('${{'), `${step.name}: no expression inside the script`);
+    }
+    const fromInputs = Object.values(checkStep.env ?? {}).map((v) => /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v)?.[1]);
+    assert.deepEqual(fromInputs.sort(), Object.keys(action.inputs).sort());
+    assert.match(checkStep.run, /node "\$GITHUB_ACTION_PATH\/dist\/cli\.js" /);
+  });
+
+  it('checks the folder with --format github and fails on unanswered axes, whatever the folder is called', () => {
+    // A folder name that would run a command if the input were pasted into the script.
+    const hostile = 'notes $(touch pwned) "`touch pwned2`"';
+    const repository = tempFolder({
+      [`${hostile}/competitor-scope.yaml`]: scope,
+      [`${hostile}/research/django.md`]: '# Django\n\n## Pricing\n\nFree and open source.\n\n## Hosting\n\nTODO\n',
+    });
+    const run = runCheckStep(repository, { folder: hostile });
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines[0], '::warning file=research/django.md,line=7,col=1,title=competitor-scope unanswered-axis::The section "Hosting" holds only placeholders.');
+    assert.match(lines[1], /^1 products, 2 axes: 1 answered, 0 missing, 0 empty, 1 placeholder \(1 unanswered, at most 0 allowed\);/);
+    assert.deepEqual(fs.readdirSync(repository), [hostile], 'nothing else was run');
+
+    assert.equal(runCheckStep(repository, { folder: hostile, 'max-missing': '1' }).status, 0);
+  });
+
+  it('passes the scope input as --scope', () => {
+    const repository = tempFolder({
+      'scopes/team.yaml': scope,
+      'research/django.md': '# Django\n\n## Pricing\n\nFree and open source.\n',
+    });
+    const run = runCheckStep(repository, { scope: 'scopes/team.yaml' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(run.stdout.includes('::warning file=research/django.md,line=1,col=1,title=competitor-scope missing-axis::No section answers "Hosting" (Web) for Django.'), run.stdout);
+  });
+});
