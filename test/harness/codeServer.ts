@@ -6,13 +6,14 @@ import { repoRoot } from './paths';
 import type { SessionDirs } from './session';
 import { writeUserSettings } from './settings';
 
-/** A running VS Code server (code-server) on a free loopback port, in a process group of its own. */
+/** A running VS Code server (code-server), by default on a free loopback port, in a process group of its own. */
 export interface CodeServer {
   origin: string;
-  /** The address under which the workbench reaches a path of this machine (for the URL's payload). */
-  remoteUri(fsPath: string): string;
-  /** The workbench opened on `folder`; payload entries are e.g. extensionDevelopmentPath, extensionTestsPath. */
-  workbenchUrl(folder: string, payload: [string, string][]): string;
+  port: number;
+  /** The address under which the workbench reaches a path of this machine (for the URL's payload), as `host` opens it. */
+  remoteUri(fsPath: string, host?: string): string;
+  /** The workbench opened on `folder`, at `host` (the origin's by default); payload entries are e.g. extensionDevelopmentPath. */
+  workbenchUrl(folder: string, payload: [string, string][], host?: string): string;
   /** Rejects when the server dies, or when an extension host dies and no test result followed. */
   crashed: Promise<never>;
   /** The server's last lines of output, for the report of a failed run. */
@@ -26,6 +27,11 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Extra environment; the extension host inherits the server's. */
   env?: Record<string, string>;
+  /** The address to listen on (default 127.0.0.1) and the port (default a free one). */
+  host?: string;
+  port?: number;
+  /** Asked in the browser when set; the tests' loopback servers need none. */
+  password?: string;
 }
 
 /** code-server's entry script: from COMPETITOR_SCOPE_CODE_SERVER, else installed (once, cached) by the project's script. */
@@ -47,13 +53,16 @@ const offline = { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }) };
 export async function startCodeServer(dirs: SessionDirs, options: CodeServerOptions): Promise<CodeServer> {
   const entry = locateCodeServer();
   writeUserSettings(dirs.userData, options.settings ?? {});
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? await freePort();
+  // Every interface answers on the loopback one too.
+  const localHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+  const origin = `http://${localHost}:${port}`;
   // The config file would otherwise be written into the home folder.
-  const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  const args = [entry, '--auth', options.password ? 'password' : 'none', '--bind-addr', `${host}:${port}`, '--disable-telemetry', '--disable-update-check',
     '--config', path.join(dirs.root, 'code-server.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, options.folder];
   // detached: a group of its own, so that stopping it also ends its extension hosts and helpers.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...offline, ...options.env } });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...offline, ...options.env, ...(options.password ? { PASSWORD: options.password } : {}) } });
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal);
@@ -92,9 +101,10 @@ export async function startCodeServer(dirs: SessionDirs, options: CodeServerOpti
 
   const server: CodeServer = {
     origin,
-    remoteUri: (fsPath) => `vscode-remote://127.0.0.1:${port}${fsPath}`,
-    workbenchUrl: (folder, payload) =>
-      `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    port,
+    remoteUri: (fsPath, at = localHost) => `vscode-remote://${at}:${port}${fsPath}`,
+    workbenchUrl: (folder, payload, at = localHost) =>
+      `http://${at}:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
     crashed,
     logTail: () => tail.join('\n'),
     async stop() {
