@@ -108,3 +108,30 @@ describe('note edits: front matter values', () => {
     assert.equal(apply(bare, setProductEdits(unlinked, '[Beta] Foo')), '---\nproduct: "[Beta] Foo"\n---\n\n# Foo\n');
   });
 });
+
+describe('note edits: a product written on several lines', () => {
+  const NOTE = 'research/pricing.md';
+  const link = (text: string, productId: string, categoryId?: string) => apply(text, setProductEdits(indexOf({ [NOTE]: text }).note(NOTE)!, productId, categoryId));
+
+  it('replaces the whole value, block scalar, continued line or list, with one line: never a second key', () => {
+    const cases: [string, string][] = [
+      ['---\nproduct: >\n  Django REST\n  Framework\ncategory: web\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
+      ['---\ntitle: P\nproduct: |-\n  Django\n\ncategory: web\n---\n# Pricing\n', '---\ntitle: P\nproduct: django-rest-framework\n\ncategory: web\n---\n# Pricing\n'],
+      ['---\nproduct: Django REST\n  Framework\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
+      ['---\nproduct: # ask Ana\n  DRF\n---\n# Pricing\n', '---\nproduct: django-rest-framework # ask Ana\ncategory: web\n---\n# Pricing\n'],
+      ['---\nproduct: [django, drf]\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
+    ];
+    for (const [text, expected] of cases) {
+      const index = indexOf({ [NOTE]: text });
+      assert.ok(codes(index, NOTE).includes('invalid-front-matter'), text);
+      const unlinked = index.findings(NOTE).find((f) => f.code === 'unlinked-note');
+      assert.ok(unlinked?.code === 'unlinked-note' && unlinked.data.suggestions.length > 0, 'the quick fix is offered');
+      const linked = link(text, 'django-rest-framework', 'web');
+      assert.equal(linked, expected);
+      assert.deepEqual(indexOf({ [NOTE]: linked }).note(NOTE)?.targets, [{ categoryId: 'web', productId: 'django-rest-framework' }]);
+      assert.ok(!codes(indexOf({ [NOTE]: linked }), NOTE).includes('invalid-front-matter'), linked);
+      // Idempotent: the same fix again changes nothing.
+      assert.equal(link(linked, 'django-rest-framework', 'web'), linked);
+    }
+  });
+});

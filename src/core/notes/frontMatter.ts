@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { Range } from '../text';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Range as Range3 } from 'yaml';
+import type { Position, Range } from '../text';
 import { repeatedKeys, yamlNesting } from '../yamlGuard';
 
 /** A field of the front matter that the analysis reads, with where its value stands (for diagnostics and edits). */
@@ -9,6 +9,14 @@ export interface FrontMatterField {
   readonly lineRange: Range;
   /** The value alone; empty at the end of the line when the value is empty. */
   readonly valueRange: Range;
+}
+
+/** A field as written, readable or not (on several lines, a list): where an edit replaces it with a readable value. */
+export interface WrittenField {
+  /** From the end of the key to the end of the value, the `:` and every line of the value included. */
+  readonly range: Range;
+  /** The comments written in that range (`product: # check\n  Django`), for the edit to keep. */
+  readonly comments: string;
 }
 
 export interface FrontMatter {
@@ -22,6 +30,8 @@ export interface FrontMatter {
   readonly category?: FrontMatterField;
   /** Why the front matter cannot be read; it is then treated as empty. */
   readonly problem?: { readonly message: string; readonly range: Range };
+  /** With a problem in valid YAML: where `product:` and `category:` are written, so that setting one replaces it. */
+  readonly written?: Partial<Record<(typeof FIELDS)[number], WrittenField>>;
 }
 
 const FIELDS = ['product', 'category'] as const;
@@ -55,7 +65,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
-type Fields = Pick<FrontMatter, 'product' | 'category' | 'problem'>;
+type Fields = Pick<FrontMatter, 'product' | 'category' | 'problem' | 'written'>;
 
 /** `key: value` lines with plain values need no YAML parser; anything else goes through `yaml`, behind its guards. */
 function readFields(lines: readonly string[]): Fields {
@@ -123,9 +133,14 @@ function readYamlFields(lines: readonly string[]): Fields {
     return { problem: { message: 'The front matter must be a mapping of fields, such as "product: django".', range: { start: at(0), end: at(lines[0]?.length ?? 0) } } };
   }
   const found: Record<string, FrontMatterField> = {};
+  const written: Partial<Record<(typeof FIELDS)[number], WrittenField>> = {};
+  let problem: Fields['problem'];
   for (const pair of doc.contents.items) {
     if (!isPair(pair) || !isScalar(pair.key) || !FIELDS.includes(pair.key.value as (typeof FIELDS)[number])) continue;
-    const name = String(pair.key.value);
+    const name = pair.key.value as (typeof FIELDS)[number];
+    const keyEnd = pair.key.range?.[1] ?? 0;
+    written[name] ??= writtenField(source, keyEnd, isNode(pair.value) ? pair.value.range : undefined, at);
+    if (problem) continue;
     const keyStart = at(pair.key.range?.[0] ?? 0);
     const lineLength = lines[keyStart.line - 1].length;
     if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
@@ -133,16 +148,27 @@ function readYamlFields(lines: readonly string[]): Fields {
     } else if (isScalar(pair.value) && ['string', 'number'].includes(typeof pair.value.value) && pair.value.range) {
       const start = at(pair.value.range[0]);
       const end = at(pair.value.range[1]);
-      if (start.line !== keyStart.line || end.line !== start.line) {
-        return { problem: { message: `"${name}" must be on one line.`, range: { start, end } } };
-      }
-      found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
+      if (start.line !== keyStart.line || end.line !== start.line) problem = { message: `"${name}" must be on one line.`, range: { start, end } };
+      else found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
     } else {
-      const range = pair.value.range ?? [0, 0];
-      return { problem: { message: `"${name}" must name one ${name}, as text.`, range: { start: at(range[0]), end: at(range[1]) } } };
+      const range = (isNode(pair.value) && pair.value.range) || [0, 0];
+      problem = { message: `"${name}" must name one ${name}, as text.`, range: { start: at(range[0]), end: at(range[1]) } };
     }
   }
-  return pick(found);
+  return problem ? { problem, written } : pick(found);
+}
+
+/**
+ * Where a field is written: from its key's end to its value's end (a block scalar's range ends after its last
+ * line break, which stays), or to the end of the key's line when there is no value.
+ */
+function writtenField(source: string, keyEnd: number, value: Range3 | null | undefined, at: (offset: number) => Position): WrittenField {
+  const lineEnd = source.indexOf('\n', keyEnd);
+  let end = value ? value[1] : lineEnd === -1 ? source.length : lineEnd;
+  if (source[end - 1] === '\n') end--;
+  const between = source.slice(keyEnd, value ? value[0] : end);
+  const comments = between.split('\n').flatMap((line) => (line.includes('#') ? [line.slice(line.indexOf('#'))] : []));
+  return { range: { start: at(keyEnd), end: at(end) }, comments: comments.join(' ') };
 }
 
 /** A field on `line` of the note (1 is the line after the opening `---`). */

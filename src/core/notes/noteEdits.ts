@@ -73,9 +73,10 @@ export function renameHeadingEdit(analysis: NoteAnalysis, headingIndex: number, 
 }
 
 /**
- * Names the note's product in its front matter: sets the value of `product:` (and `category:` when given),
- * adds the field when missing, adds front matter when there is none. Values are written as YAML scalars,
- * quoted where a plain one would not read back the same (`[Beta] Foo`, `Django: The Web Framework`).
+ * Names the note's product in its front matter: sets the value of `product:` (and `category:` when given; a value
+ * written on several lines becomes one line), adds the field when missing, adds front matter when there is none.
+ * Values are written as YAML scalars, quoted where a plain one would not read back the same (`[Beta] Foo`,
+ * `Django: The Web Framework`).
  */
 export function setProductEdits(analysis: NoteAnalysis, productId: string, categoryId?: string): TextEdit[] {
   return setFrontMatterEdits(analysis, [['product', productId], ...(categoryId ? [['category', categoryId] as const] : [])]);
@@ -94,8 +95,11 @@ function setFrontMatterEdits(analysis: NoteAnalysis, fields: readonly (readonly 
   const closing: Position = { line: frontMatter.endLine, character: 0 };
   return fields.map(([name, value]) => {
     const field = frontMatter[name];
-    if (!field) return insertAt(closing, `${name}: ${yamlScalar(value)}\n`);
-    return { range: field.valueRange, newText: field.value === '' ? ` ${yamlScalar(value)}` : yamlScalar(value) };
+    if (field) return { range: field.valueRange, newText: field.value === '' ? ` ${yamlScalar(value)}` : yamlScalar(value) };
+    // Written but unreadable (on several lines, a list): replaced by the value on one line, never a second key.
+    const written = frontMatter.written?.[name];
+    if (written) return { range: written.range, newText: `: ${yamlScalar(value)}${written.comments && ` ${written.comments}`}` };
+    return insertAt(closing, `${name}: ${yamlScalar(value)}\n`);
   });
 }
 
