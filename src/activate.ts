@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { timeActivation, type ActivationTiming } from './features/activationTiming';
+import { registerChatParticipant } from './features/chatParticipant';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
 import { registerEmptyWebview } from './features/emptyWebview';
 import { registerGoToProduct } from './features/goToProduct';
+import type { AddSectionInput } from './features/addSectionTool';
+import { registerLanguageModelTools } from './features/languageModelTools';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
 import { registerNoteCodeActions } from './features/noteCodeActions';
 import { registerNoteCodeLens } from './features/noteCodeLens';
@@ -11,6 +14,7 @@ import { registerNoteDefinition } from './features/noteDefinition';
 import { registerNoteCommands } from './features/noteCommands';
 import { registerNoteDiagnostics } from './features/noteDiagnostics';
 import { registerNoteHover } from './features/noteHover';
+import { registerResearchBrief } from './features/researchBrief';
 import { registerScopeCodeLens } from './features/scopeCodeLens';
 import { registerScopeCommands } from './features/scopeCommands';
 import { registerScopeDiagnostics } from './features/scopeDiagnostics';
@@ -32,6 +36,13 @@ export interface CompetitorScopeApi {
   /** The nodes selected in the tree view. */
   readonly treeSelection: () => readonly ScopeNode[];
   readonly matrix: MatrixPanelHandle;
+  /** @competitor-scope's request handler, for tests that drive it with their own request and response stream. */
+  readonly chatHandler: vscode.ChatRequestHandler;
+  /**
+   * competitor-scope_add_section's implementation, for tests of its prepareInvocation: VS Code confirms every
+   * dialog by itself while extension tests run, so invokeTool cannot show that the tool asks.
+   */
+  readonly addSectionTool: vscode.LanguageModelTool<AddSectionInput>;
   /** How long activation took until the tree's first items, and until every note was analyzed. */
   readonly activation: () => Promise<ActivationTiming>;
 }
@@ -54,6 +65,8 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
     scope: () => store.current,
     coverage: () => [...notes.index.subjectCoverage(), ...notes.index.coverage()],
   }, navigator);
+  const chat = registerChatParticipant(notes, context.extensionUri);
+  const tools = registerLanguageModelTools(notes);
   context.subscriptions.push(
     log,
     store,
@@ -74,9 +87,12 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
     ...registerGoToProduct(notes, navigator),
     ...registerScopeCodeLens(store, notes),
     ...registerScopeRename(store, notes),
+    ...registerResearchBrief(notes),
+    ...tools.disposables,
+    ...chat.disposables,
   );
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
   const activation = timeActivation(started, notes, tree.provider, log);
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, activation: () => activation };
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, chatHandler: chat.handler, addSectionTool: tools.addSection, activation: () => activation };
 }

@@ -4,8 +4,9 @@ import { coverageLabel } from '../core/assist/coverageText';
 import type { ScopeRef } from '../workspace/noteNavigation';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { currentNote } from './currentNote';
+import { RESEARCH_BRIEF_COMMAND } from './researchBrief';
 
-/** At the top of a note, for each product it is about: its coverage, and the way to it in the matrix and the tree. */
+/** At the top of a note, for each product it is about: its coverage, the way to it in the matrix and the tree, and its research brief. */
 export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
@@ -23,6 +24,7 @@ export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] 
           new vscode.CodeLens(top, { title: `${name}: ${coverageLabel(notes.index.productCoverage(target))}`, command: '' }),
           new vscode.CodeLens(top, { title: 'Show in Matrix', command: 'competitorScope.showMatrix', arguments: [ref] }),
           new vscode.CodeLens(top, { title: 'Reveal in Scope Tree', command: 'competitorScope.revealInTree', arguments: [ref] }),
+          new vscode.CodeLens(top, { title: 'Research Brief', command: RESEARCH_BRIEF_COMMAND, arguments: [ref] }),
         ];
       });
     },

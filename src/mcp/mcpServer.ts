@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { briefSubject, researchBrief } from '../core/brief/researchBrief';
+import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { AGENT_INPUTS, AGENT_TOOLS, briefAnswer, gapsAnswer, productAnswer, scopeAnswer, type AgentTool } from '../core/brief/agentTools';
 import { findSection, type Lookup } from '../core/brief/scopeLookup';
-import { gapFacts, productFacts, scopeListing, selectTargets } from '../core/brief/scopeFacts';
-import { planSectionWrite } from '../core/brief/sectionWrite';
+import { planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
 import type { NoteIndex } from '../core/notes/noteIndex';
 import { check } from '../cli/check';
 import { packageVersion } from '../cli/packageRoot';
@@ -22,8 +22,8 @@ type ToolResult = { content: { type: 'text'; text: string }[]; isError?: boolean
 /** A tool's failure: answered to the client as an error result, never a crash of the server. */
 class ToolError extends Error {}
 
-const product = z.string().min(1).max(200).describe('A product by its id, name or alias, as in the scope file (e.g. "django", "DRF").');
-const category = z.string().min(1).max(200).describe('A category by its id or name.');
+const product = z.string().min(1).max(200).describe(AGENT_INPUTS.product);
+const category = z.string().min(1).max(200).describe(AGENT_INPUTS.category);
 
 /**
  * The Model Context Protocol server over a folder's scope and notes: the same facts, brief and section writing
@@ -39,41 +39,18 @@ export function createMcpServer(options: McpOptions): McpServer {
   };
   const readOnly = { readOnlyHint: true, openWorldHint: false };
 
-  server.registerTool('list_scope', {
-    title: 'List the competitor scope',
-    description: 'The competitor scope: our product (the subject), each category with its goal, its products (with their notes and how many axes they answer) and its comparison axes (with descriptions).',
-    annotations: readOnly,
-  }, () => json(scopeListing(load().index)));
+  const tool = (spec: AgentTool, annotations: ToolAnnotations = readOnly) => ({ title: spec.title, description: spec.description, annotations });
 
-  server.registerTool('find_gaps', {
-    title: 'Find research gaps',
-    description: 'The axes that research notes leave missing, empty or placeholder, with each axis\'s description and where the note is: for one product, one category, or (with neither) every product.',
-    inputSchema: { product: product.optional(), category: category.optional() },
-    annotations: readOnly,
-  }, (input) => {
-    const { index } = load();
-    return json(gapFacts(index, unwrap(selectTargets(index, input))));
-  });
+  server.registerTool(AGENT_TOOLS.scope.mcp, tool(AGENT_TOOLS.scope), () => text(scopeAnswer(load().index)));
 
-  server.registerTool('read_product', {
-    title: 'Read a product\'s notes',
-    description: 'One product\'s research, axis by axis: each section\'s status (answered, placeholder, empty, missing), its note and line, and the answer\'s text. A product in several categories is read in each.',
-    inputSchema: { product, category: category.optional() },
-    annotations: readOnly,
-  }, (input) => {
-    const { index } = load();
-    return json(unwrap(selectTargets(index, input)).map((target) => productFacts(index, target)));
-  });
+  server.registerTool(AGENT_TOOLS.gaps.mcp, { ...tool(AGENT_TOOLS.gaps), inputSchema: { product: product.optional(), category: category.optional() } }, (input) =>
+    text(unwrap(gapsAnswer(load().index, input))));
 
-  server.registerTool('research_brief', {
-    title: 'Research brief',
-    description: 'A Markdown research brief: the goal, what the notes already answer, every axis still to research with its description, where to write and the conventions a section must follow. For a product, a category, or (with neither) every gap.',
-    inputSchema: { product: product.optional(), category: category.optional() },
-    annotations: readOnly,
-  }, (input) => {
-    const { index } = load();
-    return text(researchBrief(index, unwrap(briefSubject(index, input))));
-  });
+  server.registerTool(AGENT_TOOLS.product.mcp, { ...tool(AGENT_TOOLS.product), inputSchema: { product, category: category.optional() } }, (input) =>
+    text(unwrap(productAnswer(load().index, input))));
+
+  server.registerTool(AGENT_TOOLS.brief.mcp, { ...tool(AGENT_TOOLS.brief), inputSchema: { product: product.optional(), category: category.optional() } }, (input) =>
+    text(unwrap(briefAnswer(load().index, input))));
 
   server.registerTool('check_notes', {
     title: 'Check the notes',
@@ -81,21 +58,20 @@ export function createMcpServer(options: McpOptions): McpServer {
     annotations: readOnly,
   }, () => text(check({ folder: options.folder, ...(options.scope ? { scope: options.scope } : {}), format: 'json', maxMissing: 0 }).output));
 
-  server.registerTool('add_section', {
-    title: 'Add a section to a note',
-    description: 'Writes an answer for one axis of one product into its research note: adds the axis\'s section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, refuses an axis already answered, and writes only inside the notes folder.',
+  server.registerTool(AGENT_TOOLS.addSection.mcp, {
+    ...tool(AGENT_TOOLS.addSection, { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false }),
     inputSchema: {
       product,
-      axis: z.string().min(1).max(200).describe('The axis by its id, name or alias.'),
-      text: z.string().min(1).describe('The answer, in Markdown, without the heading. Cite sources as links.'),
+      axis: z.string().min(1).max(200).describe(AGENT_INPUTS.axis),
+      text: z.string().min(1).describe(AGENT_INPUTS.text),
       category: category.optional(),
     },
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   }, (input) => {
     const { index, notesRoot } = load();
     const { target, axis } = unwrap(findSection(index.scope, input.product, input.axis, input.category));
     const plan = planSectionWrite(index, target, axis.id, input.text, (note) => readInside(notesRoot, note));
     if (!plan.ok) throw new ToolError(plan.message);
+    if (plan.unchanged) return text(unchangedMessage(plan.path, axis.name));
     const file = insideOrThrow(notesRoot, plan.path);
     if (plan.create) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -104,7 +80,7 @@ export function createMcpServer(options: McpOptions): McpServer {
     } else {
       fs.writeFileSync(file, plan.text);
     }
-    return text(`${plan.create ? 'Created' : 'Updated'} ${plan.path}: "${axis.name}" is answered.`);
+    return text(writtenMessage(plan, axis.name));
   });
   return server;
 }
@@ -136,10 +112,6 @@ function readInside(root: string, note: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function json(value: unknown): ToolResult {
-  return text(JSON.stringify(value, null, 2));
 }
 
 function text(value: string): ToolResult {

@@ -43,3 +43,8 @@ export function teamMarkdown(title: string, ...paragraphs: Array<string | undefi
   const text = [`**${escapeMarkdown(title)}**`, ...paragraphs.filter((p): p is string => !!p).map(escapeMarkdown)];
   return new vscode.MarkdownString(text.join('\n\n'));
 }
+
+/** A language-model tool's answer: text for the model. */
+export function toToolResult(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}

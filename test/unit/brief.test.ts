@@ -139,6 +139,21 @@ describe('writing a section for an agent', () => {
     assert.equal(statusOf(indexOf({ 'research/grafana.md': create.text }), 'dash', 'grafana', 'dashboard-layout'), 'empty');
   });
 
+  it('is idempotent: the same answer written twice is written once, the second time reported unchanged', () => {
+    let notes: Record<string, string> = { 'research/django.md': DJANGO };
+    const answer = 'Sessions, CSRF and\nclickjacking protection built in.';
+    const first = planSectionWrite(indexOf(notes), web, 'auth-security-and-rate-limiting', answer, read(notes));
+    assert.ok(first.ok && !first.unchanged);
+    notes = { 'research/django.md': first.text };
+    const again = planSectionWrite(indexOf(notes), web, 'auth-security-and-rate-limiting', `  ${answer.replace('\n', ' ')}\n`, read(notes));
+    assert.ok(again.ok && again.unchanged && !again.create);
+    assert.deepEqual(again.edits, []);
+    assert.equal(again.text, first.text);
+    // Another answer to the answered axis is refused, not added: the agent is told where to edit.
+    const other = planSectionWrite(indexOf(notes), web, 'auth-security-and-rate-limiting', 'Something else.', read(notes));
+    assert.ok(!other.ok && other.message.includes('already answers'));
+  });
+
   it('refuses an answered axis, empty text, a note it cannot read and paths outside the notes glob, and writes after an open fence where the answer counts', () => {
     const notes = { 'research/django.md': DJANGO };
     const index = indexOf(notes);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { AGENT_INPUTS, AGENT_TOOLS } from '../../src/core/brief/agentTools';
 import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/notes/findings';
 import { repoRoot } from './helpers';
 
@@ -10,6 +11,8 @@ interface Manifest {
   contributes: {
     commands: Array<{ command: string; title: string; category: string }>;
     menus: Record<string, Array<{ command: string }>>;
+    languageModelTools: Array<{ name: string; modelDescription: string; displayName: string; userDescription: string; inputSchema: { properties: Record<string, { description: string }>; required?: string[] } }>;
+    chatParticipants: Array<{ id: string; name: string; commands: Array<{ name: string; description: string }> }>;
     configuration: { properties: Record<string, { description?: string; markdownDescription?: string; scope?: string; properties?: Record<string, { default: string; description: string }> }> };
   };
 }
@@ -48,5 +51,25 @@ describe('the extension manifest', () => {
 
   it('documents every diagnostic code in the README, where its link points', () => {
     for (const code of FINDING_CODES) assert.ok(readme.includes(`<a id="${code}"></a>\`${code}\``), code);
+  });
+
+  it('declares the language-model tools the MCP server has, with its descriptions and inputs', () => {
+    const tools = manifest.contributes.languageModelTools;
+    assert.deepEqual(tools.map((t) => t.name), Object.values(AGENT_TOOLS).map((t) => t.lm));
+    for (const spec of Object.values(AGENT_TOOLS)) {
+      const tool = tools.find((t) => t.name === spec.lm)!;
+      assert.equal(tool.modelDescription, spec.description, spec.lm);
+      assert.equal(tool.displayName, spec.title, spec.lm);
+      assert.ok(tool.userDescription, spec.lm);
+      for (const [input, schema] of Object.entries(tool.inputSchema.properties)) assert.equal(schema.description, AGENT_INPUTS[input as keyof typeof AGENT_INPUTS], `${spec.lm} ${input}`);
+    }
+    assert.deepEqual(tools.find((t) => t.name === AGENT_TOOLS.addSection.lm)?.inputSchema.required, ['product', 'axis', 'text']);
+  });
+
+  it('declares @competitor-scope with /gaps, /brief and /compare', () => {
+    const [participant] = manifest.contributes.chatParticipants;
+    assert.equal(participant.name, 'competitor-scope');
+    assert.deepEqual(participant.commands.map((c) => c.name), ['gaps', 'brief', 'compare']);
+    for (const command of participant.commands) assert.ok(command.description, command.name);
   });
 });

@@ -8,10 +8,13 @@ import { Glob } from '../glob';
 /** The most an agent may add in one section: a long answer, never a dump. */
 export const MAX_SECTION_CHARS = 20_000;
 
-/** Where an answer goes: edits to an existing note, or a new note's whole text. Both only add to the team's writing. */
+/**
+ * Where an answer goes: edits to an existing note, or a new note's whole text. Both only add to the team's
+ * writing. `unchanged` when the section already holds the answer: writing it again adds nothing.
+ */
 export type SectionWrite =
-  | { readonly ok: true; readonly path: string; readonly create: false; readonly edits: readonly TextEdit[]; readonly text: string }
-  | { readonly ok: true; readonly path: string; readonly create: true; readonly text: string }
+  | { readonly ok: true; readonly path: string; readonly create: false; readonly edits: readonly TextEdit[]; readonly text: string; readonly unchanged: boolean }
+  | { readonly ok: true; readonly path: string; readonly create: true; readonly text: string; readonly unchanged: false }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -29,6 +32,10 @@ export function planSectionWrite(index: NoteIndex, target: NoteTarget, axisId: s
   if (body.length > MAX_SECTION_CHARS) return { ok: false, message: `The section text is over ${MAX_SECTION_CHARS} characters.` };
 
   const covered = index.productCoverage(target).axes.find((a) => a.axisId === axisId);
+  if (covered?.status === 'answered' && covered.file !== null) {
+    const existing = read(covered.file);
+    if (existing !== undefined && sectionHolds(index, covered.file, existing, target, axisId, body)) return { ok: true, path: covered.file, create: false, edits: [], text: existing, unchanged: true };
+  }
   if (covered?.status === 'answered') return { ok: false, message: `${found.product.name} already answers "${axis.name}" in ${covered.file}:${(covered.line ?? 0) + 1}; edit it there.` };
   const path = covered?.file ?? index.notesOf(target)[0] ?? notePathFor(index.scope.notes, found.product);
   if (!isInsideNotes(index.scope.notes, path)) return { ok: false, message: `${path} is outside the notes folder; nothing was written.` };
@@ -46,7 +53,21 @@ export function planSectionWrite(index: NoteIndex, target: NoteTarget, axisId: s
   const after = index.analyzeText(path, text);
   const counts = after?.sections.some((s) => s.categoryId === target.categoryId && s.axisId === axisId && s.status === 'answered');
   if (!counts) return { ok: false, message: `The answer would not count where it goes in ${path} (an unclosed code block or comment before it?); nothing was written.` };
-  return existing === undefined ? { ok: true, path, create: true, text } : { ok: true, path, create: false, edits, text };
+  return existing === undefined ? { ok: true, path, create: true, text, unchanged: false } : { ok: true, path, create: false, edits, text, unchanged: false };
+}
+
+/** Whether the answered section of the axis in a note's text holds `body` already (compared with whitespace collapsed). */
+function sectionHolds(index: NoteIndex, path: string, text: string, target: NoteTarget, axisId: string, body: string): boolean {
+  const analysis = index.analyzeText(path, text);
+  const section = analysis?.sections.find((s) => s.categoryId === target.categoryId && s.axisId === axisId && s.status === 'answered');
+  if (!analysis || !section) return false;
+  const heading = analysis.parsed.headings[section.headingIndex];
+  const lines = text.split('\n').slice(heading.range.start.line + 1, heading.sectionEndLine);
+  return collapse(lines.join('\n')).includes(collapse(body));
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A note path relative to the scope file's folder that stays inside it and matches the notes glob. */
@@ -54,4 +75,14 @@ export function isInsideNotes(notesGlob: string, path: string): boolean {
   const parts = path.split('/');
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.some((p) => p === '..' || p === '.' || p === '' || p.includes('\\'))) return false;
   return new Glob(notesGlob).matches(path);
+}
+
+/** What a write says it did, to the agent that asked for it. */
+export function writtenMessage(plan: { readonly path: string; readonly create: boolean }, axisName: string): string {
+  return `${plan.create ? 'Created' : 'Updated'} ${plan.path}: "${axisName}" is answered.`;
+}
+
+/** What a write says when the section held the answer already. */
+export function unchangedMessage(path: string, axisName: string): string {
+  return `${path} already holds this answer to "${axisName}"; nothing was written.`;
 }

@@ -16,26 +16,27 @@ export function matrixToMarkdown(model: MatrixModel): string {
 function tableLines(table: MatrixTable, scoring: Scoring): string[] {
   const lines = [`## ${inline(table.name)}`, ''];
   if (table.goal) lines.push(`Goal: ${inline(table.goal)}`, '');
-  lines.push(row(['Product', ...table.axes.map((axis) => inline(axis.name) + (axis.weight !== 1 ? ` (×${axis.weight})` : '')), 'Coverage', 'Score']));
-  lines.push(row(['---', ...table.axes.map(() => '---'), '---:', '---:']));
+  lines.push(markdownRow(['Product', ...table.axes.map((axis) => inline(axis.name) + (axis.weight !== 1 ? ` (×${axis.weight})` : '')), 'Coverage', 'Score']));
+  lines.push(markdownRow(['---', ...table.axes.map(() => '---'), '---:', '---:']));
   for (const product of table.rows) {
     const name = product.subject ? `**${inline(product.name)}** (subject)` : inline(product.name);
     const score = product.score ? formatWeightedScore(product.score) : '—';
-    lines.push(row([name, ...product.cells.map((cell) => cellText(cell, scoring)), `${product.answered}/${product.cells.length}`, score]));
+    lines.push(markdownRow([name, ...product.cells.map((cell) => cellText(cell, scoring)), `${product.answered}/${product.cells.length}`, score]));
   }
   const competitors = table.rows.filter((r) => !r.subject).length;
-  lines.push(row(['**Answered**', ...table.axes.map((axis) => `${axis.answered}/${competitors}`), `**${table.answered}/${table.total}**`, '']));
+  lines.push(markdownRow(['**Answered**', ...table.axes.map((axis) => `${axis.answered}/${competitors}`), `**${table.answered}/${table.total}**`, '']));
   return lines;
 }
 
 /** A scored cell leads with its Harvey ball and N/M; the others with their status symbol. */
-function cellText(cell: MatrixCell, scoring: Scoring): string {
+export function cellText(cell: MatrixCell, scoring: Scoring): string {
   const text = cell.excerpt || STATUS_LABEL[cell.status].toLowerCase();
   const mark = cell.score === null ? STATUS_SYMBOL[cell.status] : `${harveyBall(cell.score, scoring.scale)} ${cell.score}/${scoring.scale}`;
   return `${mark} ${inline(text)}`;
 }
 
-function row(cells: readonly string[]): string {
+/** A Markdown table row of cells already escaped with inline(). */
+export function markdownRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 

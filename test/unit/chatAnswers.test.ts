@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { CHAT_HELP, chatAnswer, twoProducts } from '../../src/core/brief/chatAnswers';
+import { loadWorkspace } from '../../src/cli/workspace';
+import { repoRoot } from './helpers';
+
+function exampleIndex() {
+  const workspace = loadWorkspace(path.join(repoRoot, 'example'), undefined);
+  assert.ok(workspace.ok);
+  return workspace.index;
+}
+
+describe('@competitor-scope answers', () => {
+  const index = exampleIndex();
+
+  it('/gaps of a product: a table of each axis left, its status and where, with the note as reference', () => {
+    const answer = chatAnswer(index, 'gaps', 'FastAPI');
+    assert.equal(answer.markdown.split('\n').slice(0, 7).join('\n'), [
+      '### Python Web / Application Frameworks',
+      '',
+      '| Product | Axis | Status | Where |',
+      '| --- | --- | --- | --- |',
+      '| FastAPI | Auth, security, and rate limiting | Empty | `research/fastapi.md:14` |',
+      '| FastAPI | Testing strategy and coverage expectations | Placeholder | `research/fastapi.md:16` |',
+      '| FastAPI | Dev experience, documentation, and templates | Missing | — |',
+    ].join('\n'));
+    assert.match(answer.markdown, /3 gaps in 1 product\./);
+    assert.deepEqual(answer.notes, ['research/fastapi.md']);
+  });
+
+  it('/gaps with nothing covers every category; a category by name narrows it; an unknown name says so', () => {
+    const all = chatAnswer(index, 'gaps', '');
+    assert.equal(all.markdown.match(/^### /gm)?.length, 4);
+    const category = chatAnswer(index, 'gaps', 'Python Web / Application Frameworks');
+    assert.equal(category.markdown.match(/^### /gm)?.length, 1);
+    assert.match(chatAnswer(index, 'gaps', 'Djangoo').markdown, /"Djangoo" is not a product of the scope; did you mean Django/);
+  });
+
+  it('/brief is the research brief, with the product\'s notes as references', () => {
+    const answer = chatAnswer(index, 'brief', 'django');
+    assert.match(answer.markdown, /^# Research brief: Django\n/);
+    assert.deepEqual(answer.notes, ['research/django.md']);
+  });
+
+  it('/compare sets two products side by side, axis by axis, with excerpts, scores, coverage and weighted score', () => {
+    const answer = chatAnswer(index, 'compare', 'Django FastAPI');
+    const lines = answer.markdown.split('\n');
+    assert.equal(lines[0], '### Django and FastAPI: Python Web / Application Frameworks');
+    assert.ok(lines.includes('| Axis | Django | FastAPI |'));
+    const architecture = lines.find((l) => l.startsWith('| Architecture guidance and opinionation |'));
+    assert.equal(architecture, '| Architecture guidance and opinionation | ● 4/4 Django is "batteries included": one project layout, apps as units of reuse, and the ORM, admin and templates as the default path. | ◑ 2/4 Minimal: routing, validation and dependency injection; project structure is up to the team. |');
+    assert.match(answer.markdown, /\| \*\*Answered\*\* \| \d\/4 \| 1\/4 \|/);
+    assert.deepEqual(answer.notes, ['research/django.md', 'research/fastapi.md']);
+  });
+
+  it('/compare reads names of several words, "vs" and commas, and refuses products with no category in common', () => {
+    assert.deepEqual(twoProducts(index, 'Django REST Framework FastAPI'), { ok: true, value: ['Django REST Framework', 'FastAPI'] });
+    assert.deepEqual(twoProducts(index, 'Kibana vs. Grafana'), { ok: true, value: ['Kibana', 'Grafana'] });
+    assert.deepEqual(twoProducts(index, 'DRF, Flask'), { ok: true, value: ['DRF', 'Flask'] });
+    assert.match(chatAnswer(index, 'compare', 'Django').markdown, /Name two products/);
+    assert.match(chatAnswer(index, 'compare', 'Django vs Nope').markdown, /"Nope" is not a product/);
+    assert.match(chatAnswer(index, 'compare', 'Django, Grafana').markdown, /in no category together/);
+  });
+
+  it('without a command, says what it can do; a prompt longer than a name is not searched', () => {
+    assert.equal(chatAnswer(index, undefined, 'hello').markdown, CHAT_HELP);
+    assert.match(chatAnswer(index, 'compare', 'x '.repeat(300)).markdown, /longer than a product's name/);
+  });
+});
