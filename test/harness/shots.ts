@@ -85,6 +85,16 @@ async function matrixVsSubject(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** A product row's context menu in the matrix runs Research Brief: the brief opens beside, and the status bar says it was copied. */
+async function researchBrief(page: Page): Promise<void> {
+  await matrix(page);
+  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('tr[data-row="fastapi"] th.product').click({ button: 'right' });
+  await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Research Brief…' }).click();
+  await page.locator('.tabs-container .tab[aria-label*="Untitled"]').first().waitFor();
+  await page.locator('.statusbar', { hasText: 'Research brief copied to the clipboard' }).waitFor();
+  await settle(page);
+}
+
 export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
@@ -94,4 +104,5 @@ export const shots: Shot[] = [
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
   { name: 'matrix-vs', theme: 'Default Dark Modern', arrange: matrixVsSubject },
+  { name: 'research-brief', theme: 'Default Dark Modern', arrange: researchBrief },
 ];
