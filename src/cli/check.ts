@@ -10,6 +10,8 @@ export interface CheckOptions {
   readonly scope?: string;
   readonly format: 'text' | 'json' | 'github';
   readonly maxMissing: number;
+  /** The current folder, where a workflow runs: GitHub's annotations name files relative to it. */
+  readonly cwd?: string;
 }
 
 /** `check [FOLDER] [--scope FILE] [--format text|json|github] [--max-missing N]`, as options. */
@@ -31,13 +33,14 @@ export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptio
     ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
     format: values.format,
     maxMissing,
+    cwd,
   };
 }
 
 /** Checks a folder's notes against its scope: the printed report and the exit code. */
 export function check(options: CheckOptions): { output: string; exitCode: number } {
   const workspace = loadWorkspace(options.folder, options.scope);
-  const shown = (file: string) => shownPath(options.folder, file);
+  const shown = (file: string) => shownPath(filesRelativeTo(options), file);
   if (!workspace.ok) return { output: format(scopeProblemsReport(shown(workspace.scopePath), workspace.problems), options), exitCode: 2 };
 
   const shownNotes = new Map<string, string>();
@@ -49,6 +52,16 @@ export function check(options: CheckOptions): { output: string; exitCode: number
   const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
   const report = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
   return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing ? 1 : 0 };
+}
+
+/**
+ * Files are named relative to FOLDER; GitHub's annotations relative to the current folder (the repository's root,
+ * in a workflow) when FOLDER is inside it, so that they land on the pull request's files for `check docs/research`.
+ */
+function filesRelativeTo(options: CheckOptions): string {
+  if (options.format !== 'github' || options.cwd === undefined) return options.folder;
+  const relative = path.relative(options.cwd, options.folder);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? options.folder : options.cwd;
 }
 
 function format(report: CheckReport, options: CheckOptions): string {

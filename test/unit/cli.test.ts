@@ -141,6 +141,20 @@ describe('competitor-scope matrix', () => {
     ].join('\n'));
   });
 
+  it('names files in GitHub annotations from the current folder, the repository in a workflow, when FOLDER is in it', () => {
+    const repository = tempFolder({
+      'docs/competitors/competitor-scope.yaml': 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
+      'docs/competitors/research/django.md': '# Django\n\n## Pricing\n\nTODO\n',
+    });
+    const out = (format: string) => {
+      let stdout = '';
+      main(['check', 'docs/competitors', '--format', format], repository, { stdout: (t) => (stdout += t), stderr: () => undefined });
+      return stdout.split('\n')[0];
+    };
+    assert.equal(out('github'), '::warning file=docs/competitors/research/django.md,line=3,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.');
+    assert.equal(out('text'), 'research/django.md:3:1: warning unanswered-axis The section "Pricing" holds only placeholders.', 'text stays relative to FOLDER');
+  });
+
   it('lists each product without a note on the scope file, as the editor does, in text and JSON', () => {
     const text = run('check', example, '--max-missing', '1000').stdout.split('\n');
     const noNote = text.filter((l) => / information no-note /.test(l));

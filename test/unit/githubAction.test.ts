@@ -57,7 +57,7 @@ describe('the GitHub Action (action.yml)', function () {
     const run = runCheckStep(repository, { folder: hostile });
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines[0], '::warning file=research/django.md,line=7,col=1,title=competitor-scope unanswered-axis::The section "Hosting" holds only placeholders.');
+    assert.equal(lines[0], `::warning file=${hostile}/research/django.md,line=7,col=1,title=competitor-scope unanswered-axis::The section "Hosting" holds only placeholders.`);
     assert.match(lines[1], /^1 products, 2 axes: 1 answered, 0 missing, 0 empty, 1 placeholder \(1 unanswered, at most 0 allowed\);/);
     assert.deepEqual(fs.readdirSync(repository), [hostile], 'nothing else was run');
 
