@@ -80,7 +80,8 @@ describe('research brief', () => {
     assert.match(brief, /To research \(4 of 4\):/);
     assert.match(brief, /## Conventions[\s\S]*`## Architecture guidance and opinionation`[\s\S]*`TODO`/);
     const django = researchBrief(index, (briefSubject(index, { product: 'django' }) as { ok: true; value: never }).value);
-    assert.match(django, /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`\): Django is "batteries included"/);
+    assert.match(django, /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`, score 4\/4 \(best\)\): Django is "batteries included"/);
+    assert.match(django, /- Score each answer on a line of its own, `Score: N`, N from 0 to 4 \(0 absent, 1 weak, 2 partial, 3 strong, 4 best\), against the axis's description\./);
     assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:29`\./);
   });
 
@@ -94,6 +95,8 @@ describe('research brief', () => {
     const targets = selectTargets(done, { product: 'grafana' });
     assert.ok(targets.ok);
     assert.match(researchBrief(done, { kind: 'gaps', targets: targets.value }), /Every axis of every product is answered\./);
+    const unscored = indexOf({ 'research/grafana.md': '# Grafana\n\n## Dashboard layout\n\nRows.\n' });
+    assert.doesNotMatch(researchBrief(unscored, { kind: 'products', title: 'Grafana', targets: targets.value }), /Score/, 'no scoring block: no score convention');
   });
 
   it('is what `competitor-scope brief` prints; an unknown product is a usage error', () => {

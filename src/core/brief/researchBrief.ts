@@ -3,7 +3,8 @@ import type { NoteIndex } from '../notes/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
 import { BUILT_IN_PLACEHOLDERS } from '../notes/sectionStatus';
 import { notePathFor } from '../noteTemplate';
-import { productOf } from '../scopeModel';
+import { productOf, type Scoring } from '../scopeModel';
+import { describeScore, scoringOf } from '../scoring/scale';
 import type { Lookup } from './scopeLookup';
 import { productFacts, selectTargets, type ProductFacts, type SectionFacts, type Selection } from './scopeFacts';
 
@@ -61,7 +62,11 @@ function productLines(index: NoteIndex, facts: ProductFacts, gapsOnly: boolean):
   const gaps = facts.sections.filter((s) => s.status !== 'answered');
   if (!gapsOnly && answered.length > 0) {
     lines.push('', `Already answered (${answered.length} of ${facts.sections.length}):`, '');
-    for (const section of answered) lines.push(`- **${inline(section.axis.name)}** (${place(section)}): ${inline(section.excerpt ?? '')}`);
+    const scoring = scoringOf(index.scope);
+    for (const section of answered) {
+      const score = section.score == null ? '' : `, score ${describeScore(scoring, section.score)}`;
+      lines.push(`- **${inline(section.axis.name)}** (${place(section)}${score}): ${inline(section.excerpt ?? '')}`);
+    }
   }
   if (gaps.length > 0) {
     lines.push('', `To research (${gaps.length} of ${facts.sections.length}):`, '');
@@ -96,6 +101,14 @@ function conventionLines(index: NoteIndex, exampleAxis: string): string[] {
     `- One section per axis: a heading (level 2 to 6) whose text is the axis's name, e.g. \`## ${exampleAxis.replace(/`/g, '')}\`, followed by the answer.`,
     `- A section that holds only ${placeholders} counts as unanswered; "N/A: not applicable because …" is an answer.`,
     '- Answer the category\'s goal: state facts, then how they compare with our product; link every source.',
+    ...scoreConvention(index.scope.scoring),
     '- Add to a section; never delete what the team wrote.',
   ];
+}
+
+/** With a `scoring` block, every answer is to be scored: the line, the scale and its labels. */
+function scoreConvention(scoring: Scoring | undefined): string[] {
+  if (!scoring) return [];
+  const labels = scoring.labels.length > 0 ? ` (${scoring.labels.map((label, score) => `${score} ${inline(label)}`).join(', ')})` : '';
+  return [`- Score each answer on a line of its own, \`Score: N\`, N from 0 to ${scoring.scale}${labels}, against the axis's description.`];
 }

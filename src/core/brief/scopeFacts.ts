@@ -40,6 +40,8 @@ export interface SectionFacts {
   /** The answer as plain text (each paragraph's opening), for answered sections. */
   readonly text?: string;
   readonly excerpt?: string;
+  /** The answer's score on the scope's scale (its `Score:` line); null when it has none. */
+  readonly score?: number | null;
 }
 
 export interface ProductFacts {
@@ -100,7 +102,7 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
     const covered = byAxis.get(axis.id);
     const place = { file: covered?.file ?? null, line: covered?.line == null ? null : covered.line + 1 };
     if (covered?.status !== 'answered') return { axis: itemFacts(axis), status: covered?.status ?? 'missing', ...place };
-    return { axis: itemFacts(axis), status: 'answered', ...place, text: covered.section ?? '', excerpt: covered.excerpt ?? '' };
+    return { axis: itemFacts(axis), status: 'answered', ...place, text: covered.section ?? '', excerpt: covered.excerpt ?? '', score: covered.score };
   });
   return { category: categoryFacts(category), product: itemFacts(product), subject: product.id === subjectOf(index.scope)?.id, notes: coverage.notes, sections };
 }
