@@ -18,11 +18,15 @@ import { registerResearchBrief } from './features/researchBrief';
 import { registerScopeCodeLens } from './features/scopeCodeLens';
 import { registerScopeCommands } from './features/scopeCommands';
 import { registerScopeDiagnostics } from './features/scopeDiagnostics';
+import { ScopeDragAndDrop } from './features/scopeDragAndDrop';
+import { registerScopeEditCommands } from './features/scopeEditCommands';
+import { registerScopeImportCommand } from './features/scopeImportCommand';
 import { registerScopeRename } from './features/scopeRename';
 import { registerScopeTree, type ScopeNode } from './features/scopeTree';
 import { registerTreeFollow } from './features/treeFollow';
 import { NoteNavigator } from './workspace/noteNavigation';
 import { NoteWorkspace } from './workspace/noteWorkspace';
+import { ScopeFileEditor } from './workspace/scopeFileEditor';
 import { ScopeStore, type ScopeState } from './workspace/scopeStore';
 import type { NoteIndex } from './core/notes/noteIndex';
 
@@ -43,6 +47,8 @@ export interface CompetitorScopeApi {
    * dialog by itself while extension tests run, so invokeTool cannot show that the tool asks.
    */
   readonly addSectionTool: vscode.LanguageModelTool<AddSectionInput>;
+  /** The tree's drag and drop, as VS Code calls it. */
+  readonly scopeDragAndDrop: vscode.TreeDragAndDropController<ScopeNode>;
   /** How long activation took until the tree's first items, and until every note was analyzed. */
   readonly activation: () => Promise<ActivationTiming>;
 }
@@ -59,7 +65,9 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
   const store = await ScopeStore.create(context.extensionUri);
   const notes = new NoteWorkspace(store, log);
   const navigator = new NoteNavigator(store, notes);
-  const tree = registerScopeTree(store, notes);
+  const scopeEditor = new ScopeFileEditor(store, notes);
+  const dragAndDrop = new ScopeDragAndDrop(scopeEditor, () => store.current.scope);
+  const tree = registerScopeTree(store, notes, dragAndDrop);
   const matrix = registerMatrixPanel(context.extensionUri, {
     onDidChange: notes.onDidChange,
     scope: () => store.current,
@@ -74,6 +82,8 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
     ...tree.disposables,
     ...registerScopeDiagnostics(store, notes, homepage),
     ...registerScopeCommands(store, context.extensionUri),
+    ...registerScopeEditCommands(scopeEditor, () => store.current.scope),
+    ...registerScopeImportCommand(store),
     ...registerNoteCommands(navigator),
     ...registerNoteDiagnostics(notes, homepage),
     ...registerNoteCodeActions(notes),
@@ -94,5 +104,5 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
   const activation = timeActivation(started, notes, tree.provider, log);
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, chatHandler: chat.handler, addSectionTool: tools.addSection, activation: () => activation };
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, chatHandler: chat.handler, addSectionTool: tools.addSection, scopeDragAndDrop: dragAndDrop, activation: () => activation };
 }

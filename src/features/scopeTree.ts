@@ -92,15 +92,20 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
 }
 
 /** Registers the tree view, its title actions and the messages that say which scope it shows. */
-export function registerScopeTree(store: ScopeStore, notes: NoteWorkspace): { provider: ScopeTreeProvider; view: vscode.TreeView<ScopeNode>; disposables: vscode.Disposable[] } {
+export function registerScopeTree(
+  store: ScopeStore,
+  notes: NoteWorkspace,
+  dragAndDropController: vscode.TreeDragAndDropController<ScopeNode>,
+): { provider: ScopeTreeProvider; view: vscode.TreeView<ScopeNode>; disposables: vscode.Disposable[] } {
   const provider = new ScopeTreeProvider(store, notes);
-  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController });
   const describe = (state: ScopeState) => {
     view.description = state.source === 'default' && state.folderUri ? 'built-in scope' : undefined;
     view.message = state.stale
-      ? `The scope file has ${count(state.problems.length, 'problem')}; showing the last valid scope until they are fixed.`
+      ? `The scope file has ${count(state.problems.length, 'problem')}; showing the last valid scope, and editing from the tree is off, until they are fixed.`
       : undefined;
     void vscode.commands.executeCommand('setContext', 'competitorScope.hasScopeFile', state.fileUri !== undefined);
+    void vscode.commands.executeCommand('setContext', 'competitorScope.scopeInvalid', state.stale);
   };
   describe(store.current);
   const disposables = [

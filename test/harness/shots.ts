@@ -27,6 +27,16 @@ async function scopeTree(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** The tree's editing actions: a product's context menu (Add Axis…, Rename…, Move Up/Down, Delete), the title's Add Category. */
+async function treeEditing(page: Page): Promise<void> {
+  await openViewContainer(page, 'Competitor Scope');
+  await resizeSideBar(page, 460);
+  await expandTreeItem(page, 'Python Web / Application Frameworks');
+  await treeItem(page, 'FastAPI').click({ button: 'right' });
+  await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Rename…' }).waitFor();
+  await settle(page, 500);
+}
+
 /** The scope file with a product listed twice: the diagnostic in the editor and in the Problems panel. */
 function duplicateProduct(workspace: string): void {
   const file = path.join(workspace, 'competitor-scope.yaml');
@@ -98,6 +108,7 @@ async function researchBrief(page: Page): Promise<void> {
 export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
+  { name: 'tree-editing', theme: 'Default Dark Modern', arrange: treeEditing },
   { name: 'scope-problems', theme: 'Default Dark Modern', prepare: duplicateProduct, arrange: scopeProblems },
   { name: 'quick-fix', theme: 'Default Dark Modern', arrange: quickFix },
   { name: 'completion', theme: 'Default Dark Modern', arrange: completion },

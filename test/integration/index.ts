@@ -12,9 +12,13 @@ export function run(): Promise<void> {
   return runSuite(__dirname);
 }
 
-/** Runs every *.test.js below `dir` in one mocha run, and hands the counts to the runner outside VS Code. */
+/**
+ * Runs every *.test.js below `dir` in one mocha run, and hands the counts to the runner outside VS Code.
+ * COMPETITOR_SCOPE_TEST_GREP (inherited through the server) runs only the tests whose full title matches it.
+ */
 export async function runSuite(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  const grep = process.env.COMPETITOR_SCOPE_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   for (const file of testFiles(dir)) mocha.addFile(file);
   const stats = await new Promise<Mocha.Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));

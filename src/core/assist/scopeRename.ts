@@ -23,8 +23,17 @@ const LISTS = { product: 'products', axis: 'axes' } as const;
 
 /** The product's or axis's `id` or `name` value at `position` in a scope file's text, if there is one. */
 export function scopeSymbolAt(text: string, position: Position): ScopeSymbol | undefined {
+  const offset = new LineIndex(text).lineStart(position.line) + position.character;
+  return findScopeSymbol(text, (_symbol, start, end) => offset >= start && offset <= end);
+}
+
+/** The `id` or `name` of the product or axis at `index` of category `categoryIndex`, as written there. */
+export function scopeSymbolOf(text: string, where: Pick<ScopeSymbol, 'kind' | 'categoryIndex' | 'index' | 'field'>): ScopeSymbol | undefined {
+  return findScopeSymbol(text, (s) => s.kind === where.kind && s.categoryIndex === where.categoryIndex && s.index === where.index && s.field === where.field);
+}
+
+function findScopeSymbol(text: string, wanted: (symbol: Omit<ScopeSymbol, 'value' | 'range' | 'hasId' | 'quoted'>, start: number, end: number) => boolean): ScopeSymbol | undefined {
   const lines = new LineIndex(text);
-  const offset = lines.lineStart(position.line) + position.character;
   const doc = parseDocument(text, { prettyErrors: false });
   const categories = isMap(doc.contents) ? doc.contents.get('categories', true) : undefined;
   if (!isSeq(categories)) return undefined;
@@ -39,7 +48,7 @@ export function scopeSymbolAt(text: string, position: Position): ScopeSymbol | u
           const value = item.get(field, true);
           if (!isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
           const [start, end] = value.range;
-          if (offset < start || offset > end) continue;
+          if (!wanted({ kind, categoryIndex, index, field }, start, end)) continue;
           const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE';
           return { kind, categoryIndex, index, field, value: value.value, range: lines.range(start, end), hasId: item.has('id'), quoted };
         }

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { importScope } from '../core/scopeImport/scopeImport';
+import { SCOPE_FILE_NAME } from '../core/scopeModel';
+import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
+import type { ScopeStore } from '../workspace/scopeStore';
+import { exists, openDocument, readText, writeText } from '../workspace/workspaceFiles';
+
+/**
+ * Competitor Scope: Create Scope File from Markdown… on a Markdown file in the Explorer or the active
+ * editor. `options.replace` answers the question a test cannot click.
+ */
+export function registerScopeImportCommand(store: ScopeStore): vscode.Disposable[] {
+  const createFromMarkdown = async (uri?: vscode.Uri, options: { replace?: boolean } = {}): Promise<vscode.TextEditor | undefined> => {
+    const source = uri ?? vscode.window.activeTextEditor?.document.uri;
+    const target = store.defaultFileUri;
+    if (!source || !target) {
+      void vscode.window.showWarningMessage('Open a folder and a Markdown scope document first.');
+      return undefined;
+    }
+    const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+    // Far over the importer's 1 MB limit (4 bytes a character at most), a file is not read at all.
+    const size = openDocument(source) ? 0 : (await vscode.workspace.fs.stat(source)).size;
+    if (size > 4 * MAX_SCOPE_FILE_CHARS) {
+      void vscode.window.showErrorMessage(`${name}: the document is ${(size / (1024 * 1024)).toFixed(1)} MB; a scope document may be at most 1 MB.`);
+      return undefined;
+    }
+    const markdown = openDocument(source)?.getText() ?? (await readText(source));
+    const result = markdown === undefined ? { ok: false as const, message: 'The document cannot be read.' } : importScope(markdown);
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(`${name}: ${result.message}`);
+      return undefined;
+    }
+    if (await exists(target)) {
+      const replace = options.replace ?? (await vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} exists already. Replace it with the scope of ${name}?`, { modal: true }, 'Replace')) === 'Replace';
+      if (!replace) return undefined;
+    }
+    await writeText(target, result.yaml);
+    await store.reload();
+    const editor = await vscode.window.showTextDocument(target);
+    if (result.skipped.length > 0) {
+      void vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} is made from ${name}; ${result.skipped.length} thing${result.skipped.length === 1 ? ' was' : 's were'} left out (listed at the top of the file).`);
+    }
+    return editor;
+  };
+  return [vscode.commands.registerCommand('competitorScope.createScopeFromMarkdown', createFromMarkdown)];
+}
