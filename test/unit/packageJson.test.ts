@@ -9,8 +9,8 @@ interface Manifest {
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   contributes: {
-    commands: Array<{ command: string; title: string; category: string }>;
-    menus: Record<string, Array<{ command: string }>>;
+    commands: Array<{ command: string; title: string; category: string; enablement?: string }>;
+    menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
     languageModelTools: Array<{ name: string; modelDescription: string; displayName: string; userDescription: string; inputSchema: { properties: Record<string, { description: string }>; required?: string[] } }>;
     chatParticipants: Array<{ id: string; name: string; commands: Array<{ name: string; description: string }> }>;
     configuration: { properties: Record<string, { description?: string; markdownDescription?: string; scope?: string; properties?: Record<string, { default: string; description: string }> }> };
@@ -33,6 +33,22 @@ describe('the extension manifest', () => {
     for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
       for (const item of items) assert.ok(ids.has(item.command), `${menu} names ${item.command}`);
     }
+  });
+
+  it('offers the tree’s editing actions on the items they act on, disabled while the scope file is invalid', () => {
+    const edits = ['addCategory', 'addProduct', 'addAxis', 'renameInScope', 'deleteFromScope', 'moveUp', 'moveDown'].map((n) => `competitorScope.${n}`);
+    for (const id of edits) assert.equal(manifest.contributes.commands.find((c) => c.command === id)?.enablement, '!competitorScope.scopeInvalid', id);
+    // The tree's contextValues (src/features/scopeTree.ts), and the items each action's menu entries show on.
+    const items = ['category', 'product', 'product.noNote', 'axis.answered', 'axis.missing', 'axis.placeholder', 'axis.empty'];
+    // A `when` of these entries is `view == … && (viewItem == X || viewItem =~ /R/ …)`: an item matches one of them.
+    const shownOn = (when: string) => items.filter((item) => [...when.matchAll(/viewItem (==|=~) (\/(?:\\.|[^/])+\/|[\w.]+)/g)].some(([, op, value]) => (op === '==' ? value === item : new RegExp(value.slice(1, -1)).test(item))));
+    const menu = (id: string) => manifest.contributes.menus['view/item/context'].filter((m) => m.command === id);
+    for (const id of ['renameInScope', 'deleteFromScope', 'moveUp', 'moveDown']) {
+      assert.deepEqual(shownOn(menu(`competitorScope.${id}`)[0].when ?? ''), items, id);
+    }
+    assert.deepEqual(menu('competitorScope.addProduct').map((m) => [m.group, shownOn(m.when ?? '')]), [['inline', ['category']], ['2_edit@1', ['category']]]);
+    assert.deepEqual(shownOn(menu('competitorScope.addAxis')[0].when ?? ''), ['category', 'product', 'product.noNote']);
+    for (const entry of edits.flatMap(menu)) assert.match(entry.when ?? '', /^view == competitorScope\.tree && /);
   });
 
   it('describes every setting and gives it a scope', () => {
