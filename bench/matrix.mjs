@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { median } from './reanalyze.mjs';
 
 const require = createRequire(import.meta.url);
-const { launchChromium, showModel } = require('../out/test/webview/matrixBrowser.js');
+const { launchChromium, showModel } = require('../out/test/webview/webviewBrowser.js');
 const { syntheticScope } = require('../out/test/unit/matrixFixtures.js');
 const { buildMatrix } = require('../out/src/core/matrix/matrixModel.js');
 const { diffMatrix } = require('../out/src/core/matrix/matrixDiff.js');

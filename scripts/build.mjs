@@ -1,5 +1,5 @@
 // Bundles into dist/: the desktop entry (Node), the browser entry (web worker), the command line and its MCP server, and in a
-// development build the web test suite; and the matrix webview's script into media/.
+// development build the web test suite; and the webview pages' scripts (matrix, battlecard) into media/.
 import { builtinModules } from 'node:module';
 import * as esbuild from 'esbuild';
 
@@ -37,6 +37,8 @@ const mcpServerBesideCli = {
     build.onResolve({ filter: /^\.\.\/mcp\/mcpServer$/ }, () => ({ path: './mcp.js', external: true }));
   },
 };
+// A webview page's script: one file for the browser, which its page loads with the render's nonce.
+const page = { platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] };
 // A web worker: VS Code loads the bundle as CommonJS with only `vscode` to require.
 const webWorker = { ...common, platform: 'browser', target: 'es2022', external: ['vscode'], plugins: [noNodeBuiltins] };
 
@@ -51,8 +53,10 @@ await Promise.all(cliOnly ? commandLine : [
   ...commandLine,
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
-  // The matrix webview's script runs in the browser, loaded by the page that src/shared/matrixPage.ts builds.
-  esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] }),
+  // The matrix webview's script runs in the browser, loaded by the page that src/shared/webviewPage.ts builds.
+  esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', ...page }),
+  // The battlecard's, likewise (src/shared/webviewPage.ts builds both pages).
+  esbuild.build({ ...common, entryPoints: ['src/webview/battlecard.ts'], outfile: 'media/battlecard.js', ...page }),
   // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.
   ...(production ? [] : [esbuild.build({ ...webWorker, entryPoints: ['test/web/index.ts'], outfile: 'dist/test-web.js' })]),
 ]);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { timeActivation, type ActivationTiming } from './features/activationTiming';
 import { registerChatParticipant } from './features/chatParticipant';
+import { registerBattlecardPanel, type BattlecardPanelHandle } from './features/battlecardPanel';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
 import { registerEmptyWebview } from './features/emptyWebview';
 import { registerGoToProduct } from './features/goToProduct';
@@ -49,6 +50,7 @@ export interface CompetitorScopeApi {
   readonly addSectionTool: vscode.LanguageModelTool<AddSectionInput>;
   /** The tree's drag and drop, as VS Code calls it. */
   readonly scopeDragAndDrop: vscode.TreeDragAndDropController<ScopeNode>;
+  readonly battlecards: BattlecardPanelHandle;
   /** How long activation took until the tree's first items, and until every note was analyzed. */
   readonly activation: () => Promise<ActivationTiming>;
 }
@@ -68,11 +70,13 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
   const scopeEditor = new ScopeFileEditor(store, notes);
   const dragAndDrop = new ScopeDragAndDrop(scopeEditor, () => store.current.scope);
   const tree = registerScopeTree(store, notes, dragAndDrop);
-  const matrix = registerMatrixPanel(context.extensionUri, {
+  const source = {
     onDidChange: notes.onDidChange,
     scope: () => store.current,
     coverage: () => [...notes.index.subjectCoverage(), ...notes.index.coverage()],
-  }, navigator);
+  };
+  const matrix = registerMatrixPanel(context.extensionUri, source, navigator);
+  const battlecards = registerBattlecardPanel(context.extensionUri, source, notes, navigator);
   const chat = registerChatParticipant(notes, context.extensionUri);
   const tools = registerLanguageModelTools(notes);
   context.subscriptions.push(
@@ -88,6 +92,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
     ...registerNoteDiagnostics(notes, homepage),
     ...registerNoteCodeActions(notes),
     ...matrix.disposables,
+    ...battlecards.disposables,
     ...registerCoverageStatusBar(store, notes, 'competitorScope.showMatrix'),
     ...registerNoteCompletion(notes),
     ...registerNoteHover(notes),
@@ -104,5 +109,5 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
   const activation = timeActivation(started, notes, tree.provider, log);
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, chatHandler: chat.handler, addSectionTool: tools.addSection, scopeDragAndDrop: dragAndDrop, activation: () => activation };
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, battlecards, chatHandler: chat.handler, addSectionTool: tools.addSection, scopeDragAndDrop: dragAndDrop, activation: () => activation };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
-import { matrixPageHtml, newNonce } from '../shared/matrixPage';
+import { MATRIX_PAGE, newNonce, webviewPageHtml } from '../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
 import type { NoteNavigator } from '../workspace/noteNavigation';
 import { registerMatrixExport } from './matrixExport';
@@ -78,7 +78,7 @@ class MatrixPanel implements vscode.Disposable {
     webview.options = panelOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'competitor-scope.svg');
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
-    webview.html = matrixPageHtml({ cspSource: webview.cspSource, scriptUri: media('matrix.js'), styleUri: media('matrix.css'), nonce: newNonce() });
+    webview.html = webviewPageHtml(MATRIX_PAGE, { cspSource: webview.cspSource, media, nonce: newNonce() });
     this.disposables.push(
       webview.onDidReceiveMessage((message) => void this.handle(message)),
       source.onDidChange(() => this.schedule()),

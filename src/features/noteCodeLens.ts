@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import { productOf } from '../core/scopeModel';
+import { productOf, subjectOf } from '../core/scopeModel';
 import { coverageLabel } from '../core/assist/coverageText';
 import type { ScopeRef } from '../workspace/noteNavigation';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import { currentNote } from './currentNote';
 import { RESEARCH_BRIEF_COMMAND } from './researchBrief';
 
-/** At the top of a note, for each product it is about: its coverage, the way to it in the matrix and the tree, and its research brief. */
+/**
+ * At the top of a note, for each product it is about: its coverage, the way to it in the matrix and the tree,
+ * its research brief, and for a competitor of a scope with a subject, its battlecard.
+ */
 export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
@@ -14,6 +17,7 @@ export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] 
     provideCodeLenses(document) {
       const analysis = currentNote(notes, document);
       const top = new vscode.Range(0, 0, 0, 0);
+      const subject = subjectOf(notes.index.scope)?.id;
       return (analysis?.targets ?? []).flatMap((target) => {
         const found = productOf(notes.index.scope, target);
         if (!found) return [];
@@ -25,6 +29,7 @@ export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] 
           new vscode.CodeLens(top, { title: 'Show in Matrix', command: 'competitorScope.showMatrix', arguments: [ref] }),
           new vscode.CodeLens(top, { title: 'Reveal in Scope Tree', command: 'competitorScope.revealInTree', arguments: [ref] }),
           new vscode.CodeLens(top, { title: 'Research Brief', command: RESEARCH_BRIEF_COMMAND, arguments: [ref] }),
+          ...(subject && subject !== target.productId ? [new vscode.CodeLens(top, { title: 'Open Battlecard', command: 'competitorScope.openBattlecard', arguments: [ref] })] : []),
         ];
       });
     },

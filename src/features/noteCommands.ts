@@ -3,9 +3,9 @@ import type { NoteNavigator, ScopeRef } from '../workspace/noteNavigation';
 import type { ScopeNode } from './scopeTree';
 
 /** A product's or an axis's tree node, or plain ids: the tree passes nodes, the lenses and other callers pass ids. */
-type Target = Exclude<ScopeNode, { kind: 'category' }> | ScopeRef;
+export type Target = Exclude<ScopeNode, { kind: 'category' }> | ScopeRef;
 
-function refOf(target: Target): ScopeRef {
+export function refOf(target: Target): ScopeRef {
   if (!('kind' in target)) return target;
   const ref = { categoryId: target.category.id, productId: target.product.id };
   return target.kind === 'axis' ? { ...ref, axisId: target.axis.id } : ref;

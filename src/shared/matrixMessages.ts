@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { MatrixPatch } from '../core/matrix/matrixDiff';
 import type { MatrixModel } from '../core/matrix/matrixModel';
+import type { Battlecard } from '../core/scoring/battlecard';
 
 /**
  * From the extension to the webview: the whole matrix once it is ready, then only what changed; and a
@@ -34,3 +35,33 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
   const parsed = fromWebviewSchema.safeParse(message);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** From the extension to a battlecard page: the card, again after every change; or that its product left the scope. */
+export type ToBattlecard =
+  | { readonly type: 'card'; readonly card: Battlecard }
+  | { readonly type: 'gone'; readonly product: string };
+
+const side = z.enum(['ours', 'theirs']);
+
+/** From a battlecard page to the extension, parsed like the matrix's before the extension acts. */
+export const fromBattlecardSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  /** An axis of one side: open that side's note at its section (added when it is missing). */
+  z.strictObject({ type: z.literal('openAxis'), side, axisId: id }),
+  /** The export button: the extension asks for the format (Markdown or HTML) and the file. */
+  z.strictObject({ type: z.literal('export') }),
+  /** The copy button: the card as Markdown, to the clipboard. */
+  z.strictObject({ type: z.literal('copy') }),
+]);
+
+export type FromBattlecard = z.infer<typeof fromBattlecardSchema>;
+
+export function parseFromBattlecard(message: unknown): FromBattlecard | undefined {
+  const parsed = fromBattlecardSchema.safeParse(message);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** What a battlecard page keeps with getState/setState: which card it shows, so that a reload restores it. */
+export const battlecardStateSchema = z.object({ categoryId: id, productId: id });
+
+export type BattlecardState = z.infer<typeof battlecardStateSchema>;

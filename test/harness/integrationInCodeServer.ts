@@ -4,7 +4,9 @@ import { integrationEntry, runIntegrationSuite } from './integrationRun';
 import { repoRoot } from './paths';
 import type { SessionDirs } from './session';
 import type { SuiteResult } from './suiteResult';
+import { startWebviewProbe } from './webviewProbe';
 import { openWorkbench, type Workbench } from './workbench';
+import { webviewProbeVariable } from '../integration/webviewProbe';
 
 /** Which extension a run loads, and which suite it runs. */
 export interface CodeServerRun {
@@ -37,7 +39,9 @@ export function runIntegrationInCodeServer(
   return runIntegrationSuite(name, async (dirs, env, timedOut) => {
     run.prepare?.(dirs);
     const tests = typeof run.tests === 'string' ? run.tests : run.tests(dirs);
-    const server = await startCodeServer(dirs, { folder: dirs.workspace, env, settings: run.webWorker ? inWebWorker : {} });
+    // Tests in the extension host ask the probe what a webview's page shows.
+    const probe = await startWebviewProbe();
+    const server = await startCodeServer(dirs, { folder: dirs.workspace, env: { ...env, [webviewProbeVariable]: probe.url }, settings: run.webWorker ? inWebWorker : {} });
     let workbench: Workbench | undefined;
     try {
       const url = server.workbenchUrl(dirs.workspace, [
@@ -48,6 +52,7 @@ export function runIntegrationInCodeServer(
       let onExit!: (code: number) => void;
       const exited = new Promise<number>((resolve) => (onExit = resolve));
       workbench = await openWorkbench(url, { onExit, onLog: printWorkbenchLog });
+      probe.attach(workbench.page);
       return await Promise.race([exited, server.crashed, workbench.crashed, timedOut]);
     } catch (error) {
       console.log(`--- code-server's last output ---\n${server.logTail()}\n---`);
@@ -55,6 +60,7 @@ export function runIntegrationInCodeServer(
     } finally {
       await workbench?.close();
       await server.stop();
+      await probe.close();
     }
   });
 }

@@ -79,14 +79,15 @@ describe('writing assistance in notes and the scope file', () => {
     assert.match(onProduct, /1\/3 axes answered\./);
   });
 
-  it('shows the product and its coverage at the top of the note, with the matrix, the tree and its brief a click away', async () => {
+  it('shows the product and its coverage at the top of the note, with the matrix, the tree, its brief and its battlecard a click away', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noteUri(), 10);
-    assert.deepEqual(lensTitles(lenses, 0), ['Streamlit: 1/3 axes answered', 'Show in Matrix', 'Reveal in Scope Tree', 'Research Brief']);
+    assert.deepEqual(lensTitles(lenses, 0), ['Streamlit: 1/3 axes answered', 'Show in Matrix', 'Reveal in Scope Tree', 'Research Brief', 'Open Battlecard']);
     const ref = { categoryId: OBSERVABILITY, productId: 'streamlit' };
     assert.deepEqual(lenses.map((l) => [l.command?.command, l.command?.arguments]).slice(1), [
       ['competitorScope.showMatrix', [ref]],
       ['competitorScope.revealInTree', [ref]],
       ['competitorScope.researchBrief', [ref]],
+      ['competitorScope.openBattlecard', [ref]],
     ]);
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { buildMatrix, type MatrixModel, type ProductCoverageInput } from '../../src/core/matrix/matrixModel';
 import { diffMatrix } from '../../src/core/matrix/matrixDiff';
-import { launchChromium, showModel, type MatrixPage } from '../webview/matrixBrowser';
+import { launchChromium, showModel, type MatrixPage } from '../webview/webviewBrowser';
 import { matrixCoverage, matrixScope, scoredCoverage, scoredMatrixScope, syntheticScope } from './matrixFixtures';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';

@@ -5,11 +5,12 @@ import type { MatrixModel } from './matrixModel';
 
 export type ExportFormat = 'markdown' | 'csv' | 'html';
 
-export interface ExportFormatInfo {
+/** A format something exports to: its name, what it is for, its file extension and the renderer. */
+export interface ExportFormatInfo<T = MatrixModel> {
   readonly label: string;
   readonly description: string;
   readonly extension: string;
-  readonly render: (model: MatrixModel) => string;
+  readonly render: (content: T) => string;
 }
 
 /** The matrix's export formats, shared by the command, the panel's button and the command line. */

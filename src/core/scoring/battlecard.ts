@@ -1,7 +1,9 @@
+import { STATUS_LABEL } from '../matrix/cellStatus';
 import type { MatrixCell, MatrixModel } from '../matrix/matrixModel';
 import type { Scope, Scoring } from '../scopeModel';
 import type { Comparison } from './comparison';
-import type { WeightedScore } from './weightedScore';
+import { describeScore, harveyBall } from './scale';
+import { formatWeightedScore, type WeightedScore } from './weightedScore';
 
 /** One side of an axis on the battlecard: its score and the first sentence of its answer. */
 export interface BattlecardSide {
@@ -81,4 +83,20 @@ export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: st
 
 function side(cell: MatrixCell): BattlecardSide {
   return { status: cell.status, score: cell.score, excerpt: cell.excerpt };
+}
+
+/** `◕ 3/4 (strong)`, or the status when the side is not scored: as the panel and the exports show a side. */
+export function sideScore(card: Battlecard, side: BattlecardSide): string {
+  return side.score === null ? `not scored (${STATUS_LABEL[side.status].toLowerCase()})` : `${harveyBall(side.score, card.scoring.scale)} ${describeScore(card.scoring, side.score)}`;
+}
+
+/** `Django vs. Grid + Throughput Engine`. */
+export function battlecardTitle(card: Battlecard): string {
+  return `${card.product} vs. ${card.subject ?? 'our product'}`;
+}
+
+/** Both weighted scores in a sentence. */
+export function overallScores(card: Battlecard): string {
+  const score = (s: Battlecard['ourScore']) => (s ? formatWeightedScore(s) : 'not scored');
+  return `${card.subject ?? 'Our product'}: ${score(card.ourScore)}; ${card.product}: ${score(card.theirScore)}.`;
 }

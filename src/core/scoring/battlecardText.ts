@@ -1,23 +1,7 @@
-import { STATUS_LABEL } from '../matrix/cellStatus';
+import type { ExportFormatInfo } from '../matrix/exportFormats';
 import { escapeHtml, HTML_EXPORT_STYLE } from '../matrix/exportHtml';
 import { inline } from '../matrix/exportMarkdown';
-import { BATTLECARD_SECTIONS, SECTION_TITLE, type Battlecard, type BattlecardSide } from './battlecard';
-import { describeScore, harveyBall } from './scale';
-import { formatWeightedScore } from './weightedScore';
-
-/** `◕ 3/4 (strong)`, or the status when the side is not scored. */
-export function sideScore(card: Battlecard, side: BattlecardSide): string {
-  return side.score === null ? `not scored (${STATUS_LABEL[side.status].toLowerCase()})` : `${harveyBall(side.score, card.scoring.scale)} ${describeScore(card.scoring, side.score)}`;
-}
-
-function overall(card: Battlecard): string {
-  const score = (s: Battlecard['ourScore']) => (s ? formatWeightedScore(s) : 'not scored');
-  return `${card.subject ?? 'Our product'}: ${score(card.ourScore)}; ${card.product}: ${score(card.theirScore)}.`;
-}
-
-function title(card: Battlecard): string {
-  return `${card.product} vs. ${card.subject ?? 'our product'}`;
-}
+import { BATTLECARD_SECTIONS, battlecardTitle as title, overallScores as overall, SECTION_TITLE, sideScore, type Battlecard } from './battlecard';
 
 /** The battlecard as Markdown, every piece of team text escaped as the matrix export does. */
 export function battlecardToMarkdown(card: Battlecard): string {
@@ -69,3 +53,11 @@ ${sections.join('\n')}
 </html>
 `;
 }
+
+export type BattlecardFormat = 'markdown' | 'html';
+
+/** The battlecard's export formats, shared by the command, the panel's button and the command line. */
+export const BATTLECARD_FORMATS: Readonly<Record<BattlecardFormat, ExportFormatInfo<Battlecard>>> = {
+  markdown: { label: 'Markdown', description: 'to paste into a report, a wiki or a pull request', extension: 'md', render: battlecardToMarkdown },
+  html: { label: 'HTML', description: 'a standalone page', extension: 'html', render: battlecardToHtml },
+};

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { MatrixModel } from '../../src/core/matrix/matrixModel';
-import { matrixPageHtml, newNonce } from '../../src/shared/matrixPage';
+import { BATTLECARD_PAGE, MATRIX_PAGE, newNonce, webviewPageHtml, type WebviewPage } from '../../src/shared/webviewPage';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const ORIGIN = 'https://matrix.webview.test';
@@ -23,13 +23,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The webview's script, bundled from source as scripts/build.mjs bundles it, so that a test never runs a stale media/matrix.js. */
-function webviewScript(): string {
-  const result = buildSync({ entryPoints: [path.join(repoRoot, 'src/webview/main.ts')], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', write: false });
+/** A page's script, bundled from source as scripts/build.mjs bundles it, so that a test never runs a stale media/*.js. */
+function webviewScript(entry: string): string {
+  const result = buildSync({ entryPoints: [path.join(repoRoot, entry)], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', write: false });
   return result.outputFiles[0].text;
 }
 
-export interface MatrixPage {
+/** Each page and the source its script is bundled from. */
+const ENTRIES = new Map<WebviewPage, string>([
+  [MATRIX_PAGE, 'src/webview/main.ts'],
+  [BATTLECARD_PAGE, 'src/webview/battlecard.ts'],
+]);
+
+export interface WebviewTestPage {
   readonly page: Page;
   /** Console errors, page errors and refused requests: a clean page has none. */
   readonly errors: string[];
@@ -40,11 +46,19 @@ export interface MatrixPage {
   post(message: unknown): Promise<void>;
 }
 
+/** The matrix's page in the browser, as the tests of the matrix name it. */
+export type MatrixPage = WebviewTestPage;
+
+export interface PageOptions {
+  readonly state?: unknown;
+  readonly size?: { width: number; height: number };
+}
+
 /**
- * Opens the exact page the panel builds (matrixPageHtml) with the bundled script and stylesheet,
+ * Opens the exact page a panel builds (webviewPageHtml) with its bundled script and stylesheets,
  * a stand-in for acquireVsCodeApi that records what the page posts, and a state to restore.
  */
-export async function openMatrixPage(browser: Browser, options: { state?: unknown; size?: { width: number; height: number } } = {}): Promise<MatrixPage> {
+export async function openWebviewPage(browser: Browser, webviewPage: WebviewPage, options: PageOptions = {}): Promise<WebviewTestPage> {
   const page = await browser.newPage({ viewport: options.size ?? { width: 1200, height: 800 } });
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -54,11 +68,11 @@ export async function openMatrixPage(browser: Browser, options: { state?: unknow
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
   const files: Record<string, { body: string; contentType: string }> = {
     '/index.html': {
-      body: matrixPageHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/media/matrix.js`, styleUri: `${ORIGIN}/media/matrix.css`, nonce: newNonce() }),
+      body: webviewPageHtml(webviewPage, { cspSource: ORIGIN, media: (file) => `${ORIGIN}/media/${file}`, nonce: newNonce() }),
       contentType: 'text/html',
     },
-    '/media/matrix.js': { body: webviewScript(), contentType: 'text/javascript' },
-    '/media/matrix.css': { body: readFileSync(path.join(repoRoot, 'media/matrix.css'), 'utf8'), contentType: 'text/css' },
+    [`/media/${webviewPage.script}`]: { body: webviewScript(ENTRIES.get(webviewPage)!), contentType: 'text/javascript' },
+    ...Object.fromEntries(webviewPage.styles.map((file) => [`/media/${file}`, { body: readFileSync(path.join(repoRoot, 'media', file), 'utf8'), contentType: 'text/css' }])),
   };
   await page.route(`${ORIGIN}/**`, (route) => {
     const file = files[new URL(route.request().url()).pathname];
@@ -83,11 +97,16 @@ export async function openMatrixPage(browser: Browser, options: { state?: unknow
   };
 }
 
-/** Opens the page and gives it a model the way the panel does: after the page says it is ready. */
-export async function showModel(browser: Browser, model: MatrixModel, options: Parameters<typeof openMatrixPage>[1] = {}): Promise<MatrixPage> {
-  const matrix = await openMatrixPage(browser, options);
-  await matrix.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__sent.some((m) => m.type === 'ready'));
-  await matrix.post({ type: 'model', model });
-  await matrix.page.waitForSelector('table.matrix');
-  return matrix;
+/** Opens a page and posts it a first message the way its panel does: after the page says it is ready; then waits for `selector`. */
+export async function openWith(browser: Browser, webviewPage: WebviewPage, message: unknown, selector: string, options: PageOptions = {}): Promise<WebviewTestPage> {
+  const opened = await openWebviewPage(browser, webviewPage, options);
+  await opened.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__sent.some((m) => m.type === 'ready'));
+  await opened.post(message);
+  await opened.page.waitForSelector(selector);
+  return opened;
+}
+
+/** Opens the matrix's page and gives it a model. */
+export function showModel(browser: Browser, model: MatrixModel, options: PageOptions = {}): Promise<MatrixPage> {
+  return openWith(browser, MATRIX_PAGE, { type: 'model', model }, 'table.matrix', options);
 }

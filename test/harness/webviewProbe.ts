@@ -1,0 +1,76 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Frame, Page } from 'playwright-core';
+import type { ProbeAnswer, ProbeElement, ProbeRequest } from '../integration/webviewProbe';
+
+/**
+ * The harness's half of the webview probe (see test/integration/webviewProbe.ts): a loopback HTTP server that
+ * answers a test's question about a webview's DOM from the workbench page that Playwright drives. A webview is
+ * an iframe holding the page's own iframe; the page is found among all frames by its document title.
+ */
+export interface WebviewProbe {
+  /** The address for the extension host's environment. */
+  readonly url: string;
+  /** The workbench page, once it is open; until then every question is answered "not found". */
+  attach(page: Page): void;
+  close(): Promise<void>;
+}
+
+export async function startWebviewProbe(): Promise<WebviewProbe> {
+  let page: Page | undefined;
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      answer(page, JSON.parse(body) as ProbeRequest).then(
+        (result) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+        (error: Error) => response.writeHead(500).end(error.message),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    attach: (opened) => (page = opened),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** What the harness uses of the page's globals (it compiles without the DOM library). */
+interface PageGlobals {
+  getComputedStyle(node: unknown): { color: string };
+  document: { documentElement: { clientWidth: number } };
+}
+
+async function answer(page: Page | undefined, request: ProbeRequest): Promise<ProbeAnswer> {
+  const frame = page && (await frameTitled(page, request.title));
+  if (!frame) return { found: false, elements: [], viewportWidth: 0 };
+  const elements = await frame.$$eval(request.selector, (nodes) =>
+    nodes.map((node): ProbeElement => {
+      const box = node.getBoundingClientRect();
+      return {
+        text: node.textContent ?? '',
+        className: node.getAttribute('class') ?? '',
+        title: node.getAttribute('title') ?? '',
+        ariaLabel: node.getAttribute('aria-label') ?? '',
+        color: (globalThis as unknown as PageGlobals).getComputedStyle(node).color,
+        left: box.left,
+        right: box.right,
+      };
+    }),
+  );
+  const viewportWidth = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.clientWidth);
+  if (request.click && elements.length > 0) await frame.locator(request.selector).first().click();
+  return { found: true, elements, viewportWidth };
+}
+
+/** The frame whose document has this title; frames that are loading or gone are passed over. */
+async function frameTitled(page: Page, title: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const frameTitle = await frame.title().catch(() => undefined);
+    if (frameTitle === title) return frame;
+  }
+  return undefined;
+}

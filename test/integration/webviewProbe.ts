@@ -1,0 +1,75 @@
+// What a test in the extension host sees of a webview's page. The page runs in the workbench's browser, out of the
+// extension host's reach: the harness (test/harness/webviewProbe.ts) reads its DOM with Playwright and answers
+// over a loopback HTTP address that it passes in the environment. Only the Node host's suite has it.
+
+/** The variable that holds the probe's address; absent where nothing drives the workbench (e.g. under test-electron). */
+export const webviewProbeVariable = 'COMPETITOR_SCOPE_WEBVIEW_PROBE';
+
+/** A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the first. */
+export interface ProbeRequest {
+  readonly title: string;
+  readonly selector: string;
+  readonly click?: boolean;
+}
+
+/** An element as a person meets it: its text, its classes, what hovering or a screen reader would say, its colour and where it is. */
+export interface ProbeElement {
+  readonly text: string;
+  readonly className: string;
+  readonly title: string;
+  readonly ariaLabel: string;
+  /** The computed CSS colour, e.g. `rgb(204, 204, 204)`. */
+  readonly color: string;
+  /** Its left and right edges in the page's viewport, in CSS pixels. */
+  readonly left: number;
+  readonly right: number;
+}
+
+/** `found` is false while no page has that title (not open, hidden, or still loading). */
+export interface ProbeAnswer {
+  readonly found: boolean;
+  readonly elements: readonly ProbeElement[];
+  /** The page's viewport width, in CSS pixels. */
+  readonly viewportWidth: number;
+}
+
+export function webviewProbeAvailable(): boolean {
+  return Boolean(process.env[webviewProbeVariable]);
+}
+
+export async function askWebview(request: ProbeRequest): Promise<ProbeAnswer> {
+  const address = process.env[webviewProbeVariable];
+  if (!address) throw new Error(`${webviewProbeVariable} is not set: this suite runs without a view of the workbench`);
+  const response = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  if (!response.ok) throw new Error(`the webview probe answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as ProbeAnswer;
+}
+
+/**
+ * Polls the page titled `title` until the elements `selector` matches pass `accept`, and returns that answer;
+ * the error says what the page showed last.
+ */
+export async function waitForWebview(
+  title: string,
+  selector: string,
+  accept: (elements: readonly ProbeElement[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<ProbeAnswer> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await askWebview({ title, selector });
+    if (last.found && accept(last.elements)) return last;
+    if (Date.now() > deadline) {
+      const seen = last.found ? JSON.stringify(last.elements.map((e) => e.text)) : `no page titled "${title}"`;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${selector} showed ${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Clicks the first element `selector` matches in the page titled `title`, as the user would. */
+export async function clickInWebview(title: string, selector: string): Promise<void> {
+  const answer = await askWebview({ title, selector, click: true });
+  if (!answer.found || answer.elements.length === 0) throw new Error(`nothing to click: ${selector} in "${title}"`);
+}

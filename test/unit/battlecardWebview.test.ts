@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { buildMatrix } from '../../src/core/matrix/matrixModel';
+import { buildBattlecard, type Battlecard } from '../../src/core/scoring/battlecard';
+import { BATTLECARD_PAGE } from '../../src/shared/webviewPage';
+import { launchChromium, openWith, type WebviewTestPage } from '../webview/webviewBrowser';
+import { DJANGO_NOTE, GRID_NOTE, scoredIndex } from './scoringFixtures';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function card(notes?: Record<string, string>): Battlecard {
+  const index = scoredIndex(notes);
+  const built = buildBattlecard(index.scope, buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]), 'web', 'django');
+  assert.ok(built);
+  return built;
+}
+
+describe('battlecard webview in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: WebviewTestPage | undefined;
+
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(() => browser?.close());
+  afterEach(async function () {
+    // A clean page logs nothing: no script errors, no refused styles or scripts (CSP), no failed requests.
+    if (page && this.currentTest?.state === 'passed') assert.deepEqual(page.errors, []);
+    await page?.page.close();
+    page = undefined;
+  });
+
+  const show = (shown: Battlecard, options = {}) => openWith(browser, BATTLECARD_PAGE, { type: 'card', card: shown }, 'section.verdict', options);
+  const texts = (selector: string) => page!.page.locator(selector).allTextContents();
+
+  it('says it is ready, then draws each verdict with both sides, and keeps which card it shows', async () => {
+    page = await show(card());
+    assert.deepEqual((await page.sent())[0], { type: 'ready' });
+    assert.equal(await page.page.locator('h1').textContent(), 'Django vs. Grid');
+    assert.equal(await page.page.title(), 'Battlecard: Django');
+    assert.deepEqual(await texts('section.verdict h2'), ['▲ Where we lead (1)', '▼ Where they lead (1)', '= Parity (1)', '? Unknown (1)']);
+    assert.deepEqual(await texts('section.we-lead .side'), ['Grid● 4/4 (best)OAuth and rate limits built in.', 'Django◑ 2/4 (partial)Sessions and permissions.']);
+    assert.deepEqual(await texts('section.we-lead .weight'), ['×2']);
+    assert.deepEqual(await texts('section.unknown .score'), ['◑ 2/4 (partial)', 'not scored (answered)']);
+    assert.equal(await page.page.locator('#summary').textContent(), 'Weighted score — Grid: 14/20 (70%); Django: 11/16 (69%).');
+    assert.deepEqual(await page.savedState(), { categoryId: 'web', productId: 'django', scrollTop: 0 });
+  });
+
+  it('shows hostile names and answers as harmless text', async () => {
+    const hostile = { ...card(), product: HOSTILE, description: `<script>alert(1)</script>` };
+    page = await show(hostile);
+    assert.equal(await page.page.locator('img').count(), 0);
+    assert.equal(await page.page.locator('script').count(), 1);
+    assert.equal(await page.page.locator('h1').textContent(), `${HOSTILE} vs. Grid`);
+    assert.equal(await page.page.locator('.description').textContent(), `${HOSTILE}: <script>alert(1)</script>`);
+  });
+
+  it('draws the new card when one comes, and says so when the product has left the scope', async () => {
+    page = await show(card());
+    const tied = card({ 'research/grid.md': GRID_NOTE, 'research/django.md': DJANGO_NOTE.replace('Score: 2', 'Score: 4') });
+    await page.post({ type: 'card', card: tied });
+    await page.page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('section.parity h2')?.textContent === '= Parity (2)');
+    assert.deepEqual(await texts('section.verdict h2'), ['▲ Where we lead (0)', '▼ Where they lead (1)', '= Parity (2)', '? Unknown (1)']);
+    await page.post({ type: 'gone', product: 'Django' });
+    assert.equal(await page.page.locator('.gone').textContent(), 'Django is no longer a competitor in the scope.');
+  });
+
+  it('turns its buttons into messages: a side’s note at the axis, export and copy', async () => {
+    page = await show(card());
+    await page.page.locator('section.they-lead .ours button.who').click();
+    await page.page.locator('section.we-lead .theirs button.who').click();
+    await page.page.locator('#export').click();
+    await page.page.locator('#copy').click();
+    assert.deepEqual((await page.sent()).slice(1), [
+      { type: 'openAxis', side: 'ours', axisId: 'testing' },
+      { type: 'openAxis', side: 'theirs', axisId: 'auth' },
+      { type: 'export' },
+      { type: 'copy' },
+    ]);
+  });
+
+  it('goes back to where it was scrolled after a reload', async () => {
+    const long = card();
+    const many = { ...long, sections: { ...long.sections, unknown: Array.from({ length: 60 }, (_, i) => ({ ...long.sections.unknown[0], id: `axis-${i}`, name: `Axis ${i}` })) } };
+    page = await show(many, { state: { categoryId: 'web', productId: 'django', scrollTop: 400 }, size: { width: 900, height: 400 } });
+    assert.equal(await page.page.locator('main').evaluate((main) => (main as unknown as { scrollTop: number }).scrollTop), 400);
+  });
+});
