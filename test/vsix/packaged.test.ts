@@ -22,9 +22,12 @@ describe('the packaged extension, installed from its VSIX', () => {
     assert.deepEqual(files.filter((f) => !/^(changelog\.md|license(\.txt)?|readme\.md|package\.json)$/i.test(f)), [
       'dist/extension.js',
       'dist/web.js',
+      'media/battlecard.css',
+      'media/battlecard.js',
       'media/competitor-scope.svg',
       'media/matrix.css',
       'media/matrix.js',
+      'media/webview.css',
       'scope/competitor-scope.schema.json',
       'scope/competitor-scope.yaml',
     ]);
