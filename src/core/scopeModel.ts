@@ -35,6 +35,9 @@ export interface Scoring {
   readonly labels: readonly string[];
 }
 
+/** The scale without a `scoring` block, or one that names none: 0 to 4, a Harvey ball each. */
+export const DEFAULT_SCALE = 4;
+
 export interface Category {
   readonly id: string;
   readonly name: string;

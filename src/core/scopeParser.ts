@@ -1,7 +1,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
-import { DEFAULT_NOTES_GLOB, type Category, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
-import { DEFAULT_SCALE, scopeFileSchema, type ScopeFile } from './scopeSchema';
+import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, slugify, type Range } from './text';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { notesGlobProblem } from './glob';
+import { DEFAULT_SCALE } from './scopeModel';
 
 /**
  * The scope file as written: ids are optional and default to a slug of the name
@@ -36,7 +37,6 @@ const axisSchema = z
 
 /** The largest scale a scope may choose: more steps than a reader can tell apart. */
 export const MAX_SCALE = 10;
-export const DEFAULT_SCALE = 4;
 
 const scoringSchema = z
   .strictObject({

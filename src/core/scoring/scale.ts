@@ -1,5 +1,4 @@
-import type { Scope, Scoring } from '../scopeModel';
-import { DEFAULT_SCALE } from '../scopeSchema';
+import { DEFAULT_SCALE, type Scope, type Scoring } from '../scopeModel';
 
 /** The scope's scoring, or the default scale (0 to 4, no labels) when it has no `scoring` block. */
 export function scoringOf(scope: Scope): Scoring {
