@@ -181,8 +181,8 @@ export class TableSection {
     const total = element('td', { className: 'total', text: `${row.answered}/${row.cells.length}`, attributes: { 'data-column': 'total', tabindex: '-1' } });
     const score = element('td', { className: 'total score', text: row.score ? formatWeightedScore(row.score) : '—', attributes: { 'data-column': 'score', tabindex: '-1' } });
     const vs = this.vsSubject ? [vsCounts(row.vs)] : [];
-    // The row's context menu (package.json's webview/context) gets these ids: Research Brief.
-    const context = JSON.stringify({ webviewSection: 'product', categoryId: this.table.categoryId, productId: row.key, preventDefaultContextMenuItems: true });
+    // The row's context menu (package.json's webview/context) gets these ids: Research Brief, and for a competitor Open Battlecard.
+    const context = JSON.stringify({ webviewSection: 'product', competitor: !row.subject, categoryId: this.table.categoryId, productId: row.key, preventDefaultContextMenuItems: true });
     return element('tr', { className: row.subject ? 'row subject' : 'row', attributes: { 'data-row': row.key, 'aria-rowindex': String(index + 2), 'data-vscode-context': context } }, name, ...cells, total, score, ...vs);
   }
 

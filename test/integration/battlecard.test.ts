@@ -137,6 +137,15 @@ describe('the battlecard', () => {
     assert.equal(vscode.window.activeTextEditor, undefined);
   });
 
+  it('opens from a matrix row’s context menu, with the ids the row gives it', async () => {
+    const handle = await battlecards();
+    const fastapi = { categoryId: DJANGO.categoryId, productId: 'fastapi' };
+    await vscode.commands.executeCommand('competitorScope.openBattlecard', { webviewSection: 'product', competitor: true, ...fastapi, preventDefaultContextMenuItems: true });
+    const card = await waitFor(() => handle.shown(fastapi), 'FastAPI’s card', { timeoutMs: 20_000 });
+    assert.equal(card.product, 'FastAPI');
+    assert.deepEqual(card.sections['we-lead'].map((a) => a.name), ['Architecture guidance and opinionation']);
+  });
+
   it('opens from the palette with a pick of the competitors', async () => {
     const handle = await battlecards();
     await closeAllEditors();

@@ -59,11 +59,13 @@ describe('matrix webview in Chromium', function () {
     assert.equal(await matrix.page.locator('#summary').textContent(), '3/7 answered (43%)');
   });
 
-  it('gives each row the ids its context menu (Research Brief) hands to the command, the category’s and the product’s', async () => {
+  it('gives each row the ids its context menu (Research Brief, Open Battlecard) hands to the command, and whether it is a competitor', async () => {
     matrix = await showModel(browser, smallModel());
     const context = async (row: string) => JSON.parse((await matrix!.page.locator(`section[data-category="web"] tr[data-row="${row}"]`).getAttribute('data-vscode-context')) ?? 'null');
-    assert.deepEqual(await context('django'), { webviewSection: 'product', categoryId: 'web', productId: 'django', preventDefaultContextMenuItems: true });
-    assert.deepEqual(await context('flask'), { webviewSection: 'product', categoryId: 'web', productId: 'flask', preventDefaultContextMenuItems: true });
+    assert.deepEqual(await context('django'), { webviewSection: 'product', competitor: true, categoryId: 'web', productId: 'django', preventDefaultContextMenuItems: true });
+    assert.deepEqual(await context('flask'), { webviewSection: 'product', competitor: true, categoryId: 'web', productId: 'flask', preventDefaultContextMenuItems: true });
+    // Our own row has a brief but no battlecard: the menu's `when` reads `competitor`.
+    assert.equal((await context('our-engine')).competitor, false);
   });
 
   it('shows hostile names and answers as harmless text', async () => {
