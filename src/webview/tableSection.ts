@@ -83,7 +83,7 @@ export class TableSection {
     this.renderFoot();
     this.tableElement.setAttribute('aria-rowcount', String(this.view.rows.length + 2));
     this.tableElement.style.setProperty('--axis-count', String(this.view.axisIndexes.length));
-    this.tableElement.style.setProperty('--total-count', String(this.vsSubject ? 3 : 2));
+    this.tableElement.style.setProperty('--vs-count', this.vsSubject ? '1' : '0');
     this.tableElement.classList.toggle('vs-view', this.vsSubject);
     this.dirty = true;
   }

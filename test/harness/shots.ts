@@ -105,6 +105,17 @@ async function researchBrief(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** Django's battlecard from the palette's pick of competitors, the editor area to itself. */
+async function battlecard(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await runCommand(page, 'Competitor Scope: Open Battlecard');
+  await page.locator('.quick-input-widget input').fill('Django');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Django' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('section.verdict').first().waitFor();
+  await settle(page);
+}
+
 export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
@@ -115,5 +126,6 @@ export const shots: Shot[] = [
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
   { name: 'matrix-vs', theme: 'Default Dark Modern', arrange: matrixVsSubject },
+  { name: 'battlecard', theme: 'Default Dark Modern', arrange: battlecard },
   { name: 'research-brief', theme: 'Default Dark Modern', arrange: researchBrief },
 ];

@@ -104,7 +104,7 @@ describe('the comparison matrix', () => {
     await matrix();
     for (const [format, check] of [
       ['markdown', /^# Competitor Scope for Grid \+ Throughput Engine\n[\s\S]*\| Product \| Architecture guidance and opinionation \|/],
-      ['csv', /^Category,Product,Subject,Axis,Status,Score,Excerpt,Note,Line,Category ID,Product ID,Axis ID\r\nPython Web \/ Application Frameworks,Grid \+ Throughput Engine,yes,Architecture guidance and opinionation,Answered,3,/],
+      ['csv', /^Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID\r\nPython Web \/ Application Frameworks,Grid \+ Throughput Engine,yes,Architecture guidance and opinionation,Answered,3,/],
       ['html', /^<!DOCTYPE html>[\s\S]*<th scope="row">Django<\/th>/],
     ] as const) {
       const target = vscode.Uri.file(workspacePath(`matrix-export.${format}`));

@@ -117,7 +117,7 @@ describe('competitor-scope matrix', () => {
 
   it('writes CSV and HTML, to a file with --output', () => {
     const csv = run('matrix', example, '--format', 'csv').stdout.split('\r\n');
-    assert.equal(csv[0], 'Category,Product,Subject,Axis,Status,Score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
+    assert.equal(csv[0], 'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
     assert.ok(csv.some((l) => l.startsWith('Python Web / Application Frameworks,Django,,"Auth, security, and rate limiting",Answered,')));
     const out = path.join(tempFolder({}), 'matrix.html');
     const { code, stderr } = run('matrix', example, '--format', 'html', '--output', out);

@@ -61,7 +61,7 @@ describe('matrix export: CSV', () => {
   it('writes a header and one CRLF record per cell', () => {
     const records = csv.split('\r\n');
     assert.equal(records.at(-1), '');
-    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,Score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
+    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
     assert.equal(records.length - 2, 4 * 2 + 1);
     assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,,Tokens.,research/ours.md,6,web,our-engine,auth');
     assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,,web,flask,auth');

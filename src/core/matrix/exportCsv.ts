@@ -1,8 +1,8 @@
 import { STATUS_LABEL } from './cellStatus';
 import type { MatrixModel } from './matrixModel';
 
-// Lines are 1-based here, as people and editors count them.
-const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'Score', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID'];
+// Lines are 1-based here, as people and editors count them. The score column is `score`, as the JSON field is named.
+const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'score', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID'];
 
 /**
  * The matrix as CSV (RFC 4180: CRLF, fields quoted where needed), one record per cell, which is
