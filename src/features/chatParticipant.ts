@@ -5,9 +5,9 @@ import type { NoteWorkspace } from '../workspace/noteWorkspace';
 export const CHAT_PARTICIPANT_ID = 'competitor-scope.chat';
 
 /**
- * @competitor-scope in the chat view: /gaps, /brief and /compare answered from the notes by the engine, as
- * Markdown tables and lists, with the notes it read as references. No language model is asked, so no note
- * leaves the machine through this participant.
+ * @competitor-scope in the chat view: /gaps, /brief and /compare answered from the notes by the engine. With
+ * the language model the user chose for the chat, /gaps and /compare come as prose grounded in those facts;
+ * without one (or when it cannot answer), as the engine's Markdown tables. The notes read are the references.
  */
 export function registerChatParticipant(notes: NoteWorkspace, extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; handler: vscode.ChatRequestHandler } {
   const handler = chatHandler(notes);
@@ -17,15 +17,34 @@ export function registerChatParticipant(notes: NoteWorkspace, extensionUri: vsco
 }
 
 function chatHandler(notes: NoteWorkspace): vscode.ChatRequestHandler {
-  return async (request, _context, stream) => {
+  return async (request, _context, stream, token) => {
     await notes.ready;
     const answer = chatAnswer(notes.index, request.command, request.prompt);
-    // Team text reaches the answer escaped (inline()); the Markdown itself runs no commands and no HTML.
-    stream.markdown(new vscode.MarkdownString(answer.markdown));
+    const model = answer.prose !== undefined ? (request.model as vscode.LanguageModelChat | undefined) : undefined;
+    const byModel = model && (await inProse(model, answer.prose!, stream, token));
+    // Team text reaches the tables escaped (inline()); the Markdown runs no commands and no HTML.
+    if (!byModel) stream.markdown(new vscode.MarkdownString(answer.markdown));
     for (const note of answer.notes) {
       const uri = notes.uriOf(note);
       if (uri) stream.reference(uri);
     }
-    return { metadata: { command: request.command ?? null } };
+    return { metadata: { command: request.command ?? null, model: byModel ? model.id : null } };
   };
+}
+
+/** Streams the model's prose; false when the model refuses or fails before writing anything (the tables answer then). */
+async function inProse(model: vscode.LanguageModelChat, prompt: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<boolean> {
+  let wrote = false;
+  try {
+    const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(prompt)], { justification: 'To answer from your competitor research notes.' }, token);
+    for await (const fragment of response.text) {
+      stream.markdown(fragment);
+      wrote = true;
+    }
+    return wrote;
+  } catch (error) {
+    if (!wrote) return false;
+    stream.markdown(`\n\n*The language model stopped: ${error instanceof Error ? error.message : String(error)}*`);
+    return true;
+  }
 }

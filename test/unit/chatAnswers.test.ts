@@ -62,6 +62,15 @@ describe('@competitor-scope answers', () => {
     assert.match(chatAnswer(index, 'compare', 'Django, Grafana').markdown, /in no category together/);
   });
 
+  it('asks a language model for prose only about facts from the notes: /gaps and /compare, not the brief or a message', () => {
+    const gaps = chatAnswer(index, 'gaps', 'FastAPI');
+    assert.match(gaps.prose ?? '', /^Using only the facts below[\s\S]*Name the note and line[\s\S]*\| FastAPI \| Dev experience, documentation, and templates \| Missing \| — \|/);
+    assert.ok(chatAnswer(index, 'compare', 'Django FastAPI').prose?.endsWith(chatAnswer(index, 'compare', 'Django FastAPI').markdown));
+    assert.equal(chatAnswer(index, 'brief', 'django').prose, undefined);
+    assert.equal(chatAnswer(index, 'gaps', 'Djangoo').prose, undefined);
+    assert.equal(chatAnswer(index, undefined, '').prose, undefined);
+  });
+
   it('without a command, says what it can do; a prompt longer than a name is not searched', () => {
     assert.equal(chatAnswer(index, undefined, 'hello').markdown, CHAT_HELP);
     assert.match(chatAnswer(index, 'compare', 'x '.repeat(300)).markdown, /longer than a product's name/);

@@ -11,6 +11,11 @@ import { findCategory, findProduct, type Lookup } from './scopeLookup';
 export interface ChatAnswer {
   readonly markdown: string;
   readonly notes: readonly string[];
+  /**
+   * For facts a language model may put into prose (/gaps, /compare): what to ask it. Absent for the brief (a
+   * document to copy as it is), for help and for messages.
+   */
+  readonly prose?: string;
 }
 
 /** The longest prompt read: product and category names are short, and /compare tries each split of it. */
@@ -30,14 +35,14 @@ export function chatAnswer(index: NoteIndex, command: string | undefined, prompt
   if (text.length > MAX_PROMPT) return plain(`That is longer than a product's name. ${CHAT_HELP}`);
   switch (command) {
     case 'gaps':
-      return answerOrMessage(selectionIn(index, text), (selection) => gapsMarkdown(index, selection));
+      return withProse(answerOrMessage(selectionIn(index, text), (selection) => gapsMarkdown(index, selection)), 'what the research notes still lack, and what to research first');
     case 'brief':
       return answerOrMessage(selectionIn(index, text), (selection) => {
         const brief = briefAnswer(index, selection);
         return brief.ok ? { ok: true, value: { markdown: brief.value, notes: notesOf(index, selection) } } : brief;
       });
     case 'compare':
-      return answerOrMessage(twoProducts(index, text), ([a, b]) => compareMarkdown(index, a, b));
+      return withProse(answerOrMessage(twoProducts(index, text), ([a, b]) => compareMarkdown(index, a, b)), 'how the two products compare, axis by axis, and where each leads');
     default:
       return plain(CHAT_HELP);
   }
@@ -130,6 +135,21 @@ function notesOf(index: NoteIndex, selection: Selection): string[] {
 function answerOrMessage<T>(lookup: Lookup<T>, answer: (value: T) => Lookup<ChatAnswer>): ChatAnswer {
   const answered = lookup.ok ? answer(lookup.value) : lookup;
   return answered.ok ? answered.value : plain(inline(answered.message));
+}
+
+/**
+ * The request to a language model the user chose: answer in prose from these facts only, citing the notes.
+ * Only facts that came from the notes are grounded (not a message saying a name is unknown).
+ */
+function withProse(answer: ChatAnswer, topic: string): ChatAnswer {
+  if (answer.notes.length === 0) return answer;
+  const prose = [
+    `Using only the facts below, from a team's competitor research notes, write a short answer in Markdown prose on ${topic}.`,
+    'Do not add facts that are not below. Name the note and line (as written below) for each fact you use. Keep the product and axis names as written.',
+    '',
+    answer.markdown,
+  ].join('\n');
+  return { ...answer, prose };
 }
 
 function plain(markdown: string): ChatAnswer {
