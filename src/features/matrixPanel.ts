@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
-import { MATRIX_PAGE, newNonce, webviewPageHtml } from '../shared/webviewPage';
+import { MATRIX_PAGE } from '../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
 import type { NoteNavigator } from '../workspace/noteNavigation';
+import { createPanel, LivePage, loadPage } from '../workspace/webviewHost';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from './matrixSource';
-
-export const MATRIX_VIEW_TYPE = 'competitorScope.matrix';
-const UPDATE_DEBOUNCE_MS = 150;
 
 /** What activate can hand to integration tests: the panel's message handler, as if the webview had posted. */
 export interface MatrixPanelHandle {
@@ -33,7 +31,7 @@ export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSour
   };
   const show = () => {
     if (current) current.reveal();
-    else adopt(vscode.window.createWebviewPanel(MATRIX_VIEW_TYPE, 'Comparison Matrix', vscode.ViewColumn.Active, panelOptions(extensionUri)));
+    else adopt(createPanel(extensionUri, MATRIX_PAGE));
     return current!;
   };
   return {
@@ -43,7 +41,7 @@ export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSour
         const panel = show();
         if (typeof at?.categoryId === 'string' && typeof at.productId === 'string') panel.revealProduct(at.categoryId, at.productId);
       }),
-      vscode.window.registerWebviewPanelSerializer(MATRIX_VIEW_TYPE, {
+      vscode.window.registerWebviewPanelSerializer(MATRIX_PAGE.viewType, {
         // The webview's own state (view options, scroll, focus) comes back through its getState().
         deserializeWebviewPanel: async (panel) => void adopt(panel),
       }),
@@ -55,15 +53,9 @@ export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSour
   };
 }
 
-function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  // No retainContextWhenHidden: the webview keeps its state itself and gets the model again when shown.
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
-}
-
 class MatrixPanel implements vscode.Disposable {
-  /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
-  shownModel: MatrixModel | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  /** The whole model when the page is ready, then small patches after each burst of changes. */
+  private readonly live: LivePage<MatrixModel, ToWebview>;
   private pendingReveal: Extract<ToWebview, { type: 'reveal' }> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -72,21 +64,27 @@ class MatrixPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     source: MatrixSource,
     private readonly navigator: NoteNavigator,
-    private readonly buildModel: () => MatrixModel,
+    buildModel: () => MatrixModel,
   ) {
-    const webview = panel.webview;
-    webview.options = panelOptions(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'competitor-scope.svg');
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
-    webview.html = webviewPageHtml(MATRIX_PAGE, { cspSource: webview.cspSource, media, nonce: newNonce() });
+    loadPage(panel, extensionUri, MATRIX_PAGE);
+    this.live = new LivePage<MatrixModel, ToWebview>(panel, source.onDidChange, {
+      build: buildModel,
+      whole: (model) => ({ type: 'model', model }),
+      update: (shown, next) => {
+        const patch = diffMatrix(shown, next);
+        return patch ? { type: 'patch', patch } : undefined;
+      },
+    });
     this.disposables.push(
-      webview.onDidReceiveMessage((message) => void this.handle(message)),
-      source.onDidChange(() => this.schedule()),
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.shownModel = undefined;
-      }),
+      this.live,
+      panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
+  get shownModel(): MatrixModel | undefined {
+    return this.live.shown;
   }
 
   reveal(): void {
@@ -100,14 +98,17 @@ class MatrixPanel implements vscode.Disposable {
   }
 
   private sendReveal(): void {
-    if (this.pendingReveal) void this.post(this.pendingReveal);
+    if (this.pendingReveal) void this.live.post(this.pendingReveal);
     this.pendingReveal = undefined;
   }
 
   async handle(raw: unknown): Promise<void> {
     const message = parseFromWebview(raw);
     if (!message) return; // not a message this page sends: ignored, never acted on
-    if (message.type === 'ready') return this.sendModel();
+    if (message.type === 'ready') {
+      this.live.sendWhole();
+      return this.sendReveal();
+    }
     await this.act(message);
   }
 
@@ -123,30 +124,7 @@ class MatrixPanel implements vscode.Disposable {
     }
   }
 
-  private sendModel(): void {
-    this.shownModel = this.buildModel();
-    void this.post({ type: 'model', model: this.shownModel });
-    this.sendReveal();
-  }
-
-  /** Coalesces a burst of changes (typing, a branch switch) into one patch. */
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (!this.shownModel) return; // the webview gets the whole model when it is ready again
-      const next = this.buildModel();
-      const patch = diffMatrix(this.shownModel, next);
-      this.shownModel = next;
-      if (patch) void this.post({ type: 'patch', patch });
-    }, UPDATE_DEBOUNCE_MS);
-  }
-
-  private post(message: ToWebview): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
-  }
-
   dispose(): void {
-    clearTimeout(this.timer);
     vscode.Disposable.from(...this.disposables).dispose();
     this.disposables.length = 0;
     this.panel.dispose();
