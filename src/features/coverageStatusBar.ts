@@ -18,5 +18,6 @@ export function registerCoverageStatusBar(store: ScopeStore, notes: NoteWorkspac
     item.show();
   };
   update();
-  return [item, notes.onDidChange(update)];
+  // The counts read every product: once a batch of notes (a branch switch) is through.
+  return [item, notes.onDidChange((change) => change.more || update())];
 }

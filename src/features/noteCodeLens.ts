@@ -37,7 +37,7 @@ export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] 
   return [
     changed,
     // Coverage counts every note of the product, so any note's change may change this one's lens.
-    notes.onDidChange(() => changed.fire()),
+    notes.onDidChange((change) => change.more || changed.fire()),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
   ];
 }

@@ -3,35 +3,50 @@ import { diagnosticCode, toRange, toSeverity } from '../workspace/convert';
 import type { Finding, Severity } from '../core/notes/findings';
 import type { NotesChange, NoteWorkspace } from '../workspace/noteWorkspace';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
+import { inSlices } from '../workspace/timeSlices';
 import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
 
 /**
  * Shows every note's findings as diagnostics, open in an editor or not. Closing a note keeps them (it is
- * part of the workspace check); deleting it removes them.
+ * part of the workspace check); deleting it removes them. Many notes at once (a rescan, a new scope) are
+ * published in time slices, each slice in one message to VS Code; a newer rescan stops an older one.
  */
 export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('competitor-scope-notes');
 
-  const publish = (path: string) => {
+  /** The note's diagnostics as they are now: an empty list clears them. */
+  const diagnosticsOf = (path: string): [vscode.Uri, vscode.Diagnostic[]] | undefined => {
     const uri = notes.uriOf(path);
-    if (!uri) return;
+    if (!uri) return undefined;
     const severityOf = severities(uri);
-    const diagnostics = notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code), homepage));
-    if (diagnostics.length > 0) collection.set(uri, diagnostics);
-    else collection.delete(uri);
+    return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code), homepage))];
   };
+  /** One message for the whole list; an empty list clears a note's diagnostics. */
+  const publish = (paths: readonly string[]) => {
+    const entries = paths.map(diagnosticsOf).filter((entry) => entry !== undefined);
+    if (entries.length > 0) collection.set(entries);
+  };
+  let generation = 0;
   const publishAll = () => {
+    const current = ++generation;
     collection.clear();
-    for (const path of notes.index.paths()) publish(path);
+    let slice: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    return inSlices(notes.index.paths(), (path) => {
+      const entry = diagnosticsOf(path);
+      if (entry) slice.push(entry);
+    }, () => {
+      if (slice.length > 0) collection.set(slice);
+      slice = [];
+    }, { stop: () => current !== generation });
   };
-  const onChange = (change: NotesChange) => (change.all ? publishAll() : change.paths.forEach(publish));
+  const onChange = (change: NotesChange) => (change.all ? void publishAll() : publish(change.paths));
 
-  publishAll();
+  void publishAll();
   return [
     collection,
     notes.onDidChange(onChange),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) publishAll();
+      if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) void publishAll();
     }),
   ];
 }

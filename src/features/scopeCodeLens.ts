@@ -30,7 +30,7 @@ export function registerScopeCodeLens(store: ScopeStore, notes: NoteWorkspace): 
   return [
     changed,
     store.onDidChange(() => changed.fire()),
-    notes.onDidChange(() => changed.fire()),
+    notes.onDidChange((change) => change.more || changed.fire()),
     vscode.languages.registerCodeLensProvider({ pattern: '**/competitor-scope.yaml' }, provider),
   ];
 }

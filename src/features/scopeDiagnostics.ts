@@ -33,7 +33,8 @@ export function registerScopeDiagnostics(store: ScopeStore, notes: NoteWorkspace
   return [
     collection,
     store.onDidChange(show),
-    notes.onDidChange(show),
+    // Gaps read every product: counted once a batch of notes (a branch switch) is through.
+    notes.onDidChange((change) => change.more || show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) show();
     }),

@@ -114,7 +114,7 @@ export function registerScopeTree(
       describe(state);
       provider.refresh();
     }),
-    notes.onDidChange(() => provider.refresh()),
+    notes.onDidChange((change) => change.more || provider.refresh()),
     vscode.commands.registerCommand('competitorScope.refresh', () => store.reload()),
   ];
   return { provider, view, disposables };

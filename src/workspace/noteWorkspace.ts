@@ -3,18 +3,33 @@ import { Glob } from '../core/glob';
 import { decodeNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
 import type { ScopeState, ScopeStore } from './scopeStore';
+import { inSlices, yieldToEventLoop } from './timeSlices';
 import { openDocument } from './workspaceFiles';
 
 const EDIT_DEBOUNCE_MS = 300;
 const READ_BATCH = 64;
 
-/** Which notes changed: their paths relative to the scope folder, or every note after a scope change or rescan. */
-export type NotesChange = { readonly all: true } | { readonly all: false; readonly paths: readonly string[] };
+/**
+ * Which notes changed: their paths relative to the scope folder, or every note after a scope change or rescan.
+ * `more` says that this is one slice of a batch (a scan, a branch switch) and more of it follows: what reads
+ * the whole workspace (counts, the scope file's gaps) may wait for the last slice.
+ */
+export type NotesChange = ({ readonly all: true } | { readonly all: false; readonly paths: readonly string[] }) & { readonly more?: boolean };
+
+/** A note read from disk, with the generation it was read for. */
+interface DiskRead {
+  readonly path: string;
+  readonly generation: number;
+  readonly bytes: Uint8Array;
+}
 
 /**
  * Keeps the NoteIndex in step with the workspace: every note matched by the scope's notes glob, read from
  * disk, and from its editor while it is open (as the user types, debounced per document). A read that
  * finishes after a newer version of the note arrived is dropped (a generation per note).
+ *
+ * Notes changed on disk (a branch switch rewrites thousands at once) are queued, read in batches and analyzed
+ * in time slices that yield to the event loop, with one change event per slice.
  */
 export class NoteWorkspace implements vscode.Disposable {
   readonly index: NoteIndex;
@@ -27,6 +42,9 @@ export class NoteWorkspace implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
   private scan: Promise<void> = Promise.resolve();
+  /** Notes changed on disk and not read yet, by path; drained by one loop at a time. */
+  private readonly queued = new Map<string, vscode.Uri>();
+  private draining: Promise<void> | undefined;
 
   constructor(
     store: ScopeStore,
@@ -44,7 +62,7 @@ export class NoteWorkspace implements vscode.Disposable {
       // An editor closed without saving leaves the file as it is on disk.
       vscode.workspace.onDidCloseTextDocument((document) => {
         const path = this.pathOf(document.uri);
-        if (path) void this.readNote(path, document.uri);
+        if (path) this.enqueue(path, document.uri);
       }),
     );
     this.rescan(store.current);
@@ -83,7 +101,8 @@ export class NoteWorkspace implements vscode.Disposable {
   private rescan(state: ScopeState): void {
     this.watcher?.dispose();
     for (const path of this.index.paths()) this.index.deleteNote(path);
-    this.generations.clear();
+    // Generations go on counting (not cleared): a read still under way from the old scan must not match a new one.
+    this.queued.clear();
     this.index.setScope(state.scope);
     this.folderUri = state.folderUri;
     this.glob = new Glob(state.scope.notes);
@@ -96,7 +115,7 @@ export class NoteWorkspace implements vscode.Disposable {
     const onDisk = (uri: vscode.Uri) => {
       const path = this.pathOf(uri);
       // An open editor's text is newer than the file; VS Code reports its reload as a document change.
-      if (path && !openDocument(uri)) void this.readNote(path, uri);
+      if (path && !openDocument(uri)) this.enqueue(path, uri);
     };
     this.watcher = vscode.Disposable.from(
       watcher,
@@ -113,33 +132,73 @@ export class NoteWorkspace implements vscode.Disposable {
   private async readAll(pattern: vscode.RelativePattern): Promise<void> {
     const started = Date.now();
     const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**');
-    for (let i = 0; i < uris.length; i += READ_BATCH) {
-      await Promise.all(uris.slice(i, i + READ_BATCH).map((uri) => {
-        const path = this.pathOf(uri);
-        const document = openDocument(uri);
-        if (!path) return undefined;
-        return document ? this.setText(path, document.getText()) : this.readNote(path, uri, false);
-      }));
+    for (const uri of uris) {
+      const path = this.pathOf(uri);
+      const document = openDocument(uri);
+      if (path && document) this.setText(path, document.getText());
+      else if (path) this.enqueue(path, uri);
     }
+    await this.draining;
     this.log.info(`Read ${uris.length} research notes in ${Date.now() - started} ms.`);
-    this.changeEmitter.fire({ all: true });
   }
 
-  private async readNote(path: string, uri: vscode.Uri, notify = true): Promise<void> {
+  /** Queues a note changed on disk; the drain loop reads it with the others that changed meanwhile. */
+  private enqueue(path: string, uri: vscode.Uri): void {
+    this.queued.set(path, uri);
+    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+  }
+
+  /** Reads the queued notes, a batch at a time, and analyzes each batch in slices; the last slice's event says it is the last. */
+  private async drain(): Promise<void> {
+    // The watcher reports a branch switch's files over several messages: take them all before reading.
+    await yieldToEventLoop();
+    while (this.queued.size > 0) {
+      const batch = this.takeQueued(READ_BATCH);
+      const reads = await Promise.all(batch.map(([path, uri]) => this.read(path, uri)));
+      let affected = new Set<string>();
+      const endSlice = (last: boolean) => {
+        const paths = [...affected];
+        affected = new Set();
+        this.changeEmitter.fire({ all: false, paths, more: !last || this.queued.size > 0 });
+      };
+      await inSlices(reads, (read) => {
+        for (const path of read ? this.analyze(read) : []) affected.add(path);
+      }, endSlice);
+      if (this.queued.size > 0) await yieldToEventLoop();
+    }
+  }
+
+  /** Takes up to `count` notes off the queue, oldest first. */
+  private takeQueued(count: number): [string, vscode.Uri][] {
+    const taken: [string, vscode.Uri][] = [];
+    for (const entry of this.queued) {
+      if (taken.length === count) break;
+      taken.push(entry);
+    }
+    for (const [path] of taken) this.queued.delete(path);
+    return taken;
+  }
+
+  /** A queued note's bytes, or undefined when it is gone or a newer version arrives first (an open editor's text, another read). */
+  private async read(path: string, uri: vscode.Uri): Promise<DiskRead | undefined> {
+    // Opened since it was queued: the editor's text is newer, and VS Code reports its reload as a document change.
+    if (openDocument(uri)) return undefined;
     const generation = this.nextGeneration(path);
-    let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      return { path, generation, bytes: await vscode.workspace.fs.readFile(uri) };
     } catch (error) {
       // Gone from disk (the watcher may report it late, or not at all for a file created and deleted at once).
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound' && this.generations.get(path) === generation && this.index.note(path)) this.deleteNote(path);
-      return;
+      return undefined;
     }
-    if (this.generations.get(path) !== generation) return; // a newer version arrived while reading
+  }
+
+  /** Analyzes a note read from disk unless a newer version arrived while it was read; returns the notes whose findings may have changed. */
+  private analyze({ path, generation, bytes }: DiskRead): string[] {
+    if (this.generations.get(path) !== generation) return [];
     const decoded = decodeNote(bytes);
     if (!decoded.ok) this.log.warn(`${path} is not analyzed: ${decoded.reason}.`);
-    const affected = decoded.ok ? this.index.setNote(path, decoded.text) : this.index.setUnreadable(path, decoded.reason);
-    if (notify) this.changeEmitter.fire({ all: false, paths: affected });
+    return decoded.ok ? this.index.setNote(path, decoded.text) : this.index.setUnreadable(path, decoded.reason);
   }
 
   private setText(path: string, text: string): void {
@@ -154,6 +213,7 @@ export class NoteWorkspace implements vscode.Disposable {
       clearTimeout(this.editTimers.get(key));
       this.editTimers.delete(key);
     }
+    this.queued.delete(path);
     this.nextGeneration(path);
     this.changeEmitter.fire({ all: false, paths: [path, ...this.index.deleteNote(path)] });
   }

@@ -79,26 +79,39 @@ async function diagnosticsChange(uri: vscode.Uri, before: string): Promise<numbe
   return Date.now();
 }
 
-/** One edit in the editor (a second heading for the note's first axis, then its removal) → the note's diagnostics. */
-async function timeEdits(api: CompetitorScopeApi, uri: vscode.Uri): Promise<number[]> {
+/**
+ * One edit in the editor (a second heading for the note's first axis, then its removal) → the note's diagnostics:
+ * from the edit's call (`editRoundTrip`, which includes the workbench applying it and telling the host) and from
+ * its arrival in the extension host (`edit`, what the extension does), both less the debounce.
+ */
+async function timeEdits(api: CompetitorScopeApi, uri: vscode.Uri): Promise<{ edit: number[]; editRoundTrip: number[] }> {
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   const heading = editor.document.getText().split('\n').find((line) => line.startsWith('## '));
   if (!heading) throw new Error(`${uri.fsPath} has no section`);
   await api.ready();
   await sleep(1000);
-  const times: number[] = [];
+  const edit: number[] = [];
+  const editRoundTrip: number[] = [];
+  let arrived = 0;
+  const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0 && arrived === 0) arrived = Date.now();
+  });
   for (let i = 0; i < EDIT_RUNS; i++) {
     const document = editor.document;
     const before = signature(uri);
     const end = document.lineAt(document.lineCount - 1).range.end;
+    arrived = 0;
     const start = Date.now();
     const added = `\n\n${heading}\n\nMore.\n`;
-    await editor.edit((edit) => (i % 2 === 0 ? edit.insert(end, added) : edit.delete(new vscode.Range(document.positionAt(document.getText().length - added.length), end))));
-    times.push((await diagnosticsChange(uri, before)) - start - EDIT_DEBOUNCE_MS);
+    await editor.edit((e) => (i % 2 === 0 ? e.insert(end, added) : e.delete(new vscode.Range(document.positionAt(document.getText().length - added.length), end))));
+    const changed = await diagnosticsChange(uri, before);
+    edit.push(changed - arrived - EDIT_DEBOUNCE_MS);
+    editRoundTrip.push(changed - start - EDIT_DEBOUNCE_MS);
     await sleep(200);
   }
+  listener.dispose();
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  return times;
+  return { edit, editRoundTrip };
 }
 
 /** With the matrix open: a note rewritten on disk → the patch in the webview (received → painted, and end to end). */
@@ -174,7 +187,7 @@ export async function run(): Promise<void> {
     await sleep(1000);
     Object.assign(result, await timePatches(vscode.Uri.joinPath(folder, 'research/product-1.md')));
     await closeEditors();
-    result.edit = await timeEdits(api, vscode.Uri.joinPath(folder, 'research/product-7.md'));
+    Object.assign(result, await timeEdits(api, vscode.Uri.joinPath(folder, 'research/product-7.md')));
     await closeEditors();
     Object.assign(result, await timeBranchSwitch(api, folder));
   }

@@ -152,6 +152,30 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.equal(existsSync(workspacePath(path)), false);
   });
 
+  it('keeps up with a branch switch: of many notes rewritten at once, some twice, each ends with the diagnostics of its last text', async () => {
+    const TYPO = '## Architecture guidance and opinionatio';
+    const paths = Array.from({ length: 150 }, (_, i) => `research/bulk-${i}.md`);
+    // The heading with a typo moves down with the paragraphs before it: its line tells each version apart.
+    const note = (i: number, paragraphs: number) => `---\nproduct: FastAPI\n---\n\n# Bulk ${i}\n${'\nText.\n'.repeat(paragraphs)}\n${TYPO}\n\nTypo.\n`;
+    const typoLine = (text: string) => text.split('\n').indexOf(TYPO);
+    const shows = (versions: string[]) => paths.every((path, i) => diagnostics(path, 'axis-typo').map((d) => d.range.start.line).join() === String(typoLine(versions[i])));
+    try {
+      const first = paths.map((_, i) => note(i, i % 7));
+      paths.forEach((path, i) => writeFileSync(workspacePath(path), first[i]));
+      await waitFor(() => shows(first), 'the first version of every note');
+      const last = paths.map((_, i) => note(i, (i % 7) + (i % 2 === 0 ? 3 : 5)));
+      paths.forEach((path, i) => {
+        if (i % 2 === 1) writeFileSync(workspacePath(path), note(i, (i % 7) + 3));
+        writeFileSync(workspacePath(path), last[i]);
+      });
+      await waitFor(() => shows(last), 'the last version of every note, none lost or mixed up');
+      assert.equal(diagnostics('research/fastapi.md', 'axis-typo').length, 0, 'the other notes of the product are left alone');
+    } finally {
+      for (const path of paths) unlinkSync(workspacePath(path));
+    }
+    await waitFor(() => paths.every((path) => diagnostics(path).length === 0), 'the deleted notes’ diagnostics to go');
+  });
+
   it('reads a heading as it renders: linked, commented and escaped headings answer their axes', async () => {
     const path = 'research/abaqus.md';
     const headings = [

@@ -1,0 +1,37 @@
+/**
+ * How long one slice of work may hold the extension host's event loop. The host also serves every other
+ * extension and the editor's completions and hovers: a branch switch that rewrites thousands of notes must
+ * leave it free every few milliseconds, not once at the end.
+ */
+export const SLICE_MS = 12;
+
+/** Lets timers, messages and other extensions run before the next slice (setTimeout: the same in Node and a web worker). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs `each` over the items in order, in slices of about `budgetMs`: after each slice `endSlice` is called
+ * (to publish what the slice changed; `last` after the last item) and the event loop runs before the next
+ * slice. `stop` ends the run early (a newer run has started): the items not yet handled are left alone.
+ */
+export async function inSlices<T>(
+  items: readonly T[],
+  each: (item: T) => void,
+  endSlice: (last: boolean) => void,
+  options: { readonly budgetMs?: number; readonly stop?: () => boolean; readonly now?: () => number } = {},
+): Promise<void> {
+  const { budgetMs = SLICE_MS, stop = () => false, now = () => performance.now() } = options;
+  let started = now();
+  for (let i = 0; i < items.length; i++) {
+    if (stop()) return;
+    each(items[i]);
+    const last = i === items.length - 1;
+    const spent = now() - started >= budgetMs;
+    if (last || spent) endSlice(last);
+    if (!last && spent) {
+      await yieldToEventLoop();
+      started = now();
+    }
+  }
+}
