@@ -80,6 +80,10 @@ export function sectionStatus(note: ParsedNote, index: number, isPlaceholder: Pl
 
 /** The first sentence of the section's first paragraph that is not a placeholder, as plain text (for the matrix). */
 export function sectionExcerpt(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): string | undefined {
+  return remembered(excerpts, note, index, isPlaceholder, () => renderExcerpt(note, index, isPlaceholder));
+}
+
+function renderExcerpt(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): string | undefined {
   for (const { own } of sectionHeadings(note, index)) {
     const lead = own.leads.find((l) => !isPlaceholder(l));
     if (lead !== undefined) return firstSentence(leadText(lead, note.inlineEnv));
@@ -92,10 +96,34 @@ export function sectionExcerpt(note: ParsedNote, index: number, isPlaceholder: P
  * included, up to 1,000 characters (the matrix sends it for every cell).
  */
 export function sectionText(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): string {
+  return remembered(texts, note, index, isPlaceholder, () => renderText(note, index, isPlaceholder));
+}
+
+function renderText(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): string {
   const text = sectionHeadings(note, index)
     .flatMap((heading, i) => [...(i > 0 ? [heading.text] : []), ...heading.own.leads.filter((l) => !isPlaceholder(l)).map((l) => leadText(l, note.inlineEnv))])
     .join('\n');
   return text.length > MAX_SECTION_TEXT ? `${text.slice(0, MAX_SECTION_TEXT - 1).trimEnd()}…` : text;
+}
+
+/**
+ * The rendered texts of a parse, by heading, for one placeholder test (one scope): rendering runs markdown-it's
+ * inline parser over every paragraph's opening, and the matrix asks for every answered cell each time it is
+ * built. Kept as long as the parse is (a note's change makes a new one) and the scope's placeholder test is.
+ */
+type RenderedTexts = WeakMap<PlaceholderTest, WeakMap<ParsedNote, Map<number, string | undefined>>>;
+const excerpts: RenderedTexts = new WeakMap();
+const texts: RenderedTexts = new WeakMap();
+
+function remembered<T extends string | undefined>(cache: RenderedTexts, note: ParsedNote, index: number, isPlaceholder: PlaceholderTest, render: () => T): T {
+  let byNote = cache.get(isPlaceholder);
+  if (!byNote) cache.set(isPlaceholder, (byNote = new WeakMap()));
+  let byHeading = byNote.get(note);
+  if (!byHeading) byNote.set(note, (byHeading = new Map()));
+  if (byHeading.has(index)) return byHeading.get(index) as T;
+  const text = render();
+  byHeading.set(index, text);
+  return text;
 }
 
 const MAX_SECTION_TEXT = 1000;
