@@ -11,7 +11,6 @@ import { PRODUCTS, writeWorkspace } from './workspace.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
 const work = path.join(here, '.work');
-const folder = path.join(work, 'workspace');
 const cli = path.join(root, 'dist', 'cli.js');
 const REPETITIONS = 5;
 
@@ -35,35 +34,42 @@ function measure(args) {
   return { ms, cpuMs: usage.cpu / 1000, mb: usage.maxRSS / 1024, stdout: child.stdout };
 }
 
-const bytes = writeWorkspace(folder);
-console.log(`Workspace: ${PRODUCTS} products, ${PRODUCTS} notes, ${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown (${Math.round(bytes / PRODUCTS)} bytes a note).`);
-
-const check = [];
-const bare = [];
-const scopeParse = [];
-for (let i = 0; i < REPETITIONS; i++) {
-  // Alternated, so that both see the same state of the machine.
-  check.push(measure([cli, 'check', folder, '--format', 'json']));
-  bare.push(measure([path.join(here, 'bareParse.mjs'), folder]));
-  scopeParse.push(Number(measure([path.join(here, 'scopeParse.mjs'), folder]).stdout));
+/** The check against the bare parse on one corpus, alternated run by run so that both see the same state of the machine. */
+function compare(corpus) {
+  const corpusFolder = path.join(work, corpus);
+  const bytes = writeWorkspace(corpusFolder, PRODUCTS, corpus);
+  console.log(`\nCorpus '${corpus}': ${PRODUCTS} products, ${PRODUCTS} notes, ${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown (${Math.round(bytes / PRODUCTS)} bytes a note).`);
+  const check = [];
+  const bare = [];
+  const scopeParse = [];
+  for (let i = 0; i < REPETITIONS; i++) {
+    check.push(measure([cli, 'check', corpusFolder, '--format', 'json']));
+    bare.push(measure([path.join(here, 'bareParse.mjs'), corpusFolder]));
+    scopeParse.push(Number(measure([path.join(here, 'scopeParse.mjs'), corpusFolder]).stdout));
+  }
+  return { corpusFolder, check, bare, scopeParse };
 }
-const report = JSON.parse(check[0].stdout);
-const checkMs = median(check.map((m) => m.ms));
-const bareMs = median(bare.map((m) => m.ms));
-const checkMb = median(check.map((m) => m.mb));
-const ratio = checkMs / bareMs;
-const { ms: reanalyze, bytes: bigBytes, notes } = reanalyzeMs(folder);
 
 const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
-console.log(`check --format json: ${report.products.length} products, ${report.findings.length} findings, summary ${JSON.stringify(report.summary)}`);
-console.log(`Medians of ${REPETITIONS} runs, each a fresh Node process:`);
-console.log(`  competitor-scope check --format json  ${checkMs.toFixed(0)} ms`);
-console.log(`  bare markdown-it parse()              ${bareMs.toFixed(0)} ms`);
-console.log(`  ratio check / bare parse              ${ratio.toFixed(2)}   (target <= 0.60: ${verdict(ratio <= 0.6)})`);
-const scopeMs = median(scopeParse);
-const scopeKb = fs.statSync(path.join(folder, 'competitor-scope.yaml')).size / 1024;
-console.log(`  of the check: parsing the ${scopeKb.toFixed(0)} KB scope  ${scopeMs.toFixed(0)} ms  (which the baseline does not do; without it the ratio is ${((checkMs - scopeMs) / bareMs).toFixed(2)})`);
-const cpuRatio = median(check.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs));
-console.log(`  ratio of CPU time, all threads       ${cpuRatio.toFixed(2)}   (check ${median(check.map((m) => m.cpuMs)).toFixed(0)} ms, bare ${median(bare.map((m) => m.cpuMs)).toFixed(0)} ms)`);
-console.log(`  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`);
+for (const corpus of ['markdown', 'prose']) {
+  const { corpusFolder, check, bare, scopeParse } = compare(corpus);
+  const report = JSON.parse(check[0].stdout);
+  const checkMs = median(check.map((m) => m.ms));
+  const bareMs = median(bare.map((m) => m.ms));
+  const checkMb = median(check.map((m) => m.mb));
+  const ratio = checkMs / bareMs;
+  console.log(`check --format json: ${report.products.length} products, ${report.findings.length} findings, summary ${JSON.stringify(report.summary)}`);
+  console.log(`Medians of ${REPETITIONS} runs, each a fresh Node process:`);
+  console.log(`  competitor-scope check --format json  ${checkMs.toFixed(0)} ms`);
+  console.log(`  bare markdown-it parse()              ${bareMs.toFixed(0)} ms`);
+  console.log(`  ratio check / bare parse              ${ratio.toFixed(2)}   (target <= 0.60: ${verdict(ratio <= 0.6)})`);
+  const scopeMs = median(scopeParse);
+  const scopeKb = fs.statSync(path.join(corpusFolder, 'competitor-scope.yaml')).size / 1024;
+  console.log(`  of the check: parsing the ${scopeKb.toFixed(0)} KB scope  ${scopeMs.toFixed(0)} ms  (which the baseline does not do; without it the ratio is ${((checkMs - scopeMs) / bareMs).toFixed(2)})`);
+  const cpuRatio = median(check.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs));
+  console.log(`  ratio of CPU time, all threads       ${cpuRatio.toFixed(2)}   (check ${median(check.map((m) => m.cpuMs)).toFixed(0)} ms, bare ${median(bare.map((m) => m.cpuMs)).toFixed(0)} ms)`);
+  console.log(`  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`);
+}
+
+const { ms: reanalyze, bytes: bigBytes, notes } = reanalyzeMs(path.join(work, 'markdown'));
 console.log(`  re-analyze one ${(bigBytes / 1024).toFixed(0)} KB note among ${notes}  ${reanalyze.toFixed(2)} ms  (target < 5 ms: ${verdict(reanalyze < 5)})`);
