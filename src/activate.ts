@@ -25,6 +25,8 @@ import { registerScopeImportCommand } from './features/scopeImportCommand';
 import { registerScopeRename } from './features/scopeRename';
 import { registerScopeTree, type ScopeNode } from './features/scopeTree';
 import { registerTreeFollow } from './features/treeFollow';
+import { noGitDates, type GitDates } from './git/gitDates';
+import { NoteDating } from './workspace/noteDating';
 import { NoteNavigator } from './workspace/noteNavigation';
 import { NoteWorkspace } from './workspace/noteWorkspace';
 import { ScopeFileEditor } from './workspace/scopeFileEditor';
@@ -58,14 +60,17 @@ export interface CompetitorScopeApi {
 /**
  * Wires every feature to the workspace services: the one activation that both entry points run, the
  * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
- * it imports a Node module; the build fails the web bundle if something does.
+ * it imports a Node module; the build fails the web bundle if something does. Git's dates come from the entry
+ * point: the desktop's spawns git, the browser has none.
  */
-export async function activateCompetitorScope(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
+export async function activateCompetitorScope(context: vscode.ExtensionContext, git: GitDates = noGitDates): Promise<CompetitorScopeApi> {
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
   const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });
   const store = await ScopeStore.create(context.extensionUri);
   const notes = new NoteWorkspace(store, log);
+  // Runs git only in a trusted workspace, off the UI's path.
+  const dating = new NoteDating(notes, git, log);
   const navigator = new NoteNavigator(store, notes);
   const scopeEditor = new ScopeFileEditor(store, notes);
   const dragAndDrop = new ScopeDragAndDrop(scopeEditor, () => store.current.scope);
@@ -83,6 +88,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext):
     log,
     store,
     notes,
+    dating,
     ...tree.disposables,
     ...registerScopeDiagnostics(store, notes, homepage),
     ...registerScopeCommands(store, context.extensionUri),

@@ -1,24 +1,21 @@
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { ProductMatcher } from '../core/notes/productMatcher';
 import { buildBattlecard } from '../core/scoring/battlecard';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/scoring/battlecardText';
 import { UsageError } from './usage';
-import { invalidScopeLines, loadWorkspace } from './workspace';
+import { invalidScopeLines, loadWorkspace, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
-export interface BattlecardOptions {
+export interface BattlecardOptions extends LoadOptions {
   readonly product: string;
-  readonly folder: string;
-  readonly scope?: string;
   readonly format: 'markdown' | 'html';
 }
 
-/** `battlecard PRODUCT [FOLDER] [--scope FILE] [--format markdown|html]`, as options. */
+/** `battlecard PRODUCT [FOLDER] [--scope FILE] [--format markdown|html] [--as-of DAY] [--no-git]`, as options. */
 export function parseBattlecardArgs(args: readonly string[], cwd: string): BattlecardOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { scope: { type: 'string' }, format: { type: 'string', default: 'markdown' } },
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'markdown' } },
     allowPositionals: true,
     strict: true,
   });
@@ -27,16 +24,15 @@ export function parseBattlecardArgs(args: readonly string[], cwd: string): Battl
   const format = values.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'html') throw new UsageError(`--format must be markdown or html, not "${format}".`);
   return {
+    ...workspaceOptions(values, positionals.slice(1), cwd),
     product: positionals[0],
-    folder: path.resolve(cwd, positionals[1] ?? '.'),
-    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
     format,
   };
 }
 
 /** One competitor's battlecard against the scope's subject, as the editor exports it. Exit 2 for an unknown product or an invalid scope. */
-export function battlecard(options: BattlecardOptions): { stdout: string; stderr: string; exitCode: number } {
-  const workspace = loadWorkspace(options.folder, options.scope);
+export async function battlecard(options: BattlecardOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index } = workspace;
   const link = new ProductMatcher(index.scope).match(options.product, undefined, '');

@@ -1,22 +1,19 @@
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath } from './workspace';
+import { loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
-export interface BriefOptions {
-  readonly folder: string;
-  readonly scope?: string;
+export interface BriefOptions extends LoadOptions {
   readonly product?: string;
   readonly category?: string;
   readonly gaps: boolean;
 }
 
-/** `brief PRODUCT [FOLDER]`, `brief --category ID [FOLDER]`, `brief --gaps [FOLDER]`, as options. */
+/** `brief PRODUCT [FOLDER]`, `brief --category ID [FOLDER]`, `brief --gaps [FOLDER]` (each with --scope, --as-of, --no-git), as options. */
 export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { scope: { type: 'string' }, category: { type: 'string' }, gaps: { type: 'boolean', default: false } },
+    options: { ...WORKSPACE_OPTIONS, category: { type: 'string' }, gaps: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,
   });
@@ -25,8 +22,7 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
   const [product, folder, ...rest] = byProduct ? positionals : [undefined, ...positionals];
   if (rest.length > 0) throw new UsageError(`brief takes ${byProduct ? 'a product and ' : ''}one folder, not ${rest.length + 1} folders.`);
   return {
-    folder: path.resolve(cwd, folder ?? '.'),
-    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
+    ...workspaceOptions(values, folder === undefined ? [] : [folder], cwd),
     ...(product !== undefined ? { product } : {}),
     ...(values.category !== undefined ? { category: values.category } : {}),
     gaps: values.gaps ?? false,
@@ -34,8 +30,8 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
 }
 
 /** The research brief of a folder's notes, as the editor's command writes it. Exit 2 for an unknown name or an invalid scope file. */
-export function brief(options: BriefOptions): { stdout: string; stderr: string; exitCode: number } {
-  const workspace = loadWorkspace(options.folder, options.scope);
+export async function brief(options: BriefOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: `${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.\n`, exitCode: 2 };
   const subject = briefSubject(workspace.index, options);
   if (!subject.ok) return { stdout: '', stderr: `competitor-scope: ${subject.message}\n`, exitCode: 2 };

@@ -3,43 +3,46 @@ import { parseArgs } from 'node:util';
 import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport } from './checkReport';
 import { formatGithub } from './githubFormat';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath } from './workspace';
+import { loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
-export interface CheckOptions {
-  readonly folder: string;
-  readonly scope?: string;
+export interface CheckOptions extends LoadOptions {
   readonly format: 'text' | 'json' | 'github';
   readonly maxMissing: number;
   /** The current folder, where a workflow runs: GitHub's annotations name files relative to it. */
   readonly cwd?: string;
+  /** Exit 1 when more answers than this are stale; no limit when absent. */
+  readonly maxStale?: number;
 }
 
-/** `check [FOLDER] [--scope FILE] [--format text|json|github] [--max-missing N]`, as options. */
+/** `check [FOLDER] [--scope FILE] [--format text|json|github] [--max-missing N] [--max-stale N] [--as-of DAY] [--no-git]`, as options. */
 export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { scope: { type: 'string' }, format: { type: 'string', default: 'text' }, 'max-missing': { type: 'string', default: '0' } },
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'text' }, 'max-missing': { type: 'string', default: '0' }, 'max-stale': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length > 1) throw new UsageError(`check takes one folder, not ${positionals.length}.`);
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'github') throw new UsageError(`--format must be text, json or github, not "${values.format}".`);
-  const maxMissing = Number(values['max-missing']);
-  if (!/^\d+$/.test(values['max-missing'] ?? '') || !Number.isSafeInteger(maxMissing)) {
-    throw new UsageError(`--max-missing must be a whole number of axes, not "${values['max-missing']}".`);
-  }
+  const maxStale = values['max-stale'];
   return {
-    folder: path.resolve(cwd, positionals[0] ?? '.'),
-    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
+    ...workspaceOptions(values, positionals, cwd),
     format: values.format,
-    maxMissing,
+    maxMissing: wholeNumber('--max-missing', values['max-missing'] ?? '0', 'axes'),
+    ...(maxStale !== undefined ? { maxStale: wholeNumber('--max-stale', maxStale, 'answers') } : {}),
     cwd,
   };
 }
 
+function wholeNumber(option: string, value: string, what: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`${option} must be a whole number of ${what}, not "${value}".`);
+  return number;
+}
+
 /** Checks a folder's notes against its scope: the printed report and the exit code. */
-export function check(options: CheckOptions): { output: string; exitCode: number } {
-  const workspace = loadWorkspace(options.folder, options.scope);
+export async function check(options: CheckOptions): Promise<{ output: string; exitCode: number }> {
+  const workspace = await loadWorkspace(options);
   const shown = (file: string) => shownPath(filesRelativeTo(options), file);
   if (!workspace.ok) return { output: format(scopeProblemsReport(shown(workspace.scopePath), workspace.problems), options), exitCode: 2 };
 
@@ -51,7 +54,8 @@ export function check(options: CheckOptions): { output: string; exitCode: number
   };
   const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
   const report = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
-  return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing ? 1 : 0 };
+  const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
+  return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { productsWithoutNotes } from '../core/assist/noteGaps';
+import type { AsOfSource } from '../core/evidence/sectionEvidence';
 import type { Finding, Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/notes/noteIndex';
 import { subjectOf, type ScopeProblem } from '../core/scopeModel';
@@ -26,6 +27,22 @@ export interface NotesRead {
   readonly files: number;
 }
 
+/** One axis of one product in the JSON report: its status, where it is answered, what it rests on and how old it is. */
+export interface ReportAxis {
+  readonly axis: string;
+  readonly status: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly score: number | null;
+  /** Against the subject's score on the axis; null unless both are scored. */
+  readonly vsSubject: Comparison | null;
+  /** How many distinct http(s) URLs the answer cites. */
+  readonly sources: number;
+  readonly asOf: string | null;
+  readonly asOfFrom: AsOfSource | null;
+  readonly stale: boolean;
+}
+
 /** The `check --format json` document. */
 export interface CheckReport {
   readonly scope: string;
@@ -36,15 +53,7 @@ export interface CheckReport {
     readonly notes: readonly string[];
     /** The weighted score over the scored axes; null when none is scored. */
     readonly score: WeightedScore | null;
-    readonly axes: readonly {
-      readonly axis: string;
-      readonly status: string;
-      readonly file: string | null;
-      readonly line: number | null;
-      readonly score: number | null;
-      /** Against the subject's score on the axis; null unless both are scored. */
-      readonly vsSubject: Comparison | null;
-    }[];
+    readonly axes: readonly ReportAxis[];
   }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: CoverageSummary;
@@ -68,13 +77,17 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
       product: p.productId,
       notes: p.notes.map(file),
       score: category ? productScore(category, p, scale) : null,
-      axes: p.axes.map((a) => ({
+      axes: p.axes.map((a): ReportAxis => ({
         axis: a.axisId,
         status: a.status,
         file: a.file === null ? null : file(a.file),
         line: a.line === null ? null : a.line + 1,
         score: a.score,
         vsSubject: vs.get(a.axisId) ?? null,
+        sources: a.evidence?.sources.length ?? 0,
+        asOf: a.evidence?.asOf ?? null,
+        asOfFrom: a.evidence?.asOfFrom ?? null,
+        stale: a.evidence?.stale ?? false,
       })),
     };
   });
@@ -87,7 +100,7 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
 /** The report of a scope file that cannot be used: its problems as findings, nothing checked. */
 export function scopeProblemsReport(scope: string, problems: readonly ScopeProblem[]): CheckReport {
   const findings = problems.map((p) => reportFinding(scope, { code: 'invalid-scope', severity: 'error', message: p.message, range: p.range }));
-  return { scope, notes: null, products: [], findings, summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0 } };
+  return { scope, notes: null, products: [], findings, summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 } };
 }
 
 function reportFinding(file: string, f: Pick<Finding, 'code' | 'severity' | 'message' | 'range'>): ReportFinding {
@@ -118,7 +131,7 @@ export function formatText(report: CheckReport, maxMissing: number): string {
   lines.push(
     s.products === 0
       ? `${count}; the scope file ${report.scope} cannot be used.`
-      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${count}${read}.`,
+      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${s.stale} stale, ${s.unsourced} unsourced; ${count}${read}.`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -14,27 +14,24 @@ export interface Output {
 }
 
 /** A sub-command: its arguments in, its exit code out. */
-type Command = (args: readonly string[], cwd: string, out: Output) => number;
+type Command = (args: readonly string[], cwd: string, out: Output) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  check(args, cwd, out) {
-    const result = check(parseCheckArgs(args, cwd));
+  async check(args, cwd, out) {
+    const result = await check(parseCheckArgs(args, cwd));
     out.stdout(result.output);
     return result.exitCode;
   },
-  battlecard(args, cwd, out) {
-    const result = battlecard(parseBattlecardArgs(args, cwd));
-    out.stdout(result.stdout);
-    out.stderr(result.stderr);
-    return result.exitCode;
+  async battlecard(args, cwd, out) {
+    return print(await battlecard(parseBattlecardArgs(args, cwd)), out);
   },
-  matrix(args, cwd, out) {
-    return print(matrix(parseMatrixArgs(args, cwd)), out);
+  async matrix(args, cwd, out) {
+    return print(await matrix(parseMatrixArgs(args, cwd)), out);
   },
-  brief(args, cwd, out) {
-    return print(brief(parseBriefArgs(args, cwd)), out);
+  async brief(args, cwd, out) {
+    return print(await brief(parseBriefArgs(args, cwd)), out);
   },
-  mcp(args, cwd, out) {
+  async mcp(args, cwd, out) {
     const options = parseMcpArgs(args, cwd);
     // Loaded only here: the server and its SDK cost the other commands nothing.
     import('../mcp/mcpServer')
@@ -45,13 +42,13 @@ const COMMANDS: Record<string, Command> = {
       });
     return 0;
   },
-  import(args, cwd, out) {
+  async import(args, cwd, out) {
     return print(importCommand(args, cwd), out);
   },
 };
 
 /** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
-export function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput): number {
+export async function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput): Promise<number> {
   const [name, ...args] = argv;
   if (name === '-h' || name === '--help' || (name !== undefined && args.some((a) => a === '-h' || a === '--help'))) {
     out.stdout(`${USAGE}\n`);
@@ -64,7 +61,7 @@ export function main(argv: readonly string[], cwd = process.cwd(), out: Output =
   const command = name === undefined ? undefined : COMMANDS[name];
   try {
     if (!command) throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command "${name}".`);
-    return command(args, cwd, out);
+    return await command(args, cwd, out);
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     out.stderr(`competitor-scope: ${error instanceof Error ? error.message : String(error)}\n${usage ? `\n${USAGE}\n` : ''}`);
@@ -83,4 +80,4 @@ const processOutput: Output = {
   stderr: (text) => process.stderr.write(text),
 };
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -4,11 +4,9 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { UsageError } from './usage';
-import { invalidScopeLines, loadWorkspace, shownPath } from './workspace';
+import { invalidScopeLines, loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
-export interface MatrixOptions {
-  readonly folder: string;
-  readonly scope?: string;
+export interface MatrixOptions extends LoadOptions {
   readonly format: ExportFormat;
   readonly output?: string;
 }
@@ -17,7 +15,7 @@ export interface MatrixOptions {
 export function parseMatrixArgs(args: readonly string[], cwd: string): MatrixOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { scope: { type: 'string' }, format: { type: 'string', default: 'markdown' }, output: { type: 'string', short: 'o' } },
+    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'markdown' }, output: { type: 'string', short: 'o' } },
     allowPositionals: true,
     strict: true,
   });
@@ -25,16 +23,15 @@ export function parseMatrixArgs(args: readonly string[], cwd: string): MatrixOpt
   const format = values.format ?? 'markdown';
   if (!isExportFormat(format)) throw new UsageError(`--format must be markdown, csv or html, not "${format}".`);
   return {
-    folder: path.resolve(cwd, positionals[0] ?? '.'),
-    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
+    ...workspaceOptions(values, positionals, cwd),
     format,
     ...(values.output !== undefined ? { output: path.resolve(cwd, values.output) } : {}),
   };
 }
 
 /** The comparison matrix of a folder's notes, as the editor's export writes it. Exit 2 for an invalid scope file. */
-export function matrix(options: MatrixOptions): { stdout: string; stderr: string; exitCode: number } {
-  const workspace = loadWorkspace(options.folder, options.scope);
+export async function matrix(options: MatrixOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index } = workspace;
   const text = EXPORT_FORMATS[options.format].render(buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]));

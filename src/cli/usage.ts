@@ -11,8 +11,11 @@ Commands:
                           Output: one line per finding and a summary (text, the default), one JSON document,
                           or GitHub Actions annotations (github)
       --max-missing N     Exit 1 when more than N axes are missing, empty or placeholders (default 0)
+      --max-stale N       Exit 1 when more than N answers are older than their freshness limit (default: no limit)
+      --as-of YYYY-MM-DD  Evaluate ages as of that day (default: today)
+      --no-git            Date answers by their "As of" lines and front matter "reviewed:" only, without git
   matrix [FOLDER]         Print the comparison matrix of FOLDER: products against axes, with the answers
-      --scope FILE        As for check
+      --scope FILE        As for check; so are --as-of and --no-git
       --format F          markdown (one table per category, the default), csv or html (a standalone page)
       -o, --output FILE   Write it to FILE instead
   battlecard PRODUCT [FOLDER]
@@ -33,4 +36,4 @@ Options:
   -h, --help              Show this help
   -v, --version           Show the version
 
-Exit codes: 0 all is well, 1 too many unanswered axes, 2 bad usage, an invalid scope file or a document that is not a scope.`;
+Exit codes: 0 all is well, 1 too many unanswered axes or stale answers, 2 bad usage, an invalid scope file or a document that is not a scope.`;

@@ -1,9 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { localDay, parseDay } from '../core/evidence/dates';
+import { Glob } from '../core/glob';
 import { decodeNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
 import { SCOPE_FILE_NAME, type ScopeProblem } from '../core/scopeModel';
 import { parseScope } from '../core/scopeParser';
+import { noGitDates, type GitDates } from '../git/gitDates';
+import { nodeGitDates } from '../git/nodeGitDates';
 import { findNotes } from './noteFiles';
 import { defaultScopePath } from './packageRoot';
 import { UsageError } from './usage';
@@ -13,19 +17,53 @@ export type LoadedWorkspace =
   | { readonly ok: true; readonly index: NoteIndex; readonly scopePath: string; readonly notesRoot: string }
   | { readonly ok: false; readonly problems: readonly ScopeProblem[]; readonly scopePath: string };
 
-/** Reads the scope (`--scope`, else FOLDER/competitor-scope.yaml, else the built-in one) and every note it names. */
-export function loadWorkspace(folder: string, scope: string | undefined): LoadedWorkspace {
+/** How `check` and `matrix` read a folder: the scope file, the day ages are evaluated on, and where dates come from. */
+export interface LoadOptions {
+  readonly folder: string;
+  readonly scope?: string;
+  /** `YYYY-MM-DD`; today by default. */
+  readonly asOf?: string;
+  /** Git dates sections without an `As of` line; `--no-git` gives none. */
+  readonly git: GitDates;
+}
+
+/** The options `check` and `matrix` share: the folder, `--scope`, `--as-of` and `--no-git`. */
+export const WORKSPACE_OPTIONS = { scope: { type: 'string' }, 'as-of': { type: 'string' }, 'no-git': { type: 'boolean', default: false } } as const;
+
+/** The folder, `--scope`, `--as-of` and `--no-git` as load options. */
+export function workspaceOptions(values: { scope?: string; 'as-of'?: string; 'no-git'?: boolean }, positionals: readonly string[], cwd: string): LoadOptions {
+  const asOf = values['as-of'];
+  if (asOf !== undefined && parseDay(asOf) === undefined) throw new UsageError(`--as-of must be a day, YYYY-MM-DD, not "${asOf}".`);
+  return {
+    folder: path.resolve(cwd, positionals[0] ?? '.'),
+    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
+    ...(asOf !== undefined ? { asOf: parseDay(asOf) } : {}),
+    git: values['no-git'] ? noGitDates : nodeGitDates,
+  };
+}
+
+/** Reads the scope (`--scope`, else FOLDER/competitor-scope.yaml, else the built-in one) and every note it names, dated by git. */
+export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspace> {
+  const { folder } = options;
   if (!isDirectory(folder)) throw new UsageError(`${folder} is not a folder.`);
-  const { scopePath, notesRoot } = locateScope(folder, scope);
+  const { scopePath, notesRoot } = locateScope(folder, options.scope);
   const parsed = parseScope(fs.readFileSync(scopePath, 'utf8'));
   if (!parsed.ok) return { ok: false, problems: parsed.problems, scopePath };
 
-  const index = new NoteIndex(parsed.scope);
-  for (const note of findNotes(notesRoot, parsed.scope.notes)) {
+  const today = options.asOf ?? localDay();
+  const index = new NoteIndex(parsed.scope, { today: () => today });
+  const notes = findNotes(notesRoot, parsed.scope.notes);
+  for (const note of notes) {
     const decoded = readNote(path.join(notesRoot, note));
     if (decoded.ok) index.setNote(note, decoded.text);
     else index.setUnreadable(note, decoded.reason);
   }
+  const lines = notes.flatMap((note) => {
+    const parsedNote = index.note(note)?.parsed;
+    return parsedNote ? [{ path: note, lineCount: parsedNote.lineCount }] : [];
+  });
+  const dates = await options.git.notesDates(notesRoot, new Glob(parsed.scope.notes).base || '.', lines, today);
+  for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
   return { ok: true, index, scopePath, notesRoot };
 }
 

@@ -12,7 +12,18 @@ export interface Scope {
   /** The `scoring` block when the scope has one: scores are read without it too, on the default scale. */
   readonly scoring?: Scoring;
   readonly categories: readonly Category[];
+  readonly evidence?: EvidenceRule;
+  readonly freshness?: number;
 }
+
+/** `evidence:` and `freshness:` where the scope file sets them (the scope, a category, an axis); the nearest wins. */
+export interface EvidencePolicy {
+  readonly evidence?: EvidenceRule;
+  /** Days an answer stays fresh; 0 means no limit. */
+  readonly freshness?: number;
+}
+
+export type EvidenceRule = 'required' | 'optional';
 
 export interface ScopeItem {
   readonly id: string;
@@ -24,7 +35,7 @@ export interface ScopeItem {
 }
 
 export type Product = ScopeItem;
-export interface Axis extends ScopeItem {
+export interface Axis extends ScopeItem, EvidencePolicy {
   /** How much the axis counts in a weighted score; 1 unless the scope says otherwise. */
   readonly weight: number;
 }
@@ -45,6 +56,8 @@ export interface Category {
   readonly products: readonly Product[];
   readonly axes: readonly Axis[];
   readonly range: Range;
+  readonly evidence?: EvidenceRule;
+  readonly freshness?: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
-import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, slugify, type Range } from './text';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
@@ -80,8 +80,9 @@ function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): 
     name: c.name,
     goal: c.goal,
     products: c.products.map((p, pi) => item(['categories', ci, 'products', pi], p)),
-    axes: c.axes.map((a, ai) => ({ ...item(['categories', ci, 'axes', ai], a), weight: a.weight ?? 1 })),
+    axes: c.axes.map((a, ai) => ({ ...item(['categories', ci, 'axes', ai], a), weight: a.weight ?? 1, ...policy(a) })),
     range: rangeAt(doc, lines, ['categories', ci]),
+    ...policy(c),
   }));
   return {
     version: file.version,
@@ -91,6 +92,15 @@ function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): 
     placeholders: file.placeholders ?? [],
     ...(file.scoring ? { scoring: { scale: file.scoring.scale ?? DEFAULT_SCALE, labels: file.scoring.labels ?? [] } } : {}),
     categories,
+    ...policy(file),
+  };
+}
+
+/** The evidence rules an entry of the scope file sets, and only those (an absent one defers to the level above). */
+function policy(entry: EvidencePolicy): EvidencePolicy {
+  return {
+    ...(entry.evidence !== undefined ? { evidence: entry.evidence } : {}),
+    ...(entry.freshness !== undefined ? { freshness: entry.freshness } : {}),
   };
 }
 
@@ -164,10 +174,10 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
 }
 
 function hint(path: Path): string {
-  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, scoring, categories'
+  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, evidence, freshness, scoring, categories'
     : path[0] === 'scoring' ? 'scale, labels'
-    : path.length === 2 ? 'id, name, goal, products, axes'
-    : path[2] === 'axes' ? 'id, name, description, aliases, weight'
+    : path.length === 2 ? 'id, name, goal, products, axes, evidence, freshness'
+    : path[2] === 'axes' ? 'id, name, description, aliases, weight, evidence, freshness'
     : 'id, name, description, aliases';
   return ` Known fields: ${known}.`;
 }

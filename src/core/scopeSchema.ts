@@ -14,6 +14,17 @@ const id = z
   .regex(ID_PATTERN, 'must be letters, digits, "-", "_" or "." (it names note files)');
 const aliases = z.array(text).describe('Other names that notes may use for it.');
 
+/** Where answers must cite a source and how old they may be: the scope, a category or an axis says; the nearest wins. */
+const evidence = z
+  .enum(['required', 'optional'])
+  .describe('Whether an answer must cite a source (an http or https URL): "required" makes an unsourced answer a warning. The nearest of axis, category and scope wins; default optional.');
+const freshness = z
+  .number()
+  .int()
+  .min(0)
+  .describe('How many days an answer stays fresh after its as-of date; 0 means no limit. The nearest of axis, category and scope wins; default no limit.');
+const evidenceFields = { evidence: evidence.optional(), freshness: freshness.optional() };
+
 /** A product or an axis: the same fields, described for what they are. */
 function scopeItemFields(what: { name: string; description: string }) {
   return {
@@ -32,6 +43,7 @@ const axisSchema = z
   .strictObject({
     ...scopeItemFields({ name: 'The axis as it appears as a heading in research notes.', description: 'What a note should answer under this axis.' }),
     weight: z.number().positive().max(1000).optional().describe('How much the axis counts in a product\'s weighted score (default 1).'),
+    ...evidenceFields,
   })
   .describe('A key comparison axis: every note on a product of the category answers it in a section.');
 
@@ -59,6 +71,7 @@ const categorySchema = z
     goal: text.describe('Why this class is compared with the subject.'),
     products: z.array(productSchema).describe('Its representative products.'),
     axes: z.array(axisSchema).describe('Its key comparison axes, in the order notes should follow.'),
+    ...evidenceFields,
   })
   .describe('A class of competitors.');
 
@@ -76,6 +89,7 @@ export const scopeFileSchema = z
       .optional()
       .describe('Extra words that mark a section as a placeholder when a block starts with one (beside TODO, TBD, TBC, FIXME, ?, ...).'),
     scoring: scoringSchema.optional(),
+    ...evidenceFields,
     categories: z.array(categorySchema).min(1).describe('The classes of competitors, in the order they are shown.'),
   })
   .describe('Competitor Scope: the categories of competitors, their products and comparison axes.');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { webUrl } from '../core/evidence/inlineLinks';
 import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
 import { MATRIX_PAGE } from '../shared/webviewPage';
@@ -119,9 +120,21 @@ class MatrixPanel implements vscode.Disposable {
         return void (await this.navigator.openAxis(message, { beside: true, ifMissing: 'add' }));
       case 'openProduct':
         return void (await this.navigator.openProduct(message, { beside: true }));
+      case 'openSource':
+        return this.openSource(message);
       case 'export':
         await vscode.commands.executeCommand('competitorScope.exportMatrix');
     }
+  }
+
+  /** Opens a cell's source in the browser: only a URL the cell cites, and only http or https. */
+  private async openSource(message: Extract<FromWebview, { type: 'openSource' }>): Promise<void> {
+    const table = this.shownModel?.tables.find((t) => t.categoryId === message.categoryId);
+    const index = table?.axes.findIndex((a) => a.id === message.axisId) ?? -1;
+    const cell = table?.rows.find((r) => r.key === message.productId)?.cells[index];
+    const url = webUrl(message.url);
+    if (!cell || !url || !cell.sources.includes(url)) return;
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
   dispose(): void {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
+import { localDay } from '../core/evidence/dates';
+import { markReviewedEdit } from '../core/evidence/reviewedEdit';
 import type { Finding } from '../core/notes/findings';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
@@ -69,6 +71,11 @@ function quickFixes(found: Finding, all: Finding[], analysis: NoteAnalysis, scop
     case 'unlinked-note': {
       const verb = found.code === 'unknown-product' ? 'Change product to' : 'Link this note to';
       return found.data.suggestions.map((s, i) => fix(`${verb} '${s.productName}' (${s.productId})`, setProductEdits(analysis, s.productId, s.categoryId), i === 0 && found.code === 'unknown-product'));
+    }
+    case 'stale-answer': {
+      const heading = analysis.parsed.headings.findIndex((h) => h.range.start.line === found.range.start.line);
+      const lineText = (line: number) => (line < document.lineCount ? document.lineAt(line).text : '');
+      return heading === -1 ? [] : [fix('Mark as reviewed today', [markReviewedEdit(analysis.parsed, heading, localDay(), lineText)], true)];
     }
     case 'unknown-category':
       return found.data.suggestions.map((id) => fix(`Change category to '${id}'`, setCategoryEdits(analysis, id)));

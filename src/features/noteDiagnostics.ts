@@ -19,7 +19,7 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
     const uri = notes.uriOf(path);
     if (!uri) return undefined;
     const severityOf = severities(uri);
-    return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code), homepage))];
+    return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code, f.severity), homepage))];
   };
   /** One message for the whole list; an empty list clears a note's diagnostics. */
   const publish = (paths: readonly string[]) => {

@@ -9,7 +9,7 @@ export function registerNoteHover(notes: NoteWorkspace): vscode.Disposable[] {
   const provider: vscode.HoverProvider = {
     provideHover(document, position) {
       const analysis = currentNote(notes, document);
-      const hover = analysis && noteHover(analysis, notes.index.scope, position, (target) => notes.index.productCoverage(target));
+      const hover = analysis && noteHover(analysis, notes.index.scope, position, (target) => notes.index.productCoverage(target), (section) => notes.index.evidence(analysis, section));
       return hover && new vscode.Hover(teamMarkdown(hover.title, ...hover.paragraphs), toRange(hover.range));
     },
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { teamMarkdown as markdown } from '../workspace/convert';
+import { asOfText } from '../core/evidence/sectionEvidence';
 import type { AxisStatus } from '../core/notes/findings';
 import type { AxisCoverage, ProductCoverage } from '../core/notes/noteIndex';
 import type { Axis, Category, Product } from '../core/scopeModel';
@@ -49,8 +50,8 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const axes = coverage.flatMap((c) => c.axes);
         const [answered, total] = tally(axes);
         item.id = `category:${node.category.id}`;
-        item.description = `${answered}/${total}`;
-        item.tooltip = markdown(node.category.name, `Goal: ${node.category.goal}`, `${count(coverage.length, 'product')}; ${answered} of ${total} axes answered.`);
+        item.description = `${answered}/${total}${evidenceCounts(axes)}`;
+        item.tooltip = markdown(node.category.name, `Goal: ${node.category.goal}`, `${count(coverage.length, 'product')}; ${answered} of ${total} axes answered${evidenceCounts(axes, ', ')}.`);
         item.iconPath = statusIcon(worstStatus(axes));
         item.contextValue = 'category';
         return item;
@@ -60,8 +61,8 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const coverage = this.coverage(node.category, node.product);
         const [answered, total] = tally(coverage.axes);
         item.id = `product:${node.category.id}/${node.product.id}`;
-        item.description = coverage.notes.length > 0 ? `${answered}/${total}` : `${answered}/${total} · no note`;
-        item.tooltip = markdown(node.product.name, node.product.description, aliasLine(node.product), `${answered} of ${total} axes answered.`, notesLine(coverage));
+        item.description = coverage.notes.length > 0 ? `${answered}/${total}${evidenceCounts(coverage.axes)}` : `${answered}/${total} · no note`;
+        item.tooltip = markdown(node.product.name, node.product.description, aliasLine(node.product), `${answered} of ${total} axes answered${evidenceCounts(coverage.axes, ', ')}.`, notesLine(coverage));
         item.iconPath = statusIcon(worstStatus(coverage.axes));
         item.contextValue = coverage.notes.length > 0 ? 'product' : 'product.noNote';
         item.command = { command: 'competitorScope.openNote', title: 'Open Research Note', arguments: [node] };
@@ -71,8 +72,8 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const item = new vscode.TreeItem(node.axis.name, vscode.TreeItemCollapsibleState.None);
         const coverage = this.axisCoverage(node);
         item.id = `axis:${node.category.id}/${node.product.id}/${node.axis.id}`;
-        item.description = coverage.status;
-        item.tooltip = markdown(node.axis.name, node.axis.description, aliasLine(node.axis), coverage.excerpt);
+        item.description = [coverage.status, ...(coverage.evidence?.stale ? ['stale'] : []), ...(coverage.evidence?.sources.length === 0 ? ['unsourced'] : [])].join(' · ');
+        item.tooltip = markdown(node.axis.name, node.axis.description, aliasLine(node.axis), coverage.excerpt, coverage.evidence && asOfText(coverage.evidence));
         item.iconPath = statusIcon(coverage.status);
         item.contextValue = `axis.${coverage.status}`;
         item.command = { command: 'competitorScope.openAxis', title: 'Go to Section', arguments: [node] };
@@ -101,9 +102,10 @@ export function registerScopeTree(
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController });
   const describe = (state: ScopeState) => {
     view.description = state.source === 'default' && state.folderUri ? 'built-in scope' : undefined;
+    const untrusted = vscode.workspace.isTrusted ? undefined : 'Untrusted workspace: answers are dated by their "As of" lines and reviewed: dates only, not by git.';
     view.message = state.stale
       ? `The scope file has ${count(state.problems.length, 'problem')}; showing the last valid scope, and editing from the tree is off, until they are fixed.`
-      : undefined;
+      : untrusted;
     void vscode.commands.executeCommand('setContext', 'competitorScope.hasScopeFile', state.fileUri !== undefined);
     void vscode.commands.executeCommand('setContext', 'competitorScope.scopeInvalid', state.stale);
   };
@@ -116,6 +118,7 @@ export function registerScopeTree(
     }),
     notes.onDidChange((change) => change.more || provider.refresh()),
     vscode.commands.registerCommand('competitorScope.refresh', () => store.reload()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => describe(store.current)),
   ];
   return { provider, view, disposables };
 }
@@ -137,6 +140,13 @@ function statusIcon(status: AxisStatus): vscode.ThemeIcon {
     case 'missing':
       return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.errorForeground'));
   }
+}
+
+/** " · 2 stale · 1 unsourced": the answers that are older than their limit or cite nothing; '' when none. */
+function evidenceCounts(axes: readonly AxisCoverage[], separator = ' · '): string {
+  const stale = axes.filter((a) => a.evidence?.stale).length;
+  const unsourced = axes.filter((a) => a.evidence && a.evidence.sources.length === 0).length;
+  return [...(stale > 0 ? [`${stale} stale`] : []), ...(unsourced > 0 ? [`${unsourced} unsourced`] : [])].map((part) => `${separator}${part}`).join('');
 }
 
 function tally(axes: readonly AxisCoverage[]): [answered: number, total: number] {

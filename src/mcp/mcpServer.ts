@@ -11,6 +11,7 @@ import type { NoteIndex } from '../core/notes/noteIndex';
 import { check } from '../cli/check';
 import { packageVersion } from '../cli/packageRoot';
 import { loadWorkspace } from '../cli/workspace';
+import { nodeGitDates } from '../git/nodeGitDates';
 
 export interface McpOptions {
   readonly folder: string;
@@ -32,8 +33,8 @@ const category = z.string().min(1).max(200).describe(AGENT_INPUTS.category);
  */
 export function createMcpServer(options: McpOptions): McpServer {
   const server = new McpServer({ name: 'competitor-scope', version: packageVersion() });
-  const load = (): { index: NoteIndex; notesRoot: string } => {
-    const workspace = loadWorkspace(options.folder, options.scope);
+  const load = async (): Promise<{ index: NoteIndex; notesRoot: string }> => {
+    const workspace = await loadWorkspace({ ...options, git: nodeGitDates });
     if (!workspace.ok) throw new ToolError(`The scope file ${workspace.scopePath} is invalid: ${workspace.problems.map((p) => p.message).join('; ')}`);
     return workspace;
   };
@@ -41,22 +42,22 @@ export function createMcpServer(options: McpOptions): McpServer {
 
   const tool = (spec: AgentTool, annotations: ToolAnnotations = readOnly) => ({ title: spec.title, description: spec.description, annotations });
 
-  server.registerTool(AGENT_TOOLS.scope.mcp, tool(AGENT_TOOLS.scope), () => text(scopeAnswer(load().index)));
+  server.registerTool(AGENT_TOOLS.scope.mcp, tool(AGENT_TOOLS.scope), async () => text(scopeAnswer((await load()).index)));
 
-  server.registerTool(AGENT_TOOLS.gaps.mcp, { ...tool(AGENT_TOOLS.gaps), inputSchema: { product: product.optional(), category: category.optional() } }, (input) =>
-    text(unwrap(gapsAnswer(load().index, input))));
+  server.registerTool(AGENT_TOOLS.gaps.mcp, { ...tool(AGENT_TOOLS.gaps), inputSchema: { product: product.optional(), category: category.optional() } }, async (input) =>
+    text(unwrap(gapsAnswer((await load()).index, input))));
 
-  server.registerTool(AGENT_TOOLS.product.mcp, { ...tool(AGENT_TOOLS.product), inputSchema: { product, category: category.optional() } }, (input) =>
-    text(unwrap(productAnswer(load().index, input))));
+  server.registerTool(AGENT_TOOLS.product.mcp, { ...tool(AGENT_TOOLS.product), inputSchema: { product, category: category.optional() } }, async (input) =>
+    text(unwrap(productAnswer((await load()).index, input))));
 
-  server.registerTool(AGENT_TOOLS.brief.mcp, { ...tool(AGENT_TOOLS.brief), inputSchema: { product: product.optional(), category: category.optional() } }, (input) =>
-    text(unwrap(briefAnswer(load().index, input))));
+  server.registerTool(AGENT_TOOLS.brief.mcp, { ...tool(AGENT_TOOLS.brief), inputSchema: { product: product.optional(), category: category.optional() } }, async (input) =>
+    text(unwrap(briefAnswer((await load()).index, input))));
 
   server.registerTool('check_notes', {
     title: 'Check the notes',
     description: 'The result of `competitor-scope check --format json`: every product\'s axes with status, file and line, every finding (missing axes, unknown products, …) and a summary.',
     annotations: readOnly,
-  }, () => text(check({ folder: options.folder, ...(options.scope ? { scope: options.scope } : {}), format: 'json', maxMissing: 0 }).output));
+  }, async () => text((await check({ ...options, git: nodeGitDates, format: 'json', maxMissing: 0 })).output));
 
   server.registerTool(AGENT_TOOLS.addSection.mcp, {
     ...tool(AGENT_TOOLS.addSection, { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false }),
@@ -66,8 +67,8 @@ export function createMcpServer(options: McpOptions): McpServer {
       text: z.string().min(1).describe(AGENT_INPUTS.text),
       category: category.optional(),
     },
-  }, (input) => {
-    const { index, notesRoot } = load();
+  }, async (input) => {
+    const { index, notesRoot } = await load();
     const { target, axis } = unwrap(findSection(index.scope, input.product, input.axis, input.category));
     const plan = planSectionWrite(index, target, axis.id, input.text, (note) => readInside(notesRoot, note));
     if (!plan.ok) throw new ToolError(plan.message);

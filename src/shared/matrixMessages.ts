@@ -25,6 +25,8 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openCell'), categoryId: id, productId: id, axisId: id }),
   /** A product's name was clicked or activated: open its note. */
   z.strictObject({ type: z.literal('openProduct'), categoryId: id, productId: id }),
+  /** A source of a cell: the extension opens it in the browser when the cell cites it and it is http(s). */
+  z.strictObject({ type: z.literal('openSource'), categoryId: id, productId: id, axisId: id, url: z.string().min(1).max(4096) }),
   /** The export button: the extension asks for the format and the file. */
   z.strictObject({ type: z.literal('export') }),
 ]);

@@ -18,7 +18,7 @@ class MatrixApp {
   private tabStop: HTMLElement | undefined;
   private readonly scroller = element('main', { className: 'scroller' });
   private readonly info = element('div', { className: 'axis-info', attributes: { role: 'status' } });
-  private readonly noGaps = element('p', { className: 'no-gaps', text: 'No gaps: every axis of every product is answered.' });
+  private readonly noGaps = element('p', { className: 'no-gaps', text: 'Nothing to show: no answer matches the filters.' });
   private readonly toolbar = new Toolbar(
     (change) => this.changeView(change),
     () => vscode.postMessage({ type: 'export' }),
@@ -64,7 +64,7 @@ class MatrixApp {
   private reveal(categoryId: string, productId: string): void {
     const cell: FocusedCell = { categoryId, row: productId, column: 'product' };
     const shown = () => (this.sectionOf(categoryId)?.rowIndex(productId) ?? -1) !== -1;
-    if (!shown()) this.changeView({ category: this.state.category === categoryId ? categoryId : '', gapsOnly: false });
+    if (!shown()) this.changeView({ category: this.state.category === categoryId ? categoryId : '', gapsOnly: false, staleOnly: false, unsourcedOnly: false });
     if (shown()) this.showCell(cell);
   }
 
@@ -82,7 +82,8 @@ class MatrixApp {
     if (!model) return;
     this.toolbar.update(model, this.state);
     const tables = model.tables.filter((t) => !this.state.category || t.categoryId === this.state.category);
-    this.sections = tables.map((t) => new TableSection(t, model.scoring, this.state)).filter((s) => s.rowCount > 0 || !this.state.gapsOnly);
+    const filtered = this.state.gapsOnly || this.state.staleOnly || this.state.unsourcedOnly;
+    this.sections = tables.map((t) => new TableSection(t, model.scoring, this.state)).filter((s) => s.rowCount > 0 || !filtered);
     this.noGaps.hidden = this.sections.length > 0;
     this.scroller.replaceChildren(...this.sections.map((s) => s.root), this.noGaps);
     this.save({ focus: keepFocus(this.grid(), this.state.focus) });
@@ -136,6 +137,10 @@ class MatrixApp {
       return;
     }
     const focus = this.state.focus;
+    if ((event.key === 's' || event.key === 'S') && focus && focus.row !== null) {
+      event.preventDefault();
+      return this.showSources(focus);
+    }
     if ((event.key === 'Enter' || event.key === ' ') && focus) {
       event.preventDefault();
       return this.activate(focus);
@@ -150,6 +155,11 @@ class MatrixApp {
   private onClick(event: MouseEvent): void {
     const cell = this.cellOf(event.target);
     if (!cell) return;
+    if (event.target instanceof Element && event.target.closest('.sources') && cell.row !== null) {
+      this.setFocus(cell);
+      this.placeTabStop(false);
+      return this.showSources(cell);
+    }
     this.setFocus(cell);
     this.placeTabStop(false);
     this.activate(cell);
@@ -168,13 +178,32 @@ class MatrixApp {
     }
   }
 
-  private showAxis(axis: MatrixAxis): void {
-    const close = element('button', { text: 'Close', attributes: { type: 'button', 'aria-label': 'Close the axis description' } });
+  /** The sources of a cell in the bar above the tables: each a button that opens it in the browser (through the extension). */
+  private showSources(cell: FocusedCell): void {
+    const { product, axis } = this.sectionOf(cell.categoryId)?.describe(cell.row, cell.column) ?? {};
+    const index = this.model?.tables.find((t) => t.categoryId === cell.categoryId)?.axes.findIndex((a) => a.id === axis?.id) ?? -1;
+    const sources = (product && index >= 0 && product.cells[index]?.sources) || [];
+    if (!product || !axis || sources.length === 0) return;
+    const links = sources.map((url) => {
+      const link = element('button', { className: 'source-link', text: url, attributes: { type: 'button', title: `Open ${url} in the browser` } });
+      link.addEventListener('click', () => vscode.postMessage({ type: 'openSource', categoryId: cell.categoryId, productId: product.key, axisId: axis.id, url }));
+      return link;
+    });
+    this.info.replaceChildren(element('strong', { text: `${product.name} · ${axis.name}: sources` }), ...links, this.closeButton('Close the sources'));
+    this.info.hidden = false;
+  }
+
+  private closeButton(label: string): HTMLButtonElement {
+    const close = element('button', { text: 'Close', attributes: { type: 'button', 'aria-label': label } });
     close.addEventListener('click', () => (this.info.hidden = true));
+    return close;
+  }
+
+  private showAxis(axis: MatrixAxis): void {
     this.info.replaceChildren(
       element('strong', { text: axis.name }),
       element('span', { text: axis.description ? ` — ${axis.description}` : ' — the scope file gives this axis no description.' }),
-      close,
+      this.closeButton('Close the axis description'),
     );
     this.info.hidden = false;
   }

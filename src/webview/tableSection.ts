@@ -1,4 +1,4 @@
-import { STATUS_LABEL, STATUS_SYMBOL } from '../core/matrix/cellStatus';
+import { EVIDENCE_SYMBOL, STATUS_LABEL, STATUS_SYMBOL } from '../core/matrix/cellStatus';
 import type { MatrixCell, MatrixRow, MatrixTable } from '../core/matrix/matrixModel';
 import { viewTable, type TableView, type ViewOptions } from '../core/matrix/matrixView';
 import type { Scoring } from '../core/scopeModel';
@@ -192,17 +192,19 @@ export class TableSection {
    */
   private renderCell(cell: MatrixCell, axisId: string): HTMLTableCellElement {
     const label = STATUS_LABEL[cell.status];
-    const action = cell.status === 'missing' ? 'Enter adds this section to the note' : 'Enter opens the note here';
+    const evidence = cell.status === 'answered' && (cell.age !== '' || cell.sources.length > 0 || cell.unsourced);
+    const action = cell.status === 'missing' ? 'Enter adds this section to the note' : `Enter opens the note here${cell.sources.length > 0 ? '; S lists the sources' : ''}`;
     const scored = cell.score === null ? '' : `Score ${describeScore(this.scoring, cell.score)}`;
     const vs = this.vsSubject && cell.vs ? cell.vs : null;
-    const title = [label, scored, vs ? COMPARISON_LABEL[vs] : '', cell.detail, action].filter(Boolean).join('\n\n');
+    const title = [label, scored, vs ? COMPARISON_LABEL[vs] : '', cell.detail, evidenceTitle(cell), action].filter(Boolean).join('\n\n');
     const mark =
       cell.score === null
         ? element('span', { className: 'symbol', text: STATUS_SYMBOL[cell.status], attributes: { 'aria-hidden': 'true' } })
         : element('span', { className: 'symbol ball', text: harveyBall(cell.score, this.scoring.scale), attributes: { 'aria-hidden': 'true' } });
     const comparison = vs ? [element('span', { className: 'vs-mark', text: `${COMPARISON_SYMBOL[vs]} ${COMPARISON_LABEL[vs]}` })] : [];
     const spoken = cell.excerpt ? [hiddenText(`${label}${scored ? `, ${scored}` : ''}: `)] : scored ? [hiddenText(`${scored}. `)] : [];
-    const className = `cell ${cell.status}${vs ? ` vs-${vs}` : this.vsSubject ? ' vs-none' : ''}`;
+    const marks = `${evidence ? ' with-evidence' : ''}${cell.stale ? ' stale' : ''}${cell.unsourced ? ' unsourced' : ''}`;
+    const className = `cell ${cell.status}${marks}${vs ? ` vs-${vs}` : this.vsSubject ? ' vs-none' : ''}`;
     return element(
       'td',
       { className, attributes: { 'data-column': axisId, tabindex: '-1', title } },
@@ -210,6 +212,7 @@ export class TableSection {
       ...comparison,
       ...spoken,
       element('span', { className: 'excerpt', text: cell.excerpt || label }),
+      ...(evidence ? [evidenceLine(cell)] : []),
     );
   }
 }
@@ -223,6 +226,26 @@ function vsCounts(counts: ComparisonCounts | null): HTMLTableCellElement {
   cell.title = spoken;
   cell.append(...COMPARISONS.map((c) => element('span', { className: `vs-${c}`, text: `${COMPARISON_SYMBOL[c]} ${counts[c]}`, attributes: { 'aria-hidden': 'true' } })));
   return cell;
+}
+
+/** Under an answer: its age, its number of sources, and its marks (symbol, word and colour, as statuses are). */
+function evidenceLine(cell: MatrixCell): HTMLElement {
+  const line = element('span', { className: 'evidence' });
+  const sources = cell.sources.length === 1 ? '1 source' : `${cell.sources.length} sources`;
+  const parts = [
+    ...(cell.age ? [element('span', { className: 'age', text: cell.age, attributes: { title: `As of ${cell.asOf}` } })] : []),
+    ...(cell.sources.length > 0 ? [element('span', { className: 'sources', text: sources })] : []),
+    ...(cell.unsourced ? [element('span', { className: 'mark unsourced', text: `${EVIDENCE_SYMBOL.unsourced} unsourced` })] : []),
+    ...(cell.stale ? [element('span', { className: 'mark stale', text: `${EVIDENCE_SYMBOL.stale} stale` })] : []),
+  ];
+  parts.forEach((part, i) => line.append(...(i > 0 ? [document.createTextNode(' · ')] : []), part));
+  return line;
+}
+
+function evidenceTitle(cell: MatrixCell): string {
+  if (cell.status !== 'answered') return '';
+  const asOf = cell.asOf ? `As of ${cell.asOf} (${cell.age})${cell.stale ? ', stale' : ''}` : 'No as-of date';
+  return `${asOf}\n${cell.sources.length > 0 ? `Sources:\n${cell.sources.join('\n')}` : 'No sources'}`;
 }
 
 function spacer(): HTMLTableRowElement {

@@ -3,7 +3,7 @@ import type { SortKey } from '../core/matrix/matrixView';
 import { element } from './dom';
 import type { ViewState } from './vscodeApi';
 
-type ViewChange = Partial<Pick<ViewState, 'category' | 'gapsOnly' | 'vsSubject' | 'sort' | 'descending'>>;
+type ViewChange = Partial<Pick<ViewState, 'category' | 'gapsOnly' | 'staleOnly' | 'unsourcedOnly' | 'vsSubject' | 'sort' | 'descending'>>;
 
 const SORTS: ReadonlyArray<{ value: string; label: string; sort: SortKey; descending: boolean }> = [
   { value: 'scope', label: 'Scope order', sort: 'scope', descending: false },
@@ -22,6 +22,8 @@ export class Toolbar {
   private readonly gapsOnly = element('input', { attributes: { id: 'gaps-only', type: 'checkbox' } });
   private readonly vsSubject = element('input', { attributes: { id: 'vs-subject', type: 'checkbox' } });
   private readonly vsLabel = element('label', { className: 'check', attributes: { title: 'Colour each competitor’s scored cells by how it compares with our product' } }, this.vsSubject);
+  private readonly staleOnly = element('input', { attributes: { id: 'stale-only', type: 'checkbox' } });
+  private readonly unsourcedOnly = element('input', { attributes: { id: 'unsourced-only', type: 'checkbox' } });
   private readonly sort = element('select', { attributes: { id: 'sort' } }, ...SORTS.map((s) => element('option', { text: s.label, attributes: { value: s.value } })));
   private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary', 'aria-live': 'polite' } });
   private readonly heading = element('h1');
@@ -31,6 +33,8 @@ export class Toolbar {
     this.category.addEventListener('change', () => onChange({ category: this.category.value }));
     this.gapsOnly.addEventListener('change', () => onChange({ gapsOnly: this.gapsOnly.checked }));
     this.vsSubject.addEventListener('change', () => onChange({ vsSubject: this.vsSubject.checked }));
+    this.staleOnly.addEventListener('change', () => onChange({ staleOnly: this.staleOnly.checked }));
+    this.unsourcedOnly.addEventListener('change', () => onChange({ unsourcedOnly: this.unsourcedOnly.checked }));
     this.sort.addEventListener('change', () => {
       const choice = SORTS.find((s) => s.value === this.sort.value) ?? SORTS[0];
       onChange({ sort: choice.sort, descending: choice.descending });
@@ -46,6 +50,8 @@ export class Toolbar {
       this.category,
       element('label', { className: 'check' }, this.gapsOnly, document.createTextNode(' Gaps only')),
       this.vsLabel,
+      element('label', { className: 'check', attributes: { title: 'Answers older than their freshness limit' } }, this.staleOnly, document.createTextNode(' Stale')),
+      element('label', { className: 'check', attributes: { title: 'Answers that cite no source' } }, this.unsourcedOnly, document.createTextNode(' Unsourced')),
       element('label', { text: 'Sort ', attributes: { for: 'sort' } }),
       this.sort,
       exportButton,
@@ -71,6 +77,8 @@ export class Toolbar {
     this.vsLabel.hidden = model.subject === null;
     this.vsLabel.replaceChildren(this.vsSubject, document.createTextNode(` vs. ${model.subject ?? 'our product'}`));
     this.vsSubject.checked = state.vsSubject && model.subject !== null;
+    this.staleOnly.checked = state.staleOnly;
+    this.unsourcedOnly.checked = state.unsourcedOnly;
     this.sort.value = SORTS.find((s) => s.sort === state.sort && s.descending === state.descending)?.value ?? 'scope';
   }
 }

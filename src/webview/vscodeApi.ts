@@ -16,13 +16,15 @@ export interface ViewState {
   readonly gapsOnly: boolean;
   /** Colour each competitor's cells by how it compares with our product. */
   readonly vsSubject: boolean;
+  readonly staleOnly: boolean;
+  readonly unsourcedOnly: boolean;
   readonly sort: SortKey;
   readonly descending: boolean;
   readonly scrollTop: number;
   readonly focus: FocusedCell | null;
 }
 
-export const INITIAL_STATE: ViewState = { category: '', gapsOnly: false, vsSubject: false, sort: 'scope', descending: false, scrollTop: 0, focus: null };
+export const INITIAL_STATE: ViewState = { category: '', gapsOnly: false, staleOnly: false, unsourcedOnly: false, vsSubject: false, sort: 'scope', descending: false, scrollTop: 0, focus: null };
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LineDates } from '../core/evidence/sectionEvidence';
 import { Glob } from '../core/glob';
 import { decodeNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
@@ -85,6 +86,22 @@ export class NoteWorkspace implements vscode.Disposable {
 
   uriOf(path: string): vscode.Uri | undefined {
     return this.folderUri && vscode.Uri.joinPath(this.folderUri, path);
+  }
+
+  /** The scope folder on the local disk, where git can run; undefined in a virtual workspace. */
+  get folderPath(): string | undefined {
+    return this.folderUri?.scheme === 'file' ? this.folderUri.fsPath : undefined;
+  }
+
+  /** The notes glob's fixed folder (`research`), or '.': where git reads history. */
+  get notesFolder(): string {
+    return this.glob.base || '.';
+  }
+
+  /** Records git's dates for a note's lines (see NoteIndex.setLineDates) and tells the views. */
+  setLineDates(path: string, dates: LineDates | undefined): void {
+    const affected = this.index.setLineDates(path, dates);
+    if (affected.length > 0) this.changeEmitter.fire({ all: false, paths: affected });
   }
 
   private onScope(state: ScopeState): void {

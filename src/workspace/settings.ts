@@ -5,11 +5,14 @@ export const CONFIGURATION_SECTION = 'competitorScope';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
-/** The severity of each code as the user set it (`competitorScope.severity`) for a resource; 'off' hides it. */
-export function severities(resource: vscode.Uri | undefined): (code: FindingCode) => Severity | 'off' {
+/**
+ * The severity of each code as the user set it (`competitorScope.severity`) for a resource; 'off' hides it. Unset,
+ * a finding keeps its own (`unsourced-answer` is a warning where the scope requires evidence), else the code's default.
+ */
+export function severities(resource: vscode.Uri | undefined): (code: FindingCode, own?: Severity) => Severity | 'off' {
   const configured = vscode.workspace.getConfiguration(CONFIGURATION_SECTION, resource).get<Record<string, string>>('severity') ?? {};
-  return (code) => {
+  return (code, own) => {
     const value = configured[code];
-    return value !== undefined && SEVERITIES.has(value) ? (value as Severity | 'off') : DEFAULT_SEVERITIES[code];
+    return value !== undefined && SEVERITIES.has(value) ? (value as Severity | 'off') : (own ?? DEFAULT_SEVERITIES[code]);
   };
 }

@@ -41,6 +41,33 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.deepEqual(unanswered, [13, 15], 'the empty and the TBD sections');
   });
 
+  it('flags unsourced and stale answers on their headings; "Mark as reviewed today" clears the stale one and keeps every line', async () => {
+    const path = 'research/django.md';
+    const editor = await openDocument(path);
+    const before = editor.document.getText();
+    const headingOf = (d: vscode.Diagnostic) => editor.document.lineAt(d.range.start.line).text;
+    const unsourced = await waitFor(() => diagnostics(path, 'unsourced-answer').length > 0 && diagnostics(path, 'unsourced-answer'), 'unsourced-answer on django.md');
+    assert.deepEqual(unsourced.map(headingOf), ['## Auth, security and rate-limiting'], 'only the section without a link, reference or footnote');
+    assert.equal(unsourced[0].severity, vscode.DiagnosticSeverity.Information);
+    const [stale] = await waitFor(() => diagnostics(path, 'stale-answer').length > 0 && diagnostics(path, 'stale-answer'), 'stale-answer on django.md');
+    assert.equal(headingOf(stale), '## Testing strategy and coverage expectations');
+    assert.equal(stale.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(stale.message, /old \(as of 2023-04-01, from its As of line\); answers to it stay fresh for 180 days\.$/);
+
+    const actions = await codeActions(editor, stale.range, vscode.CodeActionKind.QuickFix);
+    const mark = actions.find((a) => a.title === 'Mark as reviewed today');
+    assert.ok(mark?.edit, `actions: ${actions.map((a) => a.title).join('; ')}`);
+    assert.ok(await vscode.workspace.applyEdit(mark.edit));
+    const [beforeLines, afterLines] = [before.split('\n'), editor.document.getText().split('\n')];
+    assert.equal(afterLines.length, beforeLines.length, 'one line replaced, none added');
+    const changed = afterLines.flatMap((line, i) => (line === beforeLines[i] ? [] : [i]));
+    assert.deepEqual(changed.map((i) => beforeLines[i]), ['As of 2023-04'], 'only the As of line changed');
+    assert.match(afterLines[changed[0]], /^As of \d{4}-\d{2}-\d{2}$/);
+    await waitFor(() => diagnostics(path, 'stale-answer').length === 0, 'the stale-answer warning to go');
+    assert.equal(diagnostics(path, 'unsourced-answer').length, 1, 'the unsourced one stays');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('diagnoses notes that are not open, and keeps them when a note is closed', async () => {
     await extensionApi();
     assert.equal(diagnostics('research/notes-on-pricing.md', 'unlinked-note').length, 1);

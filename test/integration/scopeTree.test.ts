@@ -47,12 +47,12 @@ describe('the scope tree', () => {
     assert.equal(products.length, 5);
     const django = await item(products[0]);
     assert.equal(label(django), 'Django');
-    assert.equal(django.description, '3/4', 'Django answers three of its four axes');
+    assert.equal(django.description, '3/4 · 1 stale · 1 unsourced', 'Django answers three of its four axes; one answer is stale, one cites nothing');
     assert.deepEqual(django.command?.arguments, [products[0]]);
 
     const axes = await children(products[0]);
     const statuses = await Promise.all(axes.map(async (a) => (await item(a)).description));
-    assert.deepEqual(statuses, ['answered', 'answered', 'answered', 'placeholder']);
+    assert.deepEqual(statuses, ['answered', 'answered · unsourced', 'answered · stale', 'placeholder']);
   });
 
   it('marks a product without a note, so that its menu offers to create one', async () => {

@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { briefSubject, researchBrief } from '../../src/core/brief/researchBrief';
 import { findProduct, findSection } from '../../src/core/brief/scopeLookup';
 import { gapFacts, productFacts, scopeListing, selectTargets } from '../../src/core/brief/scopeFacts';
 import { isInsideNotes, planSectionWrite } from '../../src/core/brief/sectionWrite';
 import { applyTextEdits } from '../../src/core/notes/noteEdits';
-import { loadWorkspace } from '../../src/cli/workspace';
 import { main } from '../../src/cli/main';
-import { repoRoot } from './helpers';
+import { exampleIndex, repoRoot } from './helpers';
 import { indexOf, statusOf, testScope } from './noteFixtures';
 
 const DJANGO = '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nBatteries included. One layout.\n\n## Auth, security, and rate limiting\n\nTODO: sessions\n';
-
-function exampleIndex() {
-  const workspace = loadWorkspace(path.join(repoRoot, 'example'), undefined);
-  assert.ok(workspace.ok);
-  return workspace.index;
-}
 
 describe('scope look-ups for agents', () => {
   it('finds a product by id, name or alias, in every category that holds it unless one is named', () => {
@@ -41,8 +33,8 @@ describe('scope look-ups for agents', () => {
 });
 
 describe('scope facts', () => {
-  it('lists the scope with goals, descriptions and each product\'s notes and answers', () => {
-    const listing = scopeListing(exampleIndex());
+  it('lists the scope with goals, descriptions and each product\'s notes and answers', async () => {
+    const listing = scopeListing(await exampleIndex());
     assert.equal(listing.subject, 'Grid + Throughput Engine');
     const web = listing.categories[0];
     assert.match(web.goal, /backend framework/);
@@ -50,8 +42,8 @@ describe('scope facts', () => {
     assert.deepEqual(web.products.find((p) => p.id === 'django-rest-framework')?.aliases, ['DRF']);
   });
 
-  it('gives one product\'s sections with status, 1-based line and text, and the gaps of a category', () => {
-    const index = exampleIndex();
+  it('gives one product\'s sections with status, 1-based line and text, and the gaps of a category', async () => {
+    const index = await exampleIndex();
     const django = productFacts(index, { categoryId: 'python-web-frameworks', productId: 'django' });
     assert.deepEqual(django?.sections.map((s) => [s.status, s.line]), [['answered', 8], ['answered', 15], ['answered', 22], ['placeholder', 29]]);
     assert.match(django?.sections[0].text ?? '', /batteries included/);
@@ -68,8 +60,8 @@ describe('scope facts', () => {
 });
 
 describe('research brief', () => {
-  it('states the goal, what is answered with its place, what is left with descriptions, and the conventions', () => {
-    const index = exampleIndex();
+  it('states the goal, what is answered with its place, what is left with descriptions, and the conventions', async () => {
+    const index = await exampleIndex();
     const subject = briefSubject(index, { product: 'DRF' });
     assert.ok(subject.ok);
     const brief = researchBrief(index, subject.value);
@@ -85,8 +77,8 @@ describe('research brief', () => {
     assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:29`\./);
   });
 
-  it('of every gap, lists only products with gaps, grouped by category, and says so when there are none', () => {
-    const index = exampleIndex();
+  it('of every gap, lists only products with gaps, grouped by category, and says so when there are none', async () => {
+    const index = await exampleIndex();
     const brief = researchBrief(index, (briefSubject(index, { gaps: true }) as { ok: true; value: never }).value);
     assert.match(brief, /# Research brief: every gap/);
     assert.equal(brief.match(/^## /gm)?.length, 5, 'four categories and the conventions');

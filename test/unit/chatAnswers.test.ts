@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { CHAT_HELP, chatAnswer, twoProducts } from '../../src/core/brief/chatAnswers';
-import { loadWorkspace } from '../../src/cli/workspace';
-import { repoRoot } from './helpers';
-
-function exampleIndex() {
-  const workspace = loadWorkspace(path.join(repoRoot, 'example'), undefined);
-  assert.ok(workspace.ok);
-  return workspace.index;
-}
+import type { NoteIndex } from '../../src/core/notes/noteIndex';
+import { exampleIndex } from './helpers';
 
 describe('@competitor-scope answers', () => {
-  const index = exampleIndex();
+  let index: NoteIndex;
+  before(async () => (index = await exampleIndex()));
 
   it('/gaps of a product: a table of each axis left, its status and where, with the note as reference', () => {
     const answer = chatAnswer(index, 'gaps', 'FastAPI');

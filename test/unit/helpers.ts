@@ -1,9 +1,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
+import { loadWorkspace } from '../../src/cli/workspace';
+import type { NoteIndex } from '../../src/core/notes/noteIndex';
+import { noGitDates } from '../../src/git/gitDates';
 
 /** The project's root, from out/test/unit. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** The example workspace's notes, analyzed as the command line reads them, dated by their markers only. */
+export async function exampleIndex(): Promise<NoteIndex> {
+  const workspace = await loadWorkspace({ folder: path.join(repoRoot, 'example'), git: noGitDates });
+  assert.ok(workspace.ok);
+  return workspace.index;
+}
 
 /** Runs `action` and fails when it takes longer than `ms`: bad input must not block the editor. */
 export function fast<T>(ms: number, action: () => T): T {

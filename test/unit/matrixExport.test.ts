@@ -61,11 +61,11 @@ describe('matrix export: CSV', () => {
   it('writes a header and one CRLF record per cell', () => {
     const records = csv.split('\r\n');
     assert.equal(records.at(-1), '');
-    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID');
+    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced');
     assert.equal(records.length - 2, 4 * 2 + 1);
-    assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,,Tokens.,research/ours.md,6,web,our-engine,auth');
-    assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,,web,flask,auth');
-    assert.equal(records.at(-2), 'Simulation,Ansys,,Fidelity,Missing,,,,,sim,ansys,fidelity');
+    assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,,Tokens.,research/ours.md,6,web,our-engine,auth,,,0,,');
+    assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,,web,flask,auth,,,,,');
+    assert.equal(records.at(-2), 'Simulation,Ansys,,Fidelity,Missing,,,,,sim,ansys,fidelity,,,,,');
   });
 
   it('quotes fields as RFC 4180 asks and defuses formulas', () => {
@@ -74,7 +74,7 @@ describe('matrix export: CSV', () => {
     const hostile = buildMatrix(matrixScope(), [
       { categoryId: 'sim', productId: 'ansys', notes: ['a.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'a, b.md', line: 2, excerpt: '=HYPERLINK("x")' }] },
     ]);
-    assert.ok(matrixToCsv(hostile).includes(',Answered,,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity\r\n'), matrixToCsv(hostile));
+    assert.ok(matrixToCsv(hostile).includes(',Answered,,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity,,,0,,\r\n'), matrixToCsv(hostile));
   });
 });
 
@@ -97,5 +97,25 @@ describe('matrix export: HTML', () => {
     assert.ok(html.includes('&#60;img src=x onerror=alert(1)&#62;'));
     assert.ok(html.includes('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; =SUM(A1) &#38;amp; more'));
     assert.ok(html.includes('<title>Matrix &#60;test&#62; &#38; scope</title>'));
+  });
+});
+
+describe('matrix export: evidence', () => {
+  const coverage = matrixCoverage().map((product) =>
+    product.productId !== 'django'
+      ? product
+      : { ...product, axes: product.axes.map((axis) => (axis.axisId === 'auth' ? { ...axis, evidence: { sources: ['https://docs.example.com/auth?q=(a|b)', 'http://b.example/'], asOf: '2024-01-01', ageDays: 100, stale: true } } : axis)) },
+  );
+  const withEvidence = buildMatrix(matrixScope(), coverage);
+
+  it('gives each answer its age, its sources as links and its marks, in Markdown', () => {
+    const markdown = matrixToMarkdown(withEvidence);
+    assert.ok(markdown.includes('| Django | ● Sessions \\| CSRF built in. (3 mo · [1](https://docs.example.com/auth?q=%28a%7Cb%29) [2](http://b.example/) · ⌛ stale) | ◐ placeholder | 1/2 |'), markdown);
+  });
+
+  it('in CSV and HTML too', () => {
+    assert.ok(matrixToCsv(withEvidence).includes(',web,django,auth,2024-01-01,3 mo,2,yes,\r\n'));
+    const html = matrixToHtml(withEvidence);
+    assert.ok(html.includes('<span class="evidence">3 mo · <a href="https://docs.example.com/auth?q=(a|b)" rel="noopener noreferrer">1</a> <a href="http://b.example/" rel="noopener noreferrer">2</a> · <span class="stale">⌛ stale</span></span>'), html);
   });
 });

@@ -97,14 +97,14 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', 'Django', HOSTILE_NAME]);
     await page.selectOption('#sort', 'coverage');
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', HOSTILE_NAME, 'Django']);
-    assert.deepEqual(await matrix.savedState(), { category: '', gapsOnly: false, vsSubject: false, sort: 'coverage', descending: false, scrollTop: 0, focus: { categoryId: 'web', row: null, column: 'product' } });
+    assert.deepEqual(await matrix.savedState(), { category: '', gapsOnly: false, staleOnly: false, unsourcedOnly: false, vsSubject: false, sort: 'coverage', descending: false, scrollTop: 0, focus: { categoryId: 'web', row: null, column: 'product' } });
   });
 
   it('moves between cells with the arrow keys and acts on Enter', async () => {
     matrix = await showModel(browser, smallModel());
     const page = matrix.page;
-    // Category, gaps only, vs. our product, sort, export: then the grid.
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    // Past the toolbar: category, gaps only, stale, unsourced, vs. our product, sort, export.
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
     assert.deepEqual(await focused(), { row: null, column: 'product', category: 'web' });
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await focused(), { row: null, column: 'auth', category: 'web' });

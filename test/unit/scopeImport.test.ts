@@ -125,17 +125,17 @@ describe('importing a Markdown scope document', () => {
     assert.match(huge.ok ? '' : huge.message, /2\.0 MB; a scope document may be at most 1 MB/);
   });
 
-  it('runs as competitor-scope import FILE.md: YAML on stdout, what it left out on stderr', () => {
+  it('runs as competitor-scope import FILE.md: YAML on stdout, what it left out on stderr', async () => {
     let stdout = '';
     let stderr = '';
     const out = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
-    assert.equal(main(['import', 'test/fixtures/seed-competitor-scope.md'], repoRoot, out), 0);
+    assert.equal(await main(['import', 'test/fixtures/seed-competitor-scope.md'], repoRoot, out), 0);
     assert.equal(stderr, '');
     const parsed = parseScope(stdout);
     assert.ok(parsed.ok);
     assert.deepEqual(outline(parsed.scope), outline(builtIn));
     stdout = '';
-    assert.equal(main(['import', 'README.md'], repoRoot, out), 2);
+    assert.equal(await main(['import', 'README.md'], repoRoot, out), 2);
     assert.equal(stdout, '');
     assert.match(stderr, /^README\.md: This is not a scope document/);
   });

@@ -101,7 +101,7 @@ describe('parseScope', () => {
   it('reports an unknown field at its key, listing the known ones', () => {
     const text = valid.replace('    goal: Compare.\n', '    goal: Compare.\n    goals: typo\n');
     const [problem] = problemsOf(text);
-    assert.match(problem.message, /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes\.$/);
+    assert.match(problem.message, /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes, evidence, freshness\.$/);
     assert.equal(textAt(text, problem), 'goals');
   });
 

@@ -55,17 +55,28 @@ describe('writing assistance: hovers', () => {
   it('on an axis heading: the goal and the other products that answer it', () => {
     const notes = { 'research/django.md': '# Django\n\n## Auth, security, and rate limiting\n\nSessions.\n' };
     const index = indexOf({ ...notes, 'research/fastapi.md': NOTE });
-    const hover = noteHover(index.note('research/fastapi.md')!, testScope(), { line: 6, character: 6 }, (t) => index.productCoverage(t));
+    const note = index.note('research/fastapi.md')!;
+    const hover = noteHover(note, testScope(), { line: 6, character: 6 }, (t) => index.productCoverage(t), (s) => index.evidence(note, s));
     assert.deepEqual(hover, {
       range: { start: { line: 6, character: 0 }, end: { line: 6, character: 37 } },
       title: 'Auth, security, and rate limiting',
-      paragraphs: ['Web Frameworks: Compare.', 'Answered for 1 of the 3 other products: Django.'],
+      paragraphs: ['Web Frameworks: Compare.', 'Answered for 1 of the 3 other products: Django.', 'No as-of date: add an "As of YYYY-MM-DD" line.', 'No sources.'],
     });
+  });
+
+  it('on an axis heading: its as-of date, where it came from, and its sources', () => {
+    const text = '# Django\n\n## Auth, security, and rate limiting\n\nSessions [docs](https://docs.example.com/auth).\n\nAs of 2020-01-01\n';
+    const index = indexOf({ 'research/django.md': text }, testScope(SCOPE_YAML.replace('categories:\n', 'freshness: 30\ncategories:\n')));
+    const note = index.note('research/django.md')!;
+    const hover = noteHover(note, index.scope, { line: 2, character: 6 }, (t) => index.productCoverage(t), (s) => index.evidence(note, s));
+    assert.match(hover?.paragraphs.at(-2) ?? '', /^As of 2020-01-01 \(\d+ days ago, from its As of line\)\. Answers stay fresh for 30 days: this one is stale\.$/);
+    assert.equal(hover?.paragraphs.at(-1), 'Sources: https://docs.example.com/auth');
   });
 
   it('on product: the product and its coverage', () => {
     const index = indexOf({ 'research/fastapi.md': NOTE });
-    const hover = noteHover(index.note('research/fastapi.md')!, testScope(), { line: 1, character: 3 }, (t) => index.productCoverage(t));
+    const note = index.note('research/fastapi.md')!;
+    const hover = noteHover(note, testScope(), { line: 1, character: 3 }, (t) => index.productCoverage(t), (s) => index.evidence(note, s));
     assert.equal(hover?.title, 'FastAPI (Web Frameworks)');
     assert.deepEqual(hover?.paragraphs, ['1/3 axes answered.']);
   });

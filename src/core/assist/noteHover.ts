@@ -1,4 +1,5 @@
-import type { NoteAnalysis } from '../notes/noteAnalyzer';
+import { asOfText, type Evidence } from '../evidence/sectionEvidence';
+import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
 import type { ProductCoverage } from '../notes/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
 import { productOf, type Scope } from '../scopeModel';
@@ -17,7 +18,7 @@ export interface HoverText {
  * On an axis heading: the axis's description, its category's goal and how many other products answer it.
  * On the `product:` line: the product's name, description and coverage, for each category the note is about.
  */
-export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Position, coverage: (target: NoteTarget) => ProductCoverage): HoverText | undefined {
+export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Position, coverage: (target: NoteTarget) => ProductCoverage, evidence: (section: AxisSection) => Evidence): HoverText | undefined {
   const productField = analysis.parsed.frontMatter?.product;
   if (productField && contains(productField.lineRange, position)) {
     const paragraphs = analysis.targets.flatMap((target) => {
@@ -45,8 +46,16 @@ export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Positi
       ...(axis.description ? [axis.description] : []),
       `${category.name}: ${category.goal}`,
       `Answered for ${answering.length} of the ${others.length} other products${answering.length > 0 ? `: ${answering.map((p) => p.name).join(', ')}` : ''}.`,
+      ...evidenceLines(evidence(section)),
     ],
   };
+}
+
+/** The section's as-of date, where it came from and how fresh it is, and its sources. */
+function evidenceLines(evidence: Evidence): string[] {
+  const limit = evidence.freshnessDays > 0 ? ` Answers stay fresh for ${evidence.freshnessDays} days${evidence.stale ? ': this one is stale' : ''}.` : '';
+  const sources = evidence.sources.length > 0 ? `Sources: ${evidence.sources.join(' · ')}` : `No sources${evidence.sourcesRequired ? ' (this axis requires one)' : ''}.`;
+  return [`${asOfText(evidence)}${limit}`, sources];
 }
 
 function contains(range: Range, position: Position): boolean {

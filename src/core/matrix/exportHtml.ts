@@ -1,7 +1,7 @@
 import type { Scoring } from '../scopeModel';
 import { describeScore, harveyBall } from '../scoring/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
-import { STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
+import { evidenceParts, STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as one standalone HTML file: no scripts, its own styles, every piece of team text escaped. */
@@ -34,7 +34,7 @@ function tableHtml(table: MatrixTable, scoring: Scoring): string {
       const cells = row.cells
         .map(
           (cell) =>
-            `<td class="${cell.status}"${titleAttr(cell.detail)}><span class="status">${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}</span>${scoreHtml(cell, scoring)} ${escapeHtml(cell.excerpt)}</td>`,
+            `<td class="${cell.status}"${titleAttr(cell.detail)}><span class="status">${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}</span>${scoreHtml(cell, scoring)} ${escapeHtml(cell.excerpt)}${evidenceHtml(cell)}</td>`,
         )
         .join('');
       const name = escapeHtml(row.name) + (row.subject ? ' <em>(subject)</em>' : '');
@@ -62,6 +62,14 @@ function scoreHtml(cell: MatrixCell, scoring: Scoring): string {
   return ` <span class="score"><span aria-hidden="true">${harveyBall(cell.score, scoring.scale)}</span> ${escapeHtml(describeScore(scoring, cell.score))}</span>`;
 }
 
+/** An answer's age, its sources as numbered links, and its marks. */
+function evidenceHtml(cell: MatrixCell): string {
+  if (cell.status !== 'answered') return '';
+  const links = cell.sources.map((url, i) => `<a href="${escapeHtml(new URL(url).href)}" rel="noopener noreferrer">${i + 1}</a>`).join(' ');
+  const parts = evidenceParts({ ...cell, age: escapeHtml(cell.age) }, links, (kind, text) => `<span class="${kind}">${text}</span>`);
+  return parts.length > 0 ? `<br><span class="evidence">${parts.join(' · ')}</span>` : '';
+}
+
 function titleAttr(text: string): string {
   return text ? ` title="${escapeHtml(text)}"` : '';
 }
@@ -83,6 +91,9 @@ thead th { background: #f6f8fa; }
 .missing .status, span.missing { color: #cf222e; }
 .total { text-align: right; white-space: nowrap; }
 .score { white-space: nowrap; font-weight: 600; }
+.evidence { color: #59636e; font-size: 0.9em; }
+.evidence .stale { color: #9a6700; font-weight: 600; }
+.evidence .unsourced { color: #8250df; }
 tr.subject th { font-style: italic; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6edf3; background: #0d1117; }

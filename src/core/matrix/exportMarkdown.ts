@@ -1,7 +1,7 @@
 import type { Scoring } from '../scopeModel';
 import { harveyBall, HARVEY_BALLS } from '../scoring/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
-import { STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
+import { evidenceParts, STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as a Markdown document for a report or a pull request: one table per category, with the excerpts. */
@@ -32,7 +32,16 @@ function tableLines(table: MatrixTable, scoring: Scoring): string[] {
 export function cellText(cell: MatrixCell, scoring: Scoring): string {
   const text = cell.excerpt || STATUS_LABEL[cell.status].toLowerCase();
   const mark = cell.score === null ? STATUS_SYMBOL[cell.status] : `${harveyBall(cell.score, scoring.scale)} ${cell.score}/${scoring.scale}`;
-  return `${mark} ${inline(text)}`;
+  if (cell.status !== 'answered') return `${mark} ${inline(text)}`;
+  // The age, the sources as numbered links, and the marks: what the answer rests on and how old it is.
+  const links = cell.sources.map((url, i) => `[${i + 1}](${markdownUrl(url)})`).join(' ');
+  const evidence = evidenceParts(cell, links);
+  return `${mark} ${inline(text)}${evidence.length > 0 ? ` (${evidence.join(' · ')})` : ''}`;
+}
+
+/** A source URL as a link destination: parsed and re-serialized, with what would end it or break the table escaped. */
+function markdownUrl(url: string): string {
+  return new URL(url).href.replace(/[()|<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A Markdown table row of cells already escaped with inline(). */

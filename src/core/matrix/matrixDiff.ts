@@ -69,7 +69,10 @@ function sameRow(a: MatrixRow, b: MatrixRow): boolean {
 }
 
 function sameCell(a: MatrixCell, b: MatrixCell): boolean {
-  return a.status === b.status && a.file === b.file && a.line === b.line && a.excerpt === b.excerpt && a.detail === b.detail && a.score === b.score && a.vs === b.vs;
+  return (
+    a.status === b.status && a.file === b.file && a.line === b.line && a.excerpt === b.excerpt && a.detail === b.detail && a.score === b.score && a.vs === b.vs &&
+    a.asOf === b.asOf && a.age === b.age && a.stale === b.stale && a.unsourced === b.unsourced && sameList(a.sources, b.sources, (x, y) => x === y)
+  );
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {

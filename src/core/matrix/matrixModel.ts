@@ -1,3 +1,4 @@
+import { ageLabel } from '../evidence/dates';
 import { subjectOf, type Scope, type Scoring } from '../scopeModel';
 import { compareScores, countComparisons, type Comparison, type ComparisonCounts } from '../scoring/comparison';
 import { scoringOf } from '../scoring/scale';
@@ -19,6 +20,13 @@ export interface AxisCoverageInput {
   readonly section?: string;
   /** The section's score, when it has a valid one. */
   readonly score?: number | null;
+  /** What an answer rests on and how old it is (see core/evidence). */
+  readonly evidence?: {
+    readonly sources: readonly string[];
+    readonly asOf: string | null;
+    readonly ageDays: number | null;
+    readonly stale: boolean;
+  };
 }
 
 export interface ProductCoverageInput {
@@ -41,6 +49,15 @@ export interface MatrixCell {
   readonly score: number | null;
   /** A competitor's score against the subject's on the axis; null for the subject and where either is unscored. */
   readonly vs: Comparison | null;
+  /** The URLs an answer cites. */
+  readonly sources: readonly string[];
+  /** The answer's as-of day, and its age as a cell shows it ("3 mo"); null and '' without one. */
+  readonly asOf: string | null;
+  readonly age: string;
+  /** An answer older than its freshness limit. */
+  readonly stale: boolean;
+  /** An answer that cites no source. */
+  readonly unsourced: boolean;
 }
 
 export interface MatrixRow {
@@ -136,12 +153,19 @@ export function withModelTotals(model: MatrixModel): MatrixModel {
   return { ...model, answered, total };
 }
 
+const NO_EVIDENCE = { sources: [], asOf: null, age: '', stale: false, unsourced: false };
+
 /** A cell, compared with the subject's cell on the same axis when there is one. */
 function toCell(input: AxisCoverageInput | undefined, ours: MatrixCell | undefined): MatrixCell {
-  if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '', score: null, vs: null };
-  const detail = input.status === 'answered' ? (input.section ?? input.excerpt ?? '').trim() : '';
+  if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '', score: null, vs: null, ...NO_EVIDENCE };
+  const answered = input.status === 'answered';
+  const detail = answered ? (input.section ?? input.excerpt ?? '').trim() : '';
   const score = input.score ?? null;
-  return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail, score, vs: ours ? compareScores(ours.score, score) : null };
+  const evidence = answered && input.evidence;
+  const shown = evidence
+    ? { sources: evidence.sources, asOf: evidence.asOf, age: evidence.ageDays === null ? '' : ageLabel(evidence.ageDays), stale: evidence.stale, unsourced: evidence.sources.length === 0 }
+    : NO_EVIDENCE;
+  return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail, score, vs: ours ? compareScores(ours.score, score) : null, ...shown };
 }
 
 function countAnswered(cells: readonly MatrixCell[]): number {

@@ -1,5 +1,5 @@
 import { scorePercent } from '../scoring/weightedScore';
-import { coverageRatio, type MatrixRow, type MatrixTable } from './matrixModel';
+import { coverageRatio, type MatrixCell, type MatrixRow, type MatrixTable } from './matrixModel';
 
 export type SortKey = 'scope' | 'name' | 'coverage' | 'score';
 
@@ -8,9 +8,13 @@ export interface ViewOptions {
   readonly descending: boolean;
   /** Only rows and columns with anything unanswered. */
   readonly gapsOnly: boolean;
+  /** Only rows and columns with a stale answer (with the other filters: with anything any of them shows). */
+  readonly staleOnly: boolean;
+  /** Only rows and columns with an answer that cites no source. */
+  readonly unsourcedOnly: boolean;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { sort: 'scope', descending: false, gapsOnly: false };
+export const DEFAULT_VIEW: ViewOptions = { sort: 'scope', descending: false, gapsOnly: false, staleOnly: false, unsourcedOnly: false };
 
 /** What one table shows under the view options: its rows in order and the indexes of its visible axes. */
 export interface TableView {
@@ -25,12 +29,15 @@ export function viewTable(table: MatrixTable, options: ViewOptions): TableView {
   const subject = table.rows.filter((row) => row.subject);
   let competitors = table.rows.filter((row) => !row.subject);
   let axisIndexes = table.axes.map((_, index) => index);
-  if (options.gapsOnly) {
-    competitors = competitors.filter((row) => row.answered < row.cells.length);
-    axisIndexes = axisIndexes.filter((index) => competitors.some((row) => row.cells[index]?.status !== 'answered'));
+  const filtered = options.gapsOnly || options.staleOnly || options.unsourcedOnly;
+  if (filtered) {
+    const shows = (cell: MatrixCell | undefined) =>
+      !!cell && ((options.gapsOnly && cell.status !== 'answered') || (options.staleOnly && cell.stale) || (options.unsourcedOnly && cell.unsourced));
+    competitors = competitors.filter((row) => row.cells.some(shows));
+    axisIndexes = axisIndexes.filter((index) => competitors.some((row) => shows(row.cells[index])));
   }
-  // With no gaps left, the subject has nothing to be read against: the table has nothing to show.
-  if (options.gapsOnly && competitors.length === 0) return { rows: [], axisIndexes: [] };
+  // With nothing left to show, the subject has nothing to be read against: the table has nothing to show.
+  if (filtered && competitors.length === 0) return { rows: [], axisIndexes: [] };
   return { rows: [...subject, ...sortRows(competitors, options)], axisIndexes };
 }
 

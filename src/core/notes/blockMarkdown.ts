@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 
 /** The fields of a markdown-it token that the note parser reads. */
 export interface BlockToken {
@@ -11,9 +12,11 @@ export interface BlockToken {
   readonly content: string;
   /** `#`s for an ATX heading, `=` or `-` for a setext one. */
   readonly markup: string;
+  /** A footnote definition's `{ label }`. */
+  readonly meta: { readonly label?: unknown } | null;
 }
 
-/** What the block parse learns that reading inline text needs: the note's link reference definitions. */
+/** What the block parse learns that reading inline text needs: the note's link reference definitions and footnote labels. */
 export type InlineEnv = Record<string, unknown>;
 
 export interface ParsedBlocks {
@@ -31,10 +34,11 @@ type Token = ReturnType<Parser['block']['State']['prototype']['push']>;
  *
  * `html` is on, although nothing is rendered: only with it does markdown-it see HTML blocks, so that a
  * heading inside `<details>` does not count and a section holding only `<!-- comments -->` is empty.
- * `linkify` and `typographer` stay off: a reader sees a URL as written, and quotes as typed.
+ * `linkify` and `typographer` stay off: a reader sees a URL as written, and quotes as typed. Footnote
+ * definitions (`[^1]: …`) are blocks of their own, so that a section citing `[^1]` finds what it holds.
  */
 function createBlockParser(): Parser {
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote);
   md.core.ruler.enableOnly(['normalize', 'block']);
   // A table is an answer whatever its cells say, and its rule is the costliest block rule: without it a
   // table is a paragraph starting with '|', which the note parser counts as solid content.
@@ -44,13 +48,19 @@ function createBlockParser(): Parser {
   md.block.State = class extends md.block.State {
     override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
       if (nesting < 0) this.level--;
-      const token = { type, tag, nesting, level: this.level, map: null, content: '', markup: '', info: '', attrs: null, children: null, meta: null, block: true, hidden: false };
+      const token = plainToken(type, tag, nesting, this.level, true);
       if (nesting > 0) this.level++;
-      this.tokens.push(token as unknown as Token);
-      return token as unknown as Token;
+      this.tokens.push(token);
+      return token;
     }
   };
   return md;
+}
+
+/** A token as a plain object with Token's fields (without its methods: read `attrs` directly). */
+export function plainToken(type: string, tag: string, nesting: -1 | 0 | 1, level: number, block: boolean): Token {
+  const token = { type, tag, nesting, level, map: null, content: '', markup: '', info: '', attrs: null, children: null, meta: null, block, hidden: false };
+  return token as unknown as Token;
 }
 
 let parser: Parser | undefined;

@@ -1,3 +1,4 @@
+import type { AsOfSource } from '../evidence/sectionEvidence';
 import type { Range } from '../text';
 import type { NoteTarget, ProductSuggestion } from './productMatcher';
 
@@ -22,6 +23,10 @@ export interface FindingData {
   'unlinked-note': { readonly suggestions: readonly ProductSuggestion[] };
   /** A heading close to an axis's name: renaming its text to `replacement` makes it answer the axis. */
   'axis-typo': { readonly categoryId: string; readonly axisId: string; readonly replacement: string };
+  /** An answered section that cites no http(s) source; a warning where the axis's evidence is required. */
+  'unsourced-answer': { readonly categoryId: string; readonly axisId: string };
+  /** An answered section older than its axis's freshness limit; the fix marks it reviewed today. */
+  'stale-answer': { readonly categoryId: string; readonly axisId: string; readonly asOf: string; readonly asOfFrom: AsOfSource };
   'invalid-front-matter': Record<string, never>;
   /** The note was not analyzed: too large, binary or not UTF-8. */
   'unreadable-note': { readonly reason: string };
@@ -45,6 +50,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
   'unknown-category': 'warning',
   'unlinked-note': 'information',
   'axis-typo': 'information',
+  'unsourced-answer': 'information',
+  'stale-answer': 'warning',
   'invalid-front-matter': 'warning',
   'unreadable-note': 'warning',
   'no-note': 'information',
@@ -66,6 +73,6 @@ export type Finding = {
   };
 }[FindingCode];
 
-export function finding<C extends FindingCode>(code: C, message: string, range: Range, data: FindingData[C]): Finding {
-  return { code, severity: DEFAULT_SEVERITIES[code], message, range, data } as Finding;
+export function finding<C extends FindingCode>(code: C, message: string, range: Range, data: FindingData[C], severity: Severity = DEFAULT_SEVERITIES[code]): Finding {
+  return { code, severity, message, range, data } as Finding;
 }

@@ -28,13 +28,15 @@ export interface FrontMatter {
   readonly bodyOffset: number;
   readonly product?: FrontMatterField;
   readonly category?: FrontMatterField;
+  /** `reviewed: YYYY-MM-DD`: the day the whole note was last checked (a section's `As of` line wins over it). */
+  readonly reviewed?: FrontMatterField;
   /** Why the front matter cannot be read; it is then treated as empty. */
   readonly problem?: { readonly message: string; readonly range: Range };
   /** With a problem in valid YAML: where `product:` and `category:` are written, so that setting one replaces it. */
   readonly written?: Partial<Record<(typeof FIELDS)[number], WrittenField>>;
 }
 
-const FIELDS = ['product', 'category'] as const;
+const FIELDS = ['product', 'category', 'reviewed'] as const;
 /** Front matter longer than this is not a note's header; it is not parsed. */
 const MAX_FRONT_MATTER_LINES = 200;
 /** Front matter larger than this is refused before parsing (a note's header names a product and a category). */
@@ -65,7 +67,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
-type Fields = Pick<FrontMatter, 'product' | 'category' | 'problem' | 'written'>;
+type Fields = Pick<FrontMatter, (typeof FIELDS)[number] | 'problem' | 'written'>;
 
 /** `key: value` lines with plain values need no YAML parser; anything else goes through `yaml`, behind its guards. */
 function readFields(lines: readonly string[]): Fields {
@@ -152,7 +154,8 @@ function readYamlFields(lines: readonly string[]): Fields {
       else found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
     } else {
       const range = (isNode(pair.value) && pair.value.range) || [0, 0];
-      problem = { message: `"${name}" must name one ${name}, as text.`, range: { start: at(range[0]), end: at(range[1]) } };
+      const message = name === 'reviewed' ? '"reviewed" must be one day, YYYY-MM-DD.' : `"${name}" must name one ${name}, as text.`;
+      problem = { message, range: { start: at(range[0]), end: at(range[1]) } };
     }
   }
   return problem ? { problem, written } : pick(found);
@@ -181,8 +184,5 @@ function field(line: number, value: string, lineLength: number, start: number, e
 }
 
 function pick(fields: Record<string, FrontMatterField>): Fields {
-  return {
-    ...(fields.product ? { product: fields.product } : {}),
-    ...(fields.category ? { category: fields.category } : {}),
-  };
+  return Object.fromEntries(FIELDS.filter((name) => fields[name]).map((name) => [name, fields[name]]));
 }

@@ -1,3 +1,5 @@
+import { ageWords, localDay } from '../evidence/dates';
+import { AS_OF_FROM_WORDS, axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
 import { subjectOf, type Scope } from '../scopeModel';
 import { checkNoteText } from './decodeNote';
 import { finding, type AxisStatus, type Finding } from './findings';
@@ -18,6 +20,8 @@ export interface AxisCoverage {
   readonly excerpt?: string;
   /** The answer's paragraphs as plain text, for the matrix's hover. */
   readonly section?: string;
+  /** What an answered axis rests on and how old it is. */
+  readonly evidence?: Evidence;
 }
 
 export interface ProductCoverage extends NoteTarget {
@@ -33,6 +37,15 @@ export interface CoverageSummary {
   readonly missing: number;
   readonly empty: number;
   readonly placeholder: number;
+  /** Answered axes older than their freshness limit. */
+  readonly stale: number;
+  /** Answered axes that cite no source. */
+  readonly unsourced: number;
+}
+
+export interface NoteIndexOptions {
+  /** The day ages are evaluated on (`YYYY-MM-DD`); the local day by default. */
+  readonly today?: () => string;
 }
 
 type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis } | { readonly unreadable: string };
@@ -56,9 +69,15 @@ export class NoteIndex {
    * kept up to date one note at a time so that many notes about one product cost each the size of its own.
    */
   private readonly headed = new Map<string, Map<string, number>>();
+  /** The day each line of a note was last changed, from git, by note path. */
+  private readonly lineDates = new Map<string, LineDates>();
+  private readonly today: () => string;
+  /** The day the cached coverage was computed on: ages move at midnight. */
+  private cacheDay = '';
 
-  constructor(scope: Scope) {
+  constructor(scope: Scope, options: NoteIndexOptions = {}) {
     this.compiled = new CompiledScope(scope);
+    this.today = options.today ?? (() => localDay());
   }
 
   get scope(): Scope {
@@ -94,7 +113,21 @@ export class NoteIndex {
     return this.replace(path, { unreadable: reason });
   }
 
+  /**
+   * Sets (or, with undefined, forgets) the day each line of a note was last changed: git's dates, which count
+   * where a section has no `As of` line and the note no `reviewed:`. Returns the notes whose findings may change.
+   */
+  setLineDates(path: string, dates: LineDates | undefined): string[] {
+    if (dates) this.lineDates.set(path, dates);
+    else if (!this.lineDates.delete(path)) return [];
+    // Only this note's ages change: its own findings and its products' coverage, not which axes are headed.
+    for (const target of this.targetsOf(path)) this.productCache.delete(key(target));
+    this.coverageCache = undefined;
+    return [path];
+  }
+
   deleteNote(path: string): string[] {
+    this.lineDates.delete(path);
     return this.replace(path, undefined).filter((p) => p !== path);
   }
 
@@ -145,11 +178,51 @@ export class NoteIndex {
         }));
       }
     }
-    return [...analysis.findings, ...missing];
+    return [...analysis.findings, ...missing, ...this.evidenceFindings(analysis)];
+  }
+
+  /** What the answer of a section rests on and how old it is, today. */
+  evidence(analysis: NoteAnalysis, section: AxisSection): Evidence {
+    const policy = axisPolicy(this.scope, section.categoryId, section.axisId);
+    return sectionEvidence(analysis.parsed, section.headingIndex, policy, this.day(), this.lineDates.get(analysis.path));
+  }
+
+  /** `unsourced-answer` and `stale-answer` on the note's answered sections (a duplicate's first section speaks for it). */
+  private evidenceFindings(analysis: NoteAnalysis): Finding[] {
+    const findings: Finding[] = [];
+    for (const section of analysis.sections) {
+      if (section.status !== 'answered' || section.duplicate) continue;
+      const axis = this.compiled.category(section.categoryId)?.axes.find((a) => a.id === section.axisId);
+      const evidence = this.evidence(analysis, section);
+      const range = analysis.parsed.headings[section.headingIndex].range;
+      const ids = { categoryId: section.categoryId, axisId: section.axisId };
+      const name = axis?.name ?? section.axisId;
+      if (evidence.sources.length === 0) {
+        const message = `The answer to "${name}" cites no source: link the page it rests on (an http or https URL)${evidence.sourcesRequired ? '; this axis requires one' : ''}.`;
+        findings.push(finding('unsourced-answer', message, range, ids, evidence.sourcesRequired ? 'warning' : 'information'));
+      }
+      if (evidence.stale && evidence.asOf !== null && evidence.asOfFrom !== null && evidence.ageDays !== null) {
+        const message = `The answer to "${name}" is ${ageWords(evidence.ageDays)} old (as of ${evidence.asOf}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}); answers to it stay fresh for ${evidence.freshnessDays} days.`;
+        findings.push(finding('stale-answer', message, range, { ...ids, asOf: evidence.asOf, asOfFrom: evidence.asOfFrom }));
+      }
+    }
+    return findings;
+  }
+
+  /** Today, dropping what was computed for another day. */
+  private day(): string {
+    const today = this.today();
+    if (today !== this.cacheDay) {
+      this.cacheDay = today;
+      this.productCache.clear();
+      this.coverageCache = undefined;
+    }
+    return today;
   }
 
   /** Every product of the scope in scope order (once per category that holds it), each with every axis of its category. */
   coverage(): readonly ProductCoverage[] {
+    this.day();
     this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.productCoverage({ categoryId: c.id, productId: p.id })));
     return this.coverageCache;
   }
@@ -165,12 +238,14 @@ export class NoteIndex {
   }
 
   summary(): CoverageSummary {
-    const counts = { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0 };
+    const counts = { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 };
     for (const product of this.coverage()) {
       counts.products++;
       for (const axis of product.axes) {
         counts.axes++;
         counts[axis.status]++;
+        if (axis.evidence?.stale) counts.stale++;
+        if (axis.evidence && axis.evidence.sources.length === 0) counts.unsourced++;
       }
     }
     return counts;
@@ -181,6 +256,7 @@ export class NoteIndex {
    * Kept until one of its notes changes, so that a note's change costs the coverage of its products only.
    */
   productCoverage(target: NoteTarget): ProductCoverage {
+    this.day();
     let coverage = this.productCache.get(key(target));
     if (!coverage) this.productCache.set(key(target), (coverage = this.computeCoverage(target)));
     return coverage;
@@ -201,8 +277,10 @@ export class NoteIndex {
       const found = best.get(axis.id);
       if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null, score: null };
       const { section, analysis } = found;
-      const coverage = { axisId: axis.id, status: section.status, file: analysis.path, line: analysis.parsed.headings[section.headingIndex].range.start.line, score: section.score };
+      const line = analysis.parsed.headings[section.headingIndex].range.start.line;
+      const coverage = { axisId: axis.id, status: section.status, file: analysis.path, line, score: section.score };
       if (section.status !== 'answered') return coverage;
+      Object.assign(coverage, { evidence: this.evidence(analysis, section) });
       // Computed when read: the command line never shows excerpts, the matrix shows them all.
       const isPlaceholder = this.compiled.isPlaceholder;
       return Object.defineProperties(coverage, {

@@ -1,3 +1,5 @@
+import { markersOf, type AsOfMarker } from '../evidence/asOfMarker';
+import { citationsOf, MAX_NOTE_CITATION_CHARS } from '../evidence/inlineLinks';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
@@ -14,6 +16,12 @@ export interface HeadingContent {
   readonly leads: readonly string[];
   /** The `Score:` lines of its paragraphs, in order (they are not leads). */
   readonly scores: readonly ScoreLine[];
+  /** The http(s) URLs its paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
+  readonly urls: readonly string[];
+  /** The footnotes (`[^label]`) its paragraphs refer to. */
+  readonly footnotes: readonly string[];
+  /** Its `As of YYYY-MM-DD` lines. */
+  readonly markers: readonly AsOfMarker[];
 }
 
 /** A paragraph's line that starts with `Score:`; what follows is read against the scope's scale in the analysis. */
@@ -57,6 +65,8 @@ export interface ParsedNote {
   readonly endsWithBlankLine: boolean;
   /** What closes the block the note ends inside of (a fence, `<!--`, `<pre>`), where a section appended at the end would land. */
   readonly openBlockCloser?: string;
+  /** The URLs each footnote definition (`[^label]: …`) holds, by label. */
+  readonly footnotes: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A paragraph's opening source kept for placeholders and excerpts: a first sentence fits, links and all. */
@@ -69,17 +79,40 @@ export function parseNote(text: string): ParsedNote {
   const { tokens, env } = parseBlocks(frontMatter ? text.slice(frontMatter.bodyOffset) : text);
   const lineText = (line: number) => text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length).replace(/\r$/, '');
 
-  const drafts: { level: number; source: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[]; scores: ScoreLine[] }[] = [];
-  let current: (typeof drafts)[number] | undefined;
+  type Draft = { level: number; source: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[]; scores: ScoreLine[]; urls: string[]; footnotes: string[]; markers: AsOfMarker[] };
+  const drafts: Draft[] = [];
+  const footnotes = new Map<string, string[]>();
+  let footnote: string[] | undefined;
+  let current: Draft | undefined;
+  let citationBudget = MAX_NOTE_CITATION_CHARS;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
       const [first, last] = headingLines(token, bodyLine);
-      current = { level: Number(token.tag.slice(1)), source: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [], scores: [] };
+      current = { level: Number(token.tag.slice(1)), source: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [], scores: [], urls: [], footnotes: [], markers: [] };
       drafts.push(current);
       i += 2;
-    } else if (!current) {
+      continue;
+    }
+    if (token.type === 'footnote_reference_open') {
+      footnote = [];
+      footnotes.set(String(token.meta?.label), footnote);
+    } else if (token.type === 'footnote_reference_close') {
+      footnote = undefined;
+    }
+    if (token.type === 'inline' && citationBudget > 0) {
+      citationBudget -= token.content.length;
+      const citations = citationsOf(token.content, env);
+      if (footnote) {
+        footnote.push(...citations.urls);
+      } else if (current) {
+        current.urls.push(...citations.urls);
+        current.footnotes.push(...citations.footnotes);
+      }
+    }
+    // A footnote's definition is where a citation points, not part of the answer it stands under.
+    if (!current || footnote) {
       continue;
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
@@ -87,7 +120,10 @@ export function parseNote(text: string): ParsedNote {
       const rest = takeScoreLines(token, bodyLine, lineText, current.scores);
       if (rest) current.leads.push(rest.slice(0, LEAD_CHARS + 1));
     } else if (token.type === 'inline') {
-      current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
+      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine);
+      current.markers.push(...markers);
+      // A paragraph of `As of` lines dates the section; it is not an answer.
+      if (!onlyMarkers) current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
     } else if (isSolid(token)) {
       current.solid = true;
     }
@@ -105,7 +141,7 @@ export function parseNote(text: string): ParsedNote {
       textRange: d.textRange,
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
-      own: { solid: d.solid, leads: d.leads, scores: d.scores },
+      own: { solid: d.solid, leads: d.leads, scores: d.scores, urls: d.urls, footnotes: d.footnotes, markers: d.markers },
     };
   });
   const lastLine = lineText(lines.lineCount - 1);
@@ -117,6 +153,7 @@ export function parseNote(text: string): ParsedNote {
     lastLineLength: lastLine.length,
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
     ...openBlockAtEnd(tokens),
+    footnotes,
   };
 }
 

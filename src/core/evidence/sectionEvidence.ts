@@ -1,0 +1,88 @@
+import type { ParsedNote } from '../notes/noteParser';
+import { sectionHeadings } from '../notes/sectionStatus';
+import type { Scope } from '../scopeModel';
+import { ageWords, daysBetween, laterDay, parseDay } from './dates';
+
+/** Where an answer's as-of date came from, in the order they apply. */
+export type AsOfSource = 'marker' | 'front-matter' | 'git';
+
+/** The day each line of a note was last changed, by 0-based line; lines past the end count as changed today. */
+export type LineDates = readonly string[];
+
+/** Whether answers of an axis must cite a source, and how many days they stay fresh (0: no limit). */
+export interface AxisPolicy {
+  readonly sourcesRequired: boolean;
+  readonly freshnessDays: number;
+}
+
+/** What an answer rests on and how old it is. */
+export interface Evidence {
+  /** The distinct http(s) URLs the section cites, in the order it cites them. */
+  readonly sources: readonly string[];
+  readonly asOf: string | null;
+  readonly asOfFrom: AsOfSource | null;
+  /** Days from `asOf` to the day evaluated; null without a date. */
+  readonly ageDays: number | null;
+  readonly freshnessDays: number;
+  readonly sourcesRequired: boolean;
+  /** Older than its axis's freshness limit. */
+  readonly stale: boolean;
+}
+
+/** The nearest `evidence:` and `freshness:` of the axis, its category and the scope. */
+export function axisPolicy(scope: Scope, categoryId: string, axisId: string): AxisPolicy {
+  const category = scope.categories.find((c) => c.id === categoryId);
+  const axis = category?.axes.find((a) => a.id === axisId);
+  const evidence = axis?.evidence ?? category?.evidence ?? scope.evidence ?? 'optional';
+  return { sourcesRequired: evidence === 'required', freshnessDays: axis?.freshness ?? category?.freshness ?? scope.freshness ?? 0 };
+}
+
+/** The distinct URLs the section cites: its links, and the URLs of the footnotes it refers to. */
+export function sectionSources(note: ParsedNote, index: number): string[] {
+  const sources = new Set<string>();
+  for (const heading of sectionHeadings(note, index)) {
+    for (const url of heading.own.urls) sources.add(url);
+    for (const label of heading.own.footnotes) for (const url of note.footnotes.get(label) ?? []) sources.add(url);
+  }
+  return [...sources];
+}
+
+/**
+ * The section's as-of date, the first that applies: its first `As of` line; the note's `reviewed:`; the latest
+ * day git saw a line of the section change (a line git has no day for is an uncommitted change: today).
+ */
+export function sectionAsOf(note: ParsedNote, index: number, today: string, lineDates: LineDates | undefined): { day: string; from: AsOfSource } | undefined {
+  const marker = sectionHeadings(note, index).flatMap((h) => h.own.markers)[0];
+  if (marker) return { day: marker.day, from: 'marker' };
+  const reviewed = note.frontMatter?.reviewed && parseDay(note.frontMatter.reviewed.value);
+  if (reviewed) return { day: reviewed, from: 'front-matter' };
+  if (!lineDates) return undefined;
+  const heading = note.headings[index];
+  let day: string | undefined;
+  for (let line = heading.range.start.line; line < heading.sectionEndLine; line++) day = laterDay(day, lineDates[line] ?? today);
+  return day === undefined ? undefined : { day, from: 'git' };
+}
+
+export function sectionEvidence(note: ParsedNote, index: number, policy: AxisPolicy, today: string, lineDates: LineDates | undefined): Evidence {
+  const asOf = sectionAsOf(note, index, today, lineDates);
+  const ageDays = asOf ? Math.max(0, daysBetween(asOf.day, today)) : null;
+  return {
+    sources: sectionSources(note, index),
+    asOf: asOf?.day ?? null,
+    asOfFrom: asOf?.from ?? null,
+    ageDays,
+    freshnessDays: policy.freshnessDays,
+    sourcesRequired: policy.sourcesRequired,
+    stale: policy.freshnessDays > 0 && ageDays !== null && ageDays > policy.freshnessDays,
+  };
+}
+
+/** Where a date came from, in words. */
+export const AS_OF_FROM_WORDS: Readonly<Record<AsOfSource, string>> = { marker: 'its As of line', 'front-matter': 'the note’s reviewed: date', git: 'git' };
+
+/** "As of 2025-01-10 (40 days ago, from git)". */
+export function asOfText(evidence: Evidence): string {
+  if (evidence.asOf === null || evidence.asOfFrom === null || evidence.ageDays === null) return 'No as-of date: add an "As of YYYY-MM-DD" line.';
+  const age = evidence.ageDays === 0 ? 'today' : `${ageWords(evidence.ageDays)} ago`;
+  return `As of ${evidence.asOf} (${age}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}).`;
+}

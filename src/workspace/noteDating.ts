@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { localDay } from '../core/evidence/dates';
+import type { GitDates } from '../git/gitDates';
+import type { NoteWorkspace } from './noteWorkspace';
+
+const BLAME_DEBOUNCE_MS = 400;
+
+/**
+ * Dates the notes' lines with git, off the UI's path: the active note first (`git blame` of its text as the
+ * editor holds it), then every note in the background (one pass over the history). Only in a trusted workspace:
+ * a repository's own configuration can make git run commands. Untrusted, answers are dated by their markers.
+ */
+export class NoteDating implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private all: AbortController | undefined;
+  private blame: AbortController | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Notes whose dates come from a blame of their editor's text: the history pass does not overwrite them. */
+  private readonly blamed = new Set<string>();
+
+  constructor(
+    private readonly notes: NoteWorkspace,
+    private readonly git: GitDates,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.start()),
+      notes.onDidChange((change) => {
+        if (change.all) this.start();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleBlame(editor.document, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.scheduleBlame(e.document, BLAME_DEBOUNCE_MS);
+      }),
+    );
+    this.start();
+  }
+
+  /** Dates the active note, then every note; a run still going is cancelled. */
+  private start(): void {
+    if (!vscode.workspace.isTrusted) return;
+    const document = vscode.window.activeTextEditor?.document;
+    if (document) this.scheduleBlame(document, 0);
+    void this.dateAll();
+  }
+
+  private async dateAll(): Promise<void> {
+    const folder = this.notes.folderPath;
+    this.all?.abort();
+    if (!folder) return;
+    const controller = (this.all = new AbortController());
+    await this.notes.ready;
+    const started = Date.now();
+    const lines = this.notes.index.paths().flatMap((path) => {
+      const parsed = this.notes.index.note(path)?.parsed;
+      return parsed ? [{ path, lineCount: parsed.lineCount }] : [];
+    });
+    const dates = await this.git.notesDates(folder, this.notes.notesFolder, lines, localDay(), controller.signal);
+    if (controller.signal.aborted) return;
+    for (const [path, lineDates] of dates) if (!this.blamed.has(path)) this.notes.setLineDates(path, lineDates);
+    this.log.info(`Dated ${dates.size} research notes with git in ${Date.now() - started} ms.`);
+  }
+
+  /** Blames the note in an editor, after `delay`; a blame of an older text is cancelled. */
+  private scheduleBlame(document: vscode.TextDocument, delay: number): void {
+    const folder = this.notes.folderPath;
+    const path = this.notes.pathOf(document.uri);
+    if (!vscode.workspace.isTrusted || !folder || path === undefined) return;
+    clearTimeout(this.timer);
+    this.blame?.abort();
+    const controller = (this.blame = new AbortController());
+    this.timer = setTimeout(async () => {
+      const dates = await this.git.noteDates(folder, path, document.getText(), localDay(), controller.signal);
+      if (controller.signal.aborted || !dates) return;
+      this.blamed.add(path);
+      this.notes.setLineDates(path, dates);
+    }, delay);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.all?.abort();
+    this.blame?.abort();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
