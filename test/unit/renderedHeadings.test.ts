@@ -103,7 +103,7 @@ describe('excerpts, hovers and exports read as rendered', () => {
     const { index, section } = excerptOf('Costs &copy; nothing.\n\n### <a id="x"></a>Per *seat*\n\nTen.');
     assert.equal(section, 'Costs © nothing.\nPer seat\nTen.');
     const model = buildMatrix(scope, index.coverage());
-    assert.ok(matrixToMarkdown(model).includes('| ● Costs © nothing. |'));
+    assert.ok(matrixToMarkdown(model).includes('| ● Costs © nothing. (⊘ unsourced) |'));
     assert.ok(matrixToCsv(model).includes(',Costs © nothing.,research/deno.md,'));
   });
 });
