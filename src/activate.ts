@@ -42,6 +42,8 @@ export interface CompetitorScopeApi {
   readonly scopeTree: vscode.TreeDataProvider<ScopeNode>;
   /** The nodes selected in the tree view. */
   readonly treeSelection: () => readonly ScopeNode[];
+  /** What the tree says above its items (a broken scope file, answers not dated by git), if anything. */
+  readonly treeMessage: () => string | undefined;
   readonly matrix: MatrixPanelHandle;
   /** @competitor-scope's request handler, for tests that drive it with their own request and response stream. */
   readonly chatHandler: vscode.ChatRequestHandler;
@@ -74,7 +76,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
   const navigator = new NoteNavigator(store, notes);
   const scopeEditor = new ScopeFileEditor(store, notes);
   const dragAndDrop = new ScopeDragAndDrop(scopeEditor, () => store.current.scope);
-  const tree = registerScopeTree(store, notes, dragAndDrop);
+  const tree = registerScopeTree(store, notes, dragAndDrop, git.available);
   const source = {
     onDidChange: notes.onDidChange,
     scope: () => store.current,
@@ -115,5 +117,5 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
   const activation = timeActivation(started, notes, tree.provider, log);
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, matrix, battlecards, chatHandler: chat.handler, addSectionTool: tools.addSection, scopeDragAndDrop: dragAndDrop, activation: () => activation };
+  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, treeMessage: () => tree.view.message, matrix, battlecards, chatHandler: chat.handler, addSectionTool: tools.addSection, scopeDragAndDrop: dragAndDrop, activation: () => activation };
 }

@@ -92,20 +92,27 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
   }
 }
 
+/** Why answers are not dated by git here, when they are not: said once, above the tree. */
+function datingNotice(gitAvailable: boolean): string | undefined {
+  const markersOnly = 'answers are dated by their "As of" lines and reviewed: dates only, not by git.';
+  if (!gitAvailable) return `Git is not available in this editor: ${markersOnly}`;
+  return vscode.workspace.isTrusted ? undefined : `Untrusted workspace: ${markersOnly}`;
+}
+
 /** Registers the tree view, its title actions and the messages that say which scope it shows. */
 export function registerScopeTree(
   store: ScopeStore,
   notes: NoteWorkspace,
   dragAndDropController: vscode.TreeDragAndDropController<ScopeNode>,
+  gitAvailable: boolean,
 ): { provider: ScopeTreeProvider; view: vscode.TreeView<ScopeNode>; disposables: vscode.Disposable[] } {
   const provider = new ScopeTreeProvider(store, notes);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController });
   const describe = (state: ScopeState) => {
     view.description = state.source === 'default' && state.folderUri ? 'built-in scope' : undefined;
-    const untrusted = vscode.workspace.isTrusted ? undefined : 'Untrusted workspace: answers are dated by their "As of" lines and reviewed: dates only, not by git.';
     view.message = state.stale
       ? `The scope file has ${count(state.problems.length, 'problem')}; showing the last valid scope, and editing from the tree is off, until they are fixed.`
-      : untrusted;
+      : datingNotice(gitAvailable);
     void vscode.commands.executeCommand('setContext', 'competitorScope.hasScopeFile', state.fileUri !== undefined);
     void vscode.commands.executeCommand('setContext', 'competitorScope.scopeInvalid', state.stale);
   };

@@ -11,6 +11,8 @@ export interface NoteLines {
  * web, an untrusted workspace) has none, and dates then come from `As of` lines and `reviewed:` alone.
  */
 export interface GitDates {
+  /** Whether this build can run git at all: the web build cannot, and says so once in the tree. */
+  readonly available: boolean;
   /**
    * Every note's line dates at once, from one pass over the history under `pathspec` (a folder relative to
    * `folder`). A note outside any repository is left out; a line not committed yet is `today`'s.
@@ -22,6 +24,7 @@ export interface GitDates {
 
 /** No git: every note is dated by its markers alone. */
 export const noGitDates: GitDates = {
+  available: false,
   notesDates: () => Promise.resolve(new Map()),
   noteDates: () => Promise.resolve(undefined),
 };

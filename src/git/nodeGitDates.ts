@@ -35,6 +35,7 @@ function git(cwd: string, args: readonly string[], signal?: AbortSignal, input?:
 
 /** Git dates by spawning git: one `git log -p` pass for all notes, `git blame` for the note being edited. */
 export const nodeGitDates: GitDates = {
+  available: true,
   async notesDates(folder: string, pathspec: string, notes: readonly NoteLines[], today: string, signal?: AbortSignal): Promise<Map<string, LineDates>> {
     if ((await git(folder, ['rev-parse', '--is-inside-work-tree'], signal))?.trim() !== 'true') return new Map();
     const tracker = new LineDateTracker(notes);

@@ -45,7 +45,7 @@ describe('scope facts', () => {
   it('gives one product\'s sections with status, 1-based line and text, and the gaps of a category', async () => {
     const index = await exampleIndex();
     const django = productFacts(index, { categoryId: 'python-web-frameworks', productId: 'django' });
-    assert.deepEqual(django?.sections.map((s) => [s.status, s.line]), [['answered', 8], ['answered', 15], ['answered', 22], ['placeholder', 29]]);
+    assert.deepEqual(django?.sections.map((s) => [s.status, s.line]), [['answered', 8], ['answered', 16], ['answered', 23], ['placeholder', 33]]);
     assert.match(django?.sections[0].text ?? '', /batteries included/);
     const targets = selectTargets(index, { category: 'python-web-frameworks' });
     assert.ok(targets.ok);
@@ -74,7 +74,7 @@ describe('research brief', () => {
     const django = researchBrief(index, (briefSubject(index, { product: 'django' }) as { ok: true; value: never }).value);
     assert.match(django, /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`, score 4\/4 \(best\)\): Django is "batteries included"/);
     assert.match(django, /- Score each answer on a line of its own, `Score: N`, N from 0 to 4 \(0 absent, 1 weak, 2 partial, 3 strong, 4 best\), against the axis's description\./);
-    assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:29`\./);
+    assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:33`\./);
   });
 
   it('of every gap, lists only products with gaps, grouped by category, and says so when there are none', async () => {
@@ -91,14 +91,14 @@ describe('research brief', () => {
     assert.doesNotMatch(researchBrief(unscored, { kind: 'products', title: 'Grafana', targets: targets.value }), /Score/, 'no scoring block: no score convention');
   });
 
-  it('is what `competitor-scope brief` prints; an unknown product is a usage error', () => {
+  it('is what `competitor-scope brief` prints; an unknown product is a usage error', async () => {
     let stdout = '';
     let stderr = '';
     const out = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) };
-    assert.equal(main(['brief', '--category', 'observability-control-planes', 'example'], repoRoot, out), 0);
+    assert.equal(await main(['brief', '--category', 'observability-control-planes', 'example'], repoRoot, out), 0);
     assert.match(stdout, /^# Research brief: Observability, Control Planes, and Dashboards\n/);
     assert.match(stdout, /### Grafana[\s\S]*### Datadog/);
-    assert.equal(main(['brief', 'Djangoo', 'example'], repoRoot, out), 2);
+    assert.equal(await main(['brief', 'Djangoo', 'example'], repoRoot, out), 2);
     assert.match(stderr, /"Djangoo" is not a product of the scope; did you mean Django/);
   });
 });

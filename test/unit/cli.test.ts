@@ -137,7 +137,7 @@ describe('competitor-scope matrix', () => {
     assert.equal(stdout, [
       '::notice file=competitor-scope.yaml,line=6,col=34,title=competitor-scope no-note::100%25 Flask (Web) has no research note yet.',
       '::warning file=research/django%2Cv2%3Aold.md,line=6,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.',
-      `2 products, 2 axes: 0 answered, 1 missing, 0 empty, 1 placeholder (2 unanswered, at most 0 allowed); 2 findings; 1 notes read by "research/**/*.md" under ${folder}.`,
+      `2 products, 2 axes: 0 answered, 1 missing, 0 empty, 1 placeholder (2 unanswered, at most 0 allowed); 0 stale, 0 unsourced; 2 findings; 1 notes read by "research/**/*.md" under ${folder}.`,
       '',
     ].join('\n'));
   });

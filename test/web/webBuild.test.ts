@@ -39,8 +39,9 @@ describe('the web build, in the web worker extension host', () => {
     const [django] = await children(categories[0]);
     const djangoItem = await item(django);
     equal(label(djangoItem), 'Django', 'the first product');
-    equal(djangoItem.description, '3/4', 'Django’s coverage');
+    equal(djangoItem.description, '3/4 · 1 stale · 1 unsourced', 'Django’s coverage, with its stale answer (As of 2023-04) and its answer without a source');
     const statuses = await Promise.all((await children(django)).map(async (a) => (await item(a)).description));
-    sameData(statuses, ['answered', 'answered', 'answered', 'placeholder'], 'Django’s axes');
+    sameData(statuses, ['answered', 'answered · unsourced', 'answered · stale', 'placeholder'], 'Django’s axes');
+    equal(api.treeMessage(), 'Git is not available in this editor: answers are dated by their "As of" lines and reviewed: dates only, not by git.', 'the tree says once how answers are dated');
   });
 });
