@@ -52,7 +52,7 @@ describe('the GitHub Action (action.yml)', function () {
     const hostile = 'notes $(touch pwned) "`touch pwned2`"';
     const repository = tempFolder({
       [`${hostile}/competitor-scope.yaml`]: scope,
-      [`${hostile}/research/django.md`]: '# Django\n\n## Pricing\n\nFree and open source.\n\n## Hosting\n\nTODO\n',
+      [`${hostile}/research/django.md`]: '# Django\n\n## Pricing\n\nFree and open source (https://www.djangoproject.com/).\n\n## Hosting\n\nTODO\n',
     });
     const run = runCheckStep(repository, { folder: hostile });
     assert.equal(run.status, 1, run.stderr);
