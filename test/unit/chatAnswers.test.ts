@@ -42,7 +42,7 @@ describe('@competitor-scope answers', () => {
     assert.equal(lines[0], '### Django and FastAPI: Python Web / Application Frameworks');
     assert.ok(lines.includes('| Axis | Django | FastAPI |'));
     const architecture = lines.find((l) => l.startsWith('| Architecture guidance and opinionation |'));
-    assert.equal(architecture, '| Architecture guidance and opinionation | ● 4/4 Django is "batteries included": one project layout, apps as units of reuse, and the ORM, admin and templates as the default path. | ◑ 2/4 Minimal: routing, validation and dependency injection; project structure is up to the team. |');
+    assert.equal(architecture, '| Architecture guidance and opinionation | ● 4/4 Django is "batteries included": one project layout, apps as units of reuse, and the ORM, admin and templates as the default path. ([1](https://docs.djangoproject.com/en/stable/intro/overview/) [2](https://docs.djangoproject.com/en/stable/ref/applications/)) | ◑ 2/4 Minimal: routing, validation and dependency injection; project structure is up to the team. ([1](https://github.com/fastapi/full-stack-fastapi-template)) |', 'each answer with its sources as links');
     assert.match(answer.markdown, /\| \*\*Answered\*\* \| \d\/4 \| 1\/4 \|/);
     assert.deepEqual(answer.notes, ['research/django.md', 'research/fastapi.md']);
   });
