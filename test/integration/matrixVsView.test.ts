@@ -32,7 +32,7 @@ describe('the matrix’s vs. our product view, drawn', () => {
     const cells = await waitForWebview(PAGE, `${DJANGO_ROW} td.cell`, (c) => c[0]?.className.includes('vs-'), 'the vs. view');
     assert.deepEqual(
       cells.elements.map((c) => c.className),
-      ['cell answered vs-they-lead', 'cell answered vs-we-lead', 'cell answered vs-none', 'cell placeholder vs-none'],
+      ['cell answered with-evidence vs-they-lead', 'cell answered with-evidence unsourced vs-we-lead', 'cell answered with-evidence stale vs-none', 'cell placeholder vs-none'],
     );
     const marks = await waitForWebview(PAGE, `${DJANGO_ROW} .vs-mark`, (m) => m.length === 2, 'the marks');
     assert.deepEqual(marks.elements.map((m) => m.text), ['▼ They lead', '▲ We lead']);
@@ -64,6 +64,6 @@ describe('the matrix’s vs. our product view, drawn', () => {
   it('goes back to the plain view when unticked', async () => {
     await clickInWebview(PAGE, '#vs-subject');
     const cells = await waitForWebview(PAGE, `${DJANGO_ROW} td.cell`, (c) => !c[0]?.className.includes('vs-'), 'the plain view');
-    assert.deepEqual(cells.elements.map((c) => c.className), ['cell answered', 'cell answered', 'cell answered', 'cell placeholder']);
+    assert.deepEqual(cells.elements.map((c) => c.className), ['cell answered with-evidence', 'cell answered with-evidence unsourced', 'cell answered with-evidence stale', 'cell placeholder']);
   });
 });
