@@ -57,7 +57,7 @@ export class NoteDating implements vscode.Disposable {
     });
     const dates = await this.git.notesDates(folder, this.notes.notesFolder, lines, localDay(), controller.signal);
     if (controller.signal.aborted) return;
-    for (const [path, lineDates] of dates) if (!this.blamed.has(path)) this.notes.setLineDates(path, lineDates);
+    this.notes.setLineDates([...dates].filter(([path]) => !this.blamed.has(path)));
     this.log.info(`Dated ${dates.size} research notes with git in ${Date.now() - started} ms.`);
   }
 
@@ -73,7 +73,7 @@ export class NoteDating implements vscode.Disposable {
       const dates = await this.git.noteDates(folder, path, document.getText(), localDay(), controller.signal);
       if (controller.signal.aborted || !dates) return;
       this.blamed.add(path);
-      this.notes.setLineDates(path, dates);
+      this.notes.setLineDates([[path, dates]]);
     }, delay);
   }
 

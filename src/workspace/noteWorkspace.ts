@@ -98,10 +98,14 @@ export class NoteWorkspace implements vscode.Disposable {
     return this.glob.base || '.';
   }
 
-  /** Records git's dates for a note's lines (see NoteIndex.setLineDates) and tells the views. */
-  setLineDates(path: string, dates: LineDates | undefined): void {
-    const affected = this.index.setLineDates(path, dates);
-    if (affected.length > 0) this.changeEmitter.fire({ all: false, paths: affected });
+  /**
+   * Records git's dates for notes' lines (see NoteIndex.setLineDates) and tells the views once: a history pass
+   * dates every note at the same time, and a change event per note would refresh every view per note.
+   */
+  setLineDates(dated: Iterable<readonly [path: string, dates: LineDates | undefined]>): void {
+    const affected = new Set<string>();
+    for (const [path, dates] of dated) for (const changed of this.index.setLineDates(path, dates)) affected.add(changed);
+    if (affected.size > 0) this.changeEmitter.fire({ all: false, paths: [...affected] });
   }
 
   private onScope(state: ScopeState): void {
