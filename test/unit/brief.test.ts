@@ -73,6 +73,10 @@ describe('research brief', () => {
     assert.match(brief, /## Conventions[\s\S]*`## Architecture guidance and opinionation`[\s\S]*`TODO`/);
     const django = researchBrief(index, (briefSubject(index, { product: 'django' }) as { ok: true; value: never }).value);
     assert.match(django, /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`, score 4\/4 \(best\)\): Django is "batteries included"/);
+    assert.match(django, /as the default path\. No as-of date\. Sources: <https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/>, <https:\/\/docs\.djangoproject\.com\/en\/stable\/ref\/applications\/>\.\n/, 'an answer with its sources');
+    assert.match(django, /\*\*Testing strategy and coverage expectations\*\* [^\n]* As of 2023-04-01, stale: check it again\. Sources: <https:\/\/docs\.djangoproject\.com\/en\/stable\/topics\/testing\/overview\/>\.\n/, 'a stale answer, dated by its As of line');
+    assert.match(django, /\*\*Auth, security, and rate limiting\*\* [^\n]* No as-of date\. No source cited\.\n/, 'an answer that rests on nothing cited');
+    assert.match(django, /- Date each answer on a line of its own, `As of YYYY-MM-DD`/);
     assert.match(django, /- Score each answer on a line of its own, `Score: N`, N from 0 to 4 \(0 absent, 1 weak, 2 partial, 3 strong, 4 best\), against the axis's description\./);
     assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:33`\./);
   });

@@ -65,7 +65,7 @@ function productLines(index: NoteIndex, facts: ProductFacts, gapsOnly: boolean):
     const scoring = scoringOf(index.scope);
     for (const section of answered) {
       const score = section.score == null ? '' : `, score ${describeScore(scoring, section.score)}`;
-      lines.push(`- **${inline(section.axis.name)}** (${place(section)}${score}): ${inline(section.excerpt ?? '')}`);
+      lines.push(`- **${inline(section.axis.name)}** (${place(section)}${score}): ${inline(section.excerpt ?? '')}${evidence(section)}`);
     }
   }
   if (gaps.length > 0) {
@@ -88,6 +88,13 @@ function notePlace(index: NoteIndex, facts: ProductFacts): string {
   return `a new note \`${path}\` (front matter \`product: ${facts.product.id}\`, \`category: ${facts.category.id}\`)`;
 }
 
+/** What an answer rests on and how old it is: its as-of day (marked when stale) and its sources, as links. */
+function evidence(section: SectionFacts): string {
+  const asOf = section.asOf ? ` As of ${section.asOf}${section.stale ? ', stale: check it again' : ''}.` : ' No as-of date.';
+  const sources = section.sources ?? [];
+  return `${asOf}${sources.length > 0 ? ` Sources: ${sources.map((url) => `<${url}>`).join(', ')}.` : ' No source cited.'}`;
+}
+
 function place(section: SectionFacts): string {
   return section.file === null ? 'no note' : `\`${section.file}:${section.line}\``;
 }
@@ -100,7 +107,8 @@ function conventionLines(index: NoteIndex, exampleAxis: string): string[] {
     `- Notes are Markdown files matching \`${index.scope.notes}\`; a note names its product in front matter (\`product:\` by id, name or alias).`,
     `- One section per axis: a heading (level 2 to 6) whose text is the axis's name, e.g. \`## ${exampleAxis.replace(/`/g, '')}\`, followed by the answer.`,
     `- A section that holds only ${placeholders} counts as unanswered; "N/A: not applicable because …" is an answer.`,
-    '- Answer the category\'s goal: state facts, then how they compare with our product; link every source.',
+    '- Answer the category\'s goal: state facts, then how they compare with our product; link every source (an http or https URL).',
+    '- Date each answer on a line of its own, `As of YYYY-MM-DD`: the day its facts were checked.',
     ...scoreConvention(index.scope.scoring),
     '- Add to a section; never delete what the team wrote.',
   ];

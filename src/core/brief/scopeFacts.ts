@@ -42,6 +42,11 @@ export interface SectionFacts {
   readonly excerpt?: string;
   /** The answer's score on the scope's scale (its `Score:` line); null when it has none. */
   readonly score?: number | null;
+  /** The distinct http(s) URLs the answer cites. */
+  readonly sources?: readonly string[];
+  /** The answer's as-of day (`As of` line, `reviewed:` or git), null without one, and whether it is older than its limit. */
+  readonly asOf?: string | null;
+  readonly stale?: boolean;
 }
 
 export interface ProductFacts {
@@ -102,7 +107,8 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
     const covered = byAxis.get(axis.id);
     const place = { file: covered?.file ?? null, line: covered?.line == null ? null : covered.line + 1 };
     if (covered?.status !== 'answered') return { axis: itemFacts(axis), status: covered?.status ?? 'missing', ...place };
-    return { axis: itemFacts(axis), status: 'answered', ...place, text: covered.section ?? '', excerpt: covered.excerpt ?? '', score: covered.score };
+    return { axis: itemFacts(axis), status: 'answered', ...place, text: covered.section ?? '', excerpt: covered.excerpt ?? '', score: covered.score,
+      sources: covered.evidence?.sources ?? [], asOf: covered.evidence?.asOf ?? null, stale: covered.evidence?.stale ?? false };
   });
   return { category: categoryFacts(category), product: itemFacts(product), subject: product.id === subjectOf(index.scope)?.id, notes: coverage.notes, sections };
 }
