@@ -2,6 +2,7 @@ import { BATTLECARD_SECTIONS, battlecardTitle, overallScores, SECTION_TITLE, sid
 import { COMPARISON_SYMBOL } from '../core/scoring/comparison';
 import type { BattlecardState, FromBattlecard, ToBattlecard } from '../shared/matrixMessages';
 import { element } from './dom';
+import { evidenceLine } from './evidenceLine';
 import { acquireWebviewApi, restoreState } from './webviewApi';
 
 /** What the page keeps across hiding and reloads: which card (so that the panel is restored with it), and the scroll. */
@@ -101,7 +102,8 @@ function renderSide(card: Battlecard, side: 'ours' | 'theirs', name: string, val
   const who = element('button', { className: 'who', text: name, attributes: { type: 'button', 'data-side': side, title: `Open ${name}’s note at this axis` } });
   const score = element('span', { className: value.score === null ? 'score unscored' : 'score', text: sideScore(card, value) });
   const answer = value.excerpt ? [element('span', { className: 'answer', text: value.excerpt })] : [];
-  return element('div', { className: `side ${side}` }, who, score, ...answer);
+  const evidence = value.status === 'answered' && (value.age !== '' || value.sources.length > 0 || value.unsourced) ? [evidenceLine(value)] : [];
+  return element('div', { className: `side ${side}` }, who, score, ...answer, ...evidence);
 }
 
 new BattlecardApp().start(document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import { EVIDENCE_SYMBOL, STATUS_LABEL, STATUS_SYMBOL } from '../core/matrix/cellStatus';
+import { STATUS_LABEL, STATUS_SYMBOL } from '../core/matrix/cellStatus';
 import type { MatrixCell, MatrixRow, MatrixTable } from '../core/matrix/matrixModel';
 import { viewTable, type TableView, type ViewOptions } from '../core/matrix/matrixView';
 import type { Scoring } from '../core/scopeModel';
@@ -6,6 +6,7 @@ import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS, type ComparisonCounts
 import { describeScore, harveyBall } from '../core/scoring/scale';
 import { formatWeightedScore } from '../core/scoring/weightedScore';
 import { element, hiddenText } from './dom';
+import { evidenceLine } from './evidenceLine';
 import type { GridTable } from './gridNavigation';
 
 /** What the page shows beside the sorting and filtering: the comparison with our product. */
@@ -226,20 +227,6 @@ function vsCounts(counts: ComparisonCounts | null): HTMLTableCellElement {
   cell.title = spoken;
   cell.append(...COMPARISONS.map((c) => element('span', { className: `vs-${c}`, text: `${COMPARISON_SYMBOL[c]} ${counts[c]}`, attributes: { 'aria-hidden': 'true' } })));
   return cell;
-}
-
-/** Under an answer: its age, its number of sources, and its marks (symbol, word and colour, as statuses are). */
-function evidenceLine(cell: MatrixCell): HTMLElement {
-  const line = element('span', { className: 'evidence' });
-  const sources = cell.sources.length === 1 ? '1 source' : `${cell.sources.length} sources`;
-  const parts = [
-    ...(cell.age ? [element('span', { className: 'age', text: cell.age, attributes: { title: `As of ${cell.asOf}` } })] : []),
-    ...(cell.sources.length > 0 ? [element('span', { className: 'sources', text: sources })] : []),
-    ...(cell.unsourced ? [element('span', { className: 'mark unsourced', text: `${EVIDENCE_SYMBOL.unsourced} unsourced` })] : []),
-    ...(cell.stale ? [element('span', { className: 'mark stale', text: `${EVIDENCE_SYMBOL.stale} stale` })] : []),
-  ];
-  parts.forEach((part, i) => line.append(...(i > 0 ? [document.createTextNode(' · ')] : []), part));
-  return line;
 }
 
 function evidenceTitle(cell: MatrixCell): string {

@@ -64,8 +64,8 @@ describe('the battlecard', () => {
     assert.equal(summary.elements[0].text, 'Weighted score — Grid + Throughput Engine: 7/8 (88%); Django: 10/12 (83%).');
     const weLead = await waitForWebview(PAGE, 'section.we-lead li .side', (s) => s.length === 2, 'both sides of the axis where we lead');
     assert.deepEqual(texts(weLead.elements), [
-      'Grid + Throughput Engine● 4/4 (best)JWT auth in front of every service; rate limits per API key at the gateway.',
-      'Django◕ 3/4 (strong)Built-in session auth, CSRF protection and password hashing.',
+      'Grid + Throughput Engine● 4/4 (best)JWT auth in front of every service; rate limits per API key at the gateway.⊘ unsourced',
+      'Django◕ 3/4 (strong)Built-in session auth, CSRF protection and password hashing.⊘ unsourced',
     ]);
     const unknown = await waitForWebview(PAGE, 'section.unknown .score', (s) => s.length === 4, 'the unknown axes’ scores');
     assert.deepEqual(texts(unknown.elements), ['not scored (missing)', '◕ 3/4 (strong)', 'not scored (missing)', 'not scored (placeholder)']);

@@ -19,8 +19,8 @@ describe('battlecard', () => {
     assert.deepEqual(names('they-lead'), ['Testing']);
     assert.deepEqual(names('parity'), ['Docs']);
     assert.deepEqual(names('unknown'), ['Pricing'], 'Django answers Pricing without a score');
-    assert.deepEqual(card.sections['we-lead'][0].ours, { status: 'answered', score: 4, excerpt: 'OAuth and rate limits built in.' });
-    assert.deepEqual(card.sections['we-lead'][0].theirs, { status: 'answered', score: 2, excerpt: 'Sessions and permissions.' });
+    assert.deepEqual(card.sections['we-lead'][0].ours, { status: 'answered', score: 4, excerpt: 'OAuth and rate limits built in.', age: '', asOf: null, sources: [], stale: false, unsourced: true });
+    assert.deepEqual(card.sections['we-lead'][0].theirs, { status: 'answered', score: 2, excerpt: 'Sessions and permissions.', age: '', asOf: null, sources: [], stale: false, unsourced: true });
     assert.equal(card.goal, 'Compare the backends.');
     assert.equal(card.description, 'The batteries-included one.');
     // Auth weighs 2. Ours: 4×2 + 1 + 3 + 2 = 14 of 20; Django's (Pricing unscored): 2×2 + 4 + 3 = 11 of 16.

@@ -40,7 +40,7 @@ describe('battlecard webview in Chromium', function () {
     assert.equal(await page.page.locator('h1').textContent(), 'Django vs. Grid');
     assert.equal(await page.page.title(), 'Battlecard: Django');
     assert.deepEqual(await texts('section.verdict h2'), ['▲ Where we lead (1)', '▼ Where they lead (1)', '= Parity (1)', '? Unknown (1)']);
-    assert.deepEqual(await texts('section.we-lead .side'), ['Grid● 4/4 (best)OAuth and rate limits built in.', 'Django◑ 2/4 (partial)Sessions and permissions.']);
+    assert.deepEqual(await texts('section.we-lead .side'), ['Grid● 4/4 (best)OAuth and rate limits built in.⊘ unsourced', 'Django◑ 2/4 (partial)Sessions and permissions.⊘ unsourced']);
     assert.deepEqual(await texts('section.we-lead .weight'), ['×2']);
     assert.deepEqual(await texts('section.unknown .score'), ['◑ 2/4 (partial)', 'not scored (answered)']);
     assert.equal(await page.page.locator('#summary').textContent(), 'Weighted score — Grid: 14/20 (70%); Django: 11/16 (69%).');

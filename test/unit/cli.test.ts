@@ -211,6 +211,10 @@ describe('competitor-scope battlecard', () => {
     const django = (await run('battlecard', 'django', example)).stdout;
     assert.match(django, /## Where we lead \(1\)\n\n- \*\*Auth, security, and rate limiting\*\*: Grid \+ Throughput Engine ● 4\/4 \(best\); Django ◕ 3\/4 \(strong\)/);
     assert.match(django, /## Where they lead \(1\)\n\n- \*\*Architecture guidance and opinionation\*\*/);
+    assert.match(django, / {2}- Django: Django is "batteries included"[^\n]* \((?:[^()\n]* · )?\[1\]\(https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/\) \[2\]\(https:\/\/docs\.djangoproject\.com\/en\/stable\/ref\/applications\/\)\)\n/, 'each side with its sources');
+    assert.match(django, / {2}- Django: Built-in session auth[^\n]* \((?:[^()\n]* · )?⊘ unsourced\)\n/, 'an answer without a source is marked');
+    assert.match(django, / {2}- Django: django\.test\.TestCase[^\n]* \(\d+ yr · \[1\]\([^)]*\) · ⌛ stale\)\n/, 'a stale answer shows its age and is marked');
+    assert.match((await run('battlecard', 'django', example, '--format', 'html')).stdout, /<span class="evidence">[^\n]*<a href="https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/"/);
     assert.match((await run('battlecard', 'django', example, '--format', 'html')).stdout, /^<!DOCTYPE html>[\s\S]*<h2>Unknown \(2\)<\/h2>/);
     assert.equal((await run('battlecard', 'nope', example)).code, 2);
     assert.equal((await run('battlecard')).code, 2);

@@ -14,7 +14,7 @@ export const EVIDENCE_SYMBOL = { stale: '⌛', unsourced: '⊘' } as const;
  * An answer's evidence as the exports show it, in order: its age, its sources (as the format writes them, or
  * nothing without any), and its marks; each already escaped for the format by `sources` and the caller.
  */
-export function evidenceParts(cell: MatrixCell, sources: string, mark: (kind: keyof typeof EVIDENCE_SYMBOL, text: string) => string = (_, text) => text): string[] {
+export function evidenceParts(cell: AnswerEvidence, sources: string, mark: (kind: keyof typeof EVIDENCE_SYMBOL, text: string) => string = (_, text) => text): string[] {
   return [
     ...(cell.age ? [cell.age] : []),
     ...(sources ? [sources] : []),
@@ -22,3 +22,6 @@ export function evidenceParts(cell: MatrixCell, sources: string, mark: (kind: ke
     ...(cell.stale ? [mark('stale', `${EVIDENCE_SYMBOL.stale} stale`)] : []),
   ];
 }
+
+/** What an answer rests on and how old it is, as a matrix cell and a battlecard side both carry it. */
+export type AnswerEvidence = Pick<MatrixCell, 'status' | 'age' | 'sources' | 'stale' | 'unsourced' | 'asOf'>;

@@ -1,7 +1,7 @@
 import type { Scoring } from '../scopeModel';
 import { describeScore, harveyBall } from '../scoring/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
-import { evidenceParts, STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
+import { evidenceParts, STATUSES, type AnswerEvidence, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as one standalone HTML file: no scripts, its own styles, every piece of team text escaped. */
@@ -63,7 +63,7 @@ function scoreHtml(cell: MatrixCell, scoring: Scoring): string {
 }
 
 /** An answer's age, its sources as numbered links, and its marks. */
-function evidenceHtml(cell: MatrixCell): string {
+export function evidenceHtml(cell: AnswerEvidence): string {
   if (cell.status !== 'answered') return '';
   const links = cell.sources.map((url, i) => `<a href="${escapeHtml(new URL(url).href)}" rel="noopener noreferrer">${i + 1}</a>`).join(' ');
   const parts = evidenceParts({ ...cell, age: escapeHtml(cell.age) }, links, (kind, text) => `<span class="${kind}">${text}</span>`);

@@ -1,7 +1,7 @@
 import type { Scoring } from '../scopeModel';
 import { harveyBall, HARVEY_BALLS } from '../scoring/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
-import { evidenceParts, STATUSES, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
+import { evidenceParts, STATUSES, type AnswerEvidence, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as a Markdown document for a report or a pull request: one table per category, with the excerpts. */
@@ -32,11 +32,15 @@ function tableLines(table: MatrixTable, scoring: Scoring): string[] {
 export function cellText(cell: MatrixCell, scoring: Scoring): string {
   const text = cell.excerpt || STATUS_LABEL[cell.status].toLowerCase();
   const mark = cell.score === null ? STATUS_SYMBOL[cell.status] : `${harveyBall(cell.score, scoring.scale)} ${cell.score}/${scoring.scale}`;
-  if (cell.status !== 'answered') return `${mark} ${inline(text)}`;
-  // The age, the sources as numbered links, and the marks: what the answer rests on and how old it is.
+  return `${mark} ${inline(text)}${markdownEvidence(cell)}`;
+}
+
+/** ` (3 mo · [1](…) · ⚠ stale)`: an answer's age, its sources as numbered links and its marks; '' when there are none. */
+export function markdownEvidence(cell: AnswerEvidence): string {
+  if (cell.status !== 'answered') return '';
   const links = cell.sources.map((url, i) => `[${i + 1}](${markdownUrl(url)})`).join(' ');
   const evidence = evidenceParts(cell, links);
-  return `${mark} ${inline(text)}${evidence.length > 0 ? ` (${evidence.join(' · ')})` : ''}`;
+  return evidence.length > 0 ? ` (${evidence.join(' · ')})` : '';
 }
 
 /** A source URL as a link destination: parsed and re-serialized, with what would end it or break the table escaped. */

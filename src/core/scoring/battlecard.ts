@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from '../matrix/cellStatus';
+import { STATUS_LABEL, type AnswerEvidence } from '../matrix/cellStatus';
 import type { MatrixCell, MatrixModel } from '../matrix/matrixModel';
 import type { Scope, Scoring } from '../scopeModel';
 import type { Comparison } from './comparison';
@@ -6,8 +6,7 @@ import { describeScore, harveyBall } from './scale';
 import { formatWeightedScore, type WeightedScore } from './weightedScore';
 
 /** One side of an axis on the battlecard: its score and the first sentence of its answer. */
-export interface BattlecardSide {
-  readonly status: MatrixCell['status'];
+export interface BattlecardSide extends AnswerEvidence {
   readonly score: number | null;
   readonly excerpt: string;
 }
@@ -48,7 +47,7 @@ export const SECTION_TITLE: Readonly<Record<BattlecardSection, string>> = {
   unknown: 'Unknown',
 };
 
-const NO_SIDE: BattlecardSide = { status: 'missing', score: null, excerpt: '' };
+const NO_SIDE: BattlecardSide = { status: 'missing', score: null, excerpt: '', age: '', sources: [], stale: false, unsourced: false, asOf: null };
 
 /**
  * The battlecard of a competitor, from the matrix the panel and the command line build (so that both show
@@ -82,7 +81,7 @@ export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: st
 }
 
 function side(cell: MatrixCell): BattlecardSide {
-  return { status: cell.status, score: cell.score, excerpt: cell.excerpt };
+  return { status: cell.status, score: cell.score, excerpt: cell.excerpt, age: cell.age, sources: cell.sources, stale: cell.stale, unsourced: cell.unsourced, asOf: cell.asOf };
 }
 
 /** `◕ 3/4 (strong)`, or the status when the side is not scored: as the panel and the exports show a side. */

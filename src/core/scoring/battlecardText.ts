@@ -1,6 +1,6 @@
 import type { ExportFormatInfo } from '../matrix/exportFormats';
-import { escapeHtml, HTML_EXPORT_STYLE } from '../matrix/exportHtml';
-import { inline } from '../matrix/exportMarkdown';
+import { escapeHtml, evidenceHtml, HTML_EXPORT_STYLE } from '../matrix/exportHtml';
+import { inline, markdownEvidence } from '../matrix/exportMarkdown';
 import { BATTLECARD_SECTIONS, battlecardTitle as title, overallScores as overall, SECTION_TITLE, sideScore, type Battlecard } from './battlecard';
 
 /** The battlecard as Markdown, every piece of team text escaped as the matrix export does. */
@@ -16,8 +16,8 @@ export function battlecardToMarkdown(card: Battlecard): string {
     if (axes.length === 0) lines.push('None.');
     for (const axis of axes) {
       lines.push(`- **${inline(axis.name)}**${axis.weight !== 1 ? ` (×${axis.weight})` : ''}: ${us} ${inline(sideScore(card, axis.ours))}; ${them} ${inline(sideScore(card, axis.theirs))}`);
-      if (axis.ours.excerpt) lines.push(`  - ${us}: ${inline(axis.ours.excerpt)}`);
-      if (axis.theirs.excerpt) lines.push(`  - ${them}: ${inline(axis.theirs.excerpt)}`);
+      if (axis.ours.excerpt) lines.push(`  - ${us}: ${inline(axis.ours.excerpt)}${markdownEvidence(axis.ours)}`);
+      if (axis.theirs.excerpt) lines.push(`  - ${them}: ${inline(axis.theirs.excerpt)}${markdownEvidence(axis.theirs)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -31,8 +31,8 @@ export function battlecardToHtml(card: Battlecard): string {
     const axes = card.sections[section];
     const items = axes.map(
       (axis) => `<li class="${section}"><strong>${escapeHtml(axis.name)}</strong>${axis.weight !== 1 ? ` (×${axis.weight})` : ''}
-<div>${us}: <span class="score">${escapeHtml(sideScore(card, axis.ours))}</span> ${escapeHtml(axis.ours.excerpt)}</div>
-<div>${them}: <span class="score">${escapeHtml(sideScore(card, axis.theirs))}</span> ${escapeHtml(axis.theirs.excerpt)}</div></li>`,
+<div>${us}: <span class="score">${escapeHtml(sideScore(card, axis.ours))}</span> ${escapeHtml(axis.ours.excerpt)}${evidenceHtml(axis.ours)}</div>
+<div>${them}: <span class="score">${escapeHtml(sideScore(card, axis.theirs))}</span> ${escapeHtml(axis.theirs.excerpt)}${evidenceHtml(axis.theirs)}</div></li>`,
     );
     return `<section><h2>${SECTION_TITLE[section]} (${axes.length})</h2>\n${items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>None.</p>'}</section>`;
   });
