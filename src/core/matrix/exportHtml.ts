@@ -6,21 +6,29 @@ import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 
 /** The matrix as one standalone HTML file: no scripts, its own styles, every piece of team text escaped. */
 export function matrixToHtml(model: MatrixModel): string {
-  const title = escapeHtml(model.title);
   const legend = STATUSES.map((status) => `<span class="${status}">${STATUS_SYMBOL[status]} ${STATUS_LABEL[status]}</span>`).join(' ');
+  return standaloneHtml(model.title, `<p>Coverage: ${model.answered}/${model.total} answered. ${legend}</p>
+${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`);
+}
+
+/**
+ * A standalone export page: no scripts (its CSP allows only its inline styles), the export's styles, the
+ * title escaped as the page's title and first heading. `body` is HTML whose team text is already escaped.
+ */
+export function standaloneHtml(title: string, body: string): string {
+  const escaped = escapeHtml(title);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
+<title>${escaped}</title>
 <style>${HTML_EXPORT_STYLE}</style>
 </head>
 <body>
-<h1>${title}</h1>
-<p>Coverage: ${model.answered}/${model.total} answered. ${legend}</p>
-${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}
+<h1>${escaped}</h1>
+${body}
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
 import type { ExportFormatInfo } from '../matrix/exportFormats';
-import { escapeHtml, evidenceHtml, HTML_EXPORT_STYLE } from '../matrix/exportHtml';
+import { escapeHtml, evidenceHtml, standaloneHtml } from '../matrix/exportHtml';
 import { inline, markdownEvidence } from '../matrix/exportMarkdown';
 import { BATTLECARD_SECTIONS, battlecardTitle as title, overallScores as overall, SECTION_TITLE, sideScore, type Battlecard } from './battlecard';
 
@@ -36,22 +36,9 @@ export function battlecardToHtml(card: Battlecard): string {
     );
     return `<section><h2>${SECTION_TITLE[section]} (${axes.length})</h2>\n${items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>None.</p>'}</section>`;
   });
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(title(card))}</title>
-<style>${HTML_EXPORT_STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(title(card))}</h1>
-<p class="goal">${escapeHtml(card.category)}: ${escapeHtml(card.goal)}</p>
-${card.description ? `<p>${them}: ${escapeHtml(card.description)}</p>\n` : ''}<p>Weighted score — ${escapeHtml(overall(card))}</p>
-${sections.join('\n')}
-</body>
-</html>
-`;
+  const head = `<p class="goal">${escapeHtml(card.category)}: ${escapeHtml(card.goal)}</p>
+${card.description ? `<p>${them}: ${escapeHtml(card.description)}</p>\n` : ''}<p>Weighted score — ${escapeHtml(overall(card))}</p>`;
+  return standaloneHtml(title(card), `${head}\n${sections.join('\n')}`);
 }
 
 export type BattlecardFormat = 'markdown' | 'html';
