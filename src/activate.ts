@@ -8,6 +8,8 @@ import { registerGoToProduct } from './features/goToProduct';
 import type { AddSectionInput } from './features/addSectionTool';
 import { registerLanguageModelTools } from './features/languageModelTools';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
+import { CurrentScopeSource } from './features/matrixSource';
+import { registerChooseScope } from './features/chooseScope';
 import { registerNoteCodeActions } from './features/noteCodeActions';
 import { registerNoteCodeLens } from './features/noteCodeLens';
 import { registerNoteCompletion } from './features/noteCompletion';
@@ -27,16 +29,28 @@ import { registerScopeTree, type ScopeNode } from './features/scopeTree';
 import { registerTreeFollow } from './features/treeFollow';
 import { noGitDates, type GitDates } from './git/gitDates';
 import { NoteDating } from './workspace/noteDating';
-import { NoteNavigator } from './workspace/noteNavigation';
-import { NoteWorkspace } from './workspace/noteWorkspace';
-import { ScopeFileEditor } from './workspace/scopeFileEditor';
-import { ScopeStore, type ScopeState } from './workspace/scopeStore';
+import { ScopeRoots } from './workspace/scopeRoots';
+import type { ScopeState } from './workspace/scopeStore';
+import { readText } from './workspace/workspaceFiles';
 import type { NoteIndex } from './core/notes/noteIndex';
+import { SCOPE_FILE_NAME, type Scope } from './core/scopeModel';
+import { parseScope } from './core/scopeParser';
+
+/** One scope of the window, for tests: its key (what tree nodes and refs carry as `root`), its name, its state and notes. */
+export interface ScopeView {
+  readonly key: string;
+  readonly label: string;
+  readonly scope: ScopeState;
+  readonly notes: NoteIndex;
+}
 
 /** What activate returns: read-only views of the extension's state, for integration tests and other extensions. */
 export interface CompetitorScopeApi {
+  /** The current scope (the active note's; the first folder's until a note is active) and its notes. */
   readonly scope: () => ScopeState;
   readonly notes: () => NoteIndex;
+  /** Every scope of the window: a folder's or a nested scope file's. */
+  readonly scopes: () => readonly ScopeView[];
   /** Resolves when the notes of the latest scan have been read and analyzed. */
   readonly ready: () => Promise<void>;
   readonly scopeTree: vscode.TreeDataProvider<ScopeNode>;
@@ -69,53 +83,81 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
   const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });
-  const store = await ScopeStore.create(context.extensionUri);
-  const notes = new NoteWorkspace(store, log);
-  // Runs git only in a trusted workspace, off the UI's path.
-  const dating = new NoteDating(notes, git, log);
-  const navigator = new NoteNavigator(store, notes);
-  const scopeEditor = new ScopeFileEditor(store, notes);
-  const dragAndDrop = new ScopeDragAndDrop(scopeEditor, () => store.current.scope);
-  const tree = registerScopeTree(store, notes, dragAndDrop, git.available);
-  const source = {
-    onDidChange: notes.onDidChange,
-    scope: () => store.current,
-    coverage: () => [...notes.index.subjectCoverage(), ...notes.index.coverage()],
-  };
-  const matrix = registerMatrixPanel(context.extensionUri, source, navigator);
-  const battlecards = registerBattlecardPanel(context.extensionUri, source, notes, navigator);
-  const chat = registerChatParticipant(notes, context.extensionUri);
-  const tools = registerLanguageModelTools(notes);
+  const builtIn = await builtInScope(context.extensionUri);
+  // What runs for each scope of the window alone: its diagnostics, and git's dates (only in a trusted workspace, off the UI's path).
+  const roots = await ScopeRoots.create(builtIn, log, (root) => [
+    new NoteDating(root.notes, git, log),
+    ...registerScopeDiagnostics(root.store, root.notes, homepage),
+    ...registerNoteDiagnostics(root.notes, homepage),
+  ]);
+  const dragAndDrop = new ScopeDragAndDrop(roots);
+  const tree = registerScopeTree(roots, dragAndDrop, git.available);
+  const matrixSource = new CurrentScopeSource(roots, builtIn);
+  const matrix = registerMatrixPanel(context.extensionUri, matrixSource);
+  const battlecards = registerBattlecardPanel(context.extensionUri, roots);
+  const chat = registerChatParticipant(roots, context.extensionUri);
+  const tools = registerLanguageModelTools(roots);
   context.subscriptions.push(
     log,
-    store,
-    notes,
-    dating,
+    roots,
     ...tree.disposables,
-    ...registerScopeDiagnostics(store, notes, homepage),
-    ...registerScopeCommands(store, context.extensionUri),
-    ...registerScopeEditCommands(scopeEditor, () => store.current.scope),
-    ...registerScopeImportCommand(store),
-    ...registerNoteCommands(navigator),
-    ...registerNoteDiagnostics(notes, homepage),
-    ...registerNoteCodeActions(notes),
+    ...registerScopeCommands(roots, context.extensionUri),
+    ...registerScopeEditCommands(roots),
+    ...registerScopeImportCommand(roots),
+    ...registerChooseScope(roots),
+    ...registerNoteCommands(roots),
+    ...registerNoteCodeActions(roots),
+    matrixSource,
     ...matrix.disposables,
     ...battlecards.disposables,
-    ...registerCoverageStatusBar(store, notes, 'competitorScope.showMatrix'),
-    ...registerNoteCompletion(notes),
-    ...registerNoteHover(notes),
-    ...registerNoteCodeLens(notes),
-    ...registerNoteDefinition(store, notes, context.extensionUri),
-    ...registerTreeFollow(tree.view, notes),
-    ...registerGoToProduct(notes, navigator),
-    ...registerScopeCodeLens(store, notes),
-    ...registerScopeRename(store, notes),
-    ...registerResearchBrief(notes),
+    ...registerCoverageStatusBar(roots, 'competitorScope.showMatrix'),
+    ...registerNoteCompletion(roots),
+    ...registerNoteHover(roots),
+    ...registerNoteCodeLens(roots),
+    ...registerNoteDefinition(roots, context.extensionUri),
+    ...registerTreeFollow(tree.view, roots),
+    ...registerGoToProduct(roots),
+    ...registerScopeCodeLens(roots),
+    ...registerScopeRename(roots),
+    ...registerResearchBrief(roots),
     ...tools.disposables,
     ...chat.disposables,
   );
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
-  const activation = timeActivation(started, notes, tree.provider, log);
-  return { scope: () => store.current, notes: () => notes.index, ready: () => notes.ready, scopeTree: tree.provider, treeSelection: () => tree.view.selection, treeMessage: () => tree.view.message, matrix, battlecards, chatHandler: chat.handler, addSectionTool: tools.addSection, scopeDragAndDrop: dragAndDrop, activation: () => activation };
+  const activation = timeActivation(started, roots, tree.provider, log);
+  const current = () => {
+    const root = roots.current;
+    if (!root) throw new Error('No folder is open: there is no scope.');
+    return root;
+  };
+  return {
+    scope: () => current().store.current,
+    notes: () => current().notes.index,
+    scopes: () => roots.all.map((root) => ({ key: root.key, label: root.label, scope: root.store.current, notes: root.notes.index })),
+    ready: () => roots.ready,
+    scopeTree: tree.provider,
+    treeSelection: () => tree.view.selection,
+    treeMessage: () => tree.view.message,
+    matrix,
+    battlecards,
+    chatHandler: chat.handler,
+    addSectionTool: tools.addSection,
+    scopeDragAndDrop: dragAndDrop,
+    activation: () => activation,
+  };
+}
+
+/** The built-in scope (the extension's scope/competitor-scope.yaml), parsed once when a folder first needs it: most have their own. */
+async function builtInScope(extensionUri: vscode.Uri): Promise<() => Scope> {
+  const text = (await readText(vscode.Uri.joinPath(extensionUri, 'scope', SCOPE_FILE_NAME))) ?? '';
+  let parsed: Scope | undefined;
+  return () => {
+    if (!parsed) {
+      const result = parseScope(text);
+      if (!result.ok) throw new Error(`The built-in scope is invalid: ${result.problems[0]?.message}`);
+      parsed = result.scope;
+    }
+    return parsed;
+  };
 }

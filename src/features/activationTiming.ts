@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import type { ScopeTreeProvider } from './scopeTree';
 
 export interface ActivationTiming {
@@ -10,11 +10,11 @@ export interface ActivationTiming {
 }
 
 /** What the user waits for after activation, in milliseconds from `started` (a performance.now() reading). Logged, and kept for the tests. */
-export async function timeActivation(started: number, notes: NoteWorkspace, tree: ScopeTreeProvider, log: vscode.LogOutputChannel): Promise<ActivationTiming> {
+export async function timeActivation(started: number, roots: ScopeRoots, tree: ScopeTreeProvider, log: vscode.LogOutputChannel): Promise<ActivationTiming> {
   const items = tree.getChildren().map((node) => tree.getTreeItem(node));
   const treeMs = performance.now() - started;
-  await notes.ready;
+  await roots.ready;
   const notesMs = performance.now() - started;
-  log.info(`Activation: the tree's first ${items.length} items after ${treeMs.toFixed(1)} ms; ${notes.index.paths().length} notes analyzed after ${notesMs.toFixed(1)} ms.`);
+  log.info(`Activation: the tree's first ${items.length} items after ${treeMs.toFixed(1)} ms; ${roots.all.reduce((sum, root) => sum + root.notes.index.paths().length, 0)} notes analyzed after ${notesMs.toFixed(1)} ms.`);
   return { treeMs, notesMs };
 }

@@ -4,7 +4,7 @@ import { findSection, type Lookup } from '../core/brief/scopeLookup';
 import { planSectionWrite, unchangedMessage, writtenMessage, type SectionWrite } from '../core/brief/sectionWrite';
 import type { Axis } from '../core/scopeModel';
 import { toRange, toToolResult } from '../workspace/convert';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 
 /** What the language model passes: package.json's inputSchema, checked again here (the input is the model's). */
 export interface AddSectionInput {
@@ -21,10 +21,10 @@ type Planned = { readonly write: Extract<SectionWrite, { ok: true }>; readonly a
  * written through a WorkspaceEdit, so that it is undoable and the open editors follow. Asks before writing;
  * writes only a note of the workspace's notes folder; writing the same answer again changes nothing.
  */
-export function addSectionTool(notes: NoteWorkspace): vscode.LanguageModelTool<AddSectionInput> {
+export function addSectionTool(roots: ScopeRoots): vscode.LanguageModelTool<AddSectionInput> {
   return {
     async prepareInvocation({ input }) {
-      const planned = await plan(notes, input);
+      const planned = await plan(roots, input);
       // Nothing will be written (a refusal, or the answer is there already): nothing to confirm.
       if (!planned.ok || planned.value.write.unchanged) return { invocationMessage: 'Checking the research note' };
       const { write, axis } = planned.value;
@@ -38,7 +38,7 @@ export function addSectionTool(notes: NoteWorkspace): vscode.LanguageModelTool<A
     },
 
     async invoke({ input }) {
-      const planned = await plan(notes, input);
+      const planned = await plan(roots, input);
       if (!planned.ok) throw new Error(planned.message);
       const { write, axis, uri } = planned.value;
       if (write.unchanged) return toToolResult(unchangedMessage(write.path, axis.name));
@@ -49,12 +49,13 @@ export function addSectionTool(notes: NoteWorkspace): vscode.LanguageModelTool<A
 }
 
 /** The write the input asks for, with the note's URI, after checking that the URI is a note of the workspace's notes folder. */
-async function plan(notes: NoteWorkspace, input: AddSectionInput): Promise<Lookup<Planned>> {
+async function plan(roots: ScopeRoots, input: AddSectionInput): Promise<Lookup<Planned>> {
   const { product, axis, text, category } = input as Partial<Record<keyof AddSectionInput, unknown>>;
   if (typeof product !== 'string' || typeof axis !== 'string' || typeof text !== 'string' || (category !== undefined && typeof category !== 'string')) {
     return { ok: false, message: 'add_section takes product, axis and text as strings (and optionally category).' };
   }
-  await notes.ready;
+  const notes = (await roots.whenReady())?.notes;
+  if (!notes) return { ok: false, message: 'No folder is open: there is no notes folder to write in.' };
   const { index } = notes;
   const section = findSection(index.scope, product, axis, category);
   if (!section.ok) return section;

@@ -24,12 +24,12 @@ export function registerBattlecardExport(
   cardOf: (ref: ScopeRef) => Battlecard | undefined,
   active: () => ScopeRef | undefined,
   pick: () => Promise<ScopeRef | undefined>,
-  folder: () => vscode.Uri | undefined,
+  folder: (ref: ScopeRef) => vscode.Uri | undefined,
 ): vscode.Disposable[] {
   const exportCard = async (target?: Target, format?: unknown, uri?: unknown): Promise<vscode.Uri | string | undefined> => {
     const ref = target && typeof target === 'object' ? refOf(target) : (active() ?? (await pick()));
     const card = ref && typeof ref.categoryId === 'string' && typeof ref.productId === 'string' ? cardOf(ref) : undefined;
-    if (!card) return undefined;
+    if (!ref || !card) return undefined;
     const chosen = isDestination(format) ? format : await pickFormat(TITLE, DESTINATIONS);
     if (!chosen) return undefined;
     if (chosen === 'clipboard') {
@@ -38,7 +38,7 @@ export function registerBattlecardExport(
       void vscode.window.showInformationMessage(`Copied the battlecard of ${card.product} as Markdown.`);
       return markdown;
     }
-    const where = { title: TITLE, what: `the battlecard of ${card.product}`, fileName: `battlecard-${card.productId}`, folder: folder() };
+    const where = { title: TITLE, what: `the battlecard of ${card.product}`, fileName: `battlecard-${card.productId}`, folder: folder(ref) };
     return saveExport(where, BATTLECARD_FORMATS[chosen], card, uri);
   };
   return [vscode.commands.registerCommand('competitorScope.exportBattlecard', exportCard)];

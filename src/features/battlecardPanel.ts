@@ -5,11 +5,11 @@ import { buildBattlecard, type Battlecard } from '../core/scoring/battlecard';
 import { subjectOf } from '../core/scopeModel';
 import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type ToBattlecard } from '../shared/matrixMessages';
 import { BATTLECARD_PAGE } from '../shared/webviewPage';
-import type { NoteNavigator, ScopeRef } from '../workspace/noteNavigation';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRef } from '../workspace/noteNavigation';
+import type { ScopeRoot, ScopeRoots } from '../workspace/scopeRoots';
 import { createPanel, LivePage, loadPage } from '../workspace/webviewHost';
 import { registerBattlecardExport } from './battlecardExport';
-import type { MatrixSource } from './matrixSource';
+import { coverageOf } from './matrixSource';
 import { refOf, type Target } from './noteCommands';
 
 /** What activate hands to integration tests: the open cards, and a page's message handler as if its webview had posted. */
@@ -21,26 +21,37 @@ export interface BattlecardPanelHandle {
   postFromWebview(ref: ScopeRef, message: unknown): Promise<void>;
 }
 
-const keyOf = (ref: ScopeRef) => `${ref.categoryId}\u0000${ref.productId}`;
+const keyOf = (ref: ScopeRef) => `${ref.root}\u0000${ref.categoryId}\u0000${ref.productId}`;
 
 /**
  * Battlecards: one panel per competitor, restored after a reload, following its notes and the scope as the
- * matrix does. Opened from the tree, a note's lens, a matrix row or the palette.
+ * matrix does. Opened from the tree, a note's lens, a matrix row or the palette. A card stays with the scope it was
+ * opened in (the ref's, else the current one), where the window has several.
  */
-export function registerBattlecardPanel(extensionUri: vscode.Uri, source: MatrixSource, notes: NoteWorkspace, navigator: NoteNavigator): BattlecardPanelHandle {
+export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRoots): BattlecardPanelHandle {
   const panels = new Map<string, BattlecardPanel>();
+  /** The ref with its scope's key, and the scope; undefined without a folder. */
+  const bind = (ref: ScopeRef): [ScopeRef, ScopeRoot] | undefined => {
+    const root = roots.of(ref);
+    return root && [{ ...ref, root: root.key }, root];
+  };
   const cardOf = (ref: ScopeRef): Battlecard | undefined => {
-    const { scope } = source.scope();
-    const coverage = source.coverage().filter((c) => c.categoryId === ref.categoryId);
+    const root = roots.of(ref);
+    if (!root) return undefined;
+    const { scope } = root.store.current;
+    const coverage = coverageOf(root.notes).filter((c) => c.categoryId === ref.categoryId);
     return buildBattlecard(scope, buildMatrix(scope, coverage), ref.categoryId, ref.productId);
   };
-  const adopt = (panel: vscode.WebviewPanel, ref: ScopeRef) => {
-    const card = new BattlecardPanel(panel, extensionUri, ref, source, () => cardOf(ref), navigator);
+  const adopt = (panel: vscode.WebviewPanel, [ref, root]: [ScopeRef, ScopeRoot]) => {
+    const card = new BattlecardPanel(panel, extensionUri, ref, root, () => cardOf(ref));
     panels.set(keyOf(ref), card);
     panel.onDidDispose(() => panels.delete(keyOf(ref)));
     return card;
   };
-  const open = (ref: ScopeRef): BattlecardPanel | undefined => {
+  const open = (unbound: ScopeRef): BattlecardPanel | undefined => {
+    const bound = bind(unbound);
+    if (!bound) return undefined;
+    const [ref] = bound;
     const existing = panels.get(keyOf(ref));
     if (existing) return existing.reveal();
     const card = cardOf(ref);
@@ -48,14 +59,16 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, source: Matrix
       void vscode.window.showWarningMessage('A battlecard compares a competitor of the scope with our product; this is not one.');
       return undefined;
     }
-    return adopt(createPanel(extensionUri, BATTLECARD_PAGE, `Battlecard: ${card.product}`), ref);
+    return adopt(createPanel(extensionUri, BATTLECARD_PAGE, `Battlecard: ${card.product}`), bound);
   };
   const pick = async (): Promise<ScopeRef | undefined> => {
-    await notes.ready;
-    const subject = subjectOf(notes.index.scope)?.id;
-    const picks = productPicks(notes.index.scope, notes.index.coverage()).filter((p) => p.target.productId !== subject);
+    const root = await roots.whenReady();
+    if (!root) return undefined;
+    const { index } = root.notes;
+    const subject = subjectOf(index.scope)?.id;
+    const picks = productPicks(index.scope, index.coverage()).filter((p) => p.target.productId !== subject);
     const chosen = await vscode.window.showQuickPick(picks, { title: 'Open Battlecard', placeHolder: 'A competitor to compare with our product', matchOnDescription: true });
-    return chosen?.target;
+    return chosen && { ...chosen.target, root: root.key };
   };
   /** The card of the active battlecard panel, for the export command run from the palette. */
   const active = () => [...panels.values()].find((p) => p.active)?.ref;
@@ -68,15 +81,20 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, source: Matrix
       vscode.window.registerWebviewPanelSerializer(BATTLECARD_PAGE.viewType, {
         // The page saved which card it shows; it came back from the webview, so it is parsed like a message.
         deserializeWebviewPanel: async (panel, state) => {
+          // The page saves the card's ids, not its scope: it comes back in the current one.
           const saved = battlecardStateSchema.safeParse(state);
-          if (saved.success && !panels.has(keyOf(saved.data))) adopt(panel, saved.data);
+          const bound = saved.success ? bind(saved.data) : undefined;
+          if (bound && !panels.has(keyOf(bound[0]))) adopt(panel, bound);
           else panel.dispose();
         },
       }),
-      ...registerBattlecardExport(cardOf, active, pick, () => source.scope().folderUri),
+      ...registerBattlecardExport(cardOf, active, pick, (ref) => roots.of(ref)?.folderUri),
       { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
     ],
-    shown: (ref) => panels.get(keyOf(ref))?.shown,
+    shown: (ref) => {
+      const bound = bind(ref);
+      return bound && panels.get(keyOf(bound[0]))?.shown;
+    },
     postFromWebview: async (ref, message) => {
       await open(ref)?.handle(message);
     },
@@ -93,13 +111,13 @@ class BattlecardPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     readonly ref: ScopeRef,
-    private readonly source: MatrixSource,
+    private readonly root: ScopeRoot,
     buildCard: () => Battlecard | undefined,
-    private readonly navigator: NoteNavigator,
   ) {
     this.product = ref.productId;
     loadPage(panel, extensionUri, BATTLECARD_PAGE);
-    this.live = new LivePage(panel, source.onDidChange, {
+    // The notes fire on a change of the scope too.
+    this.live = new LivePage(panel, root.notes.onDidChange, {
       build: () => {
         const card = buildCard();
         if (card) this.product = card.product;
@@ -145,9 +163,9 @@ class BattlecardPanel implements vscode.Disposable {
     switch (message.type) {
       case 'openAxis': {
         // The subject's note or the competitor's; the navigator resolves the ids against the scope, so unknown ones do nothing.
-        const subject = subjectOf(this.source.scope().scope)?.id;
+        const subject = subjectOf(this.root.store.current.scope)?.id;
         const productId = message.side === 'ours' ? subject : this.ref.productId;
-        if (productId) await this.navigator.openAxis({ categoryId: this.ref.categoryId, productId, axisId: message.axisId }, { beside: true, ifMissing: 'add' });
+        if (productId) await this.root.navigator.openAxis({ root: this.ref.root, categoryId: this.ref.categoryId, productId, axisId: message.axisId }, { beside: true, ifMissing: 'add' });
         return;
       }
       case 'export':

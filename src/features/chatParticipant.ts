@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { chatAnswer } from '../core/brief/chatAnswers';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 
 export const CHAT_PARTICIPANT_ID = 'competitor-scope.chat';
 
@@ -9,16 +9,21 @@ export const CHAT_PARTICIPANT_ID = 'competitor-scope.chat';
  * the language model the user chose for the chat, /gaps and /compare come as prose grounded in those facts;
  * without one (or when it cannot answer), as the engine's Markdown tables. The notes read are the references.
  */
-export function registerChatParticipant(notes: NoteWorkspace, extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; handler: vscode.ChatRequestHandler } {
-  const handler = chatHandler(notes);
+export function registerChatParticipant(roots: ScopeRoots, extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; handler: vscode.ChatRequestHandler } {
+  const handler = chatHandler(roots);
   const participant = vscode.chat.createChatParticipant(CHAT_PARTICIPANT_ID, handler);
   participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'competitor-scope.svg');
   return { disposables: [participant], handler };
 }
 
-function chatHandler(notes: NoteWorkspace): vscode.ChatRequestHandler {
+/** Answers from the current scope: the active note's, with several in the window. */
+function chatHandler(roots: ScopeRoots): vscode.ChatRequestHandler {
   return async (request, _context, stream, token) => {
-    await notes.ready;
+    const notes = (await roots.whenReady())?.notes;
+    if (!notes) {
+      stream.markdown('Open a folder with research notes first.');
+      return {};
+    }
     const answer = chatAnswer(notes.index, request.command, request.prompt);
     const model = answer.prose !== undefined ? (request.model as vscode.LanguageModelChat | undefined) : undefined;
     const byModel = model && (await inProse(model, answer.prose!, stream, token));

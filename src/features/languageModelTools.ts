@@ -4,25 +4,27 @@ import type { Selection } from '../core/brief/scopeFacts';
 import type { Lookup } from '../core/brief/scopeLookup';
 import type { NoteIndex } from '../core/notes/noteIndex';
 import { toToolResult } from '../workspace/convert';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { addSectionTool, type AddSectionInput } from './addSectionTool';
 
 /**
  * The language-model tools (package.json's languageModelTools): the scope, its gaps, a product's notes and
  * the research brief, read-only and without confirmation, and add_section, which asks first. They answer
- * through the same functions as the MCP server, from the notes as the editor has them (unsaved edits included).
+ * through the same functions as the MCP server, from the notes as the editor has them (unsaved edits included),
+ * of the current scope (the active note's, with several in the window).
  */
-export function registerLanguageModelTools(notes: NoteWorkspace): { disposables: vscode.Disposable[]; addSection: vscode.LanguageModelTool<AddSectionInput> } {
+export function registerLanguageModelTools(roots: ScopeRoots): { disposables: vscode.Disposable[]; addSection: vscode.LanguageModelTool<AddSectionInput> } {
   const readOnly = (answer: (index: NoteIndex, selection: Selection) => Lookup<string>): vscode.LanguageModelTool<Selection> => ({
     async invoke({ input }) {
-      await notes.ready;
+      const notes = (await roots.whenReady())?.notes;
+      if (!notes) throw new Error('No folder is open: there are no research notes to read.');
       const answered = answer(notes.index, selectionOf(input));
       // A thrown error's message goes back to the model, which can then ask again with a name that exists.
       if (!answered.ok) throw new Error(answered.message);
       return toToolResult(answered.value);
     },
   });
-  const addSection = addSectionTool(notes);
+  const addSection = addSectionTool(roots);
   const disposables = [
     vscode.lm.registerTool(AGENT_TOOLS.scope.lm, readOnly((index) => ({ ok: true, value: scopeAnswer(index) }))),
     vscode.lm.registerTool(AGENT_TOOLS.gaps.lm, readOnly(gapsAnswer)),

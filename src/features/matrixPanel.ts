@@ -4,7 +4,6 @@ import { diffMatrix } from '../core/matrix/matrixDiff';
 import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
 import { MATRIX_PAGE } from '../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
-import type { NoteNavigator } from '../workspace/noteNavigation';
 import { createPanel, LivePage, loadPage } from '../workspace/webviewHost';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from './matrixSource';
@@ -22,11 +21,11 @@ export interface MatrixPanelHandle {
  * The comparison matrix: one webview panel, restored after a reload, kept up to date with small
  * patches, and acting on the cells the user clicks.
  */
-export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource, navigator: NoteNavigator): MatrixPanelHandle {
+export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource): MatrixPanelHandle {
   const currentModel = () => buildMatrix(source.scope().scope, source.coverage());
   let current: MatrixPanel | undefined;
   const adopt = (panel: vscode.WebviewPanel) => {
-    current = new MatrixPanel(panel, extensionUri, source, navigator, currentModel);
+    current = new MatrixPanel(panel, extensionUri, source, currentModel);
     panel.onDidDispose(() => (current = undefined));
     return current;
   };
@@ -63,13 +62,16 @@ class MatrixPanel implements vscode.Disposable {
   constructor(
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
-    source: MatrixSource,
-    private readonly navigator: NoteNavigator,
+    private readonly source: MatrixSource,
     buildModel: () => MatrixModel,
   ) {
     loadPage(panel, extensionUri, MATRIX_PAGE);
     this.live = new LivePage<MatrixModel, ToWebview>(panel, source.onDidChange, {
-      build: buildModel,
+      build: () => {
+        // With several scopes in the window, the title says whose matrix this is.
+        panel.title = source.label === undefined ? MATRIX_PAGE.title : `${MATRIX_PAGE.title}: ${source.label}`;
+        return buildModel();
+      },
       whole: (model) => ({ type: 'model', model }),
       update: (shown, next) => {
         const patch = diffMatrix(shown, next);
@@ -117,9 +119,9 @@ class MatrixPanel implements vscode.Disposable {
     switch (message.type) {
       // Ids from the webview are resolved against the scope by the navigator: unknown ones do nothing.
       case 'openCell':
-        return void (await this.navigator.openAxis(message, { beside: true, ifMissing: 'add' }));
+        return void (await this.source.navigator?.openAxis(message, { beside: true, ifMissing: 'add' }));
       case 'openProduct':
-        return void (await this.navigator.openProduct(message, { beside: true }));
+        return void (await this.source.navigator?.openProduct(message, { beside: true }));
       case 'openSource':
         return this.openSource(message);
       case 'export':

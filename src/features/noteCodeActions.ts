@@ -6,7 +6,7 @@ import type { Finding } from '../core/notes/findings';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
 import type { Scope } from '../core/scopeModel';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('competitorScope');
@@ -21,15 +21,16 @@ class NoteCodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly notes: NoteWorkspace) {}
+  constructor(private readonly roots: ScopeRoots) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const path = this.notes.sync(document);
-    const analysis = path && this.notes.index.note(path);
-    if (!path || !analysis) return [];
+    const notes = this.roots.notesFor(document.uri);
+    const path = notes?.sync(document);
+    const analysis = notes && path ? notes.index.note(path) : undefined;
+    if (!notes || !path || !analysis) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
-    const findings = this.notes.index.findings(path);
-    const scope = this.notes.index.scope;
+    const findings = notes.index.findings(path);
+    const scope = notes.index.scope;
     const actions: vscode.CodeAction[] = [];
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
@@ -106,6 +107,6 @@ function matches(finding: Finding, diagnostic: vscode.Diagnostic): boolean {
   return code === finding.code && diagnostic.message === finding.message && toRange(finding.range).isEqual(diagnostic.range);
 }
 
-export function registerNoteCodeActions(notes: NoteWorkspace): vscode.Disposable[] {
-  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteCodeActionProvider(notes), NoteCodeActionProvider.metadata)];
+export function registerNoteCodeActions(roots: ScopeRoots): vscode.Disposable[] {
+  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteCodeActionProvider(roots), NoteCodeActionProvider.metadata)];
 }

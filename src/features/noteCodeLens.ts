@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { productOf, subjectOf } from '../core/scopeModel';
 import { coverageLabel } from '../core/assist/coverageText';
 import type { ScopeRef } from '../workspace/noteNavigation';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { currentNote } from './currentNote';
 import { RESEARCH_BRIEF_COMMAND } from './researchBrief';
 
@@ -10,19 +10,22 @@ import { RESEARCH_BRIEF_COMMAND } from './researchBrief';
  * At the top of a note, for each product it is about: its coverage, the way to it in the matrix and the tree,
  * its research brief, and for a competitor of a scope with a subject, its battlecard.
  */
-export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] {
+export function registerNoteCodeLens(roots: ScopeRoots): vscode.Disposable[] {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document) {
-      const analysis = currentNote(notes, document);
+      const note = currentNote(roots, document);
+      if (!note) return [];
+      const { notes, analysis } = note;
       const top = new vscode.Range(0, 0, 0, 0);
       const subject = subjectOf(notes.index.scope)?.id;
-      return (analysis?.targets ?? []).flatMap((target) => {
+      const root = roots.forUri(document.uri)?.key;
+      return analysis.targets.flatMap((target) => {
         const found = productOf(notes.index.scope, target);
         if (!found) return [];
-        const ref: ScopeRef = { categoryId: target.categoryId, productId: target.productId };
-        const name = analysis && analysis.targets.length > 1 ? `${found.product.name} (${found.category.name})` : found.product.name;
+        const ref: ScopeRef = { root, categoryId: target.categoryId, productId: target.productId };
+        const name = analysis.targets.length > 1 ? `${found.product.name} (${found.category.name})` : found.product.name;
         return [
           // A lens without a command is a label: the coverage is information, the two after it act.
           new vscode.CodeLens(top, { title: `${name}: ${coverageLabel(notes.index.productCoverage(target))}`, command: '' }),
@@ -37,7 +40,7 @@ export function registerNoteCodeLens(notes: NoteWorkspace): vscode.Disposable[] 
   return [
     changed,
     // Coverage counts every note of the product, so any note's change may change this one's lens.
-    notes.onDidChange((change) => change.more || changed.fire()),
+    roots.onDidChangeNotes(({ change }) => change.more || changed.fire()),
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
   ];
 }

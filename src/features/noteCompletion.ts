@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
 import { noteCompletions, type Suggestion } from '../core/assist/noteCompletion';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { currentNote } from './currentNote';
 
 const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
@@ -12,12 +12,12 @@ const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
 };
 
 /** Axis headings after `#`s, products and categories in front matter, scores after `Score:`. */
-export function registerNoteCompletion(notes: NoteWorkspace): vscode.Disposable[] {
+export function registerNoteCompletion(roots: ScopeRoots): vscode.Disposable[] {
   const provider: vscode.CompletionItemProvider = {
     provideCompletionItems(document, position) {
-      const analysis = currentNote(notes, document);
-      if (!analysis) return undefined;
-      return noteCompletions(analysis, notes.index.scope, document.lineAt(position.line).text, position).map((s) => {
+      const note = currentNote(roots, document);
+      if (!note) return undefined;
+      return noteCompletions(note.analysis, note.notes.index.scope, document.lineAt(position.line).text, position).map((s) => {
         const item = new vscode.CompletionItem({ label: s.label, ...(s.detail ? { description: s.detail } : {}) }, KINDS[s.kind]);
         item.detail = s.detail;
         item.documentation = s.documentation;

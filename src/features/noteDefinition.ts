@@ -2,20 +2,20 @@ import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
 import { productOf, SCOPE_FILE_NAME, type ScopeItem } from '../core/scopeModel';
 import type { Range } from '../core/text';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
-import type { ScopeStore } from '../workspace/scopeStore';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { currentNote } from './currentNote';
 
 /**
  * From a note's `product:` value, or an axis heading, to the entry in the scope file. With the built-in
  * scope that is the extension's own scope/competitor-scope.yaml, where the built-in entries are written.
  */
-export function registerNoteDefinition(store: ScopeStore, notes: NoteWorkspace, extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerNoteDefinition(roots: ScopeRoots, extensionUri: vscode.Uri): vscode.Disposable[] {
   const provider: vscode.DefinitionProvider = {
     provideDefinition(document, position) {
-      const analysis = currentNote(notes, document);
-      if (!analysis) return undefined;
-      const state = store.current;
+      const note = currentNote(roots, document);
+      const state = roots.forUri(document.uri)?.store.current;
+      if (!note || !state) return undefined;
+      const { analysis } = note;
       const scopeUri = state.source === 'file' && state.fileUri ? state.fileUri : vscode.Uri.joinPath(extensionUri, 'scope', SCOPE_FILE_NAME);
       const link = (origin: Range, item: ScopeItem): vscode.LocationLink => ({
         originSelectionRange: toRange(origin),

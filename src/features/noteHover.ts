@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { teamMarkdown, toRange } from '../workspace/convert';
 import { noteHover } from '../core/assist/noteHover';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { currentNote } from './currentNote';
 
 /** On an axis heading, what the axis asks and who answers it; on `product:`, the product and its coverage. */
-export function registerNoteHover(notes: NoteWorkspace): vscode.Disposable[] {
+export function registerNoteHover(roots: ScopeRoots): vscode.Disposable[] {
   const provider: vscode.HoverProvider = {
     provideHover(document, position) {
-      const analysis = currentNote(notes, document);
-      const hover = analysis && noteHover(analysis, notes.index.scope, position, (target) => notes.index.productCoverage(target), (section) => notes.index.evidence(analysis, section));
+      const note = currentNote(roots, document);
+      if (!note) return undefined;
+      const { notes, analysis } = note;
+      const hover = noteHover(analysis, notes.index.scope, position, (target) => notes.index.productCoverage(target), (section) => notes.index.evidence(analysis, section));
       return hover && new vscode.Hover(teamMarkdown(hover.title, ...hover.paragraphs), toRange(hover.range));
     },
   };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { briefAnswer } from '../core/brief/agentTools';
 import type { Selection } from '../core/brief/scopeFacts';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import type { ScopeNode } from './scopeTree';
 
 export const RESEARCH_BRIEF_COMMAND = 'competitorScope.researchBrief';
@@ -11,10 +12,11 @@ export const RESEARCH_BRIEF_COMMAND = 'competitorScope.researchBrief';
  * matrix's row menu (ids: `{categoryId, productId?}`), or the palette (a quick pick of every gap, the
  * categories and the products). The brief opens as an untitled Markdown document and goes to the clipboard.
  */
-export function registerResearchBrief(notes: NoteWorkspace): vscode.Disposable[] {
+export function registerResearchBrief(roots: ScopeRoots): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(RESEARCH_BRIEF_COMMAND, async (target?: unknown) => {
-      await notes.ready;
+      const notes = (await roots.whenReady(target))?.notes;
+      if (!notes) return undefined;
       const selection = target === undefined ? await pickSelection(notes) : selectionOf(target);
       if (!selection) return undefined;
       const brief = briefAnswer(notes.index, selection);
@@ -37,6 +39,7 @@ function selectionOf(target: unknown): Selection | undefined {
   if (typeof target !== 'object' || target === null) return undefined;
   if ('kind' in target) {
     const node = target as ScopeNode;
+    if (node.kind === 'root') return {};
     return node.kind === 'category' ? { category: node.category.id } : { product: node.product.id, category: node.category.id };
   }
   const { categoryId, productId } = target as { categoryId?: unknown; productId?: unknown };

@@ -2,22 +2,22 @@ import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
 import { coverageLabel } from '../core/assist/coverageText';
 import type { ScopeRef } from '../workspace/noteNavigation';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
-import type { ScopeStore } from '../workspace/scopeStore';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 
 /** Over each product in the scope file: its coverage, and "Open Note" or "Create Note". */
-export function registerScopeCodeLens(store: ScopeStore, notes: NoteWorkspace): vscode.Disposable[] {
+export function registerScopeCodeLens(roots: ScopeRoots): vscode.Disposable[] {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document) {
-      const state = store.current;
+      const root = roots.forScopeFile(document.uri);
+      const state = root?.store.current;
       // While the file is broken the scope shown is an older one: its ranges would point at the wrong lines.
-      if (state.source !== 'file' || state.stale || state.fileUri?.toString() !== document.uri.toString()) return [];
+      if (!root || !state || state.source !== 'file' || state.stale) return [];
       return state.scope.categories.flatMap((category) =>
         category.products.flatMap((product) => {
-          const ref: ScopeRef = { categoryId: category.id, productId: product.id };
-          const coverage = notes.index.productCoverage(ref);
+          const ref: ScopeRef = { root: root.key, categoryId: category.id, productId: product.id };
+          const coverage = root.notes.index.productCoverage(ref);
           const range = toRange(product.range);
           const open = coverage.notes.length > 0
             ? { title: 'Open Note', command: 'competitorScope.openNote', arguments: [ref] }
@@ -29,8 +29,8 @@ export function registerScopeCodeLens(store: ScopeStore, notes: NoteWorkspace): 
   };
   return [
     changed,
-    store.onDidChange(() => changed.fire()),
-    notes.onDidChange((change) => change.more || changed.fire()),
+    roots.onDidChangeScope(() => changed.fire()),
+    roots.onDidChangeNotes(({ change }) => change.more || changed.fire()),
     vscode.languages.registerCodeLensProvider({ pattern: '**/competitor-scope.yaml' }, provider),
   ];
 }

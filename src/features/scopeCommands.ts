@@ -1,16 +1,20 @@
 import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME } from '../core/scopeModel';
-import type { ScopeStore } from '../workspace/scopeStore';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { exists, readText, writeText } from '../workspace/workspaceFiles';
 
-/** Creating the workspace's scope file from the built-in one, and opening it. */
-export function registerScopeCommands(store: ScopeStore, extensionUri: vscode.Uri): vscode.Disposable[] {
-  const createScopeFile = async (): Promise<vscode.TextEditor | undefined> => {
-    const target = store.defaultFileUri;
-    if (!target) {
+/**
+ * Creating a scope file from the built-in one, and opening it: the scope's that the argument names (a scope's
+ * node in the tree), else the current one's (the active note's).
+ */
+export function registerScopeCommands(roots: ScopeRoots, extensionUri: vscode.Uri): vscode.Disposable[] {
+  const createScopeFile = async (scope?: unknown): Promise<vscode.TextEditor | undefined> => {
+    const store = roots.of(scope)?.store;
+    if (!store) {
       void vscode.window.showWarningMessage('Open a folder first: the scope file is created at its root.');
       return undefined;
     }
+    const target = store.defaultFileUri;
     if (await exists(target)) {
       void vscode.window.showInformationMessage(`${SCOPE_FILE_NAME} exists already; it is opened instead.`);
     } else {
@@ -21,12 +25,12 @@ export function registerScopeCommands(store: ScopeStore, extensionUri: vscode.Ur
     return vscode.window.showTextDocument(target);
   };
 
-  const openScopeFile = async (): Promise<vscode.TextEditor | undefined> => {
-    const { fileUri } = store.current;
+  const openScopeFile = async (scope?: unknown): Promise<vscode.TextEditor | undefined> => {
+    const fileUri = roots.of(scope)?.store.current.fileUri;
     if (fileUri) return vscode.window.showTextDocument(fileUri);
     const create = 'Create Scope File';
-    const answer = await vscode.window.showInformationMessage('This workspace uses the built-in scope; it has no scope file yet.', create);
-    return answer === create ? createScopeFile() : undefined;
+    const answer = await vscode.window.showInformationMessage('This folder uses the built-in scope; it has no scope file yet.', create);
+    return answer === create ? createScopeFile(scope) : undefined;
   };
 
   return [

@@ -6,6 +6,7 @@ import { addCategory, addItem, deleteItem, moveItem, renameItem } from '../core/
 import type { Scope } from '../core/scopeModel';
 import { slugify } from '../core/text';
 import { pathOf, type EditTarget, type ScopeFileEditor } from '../workspace/scopeFileEditor';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 
 /**
  * Answers a test (or another extension) may pass instead of the input boxes and the confirmation:
@@ -25,9 +26,32 @@ export interface EditAnswers {
 
 const NOUN = { category: 'category', products: 'product', axes: 'axis' } as const;
 
-/** The tree's editing actions: Add Category/Product/Axis…, Rename…, Delete, Move Up/Down. */
-export function registerScopeEditCommands(editor: ScopeFileEditor, scope: () => Scope): vscode.Disposable[] {
-  const categoryIndex = (target: EditTarget | undefined) => (target ? scope().categories.findIndex((c) => c.id === target.category.id) : -1);
+type Action = (target: EditTarget, answers?: EditAnswers) => Promise<boolean>;
+
+/** The tree's editing actions: Add Category/Product/Axis…, Rename…, Delete, Move Up/Down, each on the scope its node is in (the current one without a node). */
+export function registerScopeEditCommands(roots: ScopeRoots): vscode.Disposable[] {
+  const command = (id: string, action: (actions: ScopeActions) => Action) =>
+    vscode.commands.registerCommand(id, async (target: EditTarget, answers?: EditAnswers) => {
+      const root = roots.of(target);
+      return root ? action(scopeActions(root.editor, () => root.store.current.scope))(target, answers) : false;
+    });
+  return [
+    command('competitorScope.addCategory', (a) => (_target, answers) => a.add({ kind: 'category' }, answers)),
+    command('competitorScope.addProduct', (a) => (target, answers) => a.addTo('products', target, answers)),
+    command('competitorScope.addAxis', (a) => (target, answers) => a.addTo('axes', target, answers)),
+    command('competitorScope.renameInScope', (a) => a.rename),
+    command('competitorScope.deleteFromScope', (a) => a.remove),
+    command('competitorScope.moveUp', (a) => a.move(-1)),
+    command('competitorScope.moveDown', (a) => a.move(1)),
+  ];
+}
+
+type ScopeActions = ReturnType<typeof scopeActions>;
+
+/** The actions on one scope file, through its editor. */
+function scopeActions(editor: ScopeFileEditor, scope: () => Scope) {
+  // A scope's own node (several scopes in the window) names no category.
+  const categoryIndex = (target: EditTarget | undefined) => (target && 'category' in target ? scope().categories.findIndex((c) => c.id === target.category.id) : -1);
 
   const add = async (place: NewItemPlace, answers: EditAnswers = {}): Promise<boolean> => {
     const noun = NOUN[place.kind];
@@ -103,15 +127,7 @@ export function registerScopeEditCommands(editor: ScopeFileEditor, scope: () => 
     return editor.apply((text) => moveItem(text, path, { category: path.category, index: step < 0 ? index - 1 : index + 2 }), `Move "${path.item.name}"`, answers.createScopeFile);
   };
 
-  return [
-    vscode.commands.registerCommand('competitorScope.addCategory', (_target?: EditTarget, answers?: EditAnswers) => add({ kind: 'category' }, answers)),
-    vscode.commands.registerCommand('competitorScope.addProduct', (target?: EditTarget, answers?: EditAnswers) => addTo('products', target, answers)),
-    vscode.commands.registerCommand('competitorScope.addAxis', (target?: EditTarget, answers?: EditAnswers) => addTo('axes', target, answers)),
-    vscode.commands.registerCommand('competitorScope.renameInScope', rename),
-    vscode.commands.registerCommand('competitorScope.deleteFromScope', remove),
-    vscode.commands.registerCommand('competitorScope.moveUp', move(-1)),
-    vscode.commands.registerCommand('competitorScope.moveDown', move(1)),
-  ];
+  return { add, addTo, rename, remove, move };
 
   async function addTo(kind: ListKind, target: EditTarget | undefined, answers?: EditAnswers): Promise<boolean> {
     let category = categoryIndex(target);

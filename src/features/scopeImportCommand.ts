@@ -2,18 +2,20 @@ import * as vscode from 'vscode';
 import { importScope } from '../core/scopeImport/scopeImport';
 import { SCOPE_FILE_NAME } from '../core/scopeModel';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
-import type { ScopeStore } from '../workspace/scopeStore';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { exists, openDocument, readText, writeText } from '../workspace/workspaceFiles';
 
 /**
  * Competitor Scope: Create Scope File from Markdown… on a Markdown file in the Explorer or the active
- * editor. `options.replace` answers the question a test cannot click.
+ * editor: the scope file of the scope the document is in (a workspace folder's, or a nested scope's). `options.replace`
+ * answers the question a test cannot click.
  */
-export function registerScopeImportCommand(store: ScopeStore): vscode.Disposable[] {
+export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable[] {
   const createFromMarkdown = async (uri?: vscode.Uri, options: { replace?: boolean } = {}): Promise<vscode.TextEditor | undefined> => {
     const source = uri ?? vscode.window.activeTextEditor?.document.uri;
-    const target = store.defaultFileUri;
-    if (!source || !target) {
+    const store = source && (roots.forUri(source) ?? roots.current)?.store;
+    const target = store?.defaultFileUri;
+    if (!source || !store || !target) {
       void vscode.window.showWarningMessage('Open a folder and a Markdown scope document first.');
       return undefined;
     }

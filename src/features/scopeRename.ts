@@ -3,7 +3,7 @@ import { toRange } from '../workspace/convert';
 import { renameScopeSymbol, scopeSymbolAt } from '../core/assist/scopeRename';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
-import type { ScopeStore } from '../workspace/scopeStore';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { openDocument } from '../workspace/workspaceFiles';
 
 /**
@@ -11,9 +11,9 @@ import { openDocument } from '../workspace/workspaceFiles';
  * workspace edit renames it there and in every note that refers to it. The notes' edits ask for
  * confirmation, so VS Code shows them in its refactor preview before anything is written.
  */
-export function registerScopeRename(store: ScopeStore, notes: NoteWorkspace): vscode.Disposable[] {
+export function registerScopeRename(roots: ScopeRoots): vscode.Disposable[] {
   const symbolAt = (document: vscode.TextDocument, position: vscode.Position) => {
-    if (store.current.fileUri?.toString() !== document.uri.toString()) return undefined;
+    if (roots.forScopeFile(document.uri)?.store.current.fileUri === undefined) return undefined;
     return scopeSymbolAt(document.getText(), position);
   };
   const provider: vscode.RenameProvider = {
@@ -24,8 +24,10 @@ export function registerScopeRename(store: ScopeStore, notes: NoteWorkspace): vs
     },
     provideRenameEdits(document, position, newName) {
       const symbol = symbolAt(document, position);
-      if (!symbol) return undefined;
-      const state = store.current;
+      const root = roots.forScopeFile(document.uri);
+      if (!symbol || !root) return undefined;
+      const { notes } = root;
+      const state = root.store.current;
       if (state.stale) throw new Error('The scope file has problems: fix them first, then rename.');
       const result = renameScopeSymbol(state.scope, symbol, newName, currentNotes(notes));
       if (!result.ok) throw new Error(result.message);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteTarget } from '../core/notes/productMatcher';
 import type { ScopeRef } from '../workspace/noteNavigation';
-import type { NoteWorkspace } from '../workspace/noteWorkspace';
+import type { ScopeRoots } from '../workspace/scopeRoots';
 import { CONFIGURATION_SECTION } from '../workspace/settings';
 import type { ScopeNode } from './scopeTree';
 
@@ -12,19 +12,21 @@ const FOLLOW_DELAY_MS = 200;
  * The tree follows the active editor, like the Explorer: a note's product is revealed and selected while
  * the view is visible (`competitorScope.tree.autoReveal`). `competitorScope.revealInTree` reveals a product on request.
  */
-export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, notes: NoteWorkspace): vscode.Disposable[] {
-  const nodeOf = (ref: NoteTarget): ScopeNode | undefined => {
-    const category = notes.index.scope.categories.find((c) => c.id === ref.categoryId);
+export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, roots: ScopeRoots): vscode.Disposable[] {
+  const nodeOf = (ref: NoteTarget & { root?: string }): ScopeNode | undefined => {
+    const root = roots.of(ref);
+    const category = root?.store.current.scope.categories.find((c) => c.id === ref.categoryId);
     const product = category?.products.find((p) => p.id === ref.productId);
-    return category && product ? { kind: 'product', category, product } : undefined;
+    return root && category && product ? { kind: 'product', root: root.key, category, product } : undefined;
   };
   let shown: string | undefined;
   const follow = () => {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !view.visible || !vscode.workspace.getConfiguration(CONFIGURATION_SECTION, document.uri).get<boolean>(AUTO_REVEAL, true)) return;
-    const path = notes.pathOf(document.uri);
-    const target = path === undefined ? undefined : notes.index.note(path)?.targets[0];
-    const node = target && nodeOf(target);
+    const notes = roots.notesFor(document.uri);
+    const path = notes?.pathOf(document.uri);
+    const target = path === undefined ? undefined : notes?.index.note(path)?.targets[0];
+    const node = target && nodeOf({ ...target, root: roots.forUri(document.uri)?.key });
     const key = node && `${document.uri.toString()}\n${target.categoryId}\n${target.productId}`;
     // Once per editor and product: the tree is not pulled back while the user scrolls it as the note is typed.
     if (!node || key === shown) return;
@@ -45,7 +47,7 @@ export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, notes: Note
   return [
     vscode.window.onDidChangeActiveTextEditor(forget),
     view.onDidChangeVisibility(forget),
-    notes.onDidChange(later),
+    roots.onDidChangeNotes(later),
     { dispose: () => clearTimeout(timer) },
     vscode.commands.registerCommand('competitorScope.revealInTree', async (ref: ScopeRef) => {
       const node = nodeOf(ref);

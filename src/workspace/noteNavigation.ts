@@ -9,6 +9,8 @@ import { exists } from './workspaceFiles';
 
 /** A product, or one axis of it, by ids: what commands, the tree and the matrix name. */
 export interface ScopeRef {
+  /** The scope's key (see ScopeRoots), where the window has several; the current scope when absent. */
+  readonly root?: string;
   readonly categoryId: string;
   readonly productId: string;
   readonly axisId?: string;

@@ -46,11 +46,15 @@ export class NoteWorkspace implements vscode.Disposable {
   /** Notes changed on disk and not read yet, by path; drained by one loop at a time. */
   private readonly queued = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
+  /** Folders of other scopes below this one's folder (relative, no trailing slash): their notes are theirs. */
+  private excluded: ReadonlySet<string> = new Set();
 
   constructor(
-    store: ScopeStore,
+    private readonly store: ScopeStore,
     private readonly log: vscode.LogOutputChannel,
+    excluded: readonly string[] = [],
   ) {
+    this.excluded = new Set(excluded);
     this.index = new NoteIndex(store.current.scope);
     this.glob = new Glob(store.current.scope.notes);
     this.disposables.push(
@@ -81,7 +85,27 @@ export class NoteWorkspace implements vscode.Disposable {
     const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
     if (!uri.path.startsWith(prefix)) return undefined;
     const path = uri.path.slice(prefix.length);
-    return this.glob.matches(path) ? path : undefined;
+    return this.glob.matches(path) && !this.inExcludedFolder(path) ? path : undefined;
+  }
+
+  /**
+   * Leaves the notes below other scopes' folders (nested scope files) to them; rescans when the folders changed.
+   * `folders` are relative to this scope's folder.
+   */
+  setExcluded(folders: readonly string[]): void {
+    const next = new Set(folders);
+    if (next.size === this.excluded.size && folders.every((f) => this.excluded.has(f))) return;
+    this.excluded = next;
+    this.rescan(this.store.current);
+  }
+
+  /** Whether a folder above the note is another scope's: one lookup per level, not one per scope. */
+  private inExcludedFolder(path: string): boolean {
+    if (this.excluded.size === 0) return false;
+    for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) {
+      if (this.excluded.has(path.slice(0, end))) return true;
+    }
+    return false;
   }
 
   uriOf(path: string): vscode.Uri | undefined {

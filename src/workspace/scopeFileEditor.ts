@@ -64,7 +64,7 @@ export class ScopeFileEditor {
         create,
       )) === create;
       if (!answer) return undefined;
-      await vscode.commands.executeCommand('competitorScope.createScopeFile');
+      await vscode.commands.executeCommand('competitorScope.createScopeFile', { root: this.store.folderUri.toString() });
     }
     const { fileUri, stale, problems } = this.store.current;
     if (!fileUri) return undefined;

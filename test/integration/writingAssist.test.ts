@@ -82,7 +82,8 @@ describe('writing assistance in notes and the scope file', () => {
   it('shows the product and its coverage at the top of the note, with the matrix, the tree, its brief and its battlecard a click away', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noteUri(), 10);
     assert.deepEqual(lensTitles(lenses, 0), ['Streamlit: 1/3 axes answered', 'Show in Matrix', 'Reveal in Scope Tree', 'Research Brief', 'Open Battlecard']);
-    const ref = { categoryId: OBSERVABILITY, productId: 'streamlit' };
+    // The lens names the scope of the note, so that its commands act there where the window has several.
+    const ref = { root: workspaceRoot(), categoryId: OBSERVABILITY, productId: 'streamlit' };
     assert.deepEqual(lenses.map((l) => [l.command?.command, l.command?.arguments]).slice(1), [
       ['competitorScope.showMatrix', [ref]],
       ['competitorScope.revealInTree', [ref]],
@@ -144,7 +145,7 @@ describe('writing assistance in notes and the scope file', () => {
     assert.deepEqual(lensTitles(lenses, 71), ['1/3 axes answered', 'Open Note'], 'Streamlit, with the note of this suite');
     const metabase = api.notes().notesOf({ categoryId: OBSERVABILITY, productId: 'metabase' }).length > 0 ? 'Open Note' : 'Create Note';
     assert.deepEqual(lensTitles(lenses, 69), [answered('metabase'), metabase], 'Metabase');
-    assert.deepEqual(lenses.find((l) => l.range.start.line === 69 && l.command?.title === metabase)?.command?.arguments, [{ categoryId: OBSERVABILITY, productId: 'metabase' }]);
+    assert.deepEqual(lenses.find((l) => l.range.start.line === 69 && l.command?.title === metabase)?.command?.arguments, [{ root: workspaceRoot(), categoryId: OBSERVABILITY, productId: 'metabase' }]);
   });
 
   it('flags the products without a note on the scope file, as information', async () => {
@@ -184,3 +185,8 @@ describe('writing assistance in notes and the scope file', () => {
     );
   });
 });
+
+/** The key of the workspace folder's scope: its URI. */
+function workspaceRoot(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+}

@@ -1,0 +1,248 @@
+import * as vscode from 'vscode';
+import { SCOPE_FILE_NAME, type Scope } from '../core/scopeModel';
+import { NoteNavigator } from './noteNavigation';
+import { NoteWorkspace, type NotesChange } from './noteWorkspace';
+import { ScopeFileEditor } from './scopeFileEditor';
+import { ScopeStore } from './scopeStore';
+
+/** More scope files than this in one window is not a research repository: the rest are left out, and the log says so. */
+const MAX_SCOPES = 64;
+const DISCOVER_DEBOUNCE_MS = 100;
+
+/** One scope in the window: a folder with its scope file (or the built-in scope), its notes, and what acts on them. */
+export class ScopeRoot implements vscode.Disposable {
+  readonly notes: NoteWorkspace;
+  readonly navigator: NoteNavigator;
+  readonly editor: ScopeFileEditor;
+  /** What runs for this scope alone (its diagnostics, its dating): disposed with it. */
+  readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    /** The folder's URI as a string: how nodes, panels and commands name the scope. */
+    readonly key: string,
+    /** The workspace folder's name, with the path below it for a nested scope file. */
+    readonly label: string,
+    readonly store: ScopeStore,
+    log: vscode.LogOutputChannel,
+    excluded: readonly string[],
+  ) {
+    this.notes = new NoteWorkspace(store, log, excluded);
+    this.navigator = new NoteNavigator(store, this.notes);
+    this.editor = new ScopeFileEditor(store, this.notes);
+  }
+
+  get folderUri(): vscode.Uri {
+    return this.store.folderUri;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables, this.notes, this.store).dispose();
+  }
+}
+
+/** A change of one scope's notes. */
+export interface RootNotesChange {
+  readonly root: ScopeRoot;
+  readonly change: NotesChange;
+}
+
+/**
+ * Every scope of the window. Each workspace folder is one (its own scope file, or the built-in scope), and so is
+ * every folder below that holds a `competitor-scope.yaml`; a note belongs to the nearest scope file above it. A
+ * workspace folder without a scope file of its own but with nested ones is only those (a monorepo of teams).
+ */
+export class ScopeRoots implements vscode.Disposable {
+  private roots = new Map<string, ScopeRoot>();
+  private readonly rootsEmitter = new vscode.EventEmitter<void>();
+  private readonly notesEmitter = new vscode.EventEmitter<RootNotesChange>();
+  private readonly scopeEmitter = new vscode.EventEmitter<ScopeRoot>();
+  private readonly currentEmitter = new vscode.EventEmitter<void>();
+  /** The set of scopes changed (a folder or a scope file came or went). */
+  readonly onDidChangeRoots = this.rootsEmitter.event;
+  readonly onDidChangeNotes = this.notesEmitter.event;
+  readonly onDidChangeScope = this.scopeEmitter.event;
+  /** The scope of the active note changed (see `current`). */
+  readonly onDidChangeCurrent = this.currentEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.rootsEmitter, this.notesEmitter, this.scopeEmitter, this.currentEmitter];
+  private lastCurrent: ScopeRoot | undefined;
+  private disposed = false;
+  private discovering: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(
+    private readonly builtIn: () => Scope,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
+  ) {}
+
+  /** Finds the window's scopes; `perRoot` starts what runs for each scope alone, when it is found. */
+  static async create(builtIn: () => Scope, log: vscode.LogOutputChannel, perRoot: (root: ScopeRoot) => vscode.Disposable[]): Promise<ScopeRoots> {
+    const roots = new ScopeRoots(builtIn, log, perRoot);
+    roots.watch();
+    await roots.discover();
+    return roots;
+  }
+
+  /** In the order of the workspace folders, each followed by its nested scopes. */
+  get all(): readonly ScopeRoot[] {
+    return [...this.roots.values()];
+  }
+
+  get(key: string | undefined): ScopeRoot | undefined {
+    return key === undefined ? undefined : this.roots.get(key);
+  }
+
+  /** The nearest scope at or above `uri`: one lookup per folder level. */
+  forUri(uri: vscode.Uri): ScopeRoot | undefined {
+    for (let folder = uri, depth = 0; depth < 256; depth++) {
+      const root = this.roots.get(folder.toString());
+      if (root) return root;
+      const parent = vscode.Uri.joinPath(folder, '..');
+      if (parent.path === folder.path) return undefined;
+      folder = parent;
+    }
+    return undefined;
+  }
+
+  /** The scope whose scope file `uri` is (or would be). */
+  forScopeFile(uri: vscode.Uri): ScopeRoot | undefined {
+    const root = this.roots.get(vscode.Uri.joinPath(uri, '..').toString());
+    return root?.store.defaultFileUri.toString() === uri.toString() ? root : undefined;
+  }
+
+  /** The notes of the scope a note belongs to, when `uri` is a research note. */
+  notesFor(uri: vscode.Uri): NoteWorkspace | undefined {
+    const notes = this.forUri(uri)?.notes;
+    return notes?.pathOf(uri) === undefined ? undefined : notes;
+  }
+
+  /** The scope commands act on: the active editor's, else the last one that was, else the first; none without a folder. */
+  get current(): ScopeRoot | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const root = active && this.forUri(active);
+    if (root) return root;
+    return (this.lastCurrent && this.roots.get(this.lastCurrent.key)) ?? this.all[0];
+  }
+
+  /** The scope a command's argument names (`root`, carried by the tree's nodes and scope refs), else the current one. */
+  of(target?: unknown): ScopeRoot | undefined {
+    const key = typeof target === 'object' && target !== null && 'root' in target && typeof target.root === 'string' ? target.root : undefined;
+    return this.get(key) ?? this.current;
+  }
+
+  /** `of(target)` once every scope's notes have been read: what a command that reads the analysis waits for. */
+  async whenReady(target?: unknown): Promise<ScopeRoot | undefined> {
+    await this.ready;
+    return this.of(target);
+  }
+
+  /** Makes a scope the current one (the matrix's folder selector), until a note of another scope is active. */
+  choose(root: ScopeRoot): void {
+    if (root === this.current) return;
+    this.lastCurrent = root;
+    this.currentEmitter.fire();
+  }
+
+  /** Resolves when every scope's notes of the latest scan have been read and analyzed. */
+  get ready(): Promise<void> {
+    return this.discovering.then(() => Promise.all(this.all.map((root) => root.notes.ready))).then(() => undefined);
+  }
+
+  private watch(): void {
+    const later = () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.discover(), DISCOVER_DEBOUNCE_MS);
+    };
+    // A scope file's edits are its store's; only files that come and go change the set of scopes.
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${SCOPE_FILE_NAME}`, false, true, false);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(later),
+      watcher.onDidDelete(later),
+      vscode.workspace.onDidChangeWorkspaceFolders(later),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const root = editor && this.forUri(editor.document.uri);
+        if (!root || root === this.lastCurrent) return;
+        this.lastCurrent = root;
+        this.currentEmitter.fire();
+      }),
+    );
+  }
+
+  /** Finds the scopes again (after any run still under way): keeps those still there, starts the new ones, disposes the gone ones. */
+  discover(): Promise<void> {
+    this.discovering = this.discovering.then(async () => this.apply(await this.find()));
+    return this.discovering;
+  }
+
+  private async find(): Promise<{ uri: vscode.Uri; label: string }[]> {
+    const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
+    if (workspaceFolders.length === 0) return [];
+    const files = await vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1);
+    if (files.length > MAX_SCOPES) this.log.warn(`More than ${MAX_SCOPES} scope files in this window: only ${MAX_SCOPES} are used.`);
+    const nested = files.slice(0, MAX_SCOPES).map((file) => vscode.Uri.joinPath(file, '..')).sort((a, b) => a.path.localeCompare(b.path));
+    const found: { uri: vscode.Uri; label: string }[] = [];
+    const taken = new Set<string>();
+    const add = (uri: vscode.Uri, label: string) => {
+      if (!taken.has(uri.toString())) found.push({ uri, label });
+      taken.add(uri.toString());
+    };
+    for (const folder of workspaceFolders) {
+      const inside = nested.filter((uri) => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString());
+      const ownFile = inside.some((uri) => uri.toString() === folder.uri.toString());
+      if (ownFile || inside.length === 0) add(folder.uri, folder.name);
+      for (const uri of inside) add(uri, `${folder.name}/${vscode.workspace.asRelativePath(uri, false)}`);
+    }
+    return found;
+  }
+
+  private async apply(folders: readonly { uri: vscode.Uri; label: string }[]): Promise<void> {
+    const next = new Map<string, ScopeRoot>();
+    let changed = folders.length !== this.roots.size;
+    for (const { uri, label } of folders) {
+      const key = uri.toString();
+      const excluded = foldersBelow(uri, folders);
+      const kept = this.roots.get(key);
+      if (kept) {
+        kept.notes.setExcluded(excluded);
+        next.set(key, kept);
+        continue;
+      }
+      changed = true;
+      const store = await ScopeStore.create(uri, this.builtIn);
+      if (this.disposed) {
+        for (const root of [store, ...[...next.values()].filter((r) => !this.roots.has(r.key))]) root.dispose();
+        return;
+      }
+      next.set(key, this.start(key, label, store, excluded));
+    }
+    for (const [key, root] of this.roots) if (!next.has(key)) root.dispose();
+    this.roots = next;
+    if (changed) this.rootsEmitter.fire();
+  }
+
+  private start(key: string, label: string, store: ScopeStore, excluded: readonly string[]): ScopeRoot {
+    const root = new ScopeRoot(key, label, store, this.log, excluded);
+    root.disposables.push(
+      root.notes.onDidChange((change) => this.notesEmitter.fire({ root, change })),
+      store.onDidChange(() => this.scopeEmitter.fire(root)),
+      ...this.perRoot(root),
+    );
+    return root;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.disposed = true;
+    for (const root of this.roots.values()) root.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** The folders of the other scopes inside `folder`, relative to it. */
+function foldersBelow(folder: vscode.Uri, folders: readonly { uri: vscode.Uri }[]): string[] {
+  const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return folders
+    .filter(({ uri }) => uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(prefix))
+    .map(({ uri }) => uri.path.slice(prefix.length).replace(/\/$/, ''));
+}
