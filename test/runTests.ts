@@ -4,6 +4,7 @@
 // host, and with --vsix the packaged extension installed from its VSIX (after `npm run package`), in the Node
 // host and, without its desktop entry, in the web worker. No flag runs them all. Exits non-zero on any failure.
 import { runIntegrationInCodeServer } from './harness/integrationInCodeServer';
+import { runMultiRootInCodeServer } from './harness/multiRootInCodeServer';
 import { describeSuite, failedToRun, suitePassed, type SuiteResult } from './harness/suiteResult';
 import { runUnitTests } from './harness/unitTests';
 import { runVsixInCodeServer, runVsixWebInCodeServer } from './harness/vsixInCodeServer';
@@ -23,6 +24,7 @@ if (flags.has('--integration') || flags.has('--electron') || everything) {
   suites.push(flags.has('--electron')
     ? ['integration (VS Code desktop)', runIntegrationInElectron]
     : ['integration (VS Code server)', (name) => runIntegrationInCodeServer(name)]);
+  if (!flags.has('--electron')) suites.push(['multi-root workspace (VS Code server)', runMultiRootInCodeServer]);
 }
 if (flags.has('--web') || everything) suites.push(['web build (VS Code server, web worker)', runWebInCodeServer]);
 if (flags.has('--vsix') || everything) {

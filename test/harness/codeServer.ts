@@ -104,7 +104,7 @@ export async function startCodeServer(dirs: SessionDirs, options: CodeServerOpti
     port,
     remoteUri: (fsPath, at = localHost) => `vscode-remote://${at}:${port}${fsPath}`,
     workbenchUrl: (folder, payload, at = localHost) =>
-      `http://${at}:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      `http://${at}:${port}/?${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
     crashed,
     logTail: () => tail.join('\n'),
     async stop() {

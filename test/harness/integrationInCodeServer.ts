@@ -19,6 +19,8 @@ export interface CodeServerRun {
   developmentPath?: string;
   /** Runs before the server starts, e.g. installs a VSIX into the run's extensions dir. */
   prepare?: (dirs: SessionDirs) => void;
+  /** What the window opens instead of the copy of example/, e.g. a .code-workspace file of several folders. */
+  workspace?: (dirs: SessionDirs) => string;
   /** Runs Competitor Scope (its `browser` entry) in the browser's web worker extension host, not in Node. */
   webWorker?: boolean;
 }
@@ -39,12 +41,13 @@ export function runIntegrationInCodeServer(
   return runIntegrationSuite(name, async (dirs, env, timedOut) => {
     run.prepare?.(dirs);
     const tests = typeof run.tests === 'string' ? run.tests : run.tests(dirs);
+    const opened = run.workspace?.(dirs) ?? dirs.workspace;
     // Tests in the extension host ask the probe what a webview's page shows.
     const probe = await startWebviewProbe();
-    const server = await startCodeServer(dirs, { folder: dirs.workspace, env: { ...env, [webviewProbeVariable]: probe.url }, settings: run.webWorker ? inWebWorker : {} });
+    const server = await startCodeServer(dirs, { folder: opened, env: { ...env, [webviewProbeVariable]: probe.url }, settings: run.webWorker ? inWebWorker : {} });
     let workbench: Workbench | undefined;
     try {
-      const url = server.workbenchUrl(dirs.workspace, [
+      const url = server.workbenchUrl(opened, [
         ...(run.developmentPath ? [['extensionDevelopmentPath', server.remoteUri(run.developmentPath)] as [string, string]] : []),
         ...(run.webWorker ? [['extensionDevelopmentKind', 'web'] as [string, string]] : []),
         ['extensionTestsPath', server.remoteUri(tests)],
