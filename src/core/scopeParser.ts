@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, slugify, type Range } from './text';
+import { plainYamlData } from './plainYaml';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
 
 /** A scope file larger than this is refused before parsing: it is a mistake, not a scope. */
@@ -14,29 +15,65 @@ const MAX_ALIAS_COUNT = 100;
 
 type Path = ReadonlyArray<PropertyKey>;
 
-/** Parses and validates a scope file. Never throws: every problem comes back with the range it is about. */
+/** The `yaml` library's document of a scope file and its line index: where every node stands. */
+interface Located {
+  readonly doc: Document.Parsed;
+  readonly lines: LineIndex;
+}
+
+/**
+ * Parses and validates a scope file. Never throws: every problem comes back with the range it is about.
+ * A valid file of plain YAML is read without positions (see plainYamlData), and its items' ranges are found
+ * when something first asks for one; any other file is read by parseScopeDocument.
+ */
 export function parseScope(text: string): ScopeParseResult {
-  const lines = new LineIndex(text);
-  const firstLineEnd = text.indexOf('\n');
-  const whole: Range = lines.range(0, firstLineEnd === -1 ? text.length : firstLineEnd);
+  return guarded(text) ?? plainScope(text) ?? documentScope(text);
+}
+
+/** parseScope with every position found up front, from the `yaml` library's document: what the fast path must equal. */
+export function parseScopeDocument(text: string): ScopeParseResult {
+  return guarded(text) ?? documentScope(text);
+}
+
+/** The size and depth guards, before any parser sees the text. */
+function guarded(text: string): ScopeParseResult | undefined {
   if (text.length > MAX_SCOPE_FILE_CHARS) {
     const size = (text.length / (1024 * 1024)).toFixed(1);
-    return fail({ message: `The scope file is ${size} MB; a scope file may be at most 1 MB.`, range: whole });
+    return fail({ message: `The scope file is ${size} MB; a scope file may be at most 1 MB.`, range: firstLineOf(text) });
   }
   const depth = yamlNesting(text);
   if (depth.depth > MAX_SCOPE_NESTING) {
     return fail({
       message: `The scope file nests more than ${MAX_SCOPE_NESTING} levels deep; a scope needs five.`,
-      range: lines.range(depth.offset, depth.offset + 1),
+      range: new LineIndex(text).range(depth.offset, depth.offset + 1),
     });
   }
+  return undefined;
+}
 
+function firstLineOf(text: string): Range {
+  const firstLineEnd = text.indexOf('\n');
+  return new LineIndex(text).range(0, firstLineEnd === -1 ? text.length : firstLineEnd);
+}
+
+/** A valid scope of plain YAML, its ranges found later; undefined when the file needs the `yaml` library's reading. */
+function plainScope(text: string): ScopeParseResult | undefined {
+  const plain = plainYamlData(text, MAX_SCOPE_NESTING);
+  const parsed = plain && scopeFileSchema.safeParse(plain.data ?? {});
+  if (!parsed?.success) return undefined;
+  let located: Located | undefined;
+  const locate = () => (located ??= { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: false }), lines: new LineIndex(text) });
+  return checked(parsed.data, locate, true);
+}
+
+function documentScope(text: string): ScopeParseResult {
+  const lines = new LineIndex(text);
   let doc: Document.Parsed;
   try {
     // Repeated keys are found by repeatedKeys below, in one pass: yaml's own check is quadratic.
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
-    return fail({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: whole });
+    return fail({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: firstLineOf(text) });
   }
   if (doc.errors.length > 0) {
     return fail(...doc.errors.map((e) => ({ message: `YAML syntax error: ${firstLine(e.message)}`, range: lines.range(e.pos[0], e.pos[1]) })));
@@ -51,15 +88,20 @@ export function parseScope(text: string): ScopeParseResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws here when aliases expand past maxAliasCount: point at the first alias of an alias chain.
-    return fail({ message: `The scope file cannot be expanded: ${errorMessage(error)}`, range: firstNestedAlias(doc, lines) ?? whole });
+    return fail({ message: `The scope file cannot be expanded: ${errorMessage(error)}`, range: firstNestedAlias(doc, lines) ?? firstLineOf(text) });
   }
 
   const parsed = scopeFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
     return fail(...parsed.error.issues.map((issue) => describeIssue(issue, doc, lines)));
   }
-  const scope = resolveScope(parsed.data, doc, lines);
-  const duplicates = findDuplicateIds(scope, doc, lines);
+  return checked(parsed.data, () => ({ doc, lines }), false);
+}
+
+/** The scope of a valid file, or its repeated ids. */
+function checked(file: ScopeFile, locate: () => Located, lazy: boolean): ScopeParseResult {
+  const scope = resolveScope(file, locate, lazy);
+  const duplicates = findDuplicateIds(scope, locate);
   return duplicates.length > 0 ? fail(...duplicates) : { ok: true, scope, problems: [] };
 }
 
@@ -67,23 +109,37 @@ function fail(...problems: ScopeProblem[]): ScopeParseResult {
   return { ok: false, problems };
 }
 
-function resolveScope(file: ScopeFile, doc: Document.Parsed, lines: LineIndex): Scope {
-  const item = (path: Path, raw: { id?: string; name: string; description?: string; aliases?: string[] }): Product => ({
+/** Sets `value.range` to the range at `path`: now, or (`lazy`) when it is first read. */
+function placed<T extends { range: Range }>(value: T, path: Path, locate: () => Located, lazy: boolean): T {
+  const find = () => {
+    const { doc, lines } = locate();
+    return rangeAt(doc, lines, path);
+  };
+  if (!lazy) return Object.assign(value, { range: find() });
+  let range: Range | undefined;
+  // Redefining the property keeps its place among the keys, as JSON shows them.
+  return Object.defineProperty(value, 'range', { get: () => (range ??= find()), enumerable: true, configurable: true });
+}
+
+const UNPLACED: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Scope {
+  const item = (raw: { id?: string; name: string; description?: string; aliases?: string[] }): Product => ({
     id: raw.id ?? slugify(raw.name),
     name: raw.name,
     ...(raw.description !== undefined ? { description: raw.description.trim() } : {}),
     aliases: raw.aliases ?? [],
-    range: rangeAt(doc, lines, path),
+    range: UNPLACED,
   });
-  const categories: Category[] = file.categories.map((c, ci) => ({
+  const categories: Category[] = file.categories.map((c, ci) => placed({
     id: c.id ?? slugify(c.name),
     name: c.name,
     goal: c.goal,
-    products: c.products.map((p, pi) => item(['categories', ci, 'products', pi], p)),
-    axes: c.axes.map((a, ai) => ({ ...item(['categories', ci, 'axes', ai], a), weight: a.weight ?? 1, ...policy(a) })),
-    range: rangeAt(doc, lines, ['categories', ci]),
+    products: c.products.map((p, pi) => placed(item(p), ['categories', ci, 'products', pi], locate, lazy)),
+    axes: c.axes.map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
+    range: UNPLACED,
     ...policy(c),
-  }));
+  }, ['categories', ci], locate, lazy));
   return {
     version: file.version,
     title: file.title,
@@ -105,7 +161,7 @@ function policy(entry: EvidencePolicy): EvidencePolicy {
 }
 
 /** Ids must be unique among categories, and among the products and the axes of one category. */
-function findDuplicateIds(scope: Scope, doc: Document.Parsed, lines: LineIndex): ScopeProblem[] {
+function findDuplicateIds(scope: Scope, locate: () => Located): ScopeProblem[] {
   const problems: ScopeProblem[] = [];
   const check = (kind: string, items: ReadonlyArray<{ id: string }>, basePath: Path) => {
     const first = new Map<string, number>();
@@ -115,6 +171,7 @@ function findDuplicateIds(scope: Scope, doc: Document.Parsed, lines: LineIndex):
         first.set(it.id, index);
         return;
       }
+      const { doc, lines } = locate();
       const path = [...basePath, index];
       const explicit = doc.hasIn([...path, 'id']);
       const firstLine = rangeAt(doc, lines, [...basePath, seen]).start.line + 1;
