@@ -1,8 +1,9 @@
 // The screenshots in docs/images/, one entry each. Add a shot here; `npm run screenshots` takes them all,
 // or only the named ones: `node out/test/harness/screenshots.js tree`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { KAFKA_NOTE, TEAM_SCOPE } from '../integration/teamScope';
 import { expandTreeItem, openViewContainer, quickOpen, resizeSideBar, runCommand, settle, treeItem } from './workbenchActions';
 
 export interface Shot {
@@ -24,6 +25,26 @@ async function scopeTree(page: Page): Promise<void> {
   await expandTreeItem(page, 'FastAPI');
   await treeItem(page, 'Auth, security, and rate limiting').waitFor();
   await quickOpen(page, 'fastapi.md');
+  await settle(page);
+}
+
+/** A second team's scope file in platform/, with its note: the workspace then holds two scopes. */
+function nestedScope(workspace: string): void {
+  mkdirSync(path.join(workspace, 'platform', 'notes'), { recursive: true });
+  writeFileSync(path.join(workspace, 'platform', 'competitor-scope.yaml'), TEAM_SCOPE.replace('"**/*.md"', 'notes/*.md'));
+  writeFileSync(path.join(workspace, 'platform', 'notes', 'kafka.md'), KAFKA_NOTE);
+}
+
+/** The tree with a node per scope: the workspace's and the nested one's, a category of each expanded. */
+async function treeScopes(page: Page): Promise<void> {
+  await openViewContainer(page, 'Competitor Scope');
+  await resizeSideBar(page, 460);
+  await expandTreeItem(page, 'Message Queues');
+  await expandTreeItem(page, 'Kafka');
+  await treeItem(page, 'Operations').waitFor();
+  await quickOpen(page, 'kafka.md');
+  // The note's lens says that its scope is the current one, as the status bar does.
+  await page.locator('.codelens-decoration', { hasText: 'Kafka: 1/2' }).first().waitFor({ timeout: 60_000 });
   await settle(page);
 }
 
@@ -119,6 +140,7 @@ async function battlecard(page: Page): Promise<void> {
 export const shots: Shot[] = [
   { name: 'tree', theme: 'Default Dark Modern', arrange: scopeTree },
   { name: 'tree-light', theme: 'Default Light Modern', arrange: scopeTree },
+  { name: 'tree-scopes', theme: 'Default Dark Modern', prepare: nestedScope, arrange: treeScopes },
   { name: 'tree-editing', theme: 'Default Dark Modern', arrange: treeEditing },
   { name: 'scope-problems', theme: 'Default Dark Modern', prepare: duplicateProduct, arrange: scopeProblems },
   { name: 'quick-fix', theme: 'Default Dark Modern', arrange: quickFix },
