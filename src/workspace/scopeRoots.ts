@@ -178,7 +178,11 @@ export class ScopeRoots implements vscode.Disposable {
   private async find(): Promise<{ uri: vscode.Uri; label: string }[]> {
     const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
     if (workspaceFolders.length === 0) return [];
-    const files = await vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1);
+    // A file system without search (some virtual ones) still has its folders' own scope files.
+    const files = await Promise.resolve(vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1)).catch((error: unknown) => {
+      this.log.warn(`Scope files in subfolders are not looked for: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    });
     if (files.length > MAX_SCOPES) this.log.warn(`More than ${MAX_SCOPES} scope files in this window: only ${MAX_SCOPES} are used.`);
     const nested = files.slice(0, MAX_SCOPES).map((file) => vscode.Uri.joinPath(file, '..')).sort((a, b) => a.path.localeCompare(b.path));
     const found: { uri: vscode.Uri; label: string }[] = [];
