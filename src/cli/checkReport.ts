@@ -93,7 +93,7 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
   });
   const noteFindings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
   // As the editor shows on the scope file: each product that no note is about yet.
-  const noNotes = productsWithoutNotes(index.scope, (target) => index.notesOf(target)).map((f) => reportFinding(scope, f));
+  const noNotes = productsWithoutNotes(index.scope, (target) => index.hasNotes(target)).map((f) => reportFinding(scope, f));
   return { scope, notes, products, findings: [...noNotes, ...noteFindings], summary: index.summary() };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ScopeRoots } from '../workspace/scopeRoots';
+import { coalesced } from '../workspace/timeSlices';
 
 /** The current scope's coverage at a glance (the active note's, with several scopes); a click shows where the gaps are. */
 export function registerCoverageStatusBar(roots: ScopeRoots, command: string): vscode.Disposable[] {
@@ -19,10 +20,12 @@ export function registerCoverageStatusBar(roots: ScopeRoots, command: string): v
     item.show();
   };
   update();
-  // The counts read every product: once a batch of notes (a branch switch) is through.
+  // The counts read every product: once a batch of notes (a branch switch) is through, and after the note's own diagnostics.
+  const later = coalesced(update);
   return [
     item,
-    roots.onDidChangeNotes(({ root, change }) => root === roots.current && !change.more && update()),
+    later,
+    roots.onDidChangeNotes(({ root, change }) => root === roots.current && !change.more && later.schedule()),
     roots.onDidChangeCurrent(update),
     roots.onDidChangeRoots(update),
   ];

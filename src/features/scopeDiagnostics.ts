@@ -4,6 +4,7 @@ import { productsWithoutNotes } from '../core/assist/noteGaps';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import type { ScopeStore } from '../workspace/scopeStore';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
+import { coalesced } from '../workspace/timeSlices';
 
 export const DIAGNOSTIC_SOURCE = 'competitor-scope';
 
@@ -26,15 +27,17 @@ export function registerScopeDiagnostics(store: ScopeStore, notes: NoteWorkspace
     const errors = problems.map((problem) => diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error, 'invalid-scope'));
     const noNote = severities(fileUri)('no-note');
     // A stale scope's ranges are those of an older text: its gaps wait until the file is valid again.
-    const gaps = stale || noNote === 'off' ? [] : productsWithoutNotes(scope, (t) => notes.index.notesOf(t)).map((f) => diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code));
+    const gaps = stale || noNote === 'off' ? [] : productsWithoutNotes(scope, (t) => notes.index.hasNotes(t)).map((f) => diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code));
     collection.set(fileUri, [...errors, ...gaps]);
   };
   show();
+  // Gaps read every product: counted once a batch of notes (a branch switch) is through, and after the note's own diagnostics.
+  const later = coalesced(show);
   return [
     collection,
+    later,
     store.onDidChange(show),
-    // Gaps read every product: counted once a batch of notes (a branch switch) is through.
-    notes.onDidChange((change) => change.more || show()),
+    notes.onDidChange((change) => change.more || later.schedule()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) show();
     }),

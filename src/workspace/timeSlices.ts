@@ -35,3 +35,21 @@ export async function inSlices<T>(
     }
   }
 }
+
+/** How long a view that reads every note waits after a note's change: the note's own diagnostics go first. */
+export const WHOLE_WORKSPACE_DELAY_MS = 50;
+
+/**
+ * `action` run once, `delayMs` after the last call of a burst: for what reads every note (counts, the scope
+ * file's gaps), off the path from an edit to its note's diagnostics, and once for a run of keystrokes.
+ */
+export function coalesced(action: () => void, delayMs = WHOLE_WORKSPACE_DELAY_MS): { readonly schedule: () => void; readonly dispose: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    schedule: () => {
+      clearTimeout(timer);
+      timer = setTimeout(action, delayMs);
+    },
+    dispose: () => clearTimeout(timer),
+  };
+}

@@ -145,7 +145,7 @@ describe('writing assistance: renaming in the scope file', () => {
 describe('writing assistance: products without notes and the product picker', () => {
   it('flags each product no note is about, at its entry', () => {
     const index = indexOf({ 'research/django.md': '# Django\n', 'research/grafana.md': '# Grafana\n' });
-    const findings = productsWithoutNotes(testScope(), (t) => index.notesOf(t));
+    const findings = productsWithoutNotes(testScope(), (t) => index.hasNotes(t));
     assert.deepEqual(findings.map((f) => [f.code, f.message, f.range.start.line]), [
       ['no-note', 'Django REST Framework (Web Frameworks) has no research note yet.', 9],
       ['no-note', 'FastAPI (Web Frameworks) has no research note yet.', 11],

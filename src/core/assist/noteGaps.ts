@@ -3,10 +3,10 @@ import type { NoteTarget } from '../notes/productMatcher';
 import type { Scope } from '../scopeModel';
 
 /** A `no-note` finding on each product of the scope file that no research note is about yet. */
-export function productsWithoutNotes(scope: Scope, notesOf: (target: NoteTarget) => readonly string[]): Finding[] {
+export function productsWithoutNotes(scope: Scope, hasNotes: (target: NoteTarget) => boolean): Finding[] {
   return scope.categories.flatMap((category) =>
     category.products
-      .filter((product) => notesOf({ categoryId: category.id, productId: product.id }).length === 0)
+      .filter((product) => !hasNotes({ categoryId: category.id, productId: product.id }))
       .map((product) => finding('no-note', `${product.name} (${category.name}) has no research note yet.`, product.range, { categoryId: category.id, productId: product.id })),
   );
 }

@@ -48,6 +48,24 @@ export interface NoteIndexOptions {
   readonly today?: () => string;
 }
 
+const SUMMARY_FIELDS = ['products', 'axes', 'answered', 'missing', 'empty', 'placeholder', 'stale', 'unsourced'] as const;
+
+function emptySummary(): Record<keyof CoverageSummary, number> {
+  return { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 };
+}
+
+function productSummary(product: ProductCoverage): CoverageSummary {
+  const counts = emptySummary();
+  counts.products = 1;
+  for (const axis of product.axes) {
+    counts.axes++;
+    counts[axis.status]++;
+    if (axis.evidence?.stale) counts.stale++;
+    if (axis.evidence && axis.evidence.sources.length === 0) counts.unsourced++;
+  }
+  return counts;
+}
+
 type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis } | { readonly unreadable: string };
 
 const key = (t: NoteTarget) => `${t.categoryId}\n${t.productId}`;
@@ -62,6 +80,8 @@ export class NoteIndex {
   /** The notes about each product, by `categoryId\nproductId`. */
   private readonly byTarget = new Map<string, Set<string>>();
   private coverageCache: ProductCoverage[] | undefined;
+  /** Each product's counts for summary(), kept as long as its coverage is. */
+  private readonly productSummaries = new WeakMap<ProductCoverage, CoverageSummary>();
   /** Each product's coverage by `categoryId\nproductId`, dropped when one of its notes changes. */
   private readonly productCache = new Map<string, ProductCoverage>();
   /**
@@ -154,6 +174,11 @@ export class NoteIndex {
     return [...(this.byTarget.get(key(target)) ?? [])].sort();
   }
 
+  /** Whether some note is about the product. */
+  hasNotes(target: NoteTarget): boolean {
+    return (this.byTarget.get(key(target))?.size ?? 0) > 0;
+  }
+
   /** Every finding on a note, `missing-axis` included (an axis answered in another note of the product is not missing). */
   findings(path: string): Finding[] {
     const entry = this.entries.get(path);
@@ -223,7 +248,7 @@ export class NoteIndex {
   /** Every product of the scope in scope order (once per category that holds it), each with every axis of its category. */
   coverage(): readonly ProductCoverage[] {
     this.day();
-    this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.productCoverage({ categoryId: c.id, productId: p.id })));
+    this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.cachedCoverage({ categoryId: c.id, productId: p.id })));
     return this.coverageCache;
   }
 
@@ -237,16 +262,13 @@ export class NoteIndex {
       .map((target) => this.productCoverage(target));
   }
 
+  /** The counts over every product: the sum of each product's counts, kept with its coverage (a note's change costs its products only). */
   summary(): CoverageSummary {
-    const counts = { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 };
+    const counts = emptySummary();
     for (const product of this.coverage()) {
-      counts.products++;
-      for (const axis of product.axes) {
-        counts.axes++;
-        counts[axis.status]++;
-        if (axis.evidence?.stale) counts.stale++;
-        if (axis.evidence && axis.evidence.sources.length === 0) counts.unsourced++;
-      }
+      let own = this.productSummaries.get(product);
+      if (!own) this.productSummaries.set(product, (own = productSummary(product)));
+      for (const field of SUMMARY_FIELDS) counts[field] += own[field];
     }
     return counts;
   }
@@ -257,6 +279,11 @@ export class NoteIndex {
    */
   productCoverage(target: NoteTarget): ProductCoverage {
     this.day();
+    return this.cachedCoverage(target);
+  }
+
+  /** productCoverage once `day()` has dropped what was computed for another day. */
+  private cachedCoverage(target: NoteTarget): ProductCoverage {
     let coverage = this.productCache.get(key(target));
     if (!coverage) this.productCache.set(key(target), (coverage = this.computeCoverage(target)));
     return coverage;
