@@ -7,8 +7,8 @@ import { median } from './reanalyze.mjs';
 const require = createRequire(import.meta.url);
 const { launchChromium, showModel } = require('../out/test/webview/webviewBrowser.js');
 const { syntheticScope } = require('../out/test/unit/matrixFixtures.js');
-const { buildMatrix } = require('../out/src/core/matrix/matrixModel.js');
-const { diffMatrix } = require('../out/src/core/matrix/matrixDiff.js');
+const { buildMatrix, buildMatrixWithoutTexts } = require('../out/src/core/matrix/matrixModel.js');
+const { syncMatrix } = require('../out/src/core/matrix/matrixStaging.js');
 
 const PRODUCTS = 2000;
 const RUNS = 5;
@@ -30,7 +30,8 @@ function timePaint(page, message) {
 const { scope, coverage } = syntheticScope(PRODUCTS);
 const model = buildMatrix(scope, coverage);
 const changed = coverage.map((entry, i) => (i === 1 ? { ...entry, axes: entry.axes.map((a) => ({ ...a, status: 'answered', excerpt: 'Changed.' })) } : entry));
-const patch = diffMatrix(model, buildMatrix(scope, changed));
+// The patch the panel sends for that change: the one step of bringing the page's model up to date.
+const [patch] = [...syncMatrix(model, buildMatrixWithoutTexts(scope, changed), () => false)];
 
 const browser = await launchChromium();
 const firstPaint = [];
@@ -39,7 +40,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const tiny = buildMatrix(syntheticScope(1).scope, []);
     const matrix = await showModel(browser, tiny);
-    firstPaint.push(await timePaint(matrix.page, { type: 'model', model }));
+    firstPaint.push(await timePaint(matrix.page, { type: 'model', model, loading: false }));
     update.push(await timePaint(matrix.page, { type: 'patch', patch }));
     const rows = await matrix.page.locator('tbody tr.row').count();
     if (matrix.errors.length > 0 || rows === 0 || rows > 200) throw new Error(`bad page: ${rows} rows, ${matrix.errors.join('; ')}`);

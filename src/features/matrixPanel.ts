@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { webUrl } from '../core/evidence/inlineLinks';
-import { diffMatrix } from '../core/matrix/matrixDiff';
-import { buildMatrix, type MatrixModel } from '../core/matrix/matrixModel';
+import { applyPatch } from '../core/matrix/matrixDiff';
+import { buildMatrix, buildMatrixWithoutTexts, type MatrixModel, type MatrixWithoutTexts } from '../core/matrix/matrixModel';
+import { syncMatrix } from '../core/matrix/matrixStaging';
 import { MATRIX_PAGE } from '../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../shared/matrixMessages';
-import { createPanel, LivePage, loadPage } from '../workspace/webviewHost';
+import { createPanel, LivePage, loadPage, type LiveStep } from '../workspace/webviewHost';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from './matrixSource';
 
@@ -22,10 +23,12 @@ export interface MatrixPanelHandle {
  * patches, and acting on the cells the user clicks.
  */
 export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource): MatrixPanelHandle {
+  // The exports write every cell: the whole model. The panel sends its texts a slice at a time (see syncMatrix).
   const currentModel = () => buildMatrix(source.scope().scope, source.coverage());
+  const stagedModel = () => buildMatrixWithoutTexts(source.scope().scope, source.coverage());
   let current: MatrixPanel | undefined;
   const adopt = (panel: vscode.WebviewPanel) => {
-    current = new MatrixPanel(panel, extensionUri, source, currentModel);
+    current = new MatrixPanel(panel, extensionUri, source, stagedModel);
     panel.onDidDispose(() => (current = undefined));
     return current;
   };
@@ -54,7 +57,7 @@ export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSour
 }
 
 class MatrixPanel implements vscode.Disposable {
-  /** The whole model when the page is ready, then small patches after each burst of changes. */
+  /** The first rows when the page is ready and the others in slices, then small patches after each burst of changes. */
   private readonly live: LivePage<MatrixModel, ToWebview>;
   private pendingReveal: Extract<ToWebview, { type: 'reveal' }> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -63,19 +66,14 @@ class MatrixPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly source: MatrixSource,
-    buildModel: () => MatrixModel,
+    buildModel: () => MatrixWithoutTexts,
   ) {
     loadPage(panel, extensionUri, MATRIX_PAGE);
     this.live = new LivePage<MatrixModel, ToWebview>(panel, source.onDidChange, {
-      build: () => {
+      sync: (shown, sliceDone) => {
         // With several scopes in the window, the title says whose matrix this is.
         panel.title = source.label === undefined ? MATRIX_PAGE.title : `${MATRIX_PAGE.title}: ${source.label}`;
-        return buildModel();
-      },
-      whole: (model) => ({ type: 'model', model }),
-      update: (shown, next) => {
-        const patch = diffMatrix(shown, next);
-        return patch ? { type: 'patch', patch } : undefined;
+        return this.sync(shown, buildModel(), sliceDone);
       },
     });
     this.disposables.push(
@@ -83,6 +81,20 @@ class MatrixPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** The messages of syncMatrix's steps, each with the model the webview has once it has it. */
+  private *sync(shown: MatrixModel | undefined, target: MatrixWithoutTexts, sliceDone: () => boolean): Generator<LiveStep<MatrixModel, ToWebview> | undefined, void, void> {
+    let model = shown;
+    for (const step of syncMatrix(shown, target, sliceDone)) {
+      if (!step) yield undefined;
+      else if (step.kind === 'model') yield { message: { type: 'model', model: step.model, loading: step.loading }, shown: (model = step.model) };
+      else if (step.kind === 'rows') yield { message: { type: 'patch', patch: step }, shown: (model = applyPatch(model!, step)) };
+      else yield { message: { type: 'loaded' }, shown: model! };
+    }
+    // A product to show waits for every row: its own may come last.
+    const reveal = this.takeReveal();
+    if (reveal && model) yield { message: reveal, shown: model };
   }
 
   /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
@@ -94,24 +106,23 @@ class MatrixPanel implements vscode.Disposable {
     this.panel.reveal();
   }
 
-  /** Scrolls the webview to a product's row, once it has the model. */
+  /** Scrolls the webview to a product's row, once it has every row. */
   revealProduct(categoryId: string, productId: string): void {
     this.pendingReveal = { type: 'reveal', categoryId, productId };
-    if (this.shownModel) this.sendReveal();
+    const reveal = this.shownModel && !this.live.syncing && this.takeReveal();
+    if (reveal) void this.live.post(reveal);
   }
 
-  private sendReveal(): void {
-    if (this.pendingReveal) void this.live.post(this.pendingReveal);
+  private takeReveal(): Extract<ToWebview, { type: 'reveal' }> | undefined {
+    const reveal = this.pendingReveal;
     this.pendingReveal = undefined;
+    return reveal;
   }
 
   async handle(raw: unknown): Promise<void> {
     const message = parseFromWebview(raw);
     if (!message) return; // not a message this page sends: ignored, never acted on
-    if (message.type === 'ready') {
-      this.live.sendWhole();
-      return this.sendReveal();
-    }
+    if (message.type === 'ready') return this.live.sendWhole();
     await this.act(message);
   }
 

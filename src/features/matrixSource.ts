@@ -7,8 +7,11 @@ import type { ScopeRoots } from '../workspace/scopeRoots';
 
 /** What the matrix reads: the scope, the analysis's coverage, and where a click on a cell goes. */
 export interface MatrixSource {
-  /** Fires when the scope or any note changes, or when it is another scope's turn. */
-  readonly onDidChange: vscode.Event<unknown>;
+  /**
+   * Fires when the scope or any note changes, or when it is another scope's turn; `more` while a batch of changes
+   * (a branch switch) has more to come.
+   */
+  readonly onDidChange: vscode.Event<{ readonly more?: boolean } | undefined>;
   /** The scope in force and the folder its notes glob is relative to (none without a folder). */
   scope(): { readonly scope: Scope; readonly folderUri?: vscode.Uri };
   /** The subject's rows where a note covers it, then every product of the scope in scope order, with every axis of its category. */
@@ -28,7 +31,7 @@ export function coverageOf(notes: NoteWorkspace): ProductCoverageInput[] {
  * scope is a change like any other (the matrix sends the new one whole, as its shape differs).
  */
 export class CurrentScopeSource implements MatrixSource, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly emitter = new vscode.EventEmitter<{ readonly more?: boolean } | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[];
 
@@ -36,12 +39,12 @@ export class CurrentScopeSource implements MatrixSource, vscode.Disposable {
     private readonly roots: ScopeRoots,
     private readonly builtIn: () => Scope,
   ) {
-    const fire = () => this.emitter.fire();
+    const fire = () => this.emitter.fire(undefined);
     this.disposables = [
       this.emitter,
       roots.onDidChangeCurrent(fire),
       roots.onDidChangeRoots(fire),
-      roots.onDidChangeNotes(({ root }) => root === roots.current && fire()),
+      roots.onDidChangeNotes(({ root, change }) => root === roots.current && this.emitter.fire(change)),
     ];
   }
 

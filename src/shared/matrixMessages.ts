@@ -4,11 +4,13 @@ import type { MatrixModel } from '../core/matrix/matrixModel';
 import type { Battlecard } from '../core/scoring/battlecard';
 
 /**
- * From the extension to the webview: the whole matrix once it is ready, then only what changed; and a
- * product to show and focus (the matrix opened "at" a product, from a note's lens).
+ * From the extension to the webview: the matrix once it is ready — with `loading`, only its first rows, the others
+ * following in patches until `loaded` — then only what changed; and a product to show and focus (the matrix
+ * opened "at" a product, from a note's lens).
  */
 export type ToWebview =
-  | { readonly type: 'model'; readonly model: MatrixModel }
+  | { readonly type: 'model'; readonly model: MatrixModel; readonly loading: boolean }
+  | { readonly type: 'loaded' }
   | { readonly type: 'patch'; readonly patch: MatrixPatch }
   | { readonly type: 'reveal'; readonly categoryId: string; readonly productId: string };
 

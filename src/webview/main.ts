@@ -15,6 +15,8 @@ class MatrixApp {
   private rowHeight = 0;
   private frame = 0;
   private scrollRestored = false;
+  /** False while the first rows are shown and the others are still coming (a large matrix is sent in slices). */
+  private loaded = true;
   private tabStop: HTMLElement | undefined;
   private readonly scroller = element('main', { className: 'scroller' });
   private readonly info = element('div', { className: 'axis-info', attributes: { role: 'status' } });
@@ -43,13 +45,19 @@ class MatrixApp {
   private receive(message: ToWebview): void {
     if (message.type === 'model') {
       this.model = message.model;
+      this.loaded = !message.loading;
+      this.rebuild();
+    } else if (message.type === 'loaded') {
+      this.loaded = true;
       this.rebuild();
     } else if (message.type === 'reveal') {
       this.reveal(message.categoryId, message.productId);
     } else if (this.model) {
       const patch = message.patch;
       this.model = applyPatch(this.model, patch);
-      if (patch.kind === 'reset') return this.rebuild();
+      // While loading, a table's first rows can come in a patch: a table that was left out for having none gets its section.
+      const shows = (categoryId: string) => !this.state.category || this.state.category === categoryId;
+      if (patch.tables.some((t) => shows(t.categoryId) && !this.sectionOf(t.categoryId))) return this.rebuild();
       for (const changed of patch.tables) {
         const table = this.model.tables.find((t) => t.categoryId === changed.categoryId);
         const section = this.sections.find((s) => s.categoryId === changed.categoryId);
@@ -84,8 +92,10 @@ class MatrixApp {
     const tables = model.tables.filter((t) => !this.state.category || t.categoryId === this.state.category);
     const filtered = this.state.gapsOnly || this.state.staleOnly || this.state.unsourcedOnly;
     this.sections = tables.map((t) => new TableSection(t, model.scoring, this.state)).filter((s) => s.rowCount > 0 || !filtered);
-    this.noGaps.hidden = this.sections.length > 0;
+    this.noGaps.hidden = this.sections.length > 0 || !this.loaded;
     this.scroller.replaceChildren(...this.sections.map((s) => s.root), this.noGaps);
+    // The restored focus and scroll position may be on rows still to come.
+    if (!this.loaded) return this.render();
     this.save({ focus: keepFocus(this.grid(), this.state.focus) });
     if (!this.scrollRestored) {
       this.scrollRestored = true;

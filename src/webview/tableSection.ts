@@ -138,7 +138,7 @@ export class TableSection {
   }
 
   private renderHead(): void {
-    const competitors = this.table.rows.filter((row) => !row.subject).length;
+    const competitors = competitorCount(this.table);
     const axes = this.view.axisIndexes.map((index) => {
       const axis = this.table.axes[index];
       const weight = axis.weight !== 1 ? `\n\nWeight ×${axis.weight}` : '';
@@ -160,7 +160,7 @@ export class TableSection {
   }
 
   private renderFoot(): void {
-    const competitors = this.table.rows.filter((row) => !row.subject).length;
+    const competitors = competitorCount(this.table);
     this.footRow.setAttribute('aria-rowindex', String(this.view.rows.length + 2));
     this.footRow.replaceChildren(
       element('th', { className: 'product', text: 'Answered', attributes: { scope: 'row' } }),
@@ -227,6 +227,11 @@ function vsCounts(counts: ComparisonCounts | null): HTMLTableCellElement {
   cell.title = spoken;
   cell.append(...COMPARISONS.map((c) => element('span', { className: `vs-${c}`, text: `${COMPARISON_SYMBOL[c]} ${counts[c]}`, attributes: { 'aria-hidden': 'true' } })));
   return cell;
+}
+
+/** The table's competitors, counted from its totals: while a large matrix loads, not all of its rows are here yet. */
+function competitorCount(table: MatrixTable): number {
+  return table.axes.length > 0 ? table.total / table.axes.length : table.rows.filter((row) => !row.subject).length;
 }
 
 function evidenceTitle(cell: MatrixCell): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { newNonce, webviewPageHtml, type WebviewPage } from '../shared/webviewPage';
+import { SLICE_MS, yieldToEventLoop } from './timeSlices';
 
 const UPDATE_DEBOUNCE_MS = 150;
 
@@ -33,48 +34,98 @@ export interface LiveContent<T, M> {
   update(shown: T, next: T): M | undefined;
 }
 
+/** A message to post and what the page has once it has it (no message: it has that already). */
+export interface LiveStep<T, M> {
+  readonly message?: M;
+  readonly shown: T;
+}
+
+/**
+ * Content too large to send at once (the matrix at thousands of products): the steps that bring the page from
+ * `shown` (undefined: it has nothing yet) up to date, each one posted as soon as it is produced. The steps are
+ * produced in slices: the producer checks `sliceDone()` and yields (undefined when it has nothing to post) so
+ * that the host's event loop runs before the next slice.
+ */
+export interface StagedContent<T, M> {
+  sync(shown: T | undefined, sliceDone: () => boolean): Iterator<LiveStep<T, M> | undefined, void, void>;
+}
+
 /**
  * The host side of a page that follows the workspace: the page says when it is ready (on load, and when it is
  * shown again after being hidden and unloaded) and gets everything; after that, a burst of changes (typing, a
- * branch switch) becomes one update.
+ * branch switch) becomes one update. A newer change or the page being hidden stops the update under way.
  */
 export class LivePage<T, M> implements vscode.Disposable {
   /** What the page has; undefined until it says it is ready, and again while it is hidden (and unloaded). */
   shown: T | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the runs started: a run that sees a newer one (or the page hidden) stops. */
+  private runs = 0;
+  /** The run under way; 0 when none is. */
+  private running = 0;
+  private readonly content: StagedContent<T, M>;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
-    changes: vscode.Event<unknown>,
-    private readonly content: LiveContent<T, M>,
+    changes: vscode.Event<{ readonly more?: boolean } | undefined>,
+    content: LiveContent<T, M> | StagedContent<T, M>,
   ) {
+    this.content = 'sync' in content ? content : inOneStep(content);
     this.disposables = [
-      changes(() => this.schedule()),
+      // A batch of changes (a scan, a branch switch) comes in slices; only its last one asks for an update.
+      changes((change) => {
+        if (!change?.more) this.schedule();
+      }),
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.shown = undefined;
+        if (panel.visible) return;
+        this.shown = undefined;
+        this.runs++;
       }),
     ];
   }
 
+  /** True while an update is being sent in steps. */
+  get syncing(): boolean {
+    return this.running !== 0;
+  }
+
   /** The page is ready: it gets all of it. */
   sendWhole(): void {
-    this.shown = this.content.build();
-    void this.post(this.content.whole(this.shown));
+    this.shown = undefined;
+    void this.run();
   }
 
   /** Builds the content again now (the scope or a note changed), and sends what changed. */
   refresh(): void {
     clearTimeout(this.timer);
-    if (!this.shown) return; // the page gets all of it when it is ready again
-    const next = this.content.build();
-    const message = this.content.update(this.shown, next);
-    this.shown = next;
-    if (message) void this.post(message);
+    if (this.shown === undefined) return; // the page gets all of it when it is ready again
+    void this.run();
   }
 
   post(message: M): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
+  }
+
+  private async run(): Promise<void> {
+    const run = ++this.runs;
+    this.running = run;
+    let started = performance.now();
+    const steps = this.content.sync(this.shown, () => performance.now() - started >= SLICE_MS);
+    try {
+      for (let next = steps.next(); !next.done; next = steps.next()) {
+        if (next.value) {
+          this.shown = next.value.shown;
+          if (next.value.message !== undefined) void this.post(next.value.message);
+        }
+        if (performance.now() - started < SLICE_MS) continue;
+        await yieldToEventLoop();
+        if (run !== this.runs) return;
+        started = performance.now();
+      }
+    } finally {
+      if (this.running === run) this.running = 0;
+    }
   }
 
   private schedule(): void {
@@ -84,6 +135,17 @@ export class LivePage<T, M> implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.runs++;
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** Small content goes in one message: all of it to a page that has nothing, else the update, if anything changed. */
+function inOneStep<T, M>(content: LiveContent<T, M>): StagedContent<T, M> {
+  return {
+    *sync(shown) {
+      const next = content.build();
+      yield { message: shown === undefined ? content.whole(next) : content.update(shown, next), shown: next };
+    },
+  };
 }

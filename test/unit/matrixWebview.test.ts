@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { buildMatrix, type MatrixModel, type ProductCoverageInput } from '../../src/core/matrix/matrixModel';
-import { diffMatrix } from '../../src/core/matrix/matrixDiff';
+import { buildMatrix, buildMatrixWithoutTexts, type MatrixModel, type ProductCoverageInput } from '../../src/core/matrix/matrixModel';
+import { syncMatrix } from '../../src/core/matrix/matrixStaging';
 import { launchChromium, showModel, type MatrixPage } from '../webview/webviewBrowser';
 import { matrixCoverage, matrixScope, scoredCoverage, scoredMatrixScope, syntheticScope } from './matrixFixtures';
 
@@ -155,8 +155,9 @@ describe('matrix webview in Chromium', function () {
     const coverage = matrixCoverage();
     coverage.push({ categoryId: 'web', productId: 'flask', notes: ['research/flask.md'], axes: [{ axisId: 'auth', status: 'answered', file: 'research/flask.md', line: 3, excerpt: 'Flask-Login.' }] });
     coverage.push(ansysCoverage());
-    const patch = diffMatrix(before, buildMatrix(matrixScope(), coverage));
+    const [patch, ...more] = [...syncMatrix(before, buildMatrixWithoutTexts(matrixScope(), coverage), () => false)];
     assert.equal(patch?.kind, 'rows');
+    assert.deepEqual(more, []);
     await matrix.post({ type: 'patch', patch });
     await page.locator('tr[data-row="flask"] td[data-column="auth"]', { hasText: 'Flask-Login.' }).waitFor();
     assert.deepEqual(await texts('section[data-category="web"] tfoot td'), ['3/3', '0/3', '3/6', '']);

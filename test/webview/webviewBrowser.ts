@@ -108,5 +108,5 @@ export async function openWith(browser: Browser, webviewPage: WebviewPage, messa
 
 /** Opens the matrix's page and gives it a model. */
 export function showModel(browser: Browser, model: MatrixModel, options: PageOptions = {}): Promise<MatrixPage> {
-  return openWith(browser, MATRIX_PAGE, { type: 'model', model }, 'table.matrix', options);
+  return openWith(browser, MATRIX_PAGE, { type: 'model', model, loading: false }, 'table.matrix', options);
 }

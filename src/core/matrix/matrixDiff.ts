@@ -9,40 +9,36 @@ export interface TablePatch {
   readonly rows: readonly MatrixRow[];
 }
 
-/**
- * What the webview needs to go from one model to the next: nothing, the changed rows, or — when
- * the shape changed (the scope was edited, the subject's note appeared) — the whole model.
- */
-export type MatrixPatch =
-  | { readonly kind: 'rows'; readonly answered: number; readonly total: number; readonly tables: readonly TablePatch[] }
-  | { readonly kind: 'reset'; readonly model: MatrixModel };
-
-export function diffMatrix(before: MatrixModel, after: MatrixModel): MatrixPatch | undefined {
-  if (!sameShape(before, after)) return { kind: 'reset', model: after };
-  const tables: TablePatch[] = [];
-  after.tables.forEach((table, t) => {
-    const old = before.tables[t];
-    const rows = table.rows.filter((row, r) => !sameRow(old.rows[r], row));
-    if (rows.length > 0) tables.push({ categoryId: table.categoryId, axes: table.axes, answered: table.answered, total: table.total, rows });
-  });
-  return tables.length > 0 ? { kind: 'rows', answered: after.answered, total: after.total, tables } : undefined;
+/** The changed rows of a model (or the next rows of a staged load, see matrixStaging), with the recounted totals. */
+export interface MatrixPatch {
+  readonly kind: 'rows';
+  readonly answered: number;
+  readonly total: number;
+  readonly tables: readonly TablePatch[];
 }
 
-/** The model a patch leads to; rows are matched by key within their table. */
+/**
+ * The model a patch leads to; rows are matched by key within their table, and rows it does not have yet (the
+ * rest of a staged load, see matrixStaging) are added at the end in the patch's order.
+ */
 export function applyPatch(model: MatrixModel, patch: MatrixPatch): MatrixModel {
-  if (patch.kind === 'reset') return patch.model;
   const byCategory = new Map(patch.tables.map((table) => [table.categoryId, table]));
   const tables = model.tables.map((table): MatrixTable => {
     const changes = byCategory.get(table.categoryId);
     if (!changes) return table;
     const rows = new Map(changes.rows.map((row) => [row.key, row]));
-    return { ...table, axes: changes.axes, answered: changes.answered, total: changes.total, rows: table.rows.map((row) => rows.get(row.key) ?? row) };
+    const known = new Set(table.rows.map((row) => row.key));
+    const added = changes.rows.filter((row) => !known.has(row.key));
+    return { ...table, axes: changes.axes, answered: changes.answered, total: changes.total, rows: [...table.rows.map((row) => rows.get(row.key) ?? row), ...added] };
   });
   return { ...model, tables, answered: patch.answered, total: patch.total };
 }
 
-/** Same title, tables, axes and rows in the same order: only cell contents and totals may differ. */
-function sameShape(a: MatrixModel, b: MatrixModel): boolean {
+/**
+ * Same title, tables, axes and rows in the same order: only cell contents and totals may differ. With `prefix`,
+ * `a`'s tables may hold only the first of `b`'s rows (a staged load under way).
+ */
+export function sameShape(a: MatrixModel, b: MatrixModel, prefix = false): boolean {
   if (a.title !== b.title || a.subject !== b.subject || a.tables.length !== b.tables.length) return false;
   if (a.scoring.scale !== b.scoring.scale || !sameList(a.scoring.labels, b.scoring.labels, (x, y) => x === y)) return false;
   return a.tables.every((table, t) => {
@@ -52,12 +48,12 @@ function sameShape(a: MatrixModel, b: MatrixModel): boolean {
       table.name === other.name &&
       table.goal === other.goal &&
       sameList(table.axes, other.axes, (x, y) => x.id === y.id && x.name === y.name && x.description === y.description && x.weight === y.weight) &&
-      sameList(table.rows, other.rows, (x, y) => x.key === y.key && x.name === y.name && x.subject === y.subject)
+      sameList(table.rows, prefix ? other.rows.slice(0, table.rows.length) : other.rows, (x, y) => x.key === y.key && x.name === y.name && x.subject === y.subject)
     );
   });
 }
 
-function sameRow(a: MatrixRow, b: MatrixRow): boolean {
+export function sameRow(a: MatrixRow, b: MatrixRow): boolean {
   return (
     a.answered === b.answered &&
     a.score?.value === b.score?.value &&

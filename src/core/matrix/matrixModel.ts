@@ -116,6 +116,22 @@ export const MAX_EXCERPT_CHARS = 140;
  * coverage count as missing everywhere, so a matrix is complete even before the analysis has run.
  */
 export function buildMatrix(scope: Scope, coverage: readonly ProductCoverageInput[]): MatrixModel {
+  const { model, withTexts } = buildMatrixWithoutTexts(scope, coverage);
+  return { ...model, tables: model.tables.map((table) => ({ ...table, rows: table.rows.map((row) => withTexts(table.categoryId, row)) })) };
+}
+
+/** A model whose answered cells have no excerpt and no hover text yet, and what adds them to one of its rows. */
+export interface MatrixWithoutTexts {
+  readonly model: MatrixModel;
+  /** The row with its answered cells' excerpts and hover texts (rendering them is most of what building a matrix costs). */
+  withTexts(categoryId: string, row: MatrixRow): MatrixRow;
+}
+
+/**
+ * The matrix with every row, status, score, evidence and total, but without the answers' texts: what sorting,
+ * filtering and counting read, built without rendering a section. `withTexts` completes a row when it is needed.
+ */
+export function buildMatrixWithoutTexts(scope: Scope, coverage: readonly ProductCoverageInput[]): MatrixWithoutTexts {
   const byKey = new Map(coverage.map((entry) => [`${entry.categoryId}\u0000${entry.productId}`, entry]));
   const subjectId = subjectOf(scope)?.id;
   const scoring = scoringOf(scope);
@@ -136,7 +152,16 @@ export function buildMatrix(scope: Scope, coverage: readonly ProductCoverageInpu
     const axes = category.axes.map((axis) => ({ id: axis.id, name: axis.name, description: axis.description ?? '', weight: axis.weight, answered: 0 }));
     return withTotals({ categoryId: category.id, name: category.name, goal: category.goal, axes, rows, answered: 0, total: 0 });
   });
-  return withModelTotals({ title: scope.title, subject: scope.subject ?? null, scoring, tables, answered: 0, total: 0 });
+  const model = withModelTotals({ title: scope.title, subject: scope.subject ?? null, scoring, tables, answered: 0, total: 0 });
+  const axisIds = new Map(scope.categories.map((category) => [category.id, category.axes.map((axis) => axis.id)]));
+  const withTexts = (categoryId: string, row: MatrixRow): MatrixRow => {
+    const entry = byKey.get(`${categoryId}\u0000${row.key}`);
+    if (!entry || row.answered === 0) return row;
+    const inputs = new Map(entry.axes.map((axis) => [axis.axisId, axis]));
+    const ids = axisIds.get(categoryId) ?? [];
+    return { ...row, cells: row.cells.map((cell, index) => (cell.status === 'answered' ? { ...cell, ...cellTexts(inputs.get(ids[index])) } : cell)) };
+  };
+  return { model, withTexts };
 }
 
 /** Recounts a table's column and table totals from its rows. */
@@ -155,17 +180,22 @@ export function withModelTotals(model: MatrixModel): MatrixModel {
 
 const NO_EVIDENCE = { sources: [], asOf: null, age: '', stale: false, unsourced: false };
 
-/** A cell, compared with the subject's cell on the same axis when there is one. */
+/** A cell without its texts, compared with the subject's cell on the same axis when there is one. */
 function toCell(input: AxisCoverageInput | undefined, ours: MatrixCell | undefined): MatrixCell {
   if (!input) return { status: 'missing', file: null, line: null, excerpt: '', detail: '', score: null, vs: null, ...NO_EVIDENCE };
   const answered = input.status === 'answered';
-  const detail = answered ? (input.section ?? input.excerpt ?? '').trim() : '';
   const score = input.score ?? null;
   const evidence = answered && input.evidence;
   const shown = evidence
     ? { sources: evidence.sources, asOf: evidence.asOf, age: evidence.ageDays === null ? '' : ageLabel(evidence.ageDays), stale: evidence.stale, unsourced: evidence.sources.length === 0 }
     : NO_EVIDENCE;
-  return { status: input.status, file: input.file, line: input.line, excerpt: firstSentence(detail), detail, score, vs: ours ? compareScores(ours.score, score) : null, ...shown };
+  return { status: input.status, file: input.file, line: input.line, excerpt: '', detail: '', score, vs: ours ? compareScores(ours.score, score) : null, ...shown };
+}
+
+/** An answered cell's texts: the whole section (else the excerpt) for the hover, and its first sentence. */
+function cellTexts(input: AxisCoverageInput | undefined): Pick<MatrixCell, 'excerpt' | 'detail'> {
+  const detail = (input?.section ?? input?.excerpt ?? '').trim();
+  return { excerpt: firstSentence(detail), detail };
 }
 
 function countAnswered(cells: readonly MatrixCell[]): number {
