@@ -27,12 +27,19 @@ export function registerScopeDiagnostics(store: ScopeStore, notes: NoteWorkspace
     const errors = problems.map((problem) => diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error, 'invalid-scope'));
     const noNote = severities(fileUri)('no-note');
     // A stale scope's ranges are those of an older text: its gaps wait until the file is valid again.
-    const gaps = stale || noNote === 'off' ? [] : productsWithoutNotes(scope, (t) => notes.index.hasNotes(t)).map((f) => diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code));
+    const gaps = stale || noNote === 'off' || !scanned ? [] : productsWithoutNotes(scope, (t) => notes.index.hasNotes(t)).map((f) => diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code));
     collection.set(fileUri, [...errors, ...gaps]);
   };
+  // Before the notes are read every product would be a gap: they are counted once the first scan is through (and
+  // their positions, which a valid file's scope finds when first asked, are not looked for while the tree first shows).
+  let scanned = false;
   show();
   // Gaps read every product: counted once a batch of notes (a branch switch) is through, and after the note's own diagnostics.
   const later = coalesced(show);
+  void notes.ready.then(() => {
+    scanned = true;
+    later.schedule();
+  });
   return [
     collection,
     later,

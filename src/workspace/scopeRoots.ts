@@ -75,11 +75,15 @@ export class ScopeRoots implements vscode.Disposable {
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
   ) {}
 
-  /** Finds the window's scopes; `perRoot` starts what runs for each scope alone, when it is found. */
+  /**
+   * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
+   * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope alone.
+   */
   static async create(builtIn: () => Scope, log: vscode.LogOutputChannel, perRoot: (root: ScopeRoot) => vscode.Disposable[]): Promise<ScopeRoots> {
     const roots = new ScopeRoots(builtIn, log, perRoot);
     roots.watch();
-    await roots.discover();
+    await roots.discover({ nested: false });
+    void roots.discover();
     return roots;
   }
 
@@ -170,14 +174,15 @@ export class ScopeRoots implements vscode.Disposable {
   }
 
   /** Finds the scopes again (after any run still under way): keeps those still there, starts the new ones, disposes the gone ones. */
-  discover(): Promise<void> {
-    this.discovering = this.discovering.then(async () => this.apply(await this.find()));
+  discover({ nested = true } = {}): Promise<void> {
+    this.discovering = this.discovering.then(async () => this.apply(await this.find(nested)));
     return this.discovering;
   }
 
-  private async find(): Promise<{ uri: vscode.Uri; label: string }[]> {
+  private async find(searchNested: boolean): Promise<{ uri: vscode.Uri; label: string }[]> {
     const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
     if (workspaceFolders.length === 0) return [];
+    if (!searchNested) return workspaceFolders.map((folder) => ({ uri: folder.uri, label: folder.name }));
     // A file system without search (some virtual ones) still has its folders' own scope files.
     const files = await Promise.resolve(vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1)).catch((error: unknown) => {
       this.log.warn(`Scope files in subfolders are not looked for: ${error instanceof Error ? error.message : String(error)}`);
