@@ -96,13 +96,18 @@ async function measure(name, prepare) {
   }
 }
 
-const results = { 'example/': await measure('example/', (dirs) => dirs.workspace) };
+// Each workspace's figures as soon as they are in: a later workspace that fails does not lose them.
+const logged = (name, result) => {
+  console.log(`${name}: ${JSON.stringify(Object.fromEntries(Object.entries(result).filter(([, v]) => !Array.isArray(v))))}`);
+  return result;
+};
+const results = { 'example/': logged('example/', await measure('example/', (dirs) => dirs.workspace)) };
 for (const size of sizes) {
-  results[size] = await measure(`${size} products`, (dirs) => {
+  results[size] = logged(`${size} products`, await measure(`${size} products`, (dirs) => {
     const folder = path.join(dirs.root, `products-${size}`);
     writeWorkspace(folder, size);
     return folder;
-  });
+  }));
 }
 
 const ms = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
@@ -123,6 +128,7 @@ row('a patch: received → painted in the webview', (r) => ms(r.medians.paint));
 row('a note rewritten on disk → its patch painted', (r) => ms(r.medians.endToEnd));
 row('branch switch (every note rewritten) → diagnostics settled', (r) => ms(r.settledMs));
 row('… longest extension-host stall meanwhile', (r) => ms(r.stallMs));
+row('… notes whose diagnostics never showed the switch (within 120 s)', (r) => (r.missed === undefined ? '—' : String(r.missed)));
 row('extension host heap after analysis', (r) => `${Math.round(r.heapMb)} MB`);
 row('extension host resident memory after analysis', (r) => `${Math.round(r.rssMb)} MB`);
 

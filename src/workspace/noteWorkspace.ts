@@ -159,8 +159,9 @@ export class NoteWorkspace implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const onDisk = (uri: vscode.Uri) => {
       const path = this.pathOf(uri);
-      // An open editor's text is newer than the file; VS Code reports its reload as a document change.
-      if (path && !openDocument(uri)) this.enqueue(path, uri);
+      // Unsaved edits are newer than the file. A document without them is read from disk too: VS Code reloads one
+      // with an editor (a document change, the same text), but not always one whose editor was closed and which it still holds.
+      if (path && !openDocument(uri)?.isDirty) this.enqueue(path, uri);
     };
     this.watcher = vscode.Disposable.from(
       watcher,
@@ -226,8 +227,8 @@ export class NoteWorkspace implements vscode.Disposable {
 
   /** A queued note's bytes, or undefined when it is gone or a newer version arrives first (an open editor's text, another read). */
   private async read(path: string, uri: vscode.Uri): Promise<DiskRead | undefined> {
-    // Opened since it was queued: the editor's text is newer, and VS Code reports its reload as a document change.
-    if (openDocument(uri)) return undefined;
+    // Edited in an editor since it was queued: that text is newer, and is analyzed as it is typed.
+    if (openDocument(uri)?.isDirty) return undefined;
     const generation = this.nextGeneration(path);
     try {
       return { path, generation, bytes: await vscode.workspace.fs.readFile(uri) };

@@ -137,7 +137,7 @@ async function timePatches(uri: vscode.Uri): Promise<{ paint: number[]; endToEnd
  * A branch switch: the Playwright side rewrites a heading in every note at once; settled when every note's
  * diagnostics show the rewritten heading (an axis-typo on it). Diagnostics events are debounced by VS Code (50 ms).
  */
-async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Promise<{ settledMs: number; stallMs: number }> {
+async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Promise<{ settledMs?: number; stallMs: number; missed: number }> {
   const pending = new Set(api.notes().paths().map((p) => vscode.Uri.joinPath(folder, p).toString()));
   const rewritten = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).some((d) => typeof d.code === 'object' && d.code.value === 'axis-typo');
   let settled!: () => void;
@@ -158,8 +158,9 @@ async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Pr
   await sleep(500);
   const stallMs = meter.stop();
   listener.dispose();
-  if (pending.size > 0) throw new Error(`${pending.size} notes never showed their rewritten heading`);
-  return { settledMs: settledAt - started, stallMs };
+  // Reported, not thrown: the other figures of the run still count, and the table says how many were missed.
+  if (pending.size > 0) console.log(`bench: ${pending.size} notes never showed their rewritten heading within 120 s: ${[...pending].slice(0, 10).join(', ')}`);
+  return { ...(pending.size === 0 ? { settledMs: settledAt - started } : {}), stallMs, missed: pending.size };
 }
 
 export async function run(): Promise<void> {
