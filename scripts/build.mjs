@@ -37,6 +37,13 @@ const mcpServerBesideCli = {
     build.onResolve({ filter: /^\.\.\/mcp\/mcpServer$/ }, () => ({ path: './mcp.js', external: true }));
   },
 };
+/** The desktop entry's `import … from './web'` loads dist/web.js, beside it, at run time: the features are bundled once. */
+const featuresFromWebBundle = {
+  name: 'features-from-web-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/web$/ }, () => ({ path: './web.js', external: true }));
+  },
+};
 // A webview page's script: one file for the browser, which its page loads with the render's nonce.
 const page = { platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] };
 // A web worker: VS Code loads the bundle as CommonJS with only `vscode` to require.
@@ -51,7 +58,7 @@ const commandLine = [
 ];
 await Promise.all(cliOnly ? commandLine : [
   ...commandLine,
-  esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresFromWebBundle] }),
   esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
   // The matrix webview's script runs in the browser, loaded by the page that src/shared/webviewPage.ts builds.
   esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', ...page }),

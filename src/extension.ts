@@ -1,8 +1,11 @@
 // The desktop entry (package.json `main`), bundled for Node: VS Code desktop and the VS Code server's Node
 // extension host. Everything it starts is disposed through context.subscriptions, so there is no deactivate.
+// Its bundle holds git's Node side only and loads the features from the browser entry's bundle (dist/web.js,
+// which runs in Node as well: it uses no Node module and no browser-only global), so the VSIX carries them once.
 import type * as vscode from 'vscode';
-import { activateCompetitorScope, type CompetitorScopeApi } from './activate';
+import type { CompetitorScopeApi } from './activate';
 import { nodeGitDates } from './git/nodeGitDates';
+import { activate as activateCompetitorScope } from './web';
 
 export type { CompetitorScopeApi } from './activate';
 
