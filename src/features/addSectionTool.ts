@@ -61,13 +61,12 @@ async function plan(roots: ScopeRoots, input: AddSectionInput): Promise<Lookup<P
   if (!section.ok) return section;
   const texts = new Map<string, string>();
   for (const path of index.notesOf(section.value.target)) {
-    const uri = notes.uriOf(path);
-    if (uri) texts.set(path, (await vscode.workspace.openTextDocument(uri)).getText());
+    texts.set(path, (await vscode.workspace.openTextDocument(notes.uriOf(path))).getText());
   }
   const write = planSectionWrite(index, section.value.target, section.value.axis.id, text, (path) => texts.get(path));
   if (!write.ok) return write;
   const uri = notes.uriOf(write.path);
-  if (!uri || notes.pathOf(uri) !== write.path || !vscode.workspace.getWorkspaceFolder(uri)) {
+  if (notes.pathOf(uri) !== write.path || !vscode.workspace.getWorkspaceFolder(uri)) {
     return { ok: false, message: `${write.path} is outside the workspace's notes folder; nothing was written.` };
   }
   return { ok: true, value: { write, axis: section.value.axis, uri } };

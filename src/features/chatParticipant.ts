@@ -29,10 +29,7 @@ function chatHandler(roots: ScopeRoots): vscode.ChatRequestHandler {
     const byModel = model && (await inProse(model, answer.prose!, stream, token));
     // Team text reaches the tables escaped (inline()); the Markdown runs no commands and no HTML.
     if (!byModel) stream.markdown(new vscode.MarkdownString(answer.markdown));
-    for (const note of answer.notes) {
-      const uri = notes.uriOf(note);
-      if (uri) stream.reference(uri);
-    }
+    for (const note of answer.notes) stream.reference(notes.uriOf(note));
     return { metadata: { command: request.command ?? null, model: byModel ? model.id : null } };
   };
 }

@@ -15,15 +15,14 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
   const collection = vscode.languages.createDiagnosticCollection('competitor-scope-notes');
 
   /** The note's diagnostics as they are now: an empty list clears them. */
-  const diagnosticsOf = (path: string): [vscode.Uri, vscode.Diagnostic[]] | undefined => {
+  const diagnosticsOf = (path: string): [vscode.Uri, vscode.Diagnostic[]] => {
     const uri = notes.uriOf(path);
-    if (!uri) return undefined;
     const severityOf = severities(uri);
     return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code, f.severity), homepage))];
   };
   /** One message for the whole list; an empty list clears a note's diagnostics. */
   const publish = (paths: readonly string[]) => {
-    const entries = paths.map(diagnosticsOf).filter((entry) => entry !== undefined);
+    const entries = paths.map(diagnosticsOf);
     if (entries.length > 0) collection.set(entries);
   };
   let generation = 0;
@@ -32,8 +31,7 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
     collection.clear();
     let slice: [vscode.Uri, vscode.Diagnostic[]][] = [];
     return inSlices(notes.index.paths(), (path) => {
-      const entry = diagnosticsOf(path);
-      if (entry) slice.push(entry);
+      slice.push(diagnosticsOf(path));
     }, () => {
       if (slice.length > 0) collection.set(slice);
       slice = [];

@@ -36,7 +36,6 @@ export function registerScopeRename(roots: ScopeRoots): vscode.Disposable[] {
       const label = { needsConfirmation: true, label: 'Update research notes', description: `Notes that refer to "${symbol.value}"` };
       for (const { path, edits } of result.noteEdits) {
         const uri = notes.uriOf(path);
-        if (!uri) continue;
         for (const e of edits) edit.replace(uri, toRange(e.range), e.newText, label);
       }
       return edit;
@@ -48,8 +47,7 @@ export function registerScopeRename(roots: ScopeRoots): vscode.Disposable[] {
 /** Every note's analysis, from its editor's text where it is open (the index may lag behind it by its debounce). */
 function currentNotes(notes: NoteWorkspace): NoteAnalysis[] {
   return notes.index.paths().flatMap((path) => {
-    const uri = notes.uriOf(path);
-    const document = uri && openDocument(uri);
+    const document = openDocument(notes.uriOf(path));
     const analysis = document ? notes.index.analyzeText(path, document.getText()) : notes.index.note(path);
     return analysis ? [analysis] : [];
   });

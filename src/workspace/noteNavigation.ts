@@ -48,10 +48,8 @@ export class NoteNavigator {
   noteUri(ref: ScopeRef): { uri: vscode.Uri; exists: boolean } | undefined {
     const resolved = this.resolve(ref);
     const first = this.notes.index.notesOf(ref)[0];
-    const firstUri = first === undefined ? undefined : this.notes.uriOf(first);
-    if (firstUri) return { uri: firstUri, exists: true };
-    const folder = this.store.current.folderUri;
-    return resolved && folder && { uri: vscode.Uri.joinPath(folder, notePathFor(this.store.current.scope.notes, resolved.product)), exists: false };
+    if (first !== undefined) return { uri: this.notes.uriOf(first), exists: true };
+    return resolved && { uri: this.notes.uriOf(notePathFor(this.store.current.scope.notes, resolved.product)), exists: false };
   }
 
   async openProduct(ref: ScopeRef, options: ShowOptions = {}): Promise<vscode.TextEditor | undefined> {

@@ -38,7 +38,6 @@ export class NoteWorkspace implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private watcher: vscode.Disposable | undefined;
-  private folderUri: vscode.Uri | undefined;
   private glob: Glob;
   private readonly generations = new Map<string, number>();
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
@@ -80,8 +79,8 @@ export class NoteWorkspace implements vscode.Disposable {
 
   /** The note's path relative to the scope folder, when the URI is a note of the workspace. */
   pathOf(uri: vscode.Uri): string | undefined {
-    const folder = this.folderUri;
-    if (!folder || uri.scheme !== folder.scheme || uri.authority !== folder.authority) return undefined;
+    const folder = this.store.folderUri;
+    if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return undefined;
     const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
     if (!uri.path.startsWith(prefix)) return undefined;
     const path = uri.path.slice(prefix.length);
@@ -108,13 +107,14 @@ export class NoteWorkspace implements vscode.Disposable {
     return false;
   }
 
-  uriOf(path: string): vscode.Uri | undefined {
-    return this.folderUri && vscode.Uri.joinPath(this.folderUri, path);
+  uriOf(path: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.store.folderUri, path);
   }
 
   /** The scope folder on the local disk, where git can run; undefined in a virtual workspace. */
   get folderPath(): string | undefined {
-    return this.folderUri?.scheme === 'file' ? this.folderUri.fsPath : undefined;
+    const folder = this.store.folderUri;
+    return folder.scheme === 'file' ? folder.fsPath : undefined;
   }
 
   /** The notes glob's fixed folder (`research`), or '.': where git reads history. */
@@ -133,8 +133,8 @@ export class NoteWorkspace implements vscode.Disposable {
   }
 
   private onScope(state: ScopeState): void {
-    const sameFiles = state.folderUri?.toString() === this.folderUri?.toString() && state.scope.notes === this.glob.pattern;
-    if (sameFiles) {
+    // A store's folder never changes: only another notes glob means other files.
+    if (state.scope.notes === this.glob.pattern) {
       // Same notes, new scope: re-read them against it from the parses the index keeps.
       this.index.setScope(state.scope);
       this.changeEmitter.fire({ all: true });
@@ -149,13 +149,10 @@ export class NoteWorkspace implements vscode.Disposable {
     // Generations go on counting (not cleared): a read still under way from the old scan must not match a new one.
     this.queued.clear();
     this.index.setScope(state.scope);
-    this.folderUri = state.folderUri;
     this.glob = new Glob(state.scope.notes);
     this.changeEmitter.fire({ all: true });
-    const folder = this.folderUri;
-    if (!folder) return;
 
-    const pattern = new vscode.RelativePattern(folder, state.scope.notes);
+    const pattern = new vscode.RelativePattern(this.store.folderUri, state.scope.notes);
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const onDisk = (uri: vscode.Uri) => {
       const path = this.pathOf(uri);
@@ -254,11 +251,9 @@ export class NoteWorkspace implements vscode.Disposable {
 
   private deleteNote(path: string): void {
     // A note deleted while its document was still loaded must not come back with a pending edit's text.
-    const key = this.uriOf(path)?.toString();
-    if (key !== undefined) {
-      clearTimeout(this.editTimers.get(key));
-      this.editTimers.delete(key);
-    }
+    const key = this.uriOf(path).toString();
+    clearTimeout(this.editTimers.get(key));
+    this.editTimers.delete(key);
     this.queued.delete(path);
     this.nextGeneration(path);
     this.changeEmitter.fire({ all: false, paths: [path, ...this.index.deleteNote(path)] });

@@ -93,7 +93,6 @@ export class ScopeFileEditor {
     for (const e of result.edits) edit.replace(document.uri, toRange(e.range), e.newText, { needsConfirmation: false, label });
     for (const { path, edits } of result.noteEdits ?? []) {
       const uri = this.notes.uriOf(path);
-      if (!uri) continue;
       for (const e of edits) edit.replace(uri, toRange(e.range), e.newText, { needsConfirmation: false, label: 'Update research notes' });
     }
     if (!(await vscode.workspace.applyEdit(edit))) return false;
