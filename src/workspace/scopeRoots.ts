@@ -164,13 +164,16 @@ export class ScopeRoots implements vscode.Disposable {
       watcher.onDidCreate(later),
       watcher.onDidDelete(later),
       vscode.workspace.onDidChangeWorkspaceFolders(later),
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        const root = editor && this.forUri(editor.document.uri);
-        if (!root || root === this.lastCurrent) return;
-        this.lastCurrent = root;
-        this.currentEmitter.fire();
-      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
     );
+  }
+
+  /** Remembers the scope of the active note as the current one, so that it stays current while a webview has the focus. */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    const root = editor && this.forUri(editor.document.uri);
+    if (!root || root === this.lastCurrent) return;
+    this.lastCurrent = root;
+    this.currentEmitter.fire();
   }
 
   /** Finds the scopes again (after any run still under way): keeps those still there, starts the new ones, disposes the gone ones. */
@@ -228,6 +231,8 @@ export class ScopeRoots implements vscode.Disposable {
     for (const [key, root] of this.roots) if (!next.has(key)) root.dispose();
     this.roots = next;
     if (changed) this.rootsEmitter.fire();
+    // A note opened before its scope was found (at start-up, or before its scope file) is the current one now.
+    this.follow(vscode.window.activeTextEditor);
   }
 
   private start(key: string, label: string, store: ScopeStore, excluded: readonly string[]): ScopeRoot {

@@ -56,4 +56,24 @@ describe('a scope file in a subfolder', function () {
     }
     await waitFor(() => api.notes().note('research/fastapi.md') && !api.notes().note('research/kafka.md'), 'research/ to be the outer scope’s again');
   });
+
+  it('makes a note opened before its scope file came the current scope once the file is found, also while the matrix has the focus', async () => {
+    const api = await extensionApi();
+    const note = workspaceUri('research', 'kafka.md');
+    const teamScope = workspaceUri('research', 'competitor-scope.yaml');
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(KAFKA_NOTE));
+    try {
+      await vscode.window.showTextDocument(note);
+      await vscode.workspace.fs.writeFile(teamScope, new TextEncoder().encode(TEAM_SCOPE));
+      await waitFor(() => api.scopes().length === 2, 'the nested scope file to become a scope');
+      // No editor changed when the scope was found; the matrix takes the focus from the note.
+      await vscode.commands.executeCommand('competitorScope.showMatrix');
+      await waitFor(() => api.matrix.model()?.tables[0]?.categoryId === 'queues', 'the matrix of the note’s scope');
+    } finally {
+      await closeAllEditors();
+      rmSync(teamScope.fsPath, { force: true });
+      rmSync(note.fsPath, { force: true });
+      await waitFor(() => api.scopes().length === 1, 'the nested scope to go with its file');
+    }
+  });
 });
