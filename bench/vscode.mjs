@@ -17,6 +17,8 @@ const { repoRoot } = require('../out/test/harness/paths.js');
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').filter(Boolean).map(Number) : [500, 2000, ...(process.argv.includes('--with-10000') ? [10000] : [])];
+const profileArg = process.argv.find((a) => a.startsWith('--profile='));
+const profileDir = profileArg ? path.resolve(profileArg.slice('--profile='.length)) : undefined;
 const hostEntry = path.join(repoRoot, 'out', 'test', 'bench', 'host.js');
 
 /**
@@ -68,7 +70,9 @@ async function measure(name, prepare) {
   const folder = prepare(dirs);
   const seenFile = path.join(benchDir, 'seen.jsonl');
   const record = (entry) => appendFileSync(seenFile, `${JSON.stringify(entry)}\n`);
-  const server = await startCodeServer(dirs, { folder, env: { COMPETITOR_SCOPE_BENCH_DIR: benchDir } });
+  // `--profile=FOLDER`: a CPU profile of the extension host during each workspace's branch switch, in FOLDER.
+  const profile = profileDir ? { COMPETITOR_SCOPE_BENCH_PROFILE: path.join(profileDir, `switch-${name.replace(/\W+/g, '-')}.cpuprofile`) } : {};
+  const server = await startCodeServer(dirs, { folder, env: { COMPETITOR_SCOPE_BENCH_DIR: benchDir, ...profile } });
   let workbench;
   try {
     const url = server.workbenchUrl(folder, [['extensionDevelopmentPath', server.remoteUri(repoRoot)], ['extensionTestsPath', server.remoteUri(hostEntry)]]);

@@ -3,7 +3,10 @@
 // watches the webview's DOM from Playwright and rewrites the notes on disk for the branch switch; the two talk
 // through the files of COMPETITOR_SCOPE_BENCH_DIR and the host's console.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { CompetitorScopeApi } from '../../src/extension';
 import { EMPTY_WEBVIEW_COMMAND } from '../../src/features/emptyWebview';
@@ -52,6 +55,35 @@ async function timeWebview(command: string, kind: string): Promise<number> {
   const start = Date.now();
   await vscode.commands.executeCommand(command);
   return (await waitSeen(kind, start)).time - start;
+}
+
+/** The heap that analysis keeps: after a full garbage collection, not with whatever garbage is still uncollected. */
+function retainedMemory(): NodeJS.MemoryUsage {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage();
+}
+
+/**
+ * With COMPETITOR_SCOPE_BENCH_PROFILE set, a CPU profile of the extension host over `during` is written to that
+ * file (open it in Chrome's DevTools or VS Code): where a branch switch's time goes.
+ */
+async function profiled<T>(during: () => Promise<T>): Promise<T> {
+  const file = process.env.COMPETITOR_SCOPE_BENCH_PROFILE;
+  if (!file) return during();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  try {
+    return await during();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /** The longest gap between the ticks of a 10 ms interval timer: how long the host's event loop was blocked. */
@@ -159,7 +191,16 @@ async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Pr
   const stallMs = meter.stop();
   listener.dispose();
   // Reported, not thrown: the other figures of the run still count, and the table says how many were missed.
-  if (pending.size > 0) console.log(`bench: ${pending.size} notes never showed their rewritten heading within 120 s: ${[...pending].slice(0, 10).join(', ')}`);
+  if (pending.size > 0) {
+    console.warn(`bench: ${pending.size} notes never showed their rewritten heading within 120 s:`);
+    // Where each one stopped: the file on disk, the extension's analysis, or the diagnostics.
+    for (const key of [...pending].slice(0, 10)) {
+      const uri = vscode.Uri.parse(key);
+      const onDisk = readFileSync(uri.fsPath, 'utf8').includes('extensibilit\n');
+      const analyzed = api.notes().note(vscode.workspace.asRelativePath(uri, false))?.parsed.headings.some((h) => h.text.endsWith('extensibilit'));
+      console.warn(`  ${uri.fsPath}: rewritten on disk ${onDisk}, analyzed ${analyzed}, diagnostics ${signature(uri)}`);
+    }
+  }
   return { ...(pending.size === 0 ? { settledMs: settledAt - started } : {}), stallMs, missed: pending.size };
 }
 
@@ -168,7 +209,7 @@ export async function run(): Promise<void> {
   const { treeMs, notesMs } = await api.activation();
   await api.ready();
   await sleep(2000);
-  const memory = process.memoryUsage();
+  const memory = retainedMemory();
   const folder = api.scope().folderUri!;
   const paths = api.notes().paths();
   const generated = paths.includes('research/product-7.md');
@@ -190,7 +231,7 @@ export async function run(): Promise<void> {
     await closeEditors();
     Object.assign(result, await timeEdits(api, vscode.Uri.joinPath(folder, 'research/product-7.md')));
     await closeEditors();
-    Object.assign(result, await timeBranchSwitch(api, folder));
+    Object.assign(result, await profiled(() => timeBranchSwitch(api, folder)));
   }
   result.medians = Object.fromEntries(Object.entries(result).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, median((v as number[]).slice(k === 'floor' || k === 'matrix' ? 1 : 0))]));
   writeFileSync(path.join(dir, 'result.json'), JSON.stringify(result, null, 2));
