@@ -9,6 +9,10 @@ import { openDocument } from './workspaceFiles';
 
 const EDIT_DEBOUNCE_MS = 300;
 const READ_BATCH = 64;
+/** File events in a row that make a burst (a branch switch, a pull), after which the notes on disk are checked. */
+const BURST_EVENTS = 64;
+/** How long the watcher must be quiet after a burst before the check. */
+const BURST_QUIET_MS = 500;
 
 /**
  * Which notes changed: their paths relative to the scope folder, or every note after a scope change or rescan.
@@ -22,7 +26,12 @@ interface DiskRead {
   readonly path: string;
   readonly generation: number;
   readonly bytes: Uint8Array;
+  /** The file's stamp before it was read (see `stampOf`). */
+  readonly stamp: string;
 }
+
+/** What tells one version of a file from the next without reading it. */
+const stampOf = (stat: vscode.FileStat) => `${stat.mtime}/${stat.size}`;
 
 /**
  * Keeps the NoteIndex in step with the workspace: every note matched by the scope's notes glob, read from
@@ -30,7 +39,9 @@ interface DiskRead {
  * finishes after a newer version of the note arrived is dropped (a generation per note).
  *
  * Notes changed on disk (a branch switch rewrites thousands at once) are queued, read in batches and analyzed
- * in time slices that yield to the event loop, with one change event per slice.
+ * in time slices that yield to the event loop, with one change event per slice. The file watcher may drop events
+ * when thousands of files change at once: after such a burst, every note's file is checked against the stamp it
+ * had when it was read, and what changed unreported is read again.
  */
 export class NoteWorkspace implements vscode.Disposable {
   readonly index: NoteIndex;
@@ -45,6 +56,11 @@ export class NoteWorkspace implements vscode.Disposable {
   /** Notes changed on disk and not read yet, by path; drained by one loop at a time. */
   private readonly queued = new Map<string, vscode.Uri>();
   private draining: Promise<void> | undefined;
+  /** Each note's file stamp when it was read from disk, by path: what a check after a burst compares. */
+  private readonly stamps = new Map<string, string>();
+  /** File events with no quiet time between them, and the check waiting for the watcher to be quiet. */
+  private burstEvents = 0;
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
   /** Folders of other scopes below this one's folder (relative, no trailing slash): their notes are theirs. */
   private excluded: ReadonlySet<string> = new Set();
 
@@ -148,6 +164,9 @@ export class NoteWorkspace implements vscode.Disposable {
     for (const path of this.index.paths()) this.index.deleteNote(path);
     // Generations go on counting (not cleared): a read still under way from the old scan must not match a new one.
     this.queued.clear();
+    this.stamps.clear();
+    clearTimeout(this.checkTimer);
+    this.burstEvents = 0;
     this.index.setScope(state.scope);
     this.glob = new Glob(state.scope.notes);
     this.changeEmitter.fire({ all: true });
@@ -159,6 +178,7 @@ export class NoteWorkspace implements vscode.Disposable {
       // Unsaved edits are newer than the file. A document without them is read from disk too: VS Code reloads one
       // with an editor (a document change, the same text), but not always one whose editor was closed and which it still holds.
       if (path && !openDocument(uri)?.isDirty) this.enqueue(path, uri);
+      this.countEvent(pattern);
     };
     this.watcher = vscode.Disposable.from(
       watcher,
@@ -167,6 +187,7 @@ export class NoteWorkspace implements vscode.Disposable {
       watcher.onDidDelete((uri) => {
         const path = this.pathOf(uri);
         if (path) this.deleteNote(path);
+        this.countEvent(pattern);
       }),
     );
     this.scan = this.readAll(pattern);
@@ -185,29 +206,74 @@ export class NoteWorkspace implements vscode.Disposable {
     this.log.info(`Read ${uris.length} research notes in ${Date.now() - started} ms.`);
   }
 
+  /** Counts a file event; when the watcher has been quiet for a while after a burst, checks the notes on disk. */
+  private countEvent(pattern: vscode.RelativePattern): void {
+    clearTimeout(this.checkTimer);
+    this.burstEvents++;
+    this.checkTimer = setTimeout(() => {
+      const burst = this.burstEvents >= BURST_EVENTS;
+      this.burstEvents = 0;
+      if (burst) void this.checkAfterBurst(pattern);
+    }, BURST_QUIET_MS);
+  }
+
+  /**
+   * Reads again the notes whose files changed, appeared or went since they were read, unreported by the watcher:
+   * a stat per note (not a read), and one search for the notes that are new.
+   */
+  private async checkAfterBurst(pattern: vscode.RelativePattern): Promise<void> {
+    const watcher = this.watcher;
+    await this.draining;
+    const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**');
+    // Rescanned or disposed meanwhile, or another burst began (its own check follows).
+    if (this.watcher !== watcher || this.burstEvents > 0) return;
+    const onDisk = new Map<string, vscode.Uri>();
+    for (const uri of uris) {
+      const path = this.pathOf(uri);
+      if (path) onDisk.set(path, uri);
+    }
+    let missed = 0;
+    const check = async (path: string, uri: vscode.Uri) => {
+      if (this.queued.has(path) || openDocument(uri)?.isDirty) return;
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (stat && this.stamps.get(path) === stampOf(stat)) return;
+      missed++;
+      this.enqueue(path, uri); // gone from disk: the read finds it missing and forgets the note
+    };
+    const all = [...onDisk, ...this.index.paths().filter((path) => !onDisk.has(path)).map((path) => [path, this.uriOf(path)] as const)];
+    for (let i = 0; i < all.length; i += READ_BATCH) await Promise.all(all.slice(i, i + READ_BATCH).map(([path, uri]) => check(path, uri)));
+    if (missed > 0) this.log.info(`${missed} of ${all.length} research notes changed on disk without a file event; they are read again.`);
+  }
+
   /** Queues a note changed on disk; the drain loop reads it with the others that changed meanwhile. */
   private enqueue(path: string, uri: vscode.Uri): void {
     this.queued.set(path, uri);
     this.draining ??= this.drain().finally(() => (this.draining = undefined));
   }
 
-  /** Reads the queued notes, a batch at a time, and analyzes each batch in slices; the last slice's event says it is the last. */
+  /**
+   * Reads the queued notes, a batch at a time, the next batch while this one is analyzed in slices; the last
+   * slice's event says it is the last.
+   */
   private async drain(): Promise<void> {
     // The watcher reports a branch switch's files over several messages: take them all before reading.
     await yieldToEventLoop();
-    while (this.queued.size > 0) {
-      const batch = this.takeQueued(READ_BATCH);
-      const reads = await Promise.all(batch.map(([path, uri]) => this.read(path, uri)));
+    const readNext = () => (this.queued.size > 0 ? Promise.all(this.takeQueued(READ_BATCH).map(([path, uri]) => this.read(path, uri))) : undefined);
+    let reading = readNext();
+    while (reading) {
+      const reads = await reading;
+      reading = readNext();
       let affected = new Set<string>();
       const endSlice = (last: boolean) => {
         const paths = [...affected];
         affected = new Set();
-        this.changeEmitter.fire({ all: false, paths, more: !last || this.queued.size > 0 });
+        this.changeEmitter.fire({ all: false, paths, more: !last || reading !== undefined || this.queued.size > 0 });
       };
       await inSlices(reads, (read) => {
         for (const path of read ? this.analyze(read) : []) affected.add(path);
       }, endSlice);
-      if (this.queued.size > 0) await yieldToEventLoop();
+      reading ??= readNext();
+      if (reading) await yieldToEventLoop();
     }
   }
 
@@ -228,7 +294,9 @@ export class NoteWorkspace implements vscode.Disposable {
     if (openDocument(uri)?.isDirty) return undefined;
     const generation = this.nextGeneration(path);
     try {
-      return { path, generation, bytes: await vscode.workspace.fs.readFile(uri) };
+      // The stamp first: a write after it changes the stamp, whichever version the read then gets.
+      const stamp = stampOf(await vscode.workspace.fs.stat(uri));
+      return { path, generation, stamp, bytes: await vscode.workspace.fs.readFile(uri) };
     } catch (error) {
       // Gone from disk (the watcher may report it late, or not at all for a file created and deleted at once).
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound' && this.generations.get(path) === generation && this.index.note(path)) this.deleteNote(path);
@@ -237,8 +305,9 @@ export class NoteWorkspace implements vscode.Disposable {
   }
 
   /** Analyzes a note read from disk unless a newer version arrived while it was read; returns the notes whose findings may have changed. */
-  private analyze({ path, generation, bytes }: DiskRead): string[] {
+  private analyze({ path, generation, bytes, stamp }: DiskRead): string[] {
     if (this.generations.get(path) !== generation) return [];
+    this.stamps.set(path, stamp);
     const decoded = decodeNote(bytes);
     if (!decoded.ok) this.log.warn(`${path} is not analyzed: ${decoded.reason}.`);
     return decoded.ok ? this.index.setNote(path, decoded.text) : this.index.setUnreadable(path, decoded.reason);
@@ -255,6 +324,7 @@ export class NoteWorkspace implements vscode.Disposable {
     clearTimeout(this.editTimers.get(key));
     this.editTimers.delete(key);
     this.queued.delete(path);
+    this.stamps.delete(path);
     this.nextGeneration(path);
     this.changeEmitter.fire({ all: false, paths: [path, ...this.index.deleteNote(path)] });
   }
@@ -295,7 +365,9 @@ export class NoteWorkspace implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.editTimers.values()) clearTimeout(timer);
+    clearTimeout(this.checkTimer);
     this.watcher?.dispose();
+    this.watcher = undefined;
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

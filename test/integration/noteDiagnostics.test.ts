@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi } from './api';
 import { closeAllEditors, openDocument, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
@@ -201,6 +202,28 @@ describe('diagnostics and quick fixes on research notes', () => {
       for (const path of paths) unlinkSync(workspacePath(path));
     }
     await waitFor(() => paths.every((path) => diagnostics(path).length === 0), 'the deleted notes’ diagnostics to go');
+  });
+
+  it('reads again after a burst a note that changed on disk without a file event', async () => {
+    const path = 'research/unreported.md';
+    const bulk = Array.from({ length: 70 }, (_, i) => `research/burst-${i}.md`);
+    const note = (heading: string) => `---\nproduct: FastAPI\n---\n\n${heading}\n\nText.\n`;
+    // Written through a hard link outside the workspace, the note's file changes and the watcher hears nothing
+    // (it watches the folders of the files' names): as when it drops events in a branch switch of thousands of notes.
+    const alias = join(dirname(workspacePath()), `unreported-alias-${process.pid}.md`);
+    const api = await extensionApi();
+    writeFileSync(workspacePath(path), note('## Notes'));
+    try {
+      await waitFor(() => api.notes().note(path), 'the note to be read');
+      linkSync(workspacePath(path), alias);
+      bulk.forEach((p, i) => writeFileSync(workspacePath(p), note(`## Bulk ${i}`)));
+      writeFileSync(alias, note('## Architecture guidance and opinionatio'));
+      await waitFor(() => diagnostics(path, 'axis-typo').length === 1, 'the note written without a file event to be read again', { timeoutMs: 20_000 });
+    } finally {
+      for (const p of [...bulk, path]) unlinkSync(workspacePath(p));
+      if (existsSync(alias)) unlinkSync(alias);
+    }
+    await waitFor(() => [...bulk, path].every((p) => diagnostics(p).length === 0), 'the deleted notes’ diagnostics to go');
   });
 
   it('reads a heading as it renders: linked, commented and escaped headings answer their axes', async () => {
