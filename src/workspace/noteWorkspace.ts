@@ -270,7 +270,9 @@ export class NoteWorkspace implements vscode.Disposable {
         this.changeEmitter.fire({ all: false, paths, more: !last || reading !== undefined || this.queued.size > 0 });
       };
       await inSlices(reads, (read) => {
-        for (const path of read ? this.analyze(read) : []) affected.add(path);
+        if (!read) return;
+        for (const path of this.analyze(read)) affected.add(path);
+        this.index.prepareSummary(read.path);
       }, endSlice);
       reading ??= readNext();
       if (reading) await yieldToEventLoop();

@@ -157,6 +157,19 @@ describe('NoteIndex: changes', () => {
     assert.equal(statusOf(index, 'web', 'django', 'pending-matters'), 'placeholder');
   });
 
+  it('counts a product prepared ahead of the summary as it is when the summary is asked for', () => {
+    const index = indexOf({});
+    index.setNote('research/django.md', `${DJANGO}\n## Architecture guidance and opinionation\n\nTBD\n`);
+    index.prepareSummary('research/django.md');
+    assert.equal(index.summary().placeholder, 1);
+    // Another note of the product, after its counts were prepared: the summary counts its answer, not the old counts.
+    index.setNote('research/django-2.md', `${DJANGO}\n## Architecture guidance and opinionation\n\nOpinionated, batteries included.\n`);
+    index.prepareSummary('research/django-2.md');
+    assert.deepEqual([index.summary().placeholder, index.summary().answered], [0, 1]);
+    index.deleteNote('research/django-2.md');
+    assert.deepEqual([index.summary().placeholder, index.summary().answered], [1, 0]);
+  });
+
   it('summarizes every product of the scope, one in two categories counted twice', () => {
     const summary = indexOf({}).summary();
     assert.deepEqual(summary, { products: 6, axes: 16, answered: 0, missing: 16, empty: 0, placeholder: 0, stale: 0, unsourced: 0 });

@@ -266,11 +266,25 @@ export class NoteIndex {
   summary(): CoverageSummary {
     const counts = emptySummary();
     for (const product of this.coverage()) {
-      let own = this.productSummaries.get(product);
-      if (!own) this.productSummaries.set(product, (own = productSummary(product)));
+      const own = this.productCounts(product);
       for (const field of SUMMARY_FIELDS) counts[field] += own[field];
     }
     return counts;
+  }
+
+  /**
+   * Computes the coverage and counts of a note's products now: a run of many notes (a branch switch) does it a
+   * note at a time, in its time slices, instead of leaving every product to the next `summary()` in one go.
+   */
+  prepareSummary(path: string): void {
+    this.day();
+    for (const target of this.targetsOf(path)) this.productCounts(this.cachedCoverage(target));
+  }
+
+  private productCounts(product: ProductCoverage): CoverageSummary {
+    let own = this.productSummaries.get(product);
+    if (!own) this.productSummaries.set(product, (own = productSummary(product)));
+    return own;
   }
 
   /**
