@@ -130,8 +130,10 @@ row('one edit in the host → diagnostics, minus the 300 ms debounce', (r) => ms
 row('… from the edit call (workbench round trip included)', (r) => ms(r.medians.editRoundTrip));
 row('a patch: received → painted in the webview', (r) => ms(r.medians.paint));
 row('a note rewritten on disk → its patch painted', (r) => ms(r.medians.endToEnd));
+row('branch switch: the file watcher\'s last event in the extension host', (r) => (r.lastEventMs === undefined ? '—' : `${ms(r.lastEventMs)} (${r.notesHeard} notes heard of)`));
 row('branch switch (every note rewritten) → diagnostics settled', (r) => ms(r.settledMs));
 row('… longest extension-host stall meanwhile', (r) => ms(r.stallMs));
+row('… the machine\'s cores busy meanwhile; the extension host\'s CPU time', (r) => (r.machineBusy === undefined ? '—' : `${Math.round(r.machineBusy * 100)} %; ${ms(r.hostCpuMs)}`));
 row('… notes whose diagnostics never showed the switch (within 120 s)', (r) => (r.missed === undefined ? '—' : String(r.missed)));
 row('extension host heap after analysis', (r) => `${Math.round(r.heapMb)} MB`);
 row('extension host resident memory after analysis', (r) => `${Math.round(r.rssMb)} MB`);

@@ -104,8 +104,12 @@ export class NoteIndex {
     return this.compiled.scope;
   }
 
-  /** Re-reads every note against a new scope, from the parse results kept (no text is parsed again). */
+  /**
+   * Re-reads every note against a new scope, from the parse results kept (no text is parsed again). The same scope
+   * (a scope file that turned invalid keeps the last valid one) changes nothing, and costs nothing.
+   */
   setScope(scope: Scope): void {
+    if (scope === this.compiled.scope) return;
     this.compiled = new CompiledScope(scope);
     this.byTarget.clear();
     this.productCache.clear();
