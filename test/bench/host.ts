@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { CompetitorScopeApi } from '../../src/extension';
@@ -240,6 +240,8 @@ export async function run(): Promise<void> {
   await api.ready();
   await sleep(2000);
   const memory = retainedMemory();
+  // COMPETITOR_SCOPE_BENCH_HEAP: a heap snapshot of the extension host after analysis, to that file (what holds the memory).
+  if (process.env.COMPETITOR_SCOPE_BENCH_HEAP) writeHeapSnapshot(process.env.COMPETITOR_SCOPE_BENCH_HEAP);
   const folder = api.scope().folderUri!;
   const paths = api.notes().paths();
   const generated = paths.includes('research/product-7.md');
