@@ -4,7 +4,7 @@ import { Glob } from '../core/glob';
 import { decodeNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
 import type { ScopeState, ScopeStore } from './scopeStore';
-import { inSlices, yieldToEventLoop } from './timeSlices';
+import { coalesced, inSlices, yieldToEventLoop } from './timeSlices';
 import { openDocument } from './workspaceFiles';
 
 const EDIT_DEBOUNCE_MS = 300;
@@ -58,9 +58,13 @@ export class NoteWorkspace implements vscode.Disposable {
   private draining: Promise<void> | undefined;
   /** Each note's file stamp when it was read from disk, by path: what a check after a burst compares. */
   private readonly stamps = new Map<string, string>();
-  /** File events with no quiet time between them, and the check waiting for the watcher to be quiet. */
+  /** File events with no quiet time between them; the check runs once the watcher has been quiet after a burst. */
   private burstEvents = 0;
-  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly checkWhenQuiet = coalesced(() => {
+    const burst = this.burstEvents >= BURST_EVENTS;
+    this.burstEvents = 0;
+    if (burst) void this.checkAfterBurst();
+  }, BURST_QUIET_MS);
   /** Folders of other scopes below this one's folder (relative, no trailing slash): their notes are theirs. */
   private excluded: ReadonlySet<string> = new Set();
 
@@ -165,20 +169,19 @@ export class NoteWorkspace implements vscode.Disposable {
     // Generations go on counting (not cleared): a read still under way from the old scan must not match a new one.
     this.queued.clear();
     this.stamps.clear();
-    clearTimeout(this.checkTimer);
+    this.checkWhenQuiet.dispose();
     this.burstEvents = 0;
     this.index.setScope(state.scope);
     this.glob = new Glob(state.scope.notes);
     this.changeEmitter.fire({ all: true });
 
-    const pattern = new vscode.RelativePattern(this.store.folderUri, state.scope.notes);
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const watcher = vscode.workspace.createFileSystemWatcher(this.notesPattern());
     const onDisk = (uri: vscode.Uri) => {
       const path = this.pathOf(uri);
       // Unsaved edits are newer than the file. A document without them is read from disk too: VS Code reloads one
       // with an editor (a document change, the same text), but not always one whose editor was closed and which it still holds.
       if (path && !openDocument(uri)?.isDirty) this.enqueue(path, uri);
-      this.countEvent(pattern);
+      this.countEvent();
     };
     this.watcher = vscode.Disposable.from(
       watcher,
@@ -187,15 +190,24 @@ export class NoteWorkspace implements vscode.Disposable {
       watcher.onDidDelete((uri) => {
         const path = this.pathOf(uri);
         if (path) this.deleteNote(path);
-        this.countEvent(pattern);
+        this.countEvent();
       }),
     );
-    this.scan = this.readAll(pattern);
+    this.scan = this.readAll();
   }
 
-  private async readAll(pattern: vscode.RelativePattern): Promise<void> {
+  /** The notes glob in the scope's folder: what the watcher watches and the searches find. */
+  private notesPattern(): vscode.RelativePattern {
+    return new vscode.RelativePattern(this.store.folderUri, this.glob.pattern);
+  }
+
+  private findNotes(): Thenable<vscode.Uri[]> {
+    return vscode.workspace.findFiles(this.notesPattern(), '**/node_modules/**');
+  }
+
+  private async readAll(): Promise<void> {
     const started = Date.now();
-    const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**');
+    const uris = await this.findNotes();
     for (const uri of uris) {
       const path = this.pathOf(uri);
       const document = openDocument(uri);
@@ -207,24 +219,19 @@ export class NoteWorkspace implements vscode.Disposable {
   }
 
   /** Counts a file event; when the watcher has been quiet for a while after a burst, checks the notes on disk. */
-  private countEvent(pattern: vscode.RelativePattern): void {
-    clearTimeout(this.checkTimer);
+  private countEvent(): void {
     this.burstEvents++;
-    this.checkTimer = setTimeout(() => {
-      const burst = this.burstEvents >= BURST_EVENTS;
-      this.burstEvents = 0;
-      if (burst) void this.checkAfterBurst(pattern);
-    }, BURST_QUIET_MS);
+    this.checkWhenQuiet.schedule();
   }
 
   /**
    * Reads again the notes whose files changed, appeared or went since they were read, unreported by the watcher:
    * a stat per note (not a read), and one search for the notes that are new.
    */
-  private async checkAfterBurst(pattern: vscode.RelativePattern): Promise<void> {
+  private async checkAfterBurst(): Promise<void> {
     const watcher = this.watcher;
     await this.draining;
-    const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**');
+    const uris = await this.findNotes();
     // Rescanned or disposed meanwhile, or another burst began (its own check follows).
     if (this.watcher !== watcher || this.burstEvents > 0) return;
     const onDisk = new Map<string, vscode.Uri>();
@@ -367,7 +374,7 @@ export class NoteWorkspace implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.editTimers.values()) clearTimeout(timer);
-    clearTimeout(this.checkTimer);
+    this.checkWhenQuiet.dispose();
     this.watcher?.dispose();
     this.watcher = undefined;
     vscode.Disposable.from(...this.disposables).dispose();

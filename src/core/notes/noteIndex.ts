@@ -69,7 +69,7 @@ function productSummary(product: ProductCoverage): CoverageSummary {
 /**
  * An answered axis, whose texts are rendered when read: the command line never shows them, the matrix shows them
  * all. Getters of the class, not a closure pair per cell: every answered axis of every product is kept with its
- * product's coverage, and per-object accessors cost a kilobyte each (24 MB at 10,000 products).
+ * product's coverage, and per-object accessors cost about a kilobyte each (40 MB at 10,000 products).
  */
 class AnsweredAxis implements AxisCoverage {
   readonly status = 'answered';
