@@ -1,3 +1,4 @@
+import { dateFindings } from '../evidence/dateFindings';
 import { ageWords, localDay } from '../evidence/dates';
 import { AS_OF_FROM_WORDS, axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
 import { subjectOf, type Scope } from '../scopeModel';
@@ -233,7 +234,7 @@ export class NoteIndex {
         }));
       }
     }
-    return [...analysis.findings, ...missing, ...this.evidenceFindings(analysis)];
+    return [...analysis.findings, ...missing, ...this.evidenceFindings(analysis), ...dateFindings(analysis.parsed, this.day())];
   }
 
   /** What the answer of a section rests on and how old it is, today. */
