@@ -65,5 +65,10 @@ export function ageLabel(days: number): string {
 
 /** An age in words, for messages and hovers: "today", "1 day", "40 days". */
 export function ageWords(days: number): string {
-  return days <= 0 ? 'today' : days === 1 ? '1 day' : `${days} days`;
+  return days <= 0 ? 'today' : dayCount(days);
+}
+
+/** A number of days in words: "1 day", "0 days", "90 days". */
+export function dayCount(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
 }

@@ -1,5 +1,5 @@
 import { dateFindings } from '../evidence/dateFindings';
-import { ageWords, localDay } from '../evidence/dates';
+import { ageWords, dayCount, localDay } from '../evidence/dates';
 import { AS_OF_FROM_WORDS, axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
 import { subjectOf, type Scope } from '../scopeModel';
 import { checkNoteText } from './decodeNote';
@@ -258,7 +258,7 @@ export class NoteIndex {
         findings.push(finding('unsourced-answer', message, range, ids, evidence.sourcesRequired ? 'warning' : 'information'));
       }
       if (evidence.stale && evidence.asOf !== null && evidence.asOfFrom !== null && evidence.ageDays !== null) {
-        const message = `The answer to "${name}" is ${ageWords(evidence.ageDays)} old (as of ${evidence.asOf}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}); answers to it stay fresh for ${evidence.freshnessDays} days.`;
+        const message = `The answer to "${name}" is ${ageWords(evidence.ageDays)} old (as of ${evidence.asOf}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}); answers to it stay fresh for ${dayCount(evidence.freshnessDays)}.`;
         findings.push(finding('stale-answer', message, range, { ...ids, asOf: evidence.asOf, asOfFrom: evidence.asOfFrom }));
       }
     }
