@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localDay, parseDay } from '../core/evidence/dates';
+import { localDay, readDay } from '../core/evidence/dates';
 import { Glob } from '../core/glob';
 import { decodeNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
@@ -33,11 +33,12 @@ export const WORKSPACE_OPTIONS = { scope: { type: 'string' }, 'as-of': { type: '
 /** The folder, `--scope`, `--as-of` and `--no-git` as load options. */
 export function workspaceOptions(values: { scope?: string; 'as-of'?: string; 'no-git'?: boolean }, positionals: readonly string[], cwd: string): LoadOptions {
   const asOf = values['as-of'];
-  if (asOf !== undefined && parseDay(asOf) === undefined) throw new UsageError(`--as-of must be a day, YYYY-MM-DD, not "${asOf}".`);
+  const reading = asOf === undefined ? undefined : readDay(asOf);
+  if (asOf !== undefined && reading?.day === undefined) throw new UsageError(`--as-of must be a day, YYYY-MM-DD, not "${asOf}"${reading ? `: ${reading.why}` : ''}.`);
   return {
     folder: path.resolve(cwd, positionals[0] ?? '.'),
     ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
-    ...(asOf !== undefined ? { asOf: parseDay(asOf) } : {}),
+    ...(reading?.day !== undefined ? { asOf: reading.day } : {}),
     git: values['no-git'] ? noGitDates : nodeGitDates,
   };
 }

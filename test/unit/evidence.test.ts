@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { noteHover } from '../../src/core/assist/noteHover';
 import { ageLabel, parseDay } from '../../src/core/evidence/dates';
 import { markReviewedEdit } from '../../src/core/evidence/reviewedEdit';
 import { sectionSources } from '../../src/core/evidence/sectionEvidence';
@@ -110,6 +111,14 @@ describe('evidence: as-of dates and staleness', () => {
     assert.equal(finding(index(note, scopeWith('top', 'freshness: 90').replace('    goal: Compare.\n', '    goal: Compare.\n    freshness: 200\n')), 'stale-answer'), undefined, 'the category wins over the scope');
     assert.ok(finding(index(note, scopeWith('category', 'freshness: 200').replace('      - name: Auth, security, and rate limiting\n', '      - name: Auth, security, and rate limiting\n        freshness: 30\n')), 'stale-answer'), 'the axis wins over the category');
     assert.equal(finding(index(note, scopeWith('axis', 'freshness: 0').replace('categories:\n', 'freshness: 30\ncategories:\n')), 'stale-answer'), undefined, '0 on the axis means no limit');
+  });
+
+  it('says "1 day", not "1 days", in the stale-answer warning and the heading’s hover', () => {
+    const notes = index({ 'research/django.md': section('Sessions [docs](https://docs.example.com/auth).\n\nAs of 2025-06-28') }, scopeWith('top', 'freshness: 1'));
+    assert.match(finding(notes, 'stale-answer')?.message ?? '', /is 2 days old .*; answers to it stay fresh for 1 day\.$/);
+    const analysis = notes.note('research/django.md')!;
+    const hover = noteHover(analysis, notes.scope, { line: 2, character: 6 }, (t) => notes.productCoverage(t), (s) => notes.evidence(analysis, s));
+    assert.equal(hover?.paragraphs.at(-2), 'As of 2025-06-28 (2 days ago, from its As of line). Answers stay fresh for 1 day: this one is stale.');
   });
 
   it('dates a section by the latest git day of its lines, a line git has no day for being today', () => {

@@ -1,3 +1,4 @@
+import { dayCount } from '../evidence/dates';
 import { asOfText, type Evidence } from '../evidence/sectionEvidence';
 import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
 import type { ProductCoverage } from '../notes/noteIndex';
@@ -53,7 +54,7 @@ export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Positi
 
 /** The section's as-of date, where it came from and how fresh it is, and its sources. */
 function evidenceLines(evidence: Evidence): string[] {
-  const limit = evidence.freshnessDays > 0 ? ` Answers stay fresh for ${evidence.freshnessDays} days${evidence.stale ? ': this one is stale' : ''}.` : '';
+  const limit = evidence.freshnessDays > 0 ? ` Answers stay fresh for ${dayCount(evidence.freshnessDays)}${evidence.stale ? ': this one is stale' : ''}.` : '';
   const sources = evidence.sources.length > 0 ? `Sources: ${evidence.sources.join(' · ')}` : `No sources${evidence.sourcesRequired ? ' (this axis requires one)' : ''}.`;
   return [`${asOfText(evidence)}${limit}`, sources];
 }

@@ -2,14 +2,40 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** `YYYY-MM-DD`, or `YYYY-MM` meaning the first of the month, as `YYYY-MM-DD`; undefined when it is no real day. */
-export function parseDay(text: string): string | undefined {
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** What a date written `YYYY-MM-DD`, or `YYYY-MM` meaning the first of the month, names: its day, or why it names none. */
+export type DayReading = { readonly day: string; readonly why?: undefined } | { readonly day?: undefined; readonly why: string };
+
+/**
+ * Reads a date in the proleptic Gregorian calendar, years 0000 to 9999, by arithmetic alone (`Date.UTC` would
+ * take years 0 to 99 for 1900 to 1999). Undefined when the text is not written as a date at all.
+ */
+export function readDay(text: string): DayReading | undefined {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text.trim());
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3] ?? '1')];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.toISOString().slice(0, 10);
+  const [, yyyy, mm, dd = '01'] = match;
+  const [year, month, day] = [Number(yyyy), Number(mm), Number(dd)];
+  if (month < 1 || month > 12) return { why: 'months run from 01 to 12' };
+  if (day < 1) return { why: 'the days of a month run from 01' };
+  const length = monthLength(year, month);
+  if (day > length) return { why: `${MONTHS[month - 1]} ${yyyy} has ${length} days` };
+  return { day: `${yyyy}-${mm}-${dd}` };
+}
+
+/** `YYYY-MM-DD`, or `YYYY-MM` meaning the first of the month, as `YYYY-MM-DD`; undefined when it is no real day. */
+export function parseDay(text: string): string | undefined {
+  return readDay(text)?.day;
+}
+
+/** Whether an answer can have been checked on a day by `today`: a real day, and not a later one. */
+export function checkedBy(day: string | undefined, today: string): day is string {
+  return day !== undefined && day <= today;
+}
+
+function monthLength(year: number, month: number): number {
+  if (month !== 2) return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Whole days from one day to a later one (negative when `to` is earlier). */
@@ -39,5 +65,10 @@ export function ageLabel(days: number): string {
 
 /** An age in words, for messages and hovers: "today", "1 day", "40 days". */
 export function ageWords(days: number): string {
-  return days <= 0 ? 'today' : days === 1 ? '1 day' : `${days} days`;
+  return days <= 0 ? 'today' : dayCount(days);
+}
+
+/** A number of days in words: "1 day", "0 days", "90 days". */
+export function dayCount(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
 }

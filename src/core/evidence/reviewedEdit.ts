@@ -1,7 +1,6 @@
 import type { TextEdit } from '../notes/noteEdits';
 import type { ParsedNote } from '../notes/noteParser';
 import { sectionHeadings } from '../notes/sectionStatus';
-import { markerDayRange } from './asOfMarker';
 
 /**
  * "Mark as reviewed today": sets the day of the section's `As of` line, or adds one as a paragraph of its own
@@ -9,10 +8,7 @@ import { markerDayRange } from './asOfMarker';
  */
 export function markReviewedEdit(note: ParsedNote, headingIndex: number, today: string, lineText: (line: number) => string): TextEdit {
   const marker = sectionHeadings(note, headingIndex).flatMap((h) => h.own.markers)[0];
-  const range = marker && markerDayRange(lineText(marker.line));
-  if (marker && range) {
-    return { range: { start: { line: marker.line, character: range.start }, end: { line: marker.line, character: range.end } }, newText: today };
-  }
+  if (marker) return { range: marker.range, newText: today };
   const heading = note.headings[headingIndex];
   const setext = !lineText(heading.range.start.line).trimStart().startsWith('#');
   const next = heading.range.end.line + (setext ? 2 : 1);

@@ -1,7 +1,7 @@
 import type { ParsedNote } from '../notes/noteParser';
 import { sectionHeadings } from '../notes/sectionStatus';
 import type { Scope } from '../scopeModel';
-import { ageWords, daysBetween, laterDay, parseDay } from './dates';
+import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from './dates';
 
 /** Where an answer's as-of date came from, in the order they apply. */
 export type AsOfSource = 'marker' | 'front-matter' | 'git';
@@ -49,13 +49,14 @@ export function sectionSources(note: ParsedNote, index: number): string[] {
 
 /**
  * The section's as-of date, the first that applies: its first `As of` line; the note's `reviewed:`; the latest
- * day git saw a line of the section change (a line git has no day for is an uncommitted change: today).
+ * day git saw a line of the section change (a line git has no day for is an uncommitted change: today). A date
+ * that names no day, or a day after today, dates nothing (see dateFindings).
  */
 export function sectionAsOf(note: ParsedNote, index: number, today: string, lineDates: LineDates | undefined): { day: string; from: AsOfSource } | undefined {
-  const marker = sectionHeadings(note, index).flatMap((h) => h.own.markers)[0];
-  if (marker) return { day: marker.day, from: 'marker' };
+  const marker = sectionHeadings(note, index).flatMap((h) => h.own.markers).find((m) => checkedBy(m.day, today));
+  if (marker?.day) return { day: marker.day, from: 'marker' };
   const reviewed = note.frontMatter?.reviewed && parseDay(note.frontMatter.reviewed.value);
-  if (reviewed) return { day: reviewed, from: 'front-matter' };
+  if (checkedBy(reviewed, today)) return { day: reviewed, from: 'front-matter' };
   if (!lineDates) return undefined;
   const heading = note.headings[index];
   let day: string | undefined;

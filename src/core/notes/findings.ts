@@ -27,6 +27,8 @@ export interface FindingData {
   'unsourced-answer': { readonly categoryId: string; readonly axisId: string };
   /** An answered section older than its axis's freshness limit; the fix marks it reviewed today. */
   'stale-answer': { readonly categoryId: string; readonly axisId: string; readonly asOf: string; readonly asOfFrom: AsOfSource };
+  /** An `As of` line or `reviewed:` whose date names no day, or a day after today: it dates nothing. */
+  'invalid-date': Record<string, never>;
   'invalid-front-matter': Record<string, never>;
   /** The note was not analyzed: too large, binary or not UTF-8. */
   'unreadable-note': { readonly reason: string };
@@ -52,6 +54,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
   'axis-typo': 'information',
   'unsourced-answer': 'information',
   'stale-answer': 'warning',
+  'invalid-date': 'warning',
   'invalid-front-matter': 'warning',
   'unreadable-note': 'warning',
   'no-note': 'information',

@@ -37,6 +37,8 @@ export interface FrontMatter {
 }
 
 const FIELDS = ['product', 'category', 'reviewed'] as const;
+/** What a `reviewed:` that is not written as a date is told. */
+export const REVIEWED_FORMAT = '"reviewed" must be one day, YYYY-MM-DD.';
 /** Front matter longer than this is not a note's header; it is not parsed. */
 const MAX_FRONT_MATTER_LINES = 200;
 /** Front matter larger than this is refused before parsing (a note's header names a product and a category). */
@@ -154,7 +156,7 @@ function readYamlFields(lines: readonly string[]): Fields {
       else found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
     } else {
       const range = (isNode(pair.value) && pair.value.range) || [0, 0];
-      const message = name === 'reviewed' ? '"reviewed" must be one day, YYYY-MM-DD.' : `"${name}" must name one ${name}, as text.`;
+      const message = name === 'reviewed' ? REVIEWED_FORMAT : `"${name}" must name one ${name}, as text.`;
       problem = { message, range: { start: at(range[0]), end: at(range[1]) } };
     }
   }

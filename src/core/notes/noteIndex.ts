@@ -1,4 +1,5 @@
-import { ageWords, localDay } from '../evidence/dates';
+import { dateFindings } from '../evidence/dateFindings';
+import { ageWords, dayCount, localDay } from '../evidence/dates';
 import { AS_OF_FROM_WORDS, axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
 import { subjectOf, type Scope } from '../scopeModel';
 import { checkNoteText } from './decodeNote';
@@ -233,7 +234,7 @@ export class NoteIndex {
         }));
       }
     }
-    return [...analysis.findings, ...missing, ...this.evidenceFindings(analysis)];
+    return [...analysis.findings, ...missing, ...this.evidenceFindings(analysis), ...dateFindings(analysis.parsed, this.day())];
   }
 
   /** What the answer of a section rests on and how old it is, today. */
@@ -257,7 +258,7 @@ export class NoteIndex {
         findings.push(finding('unsourced-answer', message, range, ids, evidence.sourcesRequired ? 'warning' : 'information'));
       }
       if (evidence.stale && evidence.asOf !== null && evidence.asOfFrom !== null && evidence.ageDays !== null) {
-        const message = `The answer to "${name}" is ${ageWords(evidence.ageDays)} old (as of ${evidence.asOf}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}); answers to it stay fresh for ${evidence.freshnessDays} days.`;
+        const message = `The answer to "${name}" is ${ageWords(evidence.ageDays)} old (as of ${evidence.asOf}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}); answers to it stay fresh for ${dayCount(evidence.freshnessDays)}.`;
         findings.push(finding('stale-answer', message, range, { ...ids, asOf: evidence.asOf, asOfFrom: evidence.asOfFrom }));
       }
     }

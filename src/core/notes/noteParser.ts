@@ -120,7 +120,7 @@ export function parseNote(text: string): ParsedNote {
       const rest = takeScoreLines(token, bodyLine, lineText, current.scores);
       if (rest) current.leads.push(rest.slice(0, LEAD_CHARS + 1));
     } else if (token.type === 'inline') {
-      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine);
+      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText);
       current.markers.push(...markers);
       // A paragraph of `As of` lines dates the section; it is not an answer.
       if (!onlyMarkers) current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
