@@ -53,6 +53,14 @@ describe('language-model tools', () => {
     await assert.rejects(invoke('competitor-scope_add_section', { product: 'Nope', axis: 'dashboards', text: 'x' }), /"Nope" is not a product of the scope/);
   });
 
+  it('add_section refuses text that would hide the sections after it, as the MCP server does, and the note stays as it was', async () => {
+    const path = workspacePath('research', 'fastapi.md');
+    const before = readFileSync(path, 'utf8');
+    const hidden = { product: 'FastAPI', axis: 'Auth, security, and rate limiting', text: 'OAuth2 helpers.\n\n<!-- to check with sales' };
+    await assert.rejects(invoke('competitor-scope_add_section', hidden), /leaves a block open \(it needs a closing -->\)/);
+    assert.equal(readFileSync(path, 'utf8'), before);
+  });
+
   it('add_section through invokeTool (VS Code confirms by itself under test): creates the note with the answer; the same answer again changes nothing', async () => {
     const path = workspacePath('research', 'simscale.md');
     const input = { product: 'SimScale', axis: 'Result visualization and analysis dashboards', text: 'Browser-based post-processing, per [docs](https://www.simscale.com/docs/).' };
