@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Lookup } from '../core/brief/scopeLookup';
-import { isInsideNotes, planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
+import { linkMessage, pathsOnTheWay, planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
 import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
 import type { NoteIndex } from '../core/notes/noteIndex';
 import type { NoteTarget } from '../core/notes/productMatcher';
@@ -12,13 +12,12 @@ import type { Axis } from '../core/scopeModel';
  * are one synchronous step, so that no other call of this process comes between them: calls made at once are
  * written one after the other, each deciding on what the one before left (the same answer again is then
  * unchanged, another one refused, a note created meanwhile added to). `root` is the folder the notes glob is
- * relative to; a note is read or written only when its real path, every link resolved, is a note in it too.
+ * relative to; no note is read or written through a symbolic link.
  */
 export function writeSection(root: string, index: NoteIndex, target: NoteTarget, axis: Axis, answer: string): Lookup<string> {
-  const notesGlob = index.scope.notes;
   let refusal: Extract<Lookup<string>, { ok: false }> | undefined;
   const read = (note: string): string | undefined => {
-    const file = noteFile(root, notesGlob, note);
+    const file = noteFile(root, note);
     if (file.ok) return readNote(file.value);
     refusal = file;
     return undefined;
@@ -28,7 +27,7 @@ export function writeSection(root: string, index: NoteIndex, target: NoteTarget,
   if (refusal) return refusal;
   if (!plan.ok) return plan;
   if (plan.unchanged) return { ok: true, value: unchangedMessage(plan.path, axis.name) };
-  const file = noteFile(root, notesGlob, plan.path);
+  const file = noteFile(root, plan.path);
   if (!file.ok) return file;
   try {
     if (plan.create) fs.mkdirSync(path.dirname(file.value), { recursive: true });
@@ -41,20 +40,21 @@ export function writeSection(root: string, index: NoteIndex, target: NoteTarget,
   return { ok: true, value: writtenMessage(plan, axis.name) };
 }
 
-/** A note's absolute path, when its real path (every link resolved, up to its nearest existing folder) is a note inside `root`. */
-function noteFile(root: string, notesGlob: string, note: string): Lookup<string> {
-  const file = path.resolve(root, note);
-  try {
-    let existing = file;
-    while (!fs.lstatSync(existing, { throwIfNoEntry: false })) existing = path.dirname(existing);
-    const real = path.relative(fs.realpathSync(root), path.join(fs.realpathSync(existing), path.relative(existing, file)));
-    const relative = real.split(path.sep).join('/');
-    if (relative === '' || relative.split('/')[0] === '..' || path.isAbsolute(real)) return { ok: false, message: `${note} is outside the notes folder; nothing was written.` };
-    if (!isInsideNotes(notesGlob, relative)) return { ok: false, message: `${note} leads to ${relative}, which is not a note; nothing was written.` };
-    return { ok: true, value: file };
-  } catch (error) {
-    return { ok: false, message: `${note} cannot be followed to a file (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.` };
+/**
+ * A note's absolute path, when neither it nor a folder between `root` and it is a symbolic link (see linkMessage).
+ * The note's path is one the plan checked: relative, inside the notes glob, without `..`.
+ */
+function noteFile(root: string, note: string): Lookup<string> {
+  for (const shown of pathsOnTheWay(note)) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.lstatSync(path.join(root, shown), { throwIfNoEntry: false });
+    } catch (error) {
+      return { ok: false, message: `${note} cannot be reached (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.` };
+    }
+    if (stat?.isSymbolicLink()) return { ok: false, message: linkMessage(shown) };
   }
+  return { ok: true, value: path.join(root, note) };
 }
 
 /** A note's text, read no further than the note size limit; undefined when there is none or it is no text note. */

@@ -119,6 +119,20 @@ export function writtenMessage(plan: { readonly path: string; readonly create: b
   return `${plan.create ? 'Created' : 'Updated'} ${plan.path}: "${axisName}" is answered.`;
 }
 
+/**
+ * What a write says when the note, or a folder on its way, is a symbolic link: written through it, the answer
+ * would land elsewhere than the note's path says (in .git/hooks, say), in a file that need not be a note.
+ */
+export function linkMessage(link: string): string {
+  return `${link} is a symbolic link, and notes are written only at their own path, never through a link; nothing was written.`;
+}
+
+/** Each folder on a note's way from the scope's folder, then the note: `research`, `research/a.md`. */
+export function pathsOnTheWay(note: string): string[] {
+  const parts = note.split('/');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
 /** What a write says when the section held the answer already. */
 export function unchangedMessage(path: string, axisName: string): string {
   return `${path} already holds this answer to "${axisName}"; nothing was written.`;
