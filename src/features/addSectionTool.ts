@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { inline } from '../core/matrix/exportMarkdown';
 import { findSection, type Lookup } from '../core/brief/scopeLookup';
-import { planSectionWrite, unchangedMessage, writtenMessage, type SectionWrite } from '../core/brief/sectionWrite';
+import { linkMessage, pathsOnTheWay, planSectionWrite, unchangedMessage, writtenMessage, type SectionWrite } from '../core/brief/sectionWrite';
 import type { Axis } from '../core/scopeModel';
 import { toRange, toToolResult } from '../workspace/convert';
 import type { ScopeRoots } from '../workspace/scopeRoots';
@@ -69,7 +69,19 @@ async function plan(roots: ScopeRoots, input: AddSectionInput): Promise<Lookup<P
   if (notes.pathOf(uri) !== write.path || !vscode.workspace.getWorkspaceFolder(uri)) {
     return { ok: false, message: `${write.path} is outside the workspace's notes folder; nothing was written.` };
   }
+  const link = await linkOnTheWay((path) => notes.uriOf(path), write.path);
+  if (link !== undefined) return { ok: false, message: linkMessage(link) };
   return { ok: true, value: { write, axis: section.value.axis, uri } };
+}
+
+/** The first folder on the note's way, or the note, that is a symbolic link (see linkMessage), if one is. */
+async function linkOnTheWay(uriOf: (path: string) => vscode.Uri, note: string): Promise<string | undefined> {
+  for (const shown of pathsOnTheWay(note)) {
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uriOf(shown))).catch(() => undefined);
+    if (!stat) return undefined; // the rest does not exist yet: the write creates it
+    if (stat.type & vscode.FileType.SymbolicLink) return shown;
+  }
+  return undefined;
 }
 
 /** Applies the write as one undoable edit; saves an existing note unless it had unsaved changes (returns true then). */

@@ -1,17 +1,15 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_INPUTS, AGENT_TOOLS, briefAnswer, gapsAnswer, productAnswer, scopeAnswer, type AgentTool } from '../core/brief/agentTools';
 import { findSection, type Lookup } from '../core/brief/scopeLookup';
-import { planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
 import type { NoteIndex } from '../core/notes/noteIndex';
 import { check } from '../cli/check';
 import { packageVersion } from '../cli/packageRoot';
 import { loadWorkspace } from '../cli/workspace';
 import { nodeGitDates } from '../git/nodeGitDates';
+import { writeSection } from './noteWriter';
 
 export interface McpOptions {
   readonly folder: string;
@@ -70,18 +68,7 @@ export function createMcpServer(options: McpOptions): McpServer {
   }, async (input) => {
     const { index, notesRoot } = await load();
     const { target, axis } = unwrap(findSection(index.scope, input.product, input.axis, input.category));
-    const plan = planSectionWrite(index, target, axis.id, input.text, (note) => readInside(notesRoot, note));
-    if (!plan.ok) throw new ToolError(plan.message);
-    if (plan.unchanged) return text(unchangedMessage(plan.path, axis.name));
-    const file = insideOrThrow(notesRoot, plan.path);
-    if (plan.create) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      insideOrThrow(notesRoot, plan.path);
-      fs.writeFileSync(file, plan.text, { flag: 'wx' });
-    } else {
-      fs.writeFileSync(file, plan.text);
-    }
-    return text(writtenMessage(plan, axis.name));
+    return text(unwrap(writeSection(notesRoot, index, target, axis, input.text)));
   });
   return server;
 }
@@ -94,25 +81,6 @@ export async function runMcpServer(options: McpOptions): Promise<void> {
 function unwrap<T>(lookup: Lookup<T>): T {
   if (!lookup.ok) throw new ToolError(lookup.message);
   return lookup.value;
-}
-
-/** A note's absolute path, after checking that it (with every link resolved) stays inside the notes' folder. */
-function insideOrThrow(root: string, note: string): string {
-  const file = path.resolve(root, note);
-  const realRoot = fs.realpathSync(root);
-  let existing = file;
-  while (!fs.existsSync(existing)) existing = path.dirname(existing);
-  const relative = path.relative(realRoot, path.join(fs.realpathSync(existing), path.relative(existing, file)));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new ToolError(`${note} is outside the notes folder; nothing was written.`);
-  return file;
-}
-
-function readInside(root: string, note: string): string | undefined {
-  try {
-    return fs.readFileSync(insideOrThrow(root, note), 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function text(value: string): ToolResult {

@@ -44,7 +44,7 @@ export const AGENT_TOOLS = {
     mcp: 'add_section',
     lm: 'competitor-scope_add_section',
     title: 'Add a section to a note',
-    description: 'Writes an answer for one axis of one product into its research note: adds the axis\'s section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, does nothing when the section already holds the same text, refuses an axis already answered otherwise, and writes only inside the notes folder.',
+    description: 'Writes an answer for one axis of one product into its research note: adds the axis\'s section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, does nothing when the section already holds the same text, refuses an axis already answered otherwise and text that would change any other section, and writes only inside the notes folder.',
   },
 } as const satisfies Record<string, AgentTool>;
 
@@ -53,7 +53,7 @@ export const AGENT_INPUTS = {
   product: 'A product by its id, name or alias, as in the scope file (e.g. "django", "DRF").',
   category: 'A category by its id or name.',
   axis: 'The axis by its id, name or alias.',
-  text: 'The answer, in Markdown, without the heading. Cite sources as links.',
+  text: 'The answer, in Markdown, without the heading (any heading in it deeper than the section\'s) and with every code block, comment and HTML block closed. Cite sources as links.',
 } as const;
 
 /** The scope, as JSON. */

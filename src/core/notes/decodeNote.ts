@@ -16,12 +16,33 @@ export function decodeNote(bytes: Uint8Array): DecodedNote {
   }
 }
 
+/** The size of a text in UTF-8, as a note file holds it, counted without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      bytes += 1;
+    } else if (code < 0x800) {
+      bytes += 2;
+    } else if ((code & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one character beyond the first plane
+      i++;
+    } else {
+      bytes += 3; // the rest of the first plane, and a lone surrogate (written as U+FFFD)
+    }
+  }
+  return bytes;
+}
+
 /** More headings than this is no research note but a dump: each heading is kept, so the note is not analyzed. */
 export const MAX_NOTE_HEADINGS = 10_000;
 
-/** The same limits for text that is already decoded (an open editor's), and the one on headings. */
+/** The same limits for text that is already decoded (an open editor's), its size counted as in a file, and the one on headings. */
 export function checkNoteText(text: string): string | undefined {
-  if (text.length > MAX_NOTE_BYTES) return tooLarge(text.length);
+  // A character is one byte or more: a text longer than the limit is over it without counting (a dump, mostly ASCII).
+  const bytes = text.length > MAX_NOTE_BYTES ? text.length : utf8Length(text);
+  if (bytes > MAX_NOTE_BYTES) return tooLarge(bytes);
   if (text.includes('\0')) return 'it is a binary file (it holds NUL bytes)';
   if (headingLines(text) > MAX_NOTE_HEADINGS) return `it has more than ${MAX_NOTE_HEADINGS.toLocaleString('en')} headings; notes with more are not analyzed`;
   return undefined;

@@ -120,13 +120,28 @@ export function appendToSectionEdit(analysis: NoteAnalysis, headingIndex: number
   return insertAt({ line: parsed.lineCount - 1, character: parsed.lastLineLength }, `${lead}${body}\n`);
 }
 
-/** Applies non-overlapping edits to a text, last first: what an editor does with a WorkspaceEdit. */
+/**
+ * Applies non-overlapping edits to a text, last first, their line breaks written as the text's own: what an
+ * editor does with a WorkspaceEdit.
+ */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
   const offset = (p: Position) => lines.lineStart(p.line) + p.character;
+  const lineBreak = lineBreakOf(text);
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((result, e) => result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end)), text);
+    .reduce((result, e) => result.slice(0, offset(e.range.start)) + e.newText.replace(/\r\n?|\n/g, lineBreak) + result.slice(offset(e.range.end)), text);
+}
+
+/** The line break of a text: CRLF when more than half of its line breaks are, LF otherwise (as VS Code decides a document's). */
+function lineBreakOf(text: string): string {
+  let breaks = 0;
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    breaks++;
+    if (text[i - 1] === '\r') crlf++;
+  }
+  return crlf * 2 > breaks ? '\r\n' : '\n';
 }
 
 function insertAt(position: Position, newText: string): TextEdit {

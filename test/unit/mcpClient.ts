@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { repoRoot } from './helpers';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+type TextResult = { content: { type: string; text: string }[]; isError?: boolean };
+
+/** An MCP client of `competitor-scope mcp FOLDER`, spawned as a client would spawn it. */
+export async function connect(folder: string): Promise<Client> {
+  assert.ok(fs.existsSync(cli), 'npm run build makes dist/cli.js');
+  const client = new Client({ name: 'competitor-scope-test', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', folder], stderr: 'pipe' }));
+  return client;
+}
+
+/** A tool's answer as one text, and whether it is an error. */
+export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<{ text: string; isError: boolean }> {
+  const result = (await client.callTool({ name, arguments: args })) as TextResult;
+  return { text: result.content.map((c) => c.text).join(''), isError: result.isError === true };
+}
