@@ -50,7 +50,8 @@ const COMMANDS: Record<string, Command> = {
 /** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
 export async function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput): Promise<number> {
   const [name, ...args] = argv;
-  if (name === '-h' || name === '--help' || (name !== undefined && args.some((a) => a === '-h' || a === '--help'))) {
+  // Only as the first argument: later, "--help" may be a value (a folder of that name after "--").
+  if (name === '-h' || name === '--help') {
     out.stdout(`${USAGE}\n`);
     return 0;
   }
