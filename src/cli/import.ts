@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { plainLines } from '../core/printable';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
 import { importScope } from '../core/scopeImport/scopeImport';
 import { UsageError } from './usage';
@@ -13,7 +14,7 @@ export function importCommand(args: readonly string[], cwd: string): { stdout: s
   // Refused by its size before it is read: the importer would refuse it anyway.
   if (fs.statSync(file).size > MAX_SCOPE_FILE_CHARS * 4) throw new Error(`${positionals[0]} is too large for a scope document (at most 1 MB).`);
   const result = importScope(fs.readFileSync(file, 'utf8'));
-  if (!result.ok) return { stdout: '', stderr: `${positionals[0]}: ${result.message}\n`, exitCode: 2 };
-  const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}\n`).join('');
-  return { stdout: result.yaml, stderr: skipped, exitCode: 0 };
+  if (!result.ok) return { stdout: '', stderr: plainLines([`${positionals[0]}: ${result.message}`]), exitCode: 2 };
+  const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}`);
+  return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: 0 };
 }
