@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { plainLines } from '../core/printable';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
-import { importScope } from '../core/scopeImport/scopeImport';
+import { importScope, moreLeftOut } from '../core/scopeImport/scopeImport';
 import { UsageError } from './usage';
 
 /** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
@@ -16,5 +16,7 @@ export function importCommand(args: readonly string[], cwd: string): { stdout: s
   const result = importScope(fs.readFileSync(file, 'utf8'));
   if (!result.ok) return { stdout: '', stderr: plainLines([`${positionals[0]}: ${result.message}`]), exitCode: 2 };
   const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}`);
+  const unlisted = result.skippedCount - result.skipped.length;
+  if (unlisted > 0) skipped.push(`${positionals[0]}: ${moreLeftOut(unlisted)}`);
   return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: 0 };
 }

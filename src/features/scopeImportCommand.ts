@@ -39,8 +39,8 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
     await writeText(target, result.yaml);
     await store.reload();
     const editor = await vscode.window.showTextDocument(target);
-    if (result.skipped.length > 0) {
-      void vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} is made from ${name}; ${result.skipped.length} thing${result.skipped.length === 1 ? ' was' : 's were'} left out (listed at the top of the file).`);
+    if (result.skippedCount > 0) {
+      void vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`);
     }
     return editor;
   };
