@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { DEFAULT_NOTES_GLOB } from '../scopeModel';
 import { MAX_SCOPE_FILE_CHARS, parseScope } from '../scopeParser';
-import { normalizeText, slugify } from '../text';
+import { normalizeText, sizeOverLimit, slugify } from '../text';
 import { axisOf, categoryName, productsOf, subjectOf, type ImportedItem } from './itemRules';
 import { readBlocks, type ListItem } from './markdownBlocks';
 
@@ -49,7 +49,7 @@ interface ImportedCategory {
 /** Reads a Markdown scope document (the seed's structure) into the text of a scope file. */
 export function importScope(markdown: string): ScopeImport {
   if (markdown.length > MAX_SCOPE_FILE_CHARS) {
-    return { ok: false, message: `The document is ${(markdown.length / (1024 * 1024)).toFixed(1)} MB; a scope document may be at most 1 MB.` };
+    return { ok: false, message: `The document is ${sizeOverLimit(markdown.length, MAX_SCOPE_FILE_CHARS)} for scope documents.` };
   }
   const skipped: Skip[] = [];
   const prose: string[] = [];
