@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { ProductMatcher } from '../core/notes/productMatcher';
+import { plainLines } from '../core/printable';
 import { buildBattlecard } from '../core/scoring/battlecard';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/scoring/battlecardText';
 import { UsageError } from './usage';
@@ -39,6 +40,6 @@ export async function battlecard(options: BattlecardOptions): Promise<{ stdout: 
   const target = link.kind === 'front-matter' ? link.targets[0] : undefined;
   const model = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]);
   const card = target && buildBattlecard(index.scope, model, target.categoryId, target.productId);
-  if (!card) return { stdout: '', stderr: `competitor-scope: "${options.product}" is not a competitor in the scope.\n`, exitCode: 2 };
+  if (!card) return { stdout: '', stderr: plainLines([`competitor-scope: "${options.product}" is not a competitor in the scope.`]), exitCode: 2 };
   return { stdout: options.format === 'html' ? battlecardToHtml(card) : battlecardToMarkdown(card), stderr: '', exitCode: 0 };
 }

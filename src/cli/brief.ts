@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
+import { plainLines } from '../core/printable';
 import { UsageError } from './usage';
 import { loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
@@ -32,8 +33,8 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
 /** The research brief of a folder's notes, as the editor's command writes it. Exit 2 for an unknown name or an invalid scope file. */
 export async function brief(options: BriefOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const workspace = await loadWorkspace(options);
-  if (!workspace.ok) return { stdout: '', stderr: `${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.\n`, exitCode: 2 };
+  if (!workspace.ok) return { stdout: '', stderr: plainLines([`${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.`]), exitCode: 2 };
   const subject = briefSubject(workspace.index, options);
-  if (!subject.ok) return { stdout: '', stderr: `competitor-scope: ${subject.message}\n`, exitCode: 2 };
+  if (!subject.ok) return { stdout: '', stderr: plainLines([`competitor-scope: ${subject.message}`]), exitCode: 2 };
   return { stdout: researchBrief(workspace.index, subject.value), stderr: '', exitCode: 0 };
 }

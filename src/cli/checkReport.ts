@@ -2,6 +2,7 @@ import { productsWithoutNotes } from '../core/assist/noteGaps';
 import type { AsOfSource } from '../core/evidence/sectionEvidence';
 import type { Finding, Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/notes/noteIndex';
+import { plainLines } from '../core/printable';
 import { subjectOf, type ScopeProblem } from '../core/scopeModel';
 import type { Comparison } from '../core/scoring/comparison';
 import { comparisonsWithSubject, productScore } from '../core/scoring/productScores';
@@ -123,15 +124,18 @@ export function formatText(report: CheckReport, maxMissing: number): string {
   const lines = [...report.findings]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
     .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`);
+  const notes = report.notes;
+  if (notes?.files === 0) lines.push(`warning: the notes glob "${notes.glob}" matches no file under ${notes.folder}`);
+  return plainLines([...lines, summaryLine(report, maxMissing)]);
+}
+
+/** The last line of the text and GitHub formats: the counts, and which notes were read. */
+export function summaryLine(report: CheckReport, maxMissing: number): string {
   const s = report.summary;
   const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
   const notes = report.notes;
-  if (notes?.files === 0) lines.push(`warning: the notes glob "${notes.glob}" matches no file under ${notes.folder}`);
   const read = notes ? `; ${notes.files} notes read by "${notes.glob}" under ${notes.folder}` : '';
-  lines.push(
-    s.products === 0
-      ? `${count}; the scope file ${report.scope} cannot be used.`
-      : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${s.stale} stale, ${s.unsourced} unsourced; ${count}${read}.`,
-  );
-  return `${lines.join('\n')}\n`;
+  return s.products === 0
+    ? `${count}; the scope file ${report.scope} cannot be used.`
+    : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${s.stale} stale, ${s.unsourced} unsourced; ${count}${read}.`;
 }

@@ -1,5 +1,6 @@
 import type { Severity } from '../core/notes/findings';
-import { formatText, type CheckReport } from './checkReport';
+import { plainLines, printable } from '../core/printable';
+import { summaryLine, type CheckReport } from './checkReport';
 
 /** GitHub Actions has three annotation levels; a hint is a notice too. */
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -9,17 +10,19 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  * which GitHub shows as an annotation on the pull request's diff, then the text summary line.
  */
 export function formatGithub(report: CheckReport, maxMissing: number): string {
-  const lines = report.findings.map((f) => {
+  const annotations = report.findings.map((f) => {
     const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`competitor-scope ${f.code}`)}`];
-    return `::${COMMANDS[f.severity]} ${properties.join(',')}::${escapeData(f.message)}`;
+    return `::${COMMANDS[f.severity]} ${properties.join(',')}::${escapeData(f.message)}\n`;
   });
-  const text = formatText(report, maxMissing).trimEnd().split('\n');
-  return `${[...lines, ...text.slice(-1)].join('\n')}\n`;
+  return annotations.join('') + plainLines([summaryLine(report, maxMissing)]);
 }
 
-/** The escaping of a workflow command's message: a line break or `%` in a note's text cannot start a command. */
+/**
+ * A workflow command's message: printable() leaves no line break (GitHub's %0D and %0A) nor any other control
+ * character, and GitHub's escaping of `%` keeps a `%` in a note's text a `%`.
+ */
 function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(value).replace(/%/g, '%25');
 }
 
 /** A property value also escapes the `:` and `,` that separate properties. */

@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { plainLines } from '../core/printable';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
-import { importScope } from '../core/scopeImport/scopeImport';
+import { importScope, moreLeftOut } from '../core/scopeImport/scopeImport';
+import { sizeOverLimit } from '../core/text';
 import { UsageError } from './usage';
 
 /** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
@@ -11,9 +13,13 @@ export function importCommand(args: readonly string[], cwd: string): { stdout: s
   if (positionals.length !== 1) throw new UsageError('import takes one Markdown file.');
   const file = path.resolve(cwd, positionals[0]);
   // Refused by its size before it is read: the importer would refuse it anyway.
-  if (fs.statSync(file).size > MAX_SCOPE_FILE_CHARS * 4) throw new Error(`${positionals[0]} is too large for a scope document (at most 1 MB).`);
-  const result = importScope(fs.readFileSync(file, 'utf8'));
-  if (!result.ok) return { stdout: '', stderr: `${positionals[0]}: ${result.message}\n`, exitCode: 2 };
-  const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}\n`).join('');
-  return { stdout: result.yaml, stderr: skipped, exitCode: 0 };
+  const size = fs.statSync(file).size;
+  const result = size > MAX_SCOPE_FILE_CHARS * 4
+    ? { ok: false as const, message: `The document is ${sizeOverLimit(size, MAX_SCOPE_FILE_CHARS)} for scope documents.` }
+    : importScope(fs.readFileSync(file, 'utf8'));
+  if (!result.ok) return { stdout: '', stderr: plainLines([`${positionals[0]}: ${result.message}`]), exitCode: 2 };
+  const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}`);
+  const unlisted = result.skippedCount - result.skipped.length;
+  if (unlisted > 0) skipped.push(`${positionals[0]}: ${moreLeftOut(unlisted)}`);
+  return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: 0 };
 }

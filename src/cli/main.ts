@@ -4,6 +4,7 @@ import { check, parseCheckArgs } from './check';
 import { importCommand } from './import';
 import { matrix, parseMatrixArgs } from './matrix';
 import { parseMcpArgs } from './mcpArgs';
+import { plainLines } from '../core/printable';
 import { packageVersion } from './packageRoot';
 import { USAGE, UsageError } from './usage';
 
@@ -37,7 +38,7 @@ const COMMANDS: Record<string, Command> = {
     import('../mcp/mcpServer')
       .then(({ runMcpServer }) => runMcpServer(options))
       .catch((error: unknown) => {
-        out.stderr(`competitor-scope mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+        out.stderr(plainLines([`competitor-scope mcp: ${errorMessage(error)}`]));
         process.exitCode = 1;
       });
     return 0;
@@ -50,7 +51,8 @@ const COMMANDS: Record<string, Command> = {
 /** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
 export async function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput): Promise<number> {
   const [name, ...args] = argv;
-  if (name === '-h' || name === '--help' || (name !== undefined && args.some((a) => a === '-h' || a === '--help'))) {
+  // Only as the first argument: later, "--help" may be a value (a folder of that name after "--").
+  if (name === '-h' || name === '--help') {
     out.stdout(`${USAGE}\n`);
     return 0;
   }
@@ -63,10 +65,16 @@ export async function main(argv: readonly string[], cwd = process.cwd(), out: Ou
     if (!command) throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command "${name}".`);
     return await command(args, cwd, out);
   } catch (error) {
-    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    out.stderr(`competitor-scope: ${error instanceof Error ? error.message : String(error)}\n${usage ? `\n${USAGE}\n` : ''}`);
+    const parseArgs = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+    // Node's argument errors run over several lines; joined, they are one line like every other message.
+    const message = parseArgs ? errorMessage(error).replace(/\n/g, ' ') : errorMessage(error);
+    out.stderr(`${plainLines([`competitor-scope: ${message}`])}${error instanceof UsageError || parseArgs ? `\n${USAGE}\n` : ''}`);
     return 2;
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function print(result: { stdout: string; stderr: string; exitCode: number }, out: Output): number {

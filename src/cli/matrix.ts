@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import { buildMatrix } from '../core/matrix/matrixModel';
+import { plainLines } from '../core/printable';
 import { UsageError } from './usage';
 import { invalidScopeLines, loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
@@ -37,5 +38,5 @@ export async function matrix(options: MatrixOptions): Promise<{ stdout: string; 
   const text = EXPORT_FORMATS[options.format].render(buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]));
   if (options.output === undefined) return { stdout: text, stderr: '', exitCode: 0 };
   fs.writeFileSync(options.output, text);
-  return { stdout: '', stderr: `Wrote ${shownPath(options.folder, options.output)}\n`, exitCode: 0 };
+  return { stdout: '', stderr: plainLines([`Wrote ${shownPath(options.folder, options.output)}`]), exitCode: 0 };
 }

@@ -4,6 +4,7 @@ import { localDay, readDay } from '../core/evidence/dates';
 import { Glob } from '../core/glob';
 import { decodeNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
+import { plainLines } from '../core/printable';
 import { SCOPE_FILE_NAME, type ScopeProblem } from '../core/scopeModel';
 import { parseScope } from '../core/scopeParser';
 import { noGitDates, type GitDates } from '../git/gitDates';
@@ -71,7 +72,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
 /** An unusable scope file's problems, one `file:line:column: error invalid-scope message` line each, as stderr prints them. */
 export function invalidScopeLines(folder: string, workspace: Extract<LoadedWorkspace, { ok: false }>): string {
   const file = shownPath(folder, workspace.scopePath);
-  return workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}\n`).join('');
+  return plainLines(workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}`));
 }
 
 /** A file as the output shows it: relative to FOLDER, '/'-separated, or absolute when outside it. */

@@ -2,9 +2,10 @@ import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Docu
 import type * as z from 'zod';
 import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
-import { LineIndex, slugify, type Range } from './text';
+import { LineIndex, sizeOverLimit, slugify, type Range } from './text';
 import { plainYamlData } from './plainYaml';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
+import { isSafeIntegerBound, numberInstead, onePerField, written } from './zodIssues';
 
 /** A scope file larger than this is refused before parsing: it is a mistake, not a scope. */
 export const MAX_SCOPE_FILE_CHARS = 1024 * 1024;
@@ -38,8 +39,7 @@ export function parseScopeDocument(text: string): ScopeParseResult {
 /** The size and depth guards, before any parser sees the text. */
 function guarded(text: string): ScopeParseResult | undefined {
   if (text.length > MAX_SCOPE_FILE_CHARS) {
-    const size = (text.length / (1024 * 1024)).toFixed(1);
-    return fail({ message: `The scope file is ${size} MB; a scope file may be at most 1 MB.`, range: firstLineOf(text) });
+    return fail({ message: `The scope file is ${sizeOverLimit(text.length, MAX_SCOPE_FILE_CHARS)} for scope files.`, range: firstLineOf(text) });
   }
   const depth = yamlNesting(text);
   if (depth.depth > MAX_SCOPE_NESTING) {
@@ -93,7 +93,7 @@ function documentScope(text: string): ScopeParseResult {
 
   const parsed = scopeFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    return fail(...parsed.error.issues.map((issue) => describeIssue(issue, doc, lines)));
+    return fail(...onePerField(parsed.error.issues).map((issue) => describeIssue(issue, doc, lines)));
   }
   return checked(parsed.data, () => ({ doc, lines }), false);
 }
@@ -196,6 +196,9 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
   const path = issue.path;
   const field = fieldName(path);
   const present = path.length === 0 || doc.hasIn(path);
+  if (isSafeIntegerBound(issue)) {
+    return { message: `${field} is too ${issue.code === 'too_big' ? 'large' : 'small'} a number (${written(doc.getIn(path, true))}).`, range: rangeAt(doc, lines, path) };
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0];
@@ -207,7 +210,7 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
       if (!present) {
         return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
       }
-      return { message: `${field} must be ${article(issue.expected)}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
+      return { message: `${field} must be ${article(issue.expected)}${numberInstead(doc.getIn(path, true), issue.expected) ?? `, not ${describeValue(doc.getIn(path, true))}`}.`, range: rangeAt(doc, lines, path) };
     case 'too_small':
       return {
         message:
@@ -250,7 +253,7 @@ function parentName(path: Path): string {
 }
 
 function article(type: string): string {
-  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'int' ? 'a whole number' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function describeValue(node: unknown): string {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { notesGlobProblem } from './glob';
+import { firstUnprintable } from './printable';
 import { DEFAULT_SCALE } from './scopeModel';
 
 /**
@@ -81,6 +82,8 @@ export const scopeFileSchema = z
     title: text.describe('The title of the scope.'),
     subject: text.optional().describe('Our own product, that competitors are compared with.'),
     notes: text
+      // A glob is printed in every report: a line break in it would start a line of its own.
+      .refine((pattern) => firstUnprintable(pattern) === undefined, { error: (issue) => `the notes glob holds a control character (${firstUnprintable(String(issue.input))})`, abort: true })
       .refine((pattern) => notesGlobProblem(pattern) === undefined, { error: (issue) => `the notes glob ${notesGlobProblem(String(issue.input))}` })
       .optional()
       .describe('Glob of research notes, relative to this file. Default: research/**/*.md'),

@@ -68,3 +68,15 @@ export class LineIndex {
     return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)];
   }
 }
+
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * A size over a limit, in words: "2.1 MB, over the 2 MB limit". One decimal, or as many more as it takes for
+ * the size never to read as the limit itself (2 MB and a byte is "2.000001 MB").
+ */
+export function sizeOverLimit(size: number, limit: number): string {
+  let decimals = 1;
+  while (decimals < 6 && Number((size / MEGABYTE).toFixed(decimals)) <= limit / MEGABYTE) decimals++;
+  return `${(size / MEGABYTE).toFixed(decimals)} MB, over the ${limit / MEGABYTE} MB limit`;
+}

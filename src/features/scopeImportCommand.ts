@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { importScope } from '../core/scopeImport/scopeImport';
 import { SCOPE_FILE_NAME } from '../core/scopeModel';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
+import { sizeOverLimit } from '../core/text';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { exists, openDocument, readText, writeText } from '../workspace/workspaceFiles';
 
@@ -23,7 +24,7 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
     // Far over the importer's 1 MB limit (4 bytes a character at most), a file is not read at all.
     const size = openDocument(source) ? 0 : (await vscode.workspace.fs.stat(source)).size;
     if (size > 4 * MAX_SCOPE_FILE_CHARS) {
-      void vscode.window.showErrorMessage(`${name}: the document is ${(size / (1024 * 1024)).toFixed(1)} MB; a scope document may be at most 1 MB.`);
+      void vscode.window.showErrorMessage(`${name}: the document is ${sizeOverLimit(size, MAX_SCOPE_FILE_CHARS)} for scope documents.`);
       return undefined;
     }
     const markdown = openDocument(source)?.getText() ?? (await readText(source));
@@ -39,8 +40,8 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
     await writeText(target, result.yaml);
     await store.reload();
     const editor = await vscode.window.showTextDocument(target);
-    if (result.skipped.length > 0) {
-      void vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} is made from ${name}; ${result.skipped.length} thing${result.skipped.length === 1 ? ' was' : 's were'} left out (listed at the top of the file).`);
+    if (result.skippedCount > 0) {
+      void vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`);
     }
     return editor;
   };

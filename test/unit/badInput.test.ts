@@ -14,6 +14,13 @@ describe('bad input', () => {
     assert.deepEqual(codes(index, 'research/django.md'), ['unreadable-note']);
   });
 
+  it('says how far over its limit a note is, never as if it were the limit', () => {
+    const justOver = decodeNote(new Uint8Array(2 * 1024 * 1024 + 1));
+    assert.deepEqual(justOver, { ok: false, reason: 'it is 2.000001 MB, over the 2 MB limit for notes' });
+    const over = decodeNote(new Uint8Array(2.1 * 1024 * 1024));
+    assert.deepEqual(over, { ok: false, reason: 'it is 2.1 MB, over the 2 MB limit for notes' });
+  });
+
   it('skips binary and non-UTF-8 notes with a reason', () => {
     const binary = decodeNote(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     assert.ok(!binary.ok && /binary/.test(binary.reason));

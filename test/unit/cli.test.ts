@@ -61,13 +61,21 @@ describe('competitor-scope check', () => {
   });
 
   it('exits 2 on bad usage, with the usage', async () => {
-    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-missing', '-1'], ['check', '--bogus'], ['check', 'a', 'b'], ['check', '/no/such/folder']]) {
+    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-missing', '-1'], ['check', '--bogus'], ['check', 'a', 'b'], ['check', '/no/such/folder'], ['check', example, '--help'], ['check', example, '-h']]) {
       const { code, stderr } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(stderr, /^competitor-scope: /, argv.join(' '));
     }
     assert.match((await run('--help')).stdout, /Usage: competitor-scope/);
     assert.match((await run('--version')).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('reads what follows "--" as a folder, even "--help"', async () => {
+    const folder = tempFolder({ '--help/research/django.md': '# Django\n\n## Architecture guidance and opinionation\n\nBatteries.\n' });
+    let stdout = '';
+    const code = await main(['check', '--format', 'json', '--max-missing=999', '--', '--help'], folder, { stdout: (t) => (stdout += t), stderr: () => undefined });
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(stdout).notes.folder, path.join(folder, '--help'));
   });
 
   it('exits 2 on an invalid scope file, printing its problems as findings', async () => {

@@ -64,6 +64,33 @@ describe('the GitHub Action (action.yml)', function () {
     assert.equal(runCheckStep(repository, { folder: hostile, 'max-missing': '1' }).status, 0);
   });
 
+  it('takes every input as a value, never as an option: a folder "--help" is checked, a scope "--help" does not exist', () => {
+    const note = '# Django\n\n## Pricing\n\nFree.\n\n## Hosting\n\nTODO\n';
+    const repository = tempFolder({
+      '--help/competitor-scope.yaml': scope,
+      '--help/research/django.md': note,
+      '--scope=/etc/passwd/competitor-scope.yaml': scope,
+      '--scope=/etc/passwd/research/django.md': note,
+    });
+    for (const folder of ['--help', '--scope=/etc/passwd']) {
+      const run = runCheckStep(repository, { folder });
+      assert.equal(run.status, 1, `${folder}: ${run.stderr}`);
+      assert.ok(run.stdout.startsWith(`::warning file=${folder}/research/django.md,line=7,col=1,`), run.stdout);
+    }
+    for (const [inputs, error] of [
+      [{ folder: '--as-of=2000-01-01' }, /\/--as-of=2000-01-01 is not a folder\./],
+      [{ scope: '--help' }, /The scope file .*\/--help does not exist\./],
+      [{ scope: '--scope=/etc/passwd' }, /The scope file .*\/--scope=\/etc\/passwd does not exist\./],
+      [{ 'max-missing': '--help' }, /--max-missing must be a whole number of axes, not "--help"\./],
+      [{ 'max-missing': '--as-of=2000-01-01' }, /--max-missing must be a whole number of axes, not "--as-of=2000-01-01"\./],
+    ] as const) {
+      const run = runCheckStep(tempFolder({ 'research/django.md': note }), inputs);
+      assert.equal(run.status, 2, JSON.stringify(inputs));
+      assert.match(run.stderr, error, JSON.stringify(inputs));
+      assert.equal(run.stdout, '', 'no help, no report');
+    }
+  });
+
   it('passes the scope input as --scope', () => {
     const repository = tempFolder({
       'scopes/team.yaml': scope,

@@ -6,7 +6,7 @@ import { importScope } from '../../src/core/scopeImport/scopeImport';
 import type { Scope, ScopeItem } from '../../src/core/scopeModel';
 import { parseScope } from '../../src/core/scopeParser';
 import { slugify } from '../../src/core/text';
-import { repoRoot } from './helpers';
+import { repoRoot, tempFolder } from './helpers';
 
 const seed = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'seed-competitor-scope.md'), 'utf8');
 const builtIn = (() => {
@@ -122,7 +122,7 @@ describe('importing a Markdown scope document', () => {
     }
     const huge = importScope(`# T\n\n${'x'.repeat(2 * 1024 * 1024)}`);
     assert.equal(huge.ok, false);
-    assert.match(huge.ok ? '' : huge.message, /2\.0 MB; a scope document may be at most 1 MB/);
+    assert.equal(huge.ok ? '' : huge.message, 'The document is 2.0 MB, over the 1 MB limit for scope documents.');
   });
 
   it('runs as competitor-scope import FILE.md: YAML on stdout, what it left out on stderr', async () => {
@@ -138,5 +138,45 @@ describe('importing a Markdown scope document', () => {
     assert.equal(await main(['import', 'README.md'], repoRoot, out), 2);
     assert.equal(stdout, '');
     assert.match(stderr, /^README\.md: This is not a scope document/);
+  });
+
+  it('refuses a document whose scope file would be over the scope file’s limit, and lists the first 20 things it leaves out', async function () {
+    this.timeout(30_000);
+    const products = (items: string) => `# T\n\n## Web\n\n**Goal:** G\n\n**Representative products:**\n\n- ${items}\n`;
+    const names = Array.from({ length: 120_000 }, (_, i) => `p${i}`).join(', ');
+    const folder = tempFolder({
+      'same.md': products(`${'a, '.repeat(349_000)}a`),
+      'fits.md': products(names.slice(0, names.indexOf(' p45000,'))),
+      'many.md': products(names.slice(0, names.lastIndexOf(',', 1_000_000))),
+      'shared.md': products(`${names.slice(0, 30_000)} (${'a long description '.repeat(40_000)})`),
+    });
+    const run = async (file: string) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['import', file], folder, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      return { code, stdout, stderr: stderr.trimEnd().split('\n') };
+    };
+
+    const same = await run('same.md');
+    assert.equal(same.code, 0);
+    const parsed = parseScope(same.stdout);
+    assert.ok(parsed.ok && parsed.scope.categories[0].products.length === 1, 'its own parser reads it');
+    assert.equal(same.stderr.length, 21);
+    assert.equal(same.stderr[0], 'same.md:3: "Web" has no axes list: it has none');
+    assert.equal(same.stderr[1], 'same.md:9: "Web": "a" is there already');
+    assert.equal(same.stderr[20], 'same.md: 348,981 more left out, not listed.');
+    assert.ok(same.stdout.length < 10_000, 'the file lists as few');
+
+    const fits = await run('fits.md');
+    assert.equal(fits.code, 0, 'a scope file just under the limit is made');
+    assert.ok(fits.stdout.length > 900_000 && parseScope(fits.stdout).ok);
+
+    for (const file of ['many.md', 'shared.md']) {
+      const refused = await run(file);
+      assert.equal(refused.code, 2, file);
+      assert.equal(refused.stdout, '');
+      assert.equal(refused.stderr.length, 1);
+      assert.match(refused.stderr[0], new RegExp(`^${file.replace('.', '\\.')}: The scope file made from it would be over the 1 MB limit for scope files \\(\\d[\\d,]* products and axes in 1 category\\)\\.$`));
+    }
   });
 });

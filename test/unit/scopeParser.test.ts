@@ -91,6 +91,19 @@ describe('parseScope', () => {
     assert.equal(textAt(text, problem), '42');
   });
 
+  it('says each problem of a number once, in words: not a number, infinite, too large, not whole', () => {
+    const scoped = (field: string) => valid.replace('categories:', `${field}\ncategories:`);
+    const messages = (text: string) => problemsOf(text).map((p) => `${textAt(text, p)}: ${p.message}`);
+    assert.deepEqual(messages(scoped('scoring:\n  scale: .nan')), ['.nan: "scoring.scale" must be a number; .nan is not a number.']);
+    assert.deepEqual(messages(scoped('freshness: -.Inf')), ['-.Inf: "freshness" must be a number; -.Inf is infinite.']);
+    assert.deepEqual(messages(scoped('scoring:\n  scale: 1e308')), ['1e308: "scoring.scale" must be at most 10.']);
+    assert.deepEqual(messages(scoped('scoring:\n  scale: -1e308')), ['-1e308: "scoring.scale" must be at least 1.']);
+    assert.deepEqual(messages(scoped('freshness: 1e20')), ['1e20: "freshness" is too large a number (1e20).']);
+    assert.deepEqual(messages(scoped('freshness: 2.5')), ['2.5: "freshness" must be a whole number, not 2.5.']);
+    assert.deepEqual(messages(scoped('notes: ""')), ['"": "notes" must not be empty.']);
+    assert.deepEqual(messages(valid.replace('description: How', 'weight: .NaN\n        description: How')), ['.NaN: "categories[0].axes[0].weight" must be a number; .NaN is not a number.']);
+  });
+
   it('reports a missing field at the key of the mapping that lacks it', () => {
     const text = valid.replace('    goal: Compare.\n', '');
     const [problem] = problemsOf(text);
@@ -138,8 +151,10 @@ describe('parseScope', () => {
     const started = Date.now();
     const [problem] = problemsOf(text);
     assert.ok(Date.now() - started < 1000, 'refused within a second');
-    assert.equal(problem.message, 'The scope file is 5.0 MB; a scope file may be at most 1 MB.');
+    assert.equal(problem.message, 'The scope file is 5.0 MB, over the 1 MB limit for scope files.');
     assert.equal(problem.range.start.line, 0);
+    const justOver = problemsOf(`${valid}#${'x'.repeat(1024 * 1024 - valid.length - 1)}\n`);
+    assert.equal(justOver[0].message, 'The scope file is 1.000001 MB, over the 1 MB limit for scope files.', 'never reads as the limit itself');
   });
 
   it('refuses deep nesting without recursing into it', () => {

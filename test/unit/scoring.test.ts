@@ -63,7 +63,7 @@ describe('scoring: the scale and the scope file', () => {
       return result.problems.map((p) => `${p.range.start.line + 1}: ${p.message}`);
     };
     assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('scale: 4', 'scale: 0')), ['5: "scoring.scale" must be at least 1.']);
-    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('scale: 4', 'scale: 2.5')), [`5: "scoring.scale" must be an int, not a number (2.5).`]);
+    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('scale: 4', 'scale: 2.5')), [`5: "scoring.scale" must be a whole number, not 2.5.`]);
     assert.deepEqual(problems(SCORED_SCOPE_YAML.replace(', best]', ']')), ['6: "scoring.labels": must list 5 labels, one for each score from 0 to 4, not 4']);
     assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('weight: 2', 'weight: -1')), ['17: "categories[0].axes[0].weight" must be more than 0.']);
     assert.match(problems(SCORED_SCOPE_YAML.replace('weight: 2', 'wieght: 2'))[0], /^17: Unknown field "wieght".*weight/);

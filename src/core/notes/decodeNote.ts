@@ -1,3 +1,5 @@
+import { sizeOverLimit } from '../text';
+
 /** A note larger than this is not research but a mistake (a log, a dump): it is skipped, with a finding. */
 export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
 
@@ -73,5 +75,5 @@ function isUnderline(text: string, from: number, end: number, mark: string): boo
 }
 
 function tooLarge(size: number): string {
-  return `it is ${(size / (1024 * 1024)).toFixed(1)} MB; notes larger than ${MAX_NOTE_BYTES / (1024 * 1024)} MB are not analyzed`;
+  return `it is ${sizeOverLimit(size, MAX_NOTE_BYTES)} for notes`;
 }

@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { DEFAULT_NOTES_GLOB } from '../scopeModel';
-import { MAX_SCOPE_FILE_CHARS } from '../scopeParser';
-import { normalizeText, slugify } from '../text';
+import { MAX_SCOPE_FILE_CHARS, parseScope } from '../scopeParser';
+import { normalizeText, sizeOverLimit, slugify } from '../text';
 import { axisOf, categoryName, productsOf, subjectOf, type ImportedItem } from './itemRules';
 import { readBlocks, type ListItem } from './markdownBlocks';
 
@@ -10,8 +10,24 @@ export const EXPECTED_STRUCTURE =
   'a "# Title", then per category a "## Category" heading with a "**Goal:**" paragraph, a "**Representative products:**" list and a "**Key comparison axes:**" list';
 
 export type ScopeImport =
-  | { readonly ok: true; readonly yaml: string; /** What was left out, each with its line (1-based). */ readonly skipped: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly yaml: string;
+      /** The first things left out (at most MAX_LISTED_SKIPS), each with its line (1-based). */
+      readonly skipped: readonly string[];
+      /** How many things were left out in all. */
+      readonly skippedCount: number;
+    }
   | { readonly ok: false; readonly message: string };
+
+/** What was left out is listed up to this many; a document of thousands of stray lines gets a count of the rest. */
+export const MAX_LISTED_SKIPS = 20;
+
+interface Skip {
+  /** 0-based. */
+  readonly line: number;
+  readonly what: string;
+}
 
 const LABELS: Record<string, 'goal' | 'products' | 'axes'> = {
   goal: 'goal',
@@ -33,9 +49,9 @@ interface ImportedCategory {
 /** Reads a Markdown scope document (the seed's structure) into the text of a scope file. */
 export function importScope(markdown: string): ScopeImport {
   if (markdown.length > MAX_SCOPE_FILE_CHARS) {
-    return { ok: false, message: `The document is ${(markdown.length / (1024 * 1024)).toFixed(1)} MB; a scope document may be at most 1 MB.` };
+    return { ok: false, message: `The document is ${sizeOverLimit(markdown.length, MAX_SCOPE_FILE_CHARS)} for scope documents.` };
   }
-  const skipped: string[] = [];
+  const skipped: Skip[] = [];
   const prose: string[] = [];
   const categories: ImportedCategory[] = [];
   let title: string | undefined;
@@ -43,7 +59,7 @@ export function importScope(markdown: string): ScopeImport {
   let pendingList: { kind: 'products' | 'axes'; line: number } | undefined;
   /** The list just read: a list right after it (another bullet character starts a new one) continues it. */
   let lastList: 'products' | 'axes' | undefined;
-  const skip = (line: number, what: string) => skipped.push(`line ${line + 1}: ${what}`);
+  const skip = (line: number, what: string) => skipped.push({ line, what });
 
   for (const block of readBlocks(markdown)) {
     const continued = block.kind === 'list' ? lastList : undefined;
@@ -94,9 +110,52 @@ export function importScope(markdown: string): ScopeImport {
     if (!c.products) skip(c.line, `"${c.name}" has no products list: it has none`);
     if (!c.axes) skip(c.line, `"${c.name}" has no axes list: it has none`);
   }
-  if (title === undefined) skipped.unshift('line 1: no "# Title" heading: the title is "Competitor Scope"');
-  skipped.sort((a, b) => lineOf(a) - lineOf(b));
-  return { ok: true, yaml: writeScope(title ?? 'Competitor Scope', prose, usable, skipped), skipped };
+  if (title === undefined) skipped.unshift({ line: 0, what: 'no "# Title" heading: the title is "Competitor Scope"' });
+  const listed = skipped.sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_SKIPS).map((s) => `line ${s.line + 1}: ${s.what}`);
+  const unlisted = skipped.length - listed.length;
+  const written = checkedScope(title ?? 'Competitor Scope', prose, usable, [...listed, ...(unlisted > 0 ? [moreLeftOut(unlisted)] : [])]);
+  return written.ok ? { ...written, skipped: listed, skippedCount: skipped.length } : written;
+}
+
+/** The line that stands for what is left out beyond the listed. */
+export function moreLeftOut(count: number): string {
+  return `${count.toLocaleString('en')} more left out, not listed.`;
+}
+
+/**
+ * The scope file's text, when the scope file's own parser takes it: its limits hold, whatever the document.
+ * A description is written once for every product that shares it, so the text could run to gigabytes: its
+ * least size is counted before it is written.
+ */
+function checkedScope(title: string, prose: readonly string[], categories: readonly ImportedCategory[], skipped: readonly string[]): { ok: true; yaml: string } | { ok: false; message: string } {
+  const items = categories.reduce((sum, c) => sum + (c.products?.length ?? 0) + (c.axes?.length ?? 0), 0);
+  const tooLarge = {
+    ok: false as const,
+    message: `The scope file made from it would be over the ${MAX_SCOPE_FILE_CHARS / (1024 * 1024)} MB limit for scope files (${items.toLocaleString('en')} products and axes in ${categories.length.toLocaleString('en')} ${categories.length === 1 ? 'category' : 'categories'}).`,
+  };
+  if (leastChars(title, prose, categories) > MAX_SCOPE_FILE_CHARS) return tooLarge;
+  const yaml = writeScope(title, prose, categories, skipped);
+  // In bytes: a reader may count the file's bytes, never fewer than its characters.
+  if (new TextEncoder().encode(yaml).length > MAX_SCOPE_FILE_CHARS) return tooLarge;
+  const parsed = parseScope(yaml);
+  return parsed.ok ? { ok: true, yaml } : { ok: false, message: `The scope file made from it would not be valid: ${parsed.problems[0].message}` };
+}
+
+/** The fewest characters the scope file takes: every text of the document it holds, on the lines writeScope gives it. */
+function leastChars(title: string, prose: readonly string[], categories: readonly ImportedCategory[]): number {
+  const CATEGORY = '  - name: \n    goal: \n    products:\n    axes:\n'.length;
+  const ITEM = '      - name: \n'.length;
+  const DESCRIPTION = '        description: \n'.length;
+  const ALIASES = '        aliases: []\n'.length;
+  let chars = title.length + prose.reduce((sum, p) => sum + p.length, 0);
+  for (const c of categories) {
+    chars += CATEGORY + c.name.length + (c.goal?.length ?? 0);
+    for (const item of [...(c.products ?? []), ...(c.axes ?? [])]) {
+      chars += ITEM + item.name.length + (item.description === undefined ? 0 : DESCRIPTION + item.description.length);
+      if (item.aliases.length > 0) chars += ALIASES + item.aliases.reduce((sum, a) => sum + a.length + ', '.length, 0);
+    }
+  }
+  return chars;
 }
 
 function readList(items: readonly ListItem[], kind: 'products' | 'axes', category: string, skip: (line: number, what: string) => void, continuing: ImportedItem[] = []): ImportedItem[] {
@@ -175,8 +234,4 @@ function wrap(text: string): string[] {
     }
   }
   return [...lines, line];
-}
-
-function lineOf(entry: string): number {
-  return Number(entry.slice('line '.length, entry.indexOf(':')));
 }
