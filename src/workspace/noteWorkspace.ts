@@ -201,8 +201,9 @@ export class NoteWorkspace implements vscode.Disposable {
     return new vscode.RelativePattern(this.store.folderUri, this.glob.pattern);
   }
 
+  /** The files the notes glob finds; pathOf keeps the notes among them (no hook in `.git`, no file that is not Markdown). */
   private findNotes(): Thenable<vscode.Uri[]> {
-    return vscode.workspace.findFiles(this.notesPattern(), '**/node_modules/**');
+    return vscode.workspace.findFiles(this.notesPattern(), '**/{node_modules,.git}/**');
   }
 
   private async readAll(): Promise<void> {
