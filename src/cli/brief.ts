@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
 export interface BriefOptions extends LoadOptions {
   readonly product?: string;
@@ -33,7 +33,8 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
 export async function brief(options: BriefOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: `${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.\n`, exitCode: 2 };
+  const warnings = outsideWarnings(workspace);
   const subject = briefSubject(workspace.index, options);
-  if (!subject.ok) return { stdout: '', stderr: `competitor-scope: ${subject.message}\n`, exitCode: 2 };
-  return { stdout: researchBrief(workspace.index, subject.value), stderr: '', exitCode: 0 };
+  if (!subject.ok) return { stdout: '', stderr: `${warnings}competitor-scope: ${subject.message}\n`, exitCode: 2 };
+  return { stdout: researchBrief(workspace.index, subject.value), stderr: warnings, exitCode: 0 };
 }

@@ -1,5 +1,5 @@
 import { Minimatch } from 'minimatch';
-import { isNoteFile } from './notes/noteFile';
+import { isNoteFile, mayHoldNotes } from './notes/noteFile';
 import { SCOPE_FILE_NAME } from './scopeModel';
 
 /** Longest notes glob accepted: a pattern is a line of the scope file, not a program. */
@@ -51,6 +51,12 @@ export class Glob {
   matches(path: string): boolean {
     const relative = path.replace(/^\.\//, '');
     return relative !== SCOPE_FILE_NAME && isNoteFile(relative) && this.matcher.match(relative);
+  }
+
+  /** Whether a folder (relative, '/'-separated) may hold a note the glob matches: where a walk need not look. */
+  mayHold(folder: string): boolean {
+    const relative = folder.replace(/^\.\//, '');
+    return mayHoldNotes(relative) && this.matcher.match(relative, true);
   }
 
   /** The folders before the first wildcard (`research` for `research/**\/*.md`): where a walk can start. */

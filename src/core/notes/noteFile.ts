@@ -9,8 +9,12 @@ const NEVER_NOTES_IN = new Set(['.git', 'node_modules']);
 
 /** Whether a '/'-separated path relative to the scope's folder can be a note. */
 export function isNoteFile(path: string): boolean {
-  const parts = path.split('/');
-  return MARKDOWN.test(parts[parts.length - 1]) && !parts.some((part) => NEVER_NOTES_IN.has(part.toLowerCase()));
+  return MARKDOWN.test(path.slice(path.lastIndexOf('/') + 1)) && mayHoldNotes(path);
+}
+
+/** Whether a folder (or a file's path) is inside no folder that never holds notes. */
+export function mayHoldNotes(path: string): boolean {
+  return !path.split('/').some((part) => NEVER_NOTES_IN.has(part.toLowerCase()));
 }
 
 /** A note's file name without its Markdown extension: what names its product (`package.json.md` is `package.json`). */
