@@ -18,3 +18,13 @@ export function realPathWithin(folder: string, file: string): boolean {
     return false;
   }
 }
+
+/** realPathWithin without blocking: what the desktop build gives the editor (see src/workspace/realPaths.ts). */
+export async function staysInside(folder: string, file: string): Promise<boolean> {
+  try {
+    const [realFolder, real] = await Promise.all([fs.promises.realpath(folder), fs.promises.realpath(file)]);
+    return isWithin(realFolder, real);
+  } catch {
+    return false;
+  }
+}
