@@ -7,9 +7,7 @@ import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_INPUTS, AGENT_TOOLS, briefAnswer, gapsAnswer, productAnswer, scopeAnswer, type AgentTool } from '../core/brief/agentTools';
 import { findSection, type Lookup } from '../core/brief/scopeLookup';
 import { planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
-import { MAX_NOTE_BYTES } from '../core/notes/decodeNote';
 import type { NoteIndex } from '../core/notes/noteIndex';
-import { readBounded } from '../cli/boundedRead';
 import { check } from '../cli/check';
 import { packageVersion } from '../cli/packageRoot';
 import { loadWorkspace } from '../cli/workspace';
@@ -111,8 +109,7 @@ function insideOrThrow(root: string, note: string): string {
 
 function readInside(root: string, note: string): string | undefined {
   try {
-    const read = readBounded(insideOrThrow(root, note), MAX_NOTE_BYTES);
-    return read.ok ? new TextDecoder().decode(read.bytes) : undefined;
+    return fs.readFileSync(insideOrThrow(root, note), 'utf8');
   } catch {
     return undefined;
   }
