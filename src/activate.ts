@@ -29,6 +29,7 @@ import { registerScopeTree, type ScopeNode } from './features/scopeTree';
 import { registerTreeFollow } from './features/treeFollow';
 import { noGitDates, type GitDates } from './git/gitDates';
 import { NoteDating } from './workspace/noteDating';
+import type { RealPaths } from './workspace/realPaths';
 import { ScopeRoots } from './workspace/scopeRoots';
 import type { ScopeState } from './workspace/scopeStore';
 import { readText } from './workspace/workspaceFiles';
@@ -77,15 +78,15 @@ export interface CompetitorScopeApi {
  * Wires every feature to the workspace services: the one activation that both entry points run, the
  * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
  * it imports a Node module; the build fails the web bundle if something does. Git's dates come from the entry
- * point: the desktop's spawns git, the browser has none.
+ * point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths).
  */
-export async function activateCompetitorScope(context: vscode.ExtensionContext, git: GitDates = noGitDates): Promise<CompetitorScopeApi> {
+export async function activateCompetitorScope(context: vscode.ExtensionContext, git: GitDates = noGitDates, realPaths?: RealPaths): Promise<CompetitorScopeApi> {
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
   const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });
   const builtIn = await builtInScope(context.extensionUri);
   // What runs for each scope of the window alone: its diagnostics, and git's dates (only in a trusted workspace, off the UI's path).
-  const roots = await ScopeRoots.create(builtIn, log, (root) => [
+  const roots = await ScopeRoots.create(builtIn, log, realPaths, (root) => [
     new NoteDating(root.notes, git, log),
     ...registerScopeDiagnostics(root.store, root.notes, homepage),
     ...registerNoteDiagnostics(root.notes, homepage),

@@ -5,7 +5,7 @@ import { plainLines } from '../core/printable';
 import { buildBattlecard } from '../core/scoring/battlecard';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/scoring/battlecardText';
 import { UsageError } from './usage';
-import { invalidScopeLines, loadWorkspace, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { invalidScopeLines, loadWorkspace, outsideWarnings, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
 export interface BattlecardOptions extends LoadOptions {
   readonly product: string;
@@ -40,6 +40,7 @@ export async function battlecard(options: BattlecardOptions): Promise<{ stdout: 
   const target = link.kind === 'front-matter' ? link.targets[0] : undefined;
   const model = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]);
   const card = target && buildBattlecard(index.scope, model, target.categoryId, target.productId);
-  if (!card) return { stdout: '', stderr: plainLines([`competitor-scope: "${options.product}" is not a competitor in the scope.`]), exitCode: 2 };
-  return { stdout: options.format === 'html' ? battlecardToHtml(card) : battlecardToMarkdown(card), stderr: '', exitCode: 0 };
+  const warnings = outsideWarnings(workspace);
+  if (!card) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: "${options.product}" is not a competitor in the scope.`])}`, exitCode: 2 };
+  return { stdout: options.format === 'html' ? battlecardToHtml(card) : battlecardToMarkdown(card), stderr: warnings, exitCode: 0 };
 }

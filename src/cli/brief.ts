@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
 import { plainLines } from '../core/printable';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
 export interface BriefOptions extends LoadOptions {
   readonly product?: string;
@@ -34,7 +34,8 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
 export async function brief(options: BriefOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: plainLines([`${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.`]), exitCode: 2 };
+  const warnings = outsideWarnings(workspace);
   const subject = briefSubject(workspace.index, options);
-  if (!subject.ok) return { stdout: '', stderr: plainLines([`competitor-scope: ${subject.message}`]), exitCode: 2 };
-  return { stdout: researchBrief(workspace.index, subject.value), stderr: '', exitCode: 0 };
+  if (!subject.ok) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: ${subject.message}`])}`, exitCode: 2 };
+  return { stdout: researchBrief(workspace.index, subject.value), stderr: warnings, exitCode: 0 };
 }

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport } from './checkReport';
+import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport, type ReportFinding } from './checkReport';
 import { formatGithub } from './githubFormat';
 import { UsageError } from './usage';
-import { loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { loadWorkspace, outsideMessage, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
 export interface CheckOptions extends LoadOptions {
   readonly format: 'text' | 'json' | 'github';
@@ -53,7 +53,9 @@ export async function check(options: CheckOptions): Promise<{ output: string; ex
     return shownPath;
   };
   const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
-  const report = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
+  const built = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
+  const outside = workspace.outside.map((link): ReportFinding => ({ file: shownNote(link), line: 1, column: 1, severity: 'warning', code: 'outside-folder', message: outsideMessage(link) }));
+  const report = { ...built, findings: [...built.findings, ...outside] };
   const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
   return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
 }

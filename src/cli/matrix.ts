@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matri
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { plainLines } from '../core/printable';
 import { UsageError } from './usage';
-import { invalidScopeLines, loadWorkspace, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { invalidScopeLines, loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
 export interface MatrixOptions extends LoadOptions {
   readonly format: ExportFormat;
@@ -36,7 +36,8 @@ export async function matrix(options: MatrixOptions): Promise<{ stdout: string; 
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index } = workspace;
   const text = EXPORT_FORMATS[options.format].render(buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]));
-  if (options.output === undefined) return { stdout: text, stderr: '', exitCode: 0 };
+  const warnings = outsideWarnings(workspace);
+  if (options.output === undefined) return { stdout: text, stderr: warnings, exitCode: 0 };
   fs.writeFileSync(options.output, text);
-  return { stdout: '', stderr: plainLines([`Wrote ${shownPath(options.folder, options.output)}`]), exitCode: 0 };
+  return { stdout: '', stderr: `${warnings}${plainLines([`Wrote ${shownPath(options.folder, options.output)}`])}`, exitCode: 0 };
 }

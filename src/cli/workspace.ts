@@ -2,20 +2,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localDay, readDay } from '../core/evidence/dates';
 import { Glob } from '../core/glob';
-import { decodeNote } from '../core/notes/decodeNote';
+import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
 import { plainLines } from '../core/printable';
-import { SCOPE_FILE_NAME, type ScopeProblem } from '../core/scopeModel';
-import { parseScope } from '../core/scopeParser';
+import { SCOPE_FILE_NAME, type ScopeParseResult, type ScopeProblem } from '../core/scopeModel';
+import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scopeParser';
 import { noGitDates, type GitDates } from '../git/gitDates';
 import { nodeGitDates } from '../git/nodeGitDates';
+import { readBounded } from './boundedRead';
 import { findNotes } from './noteFiles';
 import { defaultScopePath } from './packageRoot';
+import { realPathWithin } from './realPaths';
 import { UsageError } from './usage';
 
 /** A folder's notes analyzed against its scope, as `check` and `matrix` read them. */
 export type LoadedWorkspace =
-  | { readonly ok: true; readonly index: NoteIndex; readonly scopePath: string; readonly notesRoot: string }
+  | {
+    readonly ok: true;
+    readonly index: NoteIndex;
+    readonly scopePath: string;
+    readonly notesRoot: string;
+    /** Links to notes or note folders whose real path is outside FOLDER, relative to it: not read (see findNotes). */
+    readonly outside: readonly string[];
+  }
   | { readonly ok: false; readonly problems: readonly ScopeProblem[]; readonly scopePath: string };
 
 /** How `check` and `matrix` read a folder: the scope file, the day ages are evaluated on, and where dates come from. */
@@ -48,13 +57,13 @@ export function workspaceOptions(values: { scope?: string; 'as-of'?: string; 'no
 export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspace> {
   const { folder } = options;
   if (!isDirectory(folder)) throw new UsageError(`${folder} is not a folder.`);
-  const { scopePath, notesRoot } = locateScope(folder, options.scope);
-  const parsed = parseScope(fs.readFileSync(scopePath, 'utf8'));
+  const { scopePath, notesRoot, inFolder } = locateScope(folder, options.scope);
+  const parsed = readScope(scopePath, inFolder ? folder : undefined);
   if (!parsed.ok) return { ok: false, problems: parsed.problems, scopePath };
 
   const today = options.asOf ?? localDay();
   const index = new NoteIndex(parsed.scope, { today: () => today });
-  const notes = findNotes(notesRoot, parsed.scope.notes);
+  const { notes, outside } = findNotes(notesRoot, parsed.scope.notes);
   for (const note of notes) {
     const decoded = readNote(path.join(notesRoot, note));
     if (decoded.ok) index.setNote(note, decoded.text);
@@ -66,7 +75,17 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   });
   const dates = await options.git.notesDates(notesRoot, new Glob(parsed.scope.notes).base || '.', lines, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
-  return { ok: true, index, scopePath, notesRoot };
+  return { ok: true, index, scopePath, notesRoot, outside };
+}
+
+/** What the commands that print no findings say on stderr of the links out of FOLDER that were not followed. */
+export function outsideWarnings(workspace: Extract<LoadedWorkspace, { ok: true }>): string {
+  return plainLines(workspace.outside.map((link) => `warning: ${outsideMessage(link)}`));
+}
+
+/** Why a link out of FOLDER was not followed, naming it. */
+export function outsideMessage(link: string): string {
+  return `${link} is a link out of the folder; it is not read, as nothing outside the folder is.`;
 }
 
 /** An unusable scope file's problems, one `file:line:column: error invalid-scope message` line each, as stderr prints them. */
@@ -85,18 +104,30 @@ export function shownPath(folder: string, file: string): string {
  * The notes glob is always resolved against FOLDER, whichever scope is read: FOLDER's own scope file, the one
  * given with --scope (a scope shared by several notes repositories), or the built-in one. FOLDER is never ignored.
  */
-function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string } {
+function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string; inFolder: boolean } {
   if (scope !== undefined) {
     if (!fs.existsSync(scope)) throw new UsageError(`The scope file ${scope} does not exist.`);
-    return { scopePath: scope, notesRoot: folder };
+    return { scopePath: scope, notesRoot: folder, inFolder: false };
   }
   const inFolder = path.join(folder, SCOPE_FILE_NAME);
-  return { scopePath: fs.existsSync(inFolder) ? inFolder : defaultScopePath(), notesRoot: folder };
+  const found = fs.existsSync(inFolder);
+  return { scopePath: found ? inFolder : defaultScopePath(), notesRoot: folder, inFolder: found };
+}
+
+/**
+ * The scope file, read within its size limit. One found in FOLDER must really be there: a link out of it (to
+ * `/etc/passwd`) is refused unread. One given with --scope is the user's choice, wherever it is.
+ */
+function readScope(file: string, folder: string | undefined): ScopeParseResult {
+  if (folder !== undefined && !realPathWithin(folder, file)) return refusedScope({ kind: 'outside-folder' });
+  const read = readBounded(file, MAX_SCOPE_FILE_BYTES);
+  return read.ok ? parseScope(new TextDecoder().decode(read.bytes)) : refusedScope(read.refusal);
 }
 
 function readNote(file: string): ReturnType<typeof decodeNote> {
   try {
-    return decodeNote(fs.readFileSync(file));
+    const read = readBounded(file, MAX_NOTE_BYTES);
+    return read.ok ? decodeNote(read.bytes) : { ok: false, reason: refusedNoteReason(read.refusal) };
   } catch (error) {
     return { ok: false, reason: `it cannot be read (${error instanceof Error ? error.message : String(error)})` };
   }

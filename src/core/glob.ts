@@ -1,4 +1,5 @@
 import { Minimatch } from 'minimatch';
+import { isNoteFile, mayHoldNotes } from './notes/noteFile';
 import { SCOPE_FILE_NAME } from './scopeModel';
 
 /** Longest notes glob accepted: a pattern is a line of the scope file, not a program. */
@@ -38,7 +39,7 @@ function unbalancedBracket(pattern: string): string | undefined {
 /**
  * The scope's notes glob, matched by minimatch (linear in the path for the wildcards a notes glob uses, where a
  * hand-made translation to a backtracking regex was exponential). Paths are '/'-separated, relative to the
- * scope file's folder; the scope file itself is never a note.
+ * scope file's folder. Only note files match (see isNoteFile), and the scope file itself is never a note.
  */
 export class Glob {
   private readonly matcher: Minimatch;
@@ -49,7 +50,13 @@ export class Glob {
 
   matches(path: string): boolean {
     const relative = path.replace(/^\.\//, '');
-    return relative !== SCOPE_FILE_NAME && this.matcher.match(relative);
+    return relative !== SCOPE_FILE_NAME && isNoteFile(relative) && this.matcher.match(relative);
+  }
+
+  /** Whether a folder (relative, '/'-separated) may hold a note the glob matches: where a walk need not look. */
+  mayHold(folder: string): boolean {
+    const relative = folder.replace(/^\.\//, '');
+    return mayHoldNotes(relative) && this.matcher.match(relative, true);
   }
 
   /** The folders before the first wildcard (`research` for `research/**\/*.md`): where a walk can start. */

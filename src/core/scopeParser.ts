@@ -1,14 +1,17 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
+import type { FileRefusal } from './fileRefusal';
 import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
-import { LineIndex, sizeOverLimit, slugify, type Range } from './text';
+import { LineIndex, shortened, sizeOverLimit, slugify, type Range } from './text';
 import { plainYamlData } from './plainYaml';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
 import { isSafeIntegerBound, numberInstead, onePerField, written } from './zodIssues';
 
-/** A scope file larger than this is refused before parsing: it is a mistake, not a scope. */
-export const MAX_SCOPE_FILE_CHARS = 1024 * 1024;
+/** A scope file larger than this is refused before it is read: it is a mistake, not a scope. */
+export const MAX_SCOPE_FILE_BYTES = 1024 * 1024;
+/** The same limit on a text already read (an editor's): a text never has more UTF-16 units than UTF-8 bytes. */
+export const MAX_SCOPE_FILE_CHARS = MAX_SCOPE_FILE_BYTES;
 /** Deeper nesting than any scope needs; refused before the YAML parser recurses into it. */
 export const MAX_SCOPE_NESTING = 64;
 /** yaml's own guard against alias bombs ("billion laughs"), kept on explicitly. */
@@ -36,11 +39,21 @@ export function parseScopeDocument(text: string): ScopeParseResult {
   return guarded(text) ?? documentScope(text);
 }
 
+/** The problem of a scope file that was not read at all (see FileRefusal), at its start. */
+export function refusedScope(refusal: FileRefusal): ScopeParseResult {
+  const message = refusal.kind === 'too-large' ? tooLarge(refusal.bytes)
+    : refusal.kind === 'not-a-file' ? 'The scope file is not a regular file (it is a device, a pipe or a folder); it is not read.'
+    : 'The scope file is a link to a file outside its folder; nothing outside the folder is read.';
+  return fail({ message, range: UNPLACED });
+}
+
+function tooLarge(size: number): string {
+  return `The scope file is ${sizeOverLimit(size, MAX_SCOPE_FILE_BYTES)} for scope files.`;
+}
+
 /** The size and depth guards, before any parser sees the text. */
 function guarded(text: string): ScopeParseResult | undefined {
-  if (text.length > MAX_SCOPE_FILE_CHARS) {
-    return fail({ message: `The scope file is ${sizeOverLimit(text.length, MAX_SCOPE_FILE_CHARS)} for scope files.`, range: firstLineOf(text) });
-  }
+  if (text.length > MAX_SCOPE_FILE_CHARS) return fail({ message: tooLarge(text.length), range: firstLineOf(text) });
   const depth = yamlNesting(text);
   if (depth.depth > MAX_SCOPE_NESTING) {
     return fail({
@@ -80,7 +93,7 @@ function documentScope(text: string): ScopeParseResult {
   }
   const repeated = repeatedKeys(doc);
   if (repeated.length > 0) {
-    return fail(...repeated.map((key) => ({ message: `YAML syntax error: Map keys must be unique ("${String(key)}" is there already).`, range: nodeRange(key, lines) })));
+    return fail(...repeated.map((key) => ({ message: `YAML syntax error: Map keys must be unique ("${shortened(String(key))}" is there already).`, range: nodeRange(key, lines) })));
   }
 
   let data: unknown;
@@ -177,8 +190,8 @@ function findDuplicateIds(scope: Scope, locate: () => Located): ScopeProblem[] {
       const firstLine = rangeAt(doc, lines, [...basePath, seen]).start.line + 1;
       problems.push({
         message: explicit
-          ? `Duplicate ${kind} id "${it.id}": line ${firstLine} uses it already.`
-          : `Duplicate ${kind} id "${it.id}" (from its name): line ${firstLine} uses it already; give one of them an "id".`,
+          ? `Duplicate ${kind} id "${shortened(it.id)}": line ${firstLine} uses it already.`
+          : `Duplicate ${kind} id "${shortened(it.id)}" (from its name): line ${firstLine} uses it already; give one of them an "id".`,
         range: rangeAt(doc, lines, explicit ? [...path, 'id'] : [...path, 'name']),
       });
     });
@@ -204,7 +217,7 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: Lin
       const key = issue.keys[0];
       const keyRange = keyRangeAt(doc, lines, path, key);
       const where = path.length > 0 ? ` in ${fieldName(path)}` : '';
-      return { message: `Unknown field "${key}"${where}.${hint(path)}`, range: keyRange ?? rangeAt(doc, lines, path) };
+      return { message: `Unknown field "${shortened(String(key))}"${where}.${hint(path)}`, range: keyRange ?? rangeAt(doc, lines, path) };
     }
     case 'invalid_type':
       if (!present) {
@@ -262,7 +275,7 @@ function describeValue(node: unknown): string {
   if (isScalar(node)) {
     const v = node.value;
     if (v === null) return 'empty';
-    return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a value'} (${String(v)})`;
+    return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a value'} (${shortened(String(v))})`;
   }
   return 'empty';
 }
@@ -320,6 +333,7 @@ function errorMessage(error: unknown): string {
   return firstLine(error instanceof Error ? error.message : String(error));
 }
 
+/** The first line of the `yaml` library's message, which may quote the file: as much of it as of any value. */
 function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
+  return shortened(message.split('\n')[0].trim());
 }

@@ -20,6 +20,17 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/**
+ * At most `max` characters of a text and an ellipsis when there was more: how a message quotes a value it did not
+ * write (a scope file may be any file, `/etc/passwd` included), so that it never repeats more than a glimpse of it.
+ */
+export function shortened(text: string, max = 80): string {
+  if (text.length <= max) return text;
+  // Not between the halves of a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
 /** A position in a text, 0-based like VS Code's and the Language Server Protocol's. */
 export interface Position {
   readonly line: number;

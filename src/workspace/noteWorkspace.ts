@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { LineDates } from '../core/evidence/sectionEvidence';
 import { Glob } from '../core/glob';
-import { decodeNote } from '../core/notes/decodeNote';
+import type { FileRefusal } from '../core/fileRefusal';
+import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/notes/noteIndex';
 import type { ScopeState, ScopeStore } from './scopeStore';
 import { coalesced, inSlices, yieldToEventLoop } from './timeSlices';
-import { openDocument } from './workspaceFiles';
+import { fileRefusal, openDocument } from './workspaceFiles';
 
 const EDIT_DEBOUNCE_MS = 300;
 const READ_BATCH = 64;
@@ -21,14 +22,13 @@ const BURST_QUIET_MS = 500;
  */
 export type NotesChange = ({ readonly all: true } | { readonly all: false; readonly paths: readonly string[] }) & { readonly more?: boolean };
 
-/** A note read from disk, with the generation it was read for. */
-interface DiskRead {
+/** A note read from disk, with the generation it was read for: its bytes, or why they were not read. */
+type DiskRead = {
   readonly path: string;
   readonly generation: number;
-  readonly bytes: Uint8Array;
   /** The file's stamp before it was read (see `stampOf`). */
   readonly stamp: string;
-}
+} & ({ readonly bytes: Uint8Array } | { readonly refusal: FileRefusal });
 
 /** What tells one version of a file from the next without reading it. */
 const stampOf = (stat: vscode.FileStat) => `${stat.mtime}/${stat.size}`;
@@ -201,8 +201,9 @@ export class NoteWorkspace implements vscode.Disposable {
     return new vscode.RelativePattern(this.store.folderUri, this.glob.pattern);
   }
 
+  /** The files the notes glob finds; pathOf keeps the notes among them (no hook in `.git`, no file that is not Markdown). */
   private findNotes(): Thenable<vscode.Uri[]> {
-    return vscode.workspace.findFiles(this.notesPattern(), '**/node_modules/**');
+    return vscode.workspace.findFiles(this.notesPattern(), '**/{node_modules,.git}/**');
   }
 
   private async readAll(): Promise<void> {
@@ -297,14 +298,20 @@ export class NoteWorkspace implements vscode.Disposable {
     return taken;
   }
 
-  /** A queued note's bytes, or undefined when it is gone or a newer version arrives first (an open editor's text, another read). */
+  /**
+   * A queued note's bytes, or undefined when it is gone or a newer version arrives first (an open editor's text,
+   * another read). Only a regular file within the size limit, and really in the scope's folder, is read.
+   */
   private async read(path: string, uri: vscode.Uri): Promise<DiskRead | undefined> {
     // Edited in an editor since it was queued: that text is newer, and is analyzed as it is typed.
     if (openDocument(uri)?.isDirty) return undefined;
     const generation = this.nextGeneration(path);
     try {
       // The stamp first: a write after it changes the stamp, whichever version the read then gets.
-      const stamp = stampOf(await vscode.workspace.fs.stat(uri));
+      const stat = await vscode.workspace.fs.stat(uri);
+      const stamp = stampOf(stat);
+      const refusal = (await this.store.staysInside(uri)) ? fileRefusal(stat, MAX_NOTE_BYTES) : { kind: 'outside-folder' as const };
+      if (refusal) return { path, generation, stamp, refusal };
       return { path, generation, stamp, bytes: await vscode.workspace.fs.readFile(uri) };
     } catch (error) {
       // Gone from disk (the watcher may report it late, or not at all for a file created and deleted at once).
@@ -314,10 +321,11 @@ export class NoteWorkspace implements vscode.Disposable {
   }
 
   /** Analyzes a note read from disk unless a newer version arrived while it was read; returns the notes whose findings may have changed. */
-  private analyze({ path, generation, bytes, stamp }: DiskRead): string[] {
+  private analyze(read: DiskRead): string[] {
+    const { path, generation, stamp } = read;
     if (this.generations.get(path) !== generation) return [];
     this.stamps.set(path, stamp);
-    const decoded = decodeNote(bytes);
+    const decoded = 'refusal' in read ? { ok: false as const, reason: refusedNoteReason(read.refusal) } : decodeNote(read.bytes);
     if (!decoded.ok) this.log.warn(`${path} is not analyzed: ${decoded.reason}.`);
     return decoded.ok ? this.index.setNote(path, decoded.text) : this.index.setUnreadable(path, decoded.reason);
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME, type Scope } from '../core/scopeModel';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
+import type { RealPaths } from './realPaths';
 import { ScopeFileEditor } from './scopeFileEditor';
 import { ScopeStore } from './scopeStore';
 
@@ -72,6 +73,7 @@ export class ScopeRoots implements vscode.Disposable {
   private constructor(
     private readonly builtIn: () => Scope,
     private readonly log: vscode.LogOutputChannel,
+    private readonly realPaths: RealPaths | undefined,
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
   ) {}
 
@@ -79,8 +81,8 @@ export class ScopeRoots implements vscode.Disposable {
    * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
    * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope alone.
    */
-  static async create(builtIn: () => Scope, log: vscode.LogOutputChannel, perRoot: (root: ScopeRoot) => vscode.Disposable[]): Promise<ScopeRoots> {
-    const roots = new ScopeRoots(builtIn, log, perRoot);
+  static async create(builtIn: () => Scope, log: vscode.LogOutputChannel, realPaths: RealPaths | undefined, perRoot: (root: ScopeRoot) => vscode.Disposable[]): Promise<ScopeRoots> {
+    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot);
     roots.watch();
     await roots.discover({ nested: false });
     void roots.discover();
@@ -221,7 +223,7 @@ export class ScopeRoots implements vscode.Disposable {
         continue;
       }
       changed = true;
-      const store = await ScopeStore.create(uri, this.builtIn);
+      const store = await ScopeStore.create(uri, this.builtIn, this.realPaths);
       if (this.disposed) {
         for (const root of [store, ...[...next.values()].filter((r) => !this.roots.has(r.key))]) root.dispose();
         return;

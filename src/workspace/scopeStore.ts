@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME, type Scope, type ScopeProblem } from '../core/scopeModel';
-import { parseScope } from '../core/scopeParser';
-import { exists, openDocument, readText } from './workspaceFiles';
+import { SCOPE_FILE_NAME, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scopeModel';
+import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scopeParser';
+import type { RealPaths } from './realPaths';
+import { fileRefusal, openDocument, readText, statOf } from './workspaceFiles';
 
 /** What the tree, the diagnostics and the analysis see of the scope at a given moment. */
 export interface ScopeState {
@@ -40,13 +41,17 @@ export class ScopeStore implements vscode.Disposable {
   private constructor(
     readonly folderUri: vscode.Uri,
     private readonly builtIn: () => Scope,
+    private readonly realPaths: RealPaths | undefined,
   ) {
     this.defaultFileUri = vscode.Uri.joinPath(folderUri, SCOPE_FILE_NAME);
   }
 
-  /** The store of `folder`'s scope file; `builtIn` gives the built-in scope (parsed once, for every folder that needs it). */
-  static async create(folder: vscode.Uri, builtIn: () => Scope): Promise<ScopeStore> {
-    const store = new ScopeStore(folder, builtIn);
+  /**
+   * The store of `folder`'s scope file; `builtIn` gives the built-in scope (parsed once, for every folder that needs
+   * it), `realPaths` where links lead (absent in the browser).
+   */
+  static async create(folder: vscode.Uri, builtIn: () => Scope, realPaths?: RealPaths): Promise<ScopeStore> {
+    const store = new ScopeStore(folder, builtIn, realPaths);
     store.watch();
     await store.reload();
     return store;
@@ -59,26 +64,47 @@ export class ScopeStore implements vscode.Disposable {
   /** Reads the scope file again (from its open editor if it has one) and tells listeners. */
   async reload(): Promise<void> {
     const generation = ++this.generation;
-    const uri = this.defaultFileUri;
-    // An editor keeps a deleted file's document: only unsaved edits make it a scope file still.
-    const fileUri = (await exists(uri)) || openDocument(uri)?.isDirty ? uri : undefined;
-    const text = fileUri && (openDocument(fileUri)?.getText() ?? (await readText(fileUri)));
+    const parsed = await this.read();
     if (generation !== this.generation) return; // a later reload has started: its result wins
-    this.apply(fileUri, text);
+    this.apply(parsed);
   }
 
-  private apply(fileUri: vscode.Uri | undefined, text: string | undefined): void {
-    if (!fileUri || text === undefined) {
+  /**
+   * The scope file parsed: an open editor's text (unsaved edits count), else the file's, read only when it is a
+   * regular file within the size limit. A file that links out of the folder is refused whoever holds its text.
+   * Undefined where there is no scope file.
+   */
+  private async read(): Promise<ScopeParseResult | undefined> {
+    const uri = this.defaultFileUri;
+    const stat = await statOf(uri);
+    if (stat && !(await this.staysInside(uri))) return refusedScope({ kind: 'outside-folder' });
+    const document = openDocument(uri);
+    // An editor keeps a deleted file's document: only unsaved edits make it a scope file still.
+    if (document && (stat || document.isDirty)) return parseScope(document.getText());
+    if (!stat) return undefined;
+    const refusal = fileRefusal(stat, MAX_SCOPE_FILE_BYTES);
+    if (refusal) return refusedScope(refusal);
+    const text = await readText(uri);
+    return text === undefined ? undefined : parseScope(text);
+  }
+
+  /** Whether a file of the folder is really in it, links resolved; true where they cannot be (see RealPaths). */
+  async staysInside(uri: vscode.Uri): Promise<boolean> {
+    if (!this.realPaths || uri.scheme !== 'file' || this.folderUri.scheme !== 'file') return true;
+    return this.realPaths.staysInside(this.folderUri.fsPath, uri.fsPath);
+  }
+
+  private apply(parsed: ScopeParseResult | undefined): void {
+    if (!parsed) {
       this.lastGood = undefined;
       this.publish({ scope: this.builtIn(), source: 'default', problems: [], stale: false, folderUri: this.folderUri });
       return;
     }
-    const parsed = parseScope(text);
     if (parsed.ok) this.lastGood = parsed.scope;
     this.publish({
       scope: this.lastGood ?? this.builtIn(),
       source: this.lastGood ? 'file' : 'default',
-      fileUri,
+      fileUri: this.defaultFileUri,
       problems: parsed.problems,
       stale: !parsed.ok,
       folderUri: this.folderUri,
@@ -101,11 +127,7 @@ export class ScopeStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!this.isScopeFile(event.document.uri) || event.contentChanges.length === 0) return;
         clearTimeout(this.editTimer);
-        const document = event.document;
-        this.editTimer = setTimeout(() => {
-          ++this.generation;
-          this.apply(document.uri, document.getText());
-        }, EDIT_DEBOUNCE_MS);
+        this.editTimer = setTimeout(reload, EDIT_DEBOUNCE_MS);
       }),
       // Closing an unsaved editor reverts the scope to what is on disk.
       vscode.workspace.onDidCloseTextDocument((document) => {

@@ -1,13 +1,23 @@
 import * as vscode from 'vscode';
+import { statRefusal, type FileRefusal } from '../core/fileRefusal';
 
 /** File access through workspace.fs, so that the extension also works in virtual workspaces. */
 export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return (await statOf(uri)) !== undefined;
+}
+
+/** The file's stat, or undefined when there is no such file. */
+export async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
+    return await vscode.workspace.fs.stat(uri);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Why a file with this stat is not read (see statRefusal): a link to a device or a pipe is no file, a link to a file is. */
+export function fileRefusal(stat: vscode.FileStat, limit: number): FileRefusal | undefined {
+  return statRefusal({ isFile: (stat.type & vscode.FileType.File) !== 0, size: stat.size }, limit);
 }
 
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {

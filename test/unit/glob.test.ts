@@ -35,7 +35,19 @@ describe('the notes glob from a hostile scope file', () => {
 
   it('never takes the scope file for a note, whatever the glob', () => {
     assert.ok(!new Glob('**/*').matches('competitor-scope.yaml'));
-    assert.ok(new Glob('**/*').matches('research/competitor-scope.yaml'), 'only the scope file itself is left out');
+    assert.ok(!new Glob('**/*').matches('research/competitor-scope.yaml'), 'nor any other file that is not Markdown');
+  });
+
+  it('matches only Markdown files, never inside .git or node_modules, whatever the glob names', () => {
+    assert.ok(!new Glob('.git/hooks/*').matches('.git/hooks/pre-commit'), 'a hook is not a note');
+    assert.ok(!new Glob('.git/**/*.md').matches('.git/info/notes.md'));
+    assert.ok(!new Glob('**/*.md').matches('docs/.GIT/x.md'), 'on a case-insensitive disk .GIT is .git');
+    assert.ok(!new Glob('**/*.md').matches('research/node_modules/pkg/readme.md'));
+    assert.ok(!new Glob('research/*').matches('research/django.txt'));
+    assert.ok(!new Glob('research/*').matches('research/pre-commit'));
+    assert.ok(new Glob('research/*').matches('research/django.MD'));
+    assert.ok(new Glob('research/*').matches('research/django.Markdown'));
+    assert.ok(new Glob('research/.github/*.md').matches('research/.github/node_modules.md'), 'only the folders themselves are left out');
   });
 
   it('refuses globs that leave the folder, cannot match, or expand without bound', () => {

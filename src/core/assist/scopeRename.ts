@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
 import { renameHeadingEdit, setProductEdits, yamlScalar, type TextEdit } from '../notes/noteEdits';
+import { noteName } from '../notes/noteFile';
 import type { ScopeItem, Scope } from '../scopeModel';
 import { ID_PATTERN } from '../scopeSchema';
 import { LineIndex, normalizeText, slugify, type Position, type Range } from '../text';
@@ -109,7 +110,7 @@ function productEdits(analysis: NoteAnalysis, categoryId: string, old: Names, re
     const newText = field.value === old.name || slugify(field.value) !== old.id ? renamed.name : renamed.id;
     return [{ range: field.valueRange, newText: yamlScalar(newText) }];
   }
-  const fileName = analysis.path.slice(analysis.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  const fileName = noteName(analysis.path);
   if (analysis.link.kind === 'file-name' && !matches(fileName)) return setProductEdits(analysis, renamed.id);
   return [];
 }

@@ -1,3 +1,4 @@
+import type { FileRefusal } from '../fileRefusal';
 import { sizeOverLimit } from '../text';
 
 /** A note larger than this is not research but a mistake (a log, a dump): it is skipped, with a finding. */
@@ -35,6 +36,12 @@ export function utf8Length(text: string): number {
     }
   }
   return bytes;
+}
+
+/** Why a note file was not read at all (see FileRefusal), as its unreadable-note finding says. */
+export function refusedNoteReason(refusal: FileRefusal): string {
+  if (refusal.kind === 'too-large') return tooLarge(refusal.bytes);
+  return refusal.kind === 'not-a-file' ? 'it is not a regular file (it is a device, a pipe or a socket)' : 'it is a link to a file outside the scope\'s folder, and nothing outside the folder is read';
 }
 
 /** More headings than this is no research note but a dump: each heading is kept, so the note is not analyzed. */

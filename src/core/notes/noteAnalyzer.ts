@@ -4,6 +4,7 @@ import { scoringOf } from '../scoring/scale';
 import { type Range } from '../text';
 import { AxisMatcher } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
+import { noteName } from './noteFile';
 import type { ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
 import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
@@ -75,7 +76,7 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
   const frontMatter = parsed.frontMatter;
   if (frontMatter?.problem) findings.push(finding('invalid-front-matter', frontMatter.problem.message, frontMatter.problem.range, {}));
 
-  const fileName = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  const fileName = noteName(path);
   const link = compiled.products.match(frontMatter?.product?.value, frontMatter?.category?.value, fileName);
   const targets = link.kind === 'front-matter' || link.kind === 'file-name' ? link.targets : [];
   const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
