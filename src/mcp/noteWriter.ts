@@ -6,6 +6,7 @@ import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
 import type { NoteIndex } from '../core/notes/noteIndex';
 import type { NoteTarget } from '../core/notes/productMatcher';
 import type { Axis } from '../core/scopeModel';
+import { readBounded } from '../cli/boundedRead';
 
 /**
  * add_section on disk: the answer planned on the note as it is now, then written. Reading, planning and writing
@@ -59,27 +60,11 @@ function noteFile(root: string, note: string): Lookup<string> {
 
 /** A note's text, read no further than the note size limit; undefined when there is none or it is no text note. */
 function readNote(file: string): string | undefined {
-  let fd: number;
   try {
-    // Non-blocking, so that opening a named pipe returns at once (and is then refused as no file).
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const read = readBounded(file, MAX_NOTE_BYTES);
+    const decoded = read.ok ? decodeNote(read.bytes) : undefined;
+    return decoded?.ok ? decoded.text : undefined;
   } catch {
     return undefined;
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) return undefined;
-    const bytes = Buffer.alloc(MAX_NOTE_BYTES + 1);
-    let length = 0;
-    let read: number;
-    do {
-      read = fs.readSync(fd, bytes, length, bytes.length - length, null);
-      length += read;
-    } while (read > 0 && length < bytes.length);
-    const decoded = decodeNote(bytes.subarray(0, length));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
   }
 }
