@@ -16,9 +16,9 @@ export interface GitDates {
   /** Whether this build can run git at all: the web build cannot, and says so once in the tree. */
   readonly available: boolean;
   /**
-   * Every note's line dates at once, its text as the file holds it, from one pass over the history of the Markdown
-   * files under `notesFolder` (relative to `folder`). A note outside any repository is left out; a line not
-   * committed yet is `today`'s.
+   * Every note's line dates at once, its text as the file holds it, from one pass over the history of the files
+   * under `notesFolder` (relative to `folder`) of the notes' kind (`*.md`). A note outside any repository is left
+   * out; a line not committed yet is `today`'s.
    */
   notesDates(folder: string, notesFolder: string, notes: readonly string[], today: string, signal?: AbortSignal): Promise<GitDating>;
   /** One note's line dates with its text as the editor holds it (edits not saved are today's). */

@@ -22,7 +22,7 @@ export async function headBlobs(cwd: string, pathspec: string, wanted: (path: st
     const [mode, type, id, size] = record.subarray(0, tab).toString('latin1').split(' ').filter((field) => field !== '');
     if (type === 'blob' && (mode === '100644' || mode === '100755')) blobs.set(path, { id, size: Number(size) });
   });
-  const end = await streamGit(cwd, ['ls-tree', '-r', '-l', '-z', 'HEAD', '--', `:(literal)${pathspec}`], (chunk) => (split(chunk), true), signal);
+  const end = await streamGit(cwd, ['ls-tree', '-r', '-l', '-z', 'HEAD', '--', `:(literal)${pathspec}`], (chunk) => (split(chunk), true), signal).end;
   return end === 'done' ? blobs : undefined;
 }
 

@@ -27,20 +27,40 @@ export function spawnGit(cwd: string, args: readonly string[], signal?: AbortSig
 /** How a run of git ended: it finished, it failed (or was cancelled), or it was stopped because enough was read. */
 export type GitEnd = 'done' | 'failed' | 'stopped';
 
-/** Runs git, handing its standard output to `onData` as it comes, never held whole; `onData` returning false stops git. */
-export function streamGit(cwd: string, args: readonly string[], onData: (chunk: Buffer) => boolean, signal?: AbortSignal): Promise<GitEnd> {
-  return new Promise((resolve) => {
-    const child = spawnGit(cwd, args, signal);
-    child.stdin.end();
-    let stopped = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (stopped || onData(chunk)) return;
-      stopped = true;
-      child.kill();
-    });
+/** A running git whose output is being read. */
+export interface GitStream {
+  readonly end: Promise<GitEnd>;
+  /** Stops git: its answer is no longer needed. */
+  stop(): void;
+}
+
+/**
+ * Runs git, handing its standard output to `onData` as it comes, never held whole. `onData` returns whether to go
+ * on, or a promise of it: git waits (its output is not read) until the promise settles.
+ */
+export function streamGit(cwd: string, args: readonly string[], onData: (chunk: Buffer) => boolean | Promise<boolean>, signal?: AbortSignal): GitStream {
+  const child = spawnGit(cwd, args, signal);
+  child.stdin.end();
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    child.kill();
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (stopped) return;
+    const more = onData(chunk);
+    if (more === false) stop();
+    else if (more !== true) {
+      child.stdout.pause();
+      void more.then((goOn) => (goOn ? child.stdout.resume() : stop()));
+    }
+  });
+  const end = new Promise<GitEnd>((resolve) => {
     child.on('error', () => resolve('failed'));
     child.on('close', (code) => resolve(stopped ? 'stopped' : code === 0 ? 'done' : 'failed'));
   });
+  return { end, stop };
 }
 
 /** The most a short answer (`rev-parse`) is read: a few lines. */
@@ -54,7 +74,7 @@ export async function gitOutput(cwd: string, args: readonly string[], signal?: A
     chunks.push(chunk);
     size += chunk.length;
     return size <= MAX_SHORT_OUTPUT;
-  }, signal);
+  }, signal).end;
   return end === 'done' ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 

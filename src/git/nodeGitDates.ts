@@ -14,8 +14,13 @@ import { LogPatchReader } from './logPatches';
  * team's research history, and parsed in well under a second. Past it git is stopped, whatever the history holds.
  */
 const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
-/** Notes read from the working tree at a time. */
-const READ_BATCH = 16;
+/**
+ * The most of the history held while the working tree is compared (git runs meanwhile): past it, git waits until
+ * the history can be read.
+ */
+const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
+/** Notes read from the working tree between two turns of the event loop (the editor's extension host must not wait). */
+const READ_BATCH = 32;
 
 /**
  * The history of the notes, newest first, as diffs of objects (no working tree, so no filter runs). Files larger
@@ -27,43 +32,50 @@ const LOG = ['-c', `core.bigFileThreshold=${MAX_NOTE_BYTES}`, 'log', '-p', '--ra
 /** A note to date: its path relative to the folder, and its text's bytes as the working tree (or an editor) holds them. */
 interface WorkingNote {
   readonly path: string;
-  read(): Promise<Uint8Array | undefined>;
+  read(): Uint8Array | undefined;
 }
 
-/** Git dates from git's objects: HEAD's blobs compared with the notes' text here, then one pass over the history. */
+/** Git dates from git's objects: HEAD's blobs compared with the notes' text here, and one pass over the history. */
 export const nodeGitDates: GitDates = {
   available: true,
   notesDates(folder: string, notesFolder: string, notes: readonly string[], today: string, signal?: AbortSignal): Promise<GitDating> {
     const working = notes.map((note) => ({ path: note, read: () => readWorkingFile(path.join(folder, note)) }));
-    const markdown = ['md', 'markdown'].map((extension) => `:(glob,icase)${globEscape(notesFolder === '.' ? '' : `${notesFolder}/`)}**/*.${extension}`);
-    return dateNotes(folder, working, notesFolder, markdown, today, signal);
+    return dateNotes(folder, working, notesFolder, notePathspecs(notesFolder, notes), today, signal);
   },
 
   noteDates(folder: string, note: string, text: string, today: string, signal?: AbortSignal): Promise<GitDating> {
-    return dateNotes(folder, [{ path: note, read: () => Promise.resolve(Buffer.from(text, 'utf8')) }], note, [`:(literal)${note}`], today, signal);
+    return dateNotes(folder, [{ path: note, read: () => Buffer.from(text, 'utf8') }], note, [`:(literal)${note}`], today, signal);
   },
 };
 
 async function dateNotes(folder: string, notes: readonly WorkingNote[], treePath: string, logPathspecs: readonly string[], today: string, signal?: AbortSignal): Promise<GitDating> {
-  if ((await gitOutput(folder, ['rev-parse', '--is-inside-work-tree'], signal))?.trim() !== 'true') return NO_DATES;
-  const wanted = new Set(notes.map((note) => note.path));
-  const head = await headBlobs(folder, treePath, (note) => wanted.has(note), signal);
+  if (notes.length === 0 || (await gitOutput(folder, ['rev-parse', '--is-inside-work-tree'], signal))?.trim() !== 'true') return NO_DATES;
   const tracker = new LineDateTracker();
-  await compareWorkingTree(folder, notes, head ?? new Map(), tracker, today, signal);
-  if (signal?.aborted) return NO_DATES;
-  // No HEAD: nothing is committed yet, every line is today's.
-  if (!head || tracker.allDated) return { dates: tracker.result(today, true) };
-
   const reader = new LogPatchReader(tracker);
+  // The history is read from the start, held (up to MAX_QUEUED_BYTES) until the working tree has been compared.
+  let queue: Buffer[] | undefined = [];
+  let compared!: () => void;
+  const whenCompared = new Promise<boolean>((resolve) => (compared = () => resolve(true)));
   let read = 0;
-  const end = await streamGit(folder, [...LOG, ...logPathspecs], (chunk) => {
+  const history = streamGit(folder, [...LOG, ...logPathspecs], (chunk) => {
     read += chunk.length;
     if (read > MAX_HISTORY_BYTES) return false;
+    if (queue) return queue.push(chunk) && read < MAX_QUEUED_BYTES ? true : whenCompared;
     reader.write(chunk);
     return !tracker.allDated;
   }, signal);
-  if (end === 'failed') return NO_DATES;
-  if (end === 'done' || tracker.allDated) {
+
+  const wanted = new Set(notes.map((note) => note.path));
+  const head = await headBlobs(folder, treePath, (note) => wanted.has(note), signal);
+  await compareWorkingTree(folder, notes, head ?? new Map(), tracker, today, signal);
+  for (const chunk of queue) reader.write(chunk);
+  queue = undefined;
+  compared();
+  // No HEAD: nothing is committed yet, every line is today's.
+  if (!head || tracker.allDated) history.stop();
+  const end = await history.end;
+  if (signal?.aborted || (head && end === 'failed')) return NO_DATES;
+  if (read <= MAX_HISTORY_BYTES) {
     reader.end();
     return { dates: tracker.result(today, true) };
   }
@@ -78,23 +90,20 @@ async function dateNotes(folder: string, notes: readonly WorkingNote[], treePath
 async function compareWorkingTree(folder: string, notes: readonly WorkingNote[], head: ReadonlyMap<string, TreeBlob>, tracker: LineDateTracker, today: string, signal?: AbortSignal): Promise<void> {
   let blobs: BlobReader | undefined;
   try {
-    for (let start = 0; start < notes.length && !signal?.aborted; start += READ_BATCH) {
-      const batch = notes.slice(start, start + READ_BATCH);
-      const contents = await Promise.all(batch.map((note) => note.read()));
-      for (let i = 0; i < batch.length; i++) {
-        const bytes = contents[i];
-        const decoded = bytes && decodeNote(bytes);
-        if (!bytes || !decoded?.ok) continue;
-        const note = batch[i].path;
-        const lines = gitLines(decoded.text);
-        tracker.track(note, lines.length, decoded.text === '' || decoded.text.endsWith('\n'));
-        const committed = head.get(note);
-        if (committed && blobId(bytes, committed.id.length) === committed.id) continue;
-        const before = committed && committed.size <= MAX_NOTE_BYTES ? await (blobs ??= new BlobReader(folder, signal)).read(committed.id) : undefined;
-        const hunks = before && lineHunks(gitLines(new TextDecoder().decode(before)), lines);
-        if (hunks) tracker.apply(note, hunks, today);
-        else tracker.dateRest(note, today);
-      }
+    for (let i = 0; i < notes.length && !signal?.aborted; i++) {
+      if (i > 0 && i % READ_BATCH === 0) await new Promise(setImmediate);
+      const bytes = notes[i].read();
+      const decoded = bytes && decodeNote(bytes);
+      if (!bytes || !decoded?.ok) continue;
+      const note = notes[i].path;
+      const lines = gitLines(decoded.text);
+      tracker.track(note, lines.length, decoded.text === '' || decoded.text.endsWith('\n'));
+      const committed = head.get(note);
+      if (committed && blobId(bytes, committed.id.length) === committed.id) continue;
+      const before = committed && committed.size <= MAX_NOTE_BYTES ? await (blobs ??= new BlobReader(folder, signal)).read(committed.id) : undefined;
+      const hunks = before && lineHunks(gitLines(new TextDecoder().decode(before)), lines);
+      if (hunks) tracker.apply(note, hunks, today);
+      else tracker.dateRest(note, today);
     }
   } finally {
     blobs?.close();
@@ -105,17 +114,17 @@ async function compareWorkingTree(folder: string, notes: readonly WorkingNote[],
  * A note's bytes as its file holds them, or undefined when it is not a regular file, is larger than a note can be,
  * or cannot be read. A link is not followed; the size is checked before anything is read.
  */
-async function readWorkingFile(file: string): Promise<Uint8Array | undefined> {
-  let handle: fs.promises.FileHandle | undefined;
+function readWorkingFile(file: string): Uint8Array | undefined {
+  let fd: number | undefined;
   try {
-    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-    const stat = await handle.stat();
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_NOTE_BYTES) return undefined;
     // One byte more than its size: a file still being written is left for the next dating.
     const buffer = Buffer.alloc(stat.size + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = fs.readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -123,8 +132,20 @@ async function readWorkingFile(file: string): Promise<Uint8Array | undefined> {
   } catch {
     return undefined;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * The files under the notes folder whose kind the notes are (`:(glob)research/**\/*.md`): the history of other
+ * files there (data, images, a dump) is never read. A note without an extension, or notes of many kinds, widen it
+ * to the folder (MAX_HISTORY_BYTES still holds).
+ */
+function notePathspecs(notesFolder: string, notes: readonly string[]): string[] {
+  const extensions = new Set(notes.map((note) => path.posix.extname(note)));
+  if (extensions.has('') || extensions.size > 4) return [`:(literal)${notesFolder}`];
+  const folder = notesFolder === '.' ? '' : `${globEscape(notesFolder)}/`;
+  return [...extensions].map((extension) => `:(glob)${folder}**/*${globEscape(extension)}`);
 }
 
 /** A folder as it stands in a `:(glob)` pathspec: its wildcard characters taken literally. */
