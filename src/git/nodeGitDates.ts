@@ -19,8 +19,12 @@ const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
  * the history can be read.
  */
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
-/** Notes read from the working tree between two turns of the event loop (the editor's extension host must not wait). */
-const READ_BATCH = 32;
+/**
+ * How much is read from the working tree (and hashed, decoded, split) between two turns of the event loop, a note
+ * counting 32 KiB more than its size: a few milliseconds, as the editor's extension host must not wait.
+ */
+const BYTES_PER_TURN = 1024 * 1024;
+const COST_PER_NOTE = 32 * 1024;
 
 /**
  * The history of the notes, newest first, as diffs of objects (no working tree, so no filter runs). Files larger
@@ -90,9 +94,14 @@ async function dateNotes(folder: string, notes: readonly WorkingNote[], treePath
 async function compareWorkingTree(folder: string, notes: readonly WorkingNote[], head: ReadonlyMap<string, TreeBlob>, tracker: LineDateTracker, today: string, signal?: AbortSignal): Promise<void> {
   let blobs: BlobReader | undefined;
   try {
+    let turn = 0;
     for (let i = 0; i < notes.length && !signal?.aborted; i++) {
-      if (i > 0 && i % READ_BATCH === 0) await new Promise(setImmediate);
+      if (turn >= BYTES_PER_TURN) {
+        await new Promise(setImmediate);
+        turn = 0;
+      }
       const bytes = notes[i].read();
+      turn += COST_PER_NOTE + (bytes?.length ?? 0);
       const decoded = bytes && decodeNote(bytes);
       if (!bytes || !decoded?.ok) continue;
       const note = notes[i].path;
