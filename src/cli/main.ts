@@ -19,18 +19,18 @@ type Command = (args: readonly string[], cwd: string, out: Output) => Promise<nu
 
 const COMMANDS: Record<string, Command> = {
   async check(args, cwd, out) {
-    const result = await check(parseCheckArgs(args, cwd));
+    const result = await check({ ...parseCheckArgs(args, cwd), warn: warnTo(out) });
     out.stdout(result.output);
     return result.exitCode;
   },
   async battlecard(args, cwd, out) {
-    return print(await battlecard(parseBattlecardArgs(args, cwd)), out);
+    return print(await battlecard({ ...parseBattlecardArgs(args, cwd), warn: warnTo(out) }), out);
   },
   async matrix(args, cwd, out) {
-    return print(await matrix(parseMatrixArgs(args, cwd)), out);
+    return print(await matrix({ ...parseMatrixArgs(args, cwd), warn: warnTo(out) }), out);
   },
   async brief(args, cwd, out) {
-    return print(await brief(parseBriefArgs(args, cwd)), out);
+    return print(await brief({ ...parseBriefArgs(args, cwd), warn: warnTo(out) }), out);
   },
   async mcp(args, cwd, out) {
     const options = parseMcpArgs(args, cwd);
@@ -75,6 +75,11 @@ export async function main(argv: readonly string[], cwd = process.cwd(), out: Ou
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Warnings about the reading (git's history too large to read whole) go to stderr, as one line each. */
+function warnTo(out: Output): (line: string) => void {
+  return (line) => out.stderr(line);
 }
 
 function print(result: { stdout: string; stderr: string; exitCode: number }, out: Output): number {

@@ -35,6 +35,8 @@ export interface LoadOptions {
   readonly asOf?: string;
   /** Git dates sections without an `As of` line; `--no-git` gives none. */
   readonly git: GitDates;
+  /** Where a warning about the reading goes (git's history too large to read whole): stderr by default. */
+  readonly warn?: (line: string) => void;
 }
 
 /** The options `check` and `matrix` share: the folder, `--scope`, `--as-of` and `--no-git`. */
@@ -69,12 +71,10 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
     if (decoded.ok) index.setNote(note, decoded.text);
     else index.setUnreadable(note, decoded.reason);
   }
-  const lines = notes.flatMap((note) => {
-    const parsedNote = index.note(note)?.parsed;
-    return parsedNote ? [{ path: note, lineCount: parsedNote.lineCount }] : [];
-  });
-  const dates = await options.git.notesDates(notesRoot, new Glob(parsed.scope.notes).base || '.', lines, today);
+  const analyzed = notes.filter((note) => index.note(note));
+  const { dates, warning } = await options.git.notesDates(notesRoot, new Glob(parsed.scope.notes).base || '.', analyzed, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
+  if (warning) (options.warn ?? ((line) => process.stderr.write(line)))(plainLines([`competitor-scope: warning: ${warning}`]));
   return { ok: true, index, scopePath, notesRoot, outside };
 }
 

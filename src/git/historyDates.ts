@@ -1,8 +1,8 @@
 import type { LineDates } from '../core/evidence/sectionEvidence';
-import type { NoteLines } from './gitDates';
 
-/** A hunk of a `-U0` diff: `@@ -oldStart,oldCount +newStart,newCount @@`. */
-interface Hunk {
+/** A hunk of a `-U0` diff, `@@ -oldStart,oldCount +newStart,newCount @@`: where a change sits in the newer text. */
+export interface Hunk {
+  /** The first line it adds (1-based); when it adds none, the line after which it removed some. */
   readonly newStart: number;
   readonly newCount: number;
   readonly oldCount: number;
@@ -14,80 +14,46 @@ interface TrackedNote {
   readonly at: Int32Array;
   readonly dates: string[];
   pending: number;
+  /** The text ends with a line break: the analysis counts one more (empty) line than git does. */
+  readonly lastLineEmpty: boolean;
   /** The oldest day a change to it was seen, for lines left when the history ends (a shallow clone). */
   oldest?: string;
 }
 
 /**
- * Dates every line of many notes from one stream of diffs, newest first — the working tree against HEAD, then
- * `git log -p -U0 --first-parent` — as `git blame` would, but in one pass for all notes: a line added by a diff
- * gets its commit's day; the others are mapped to their place in the revision before it, and so on back.
+ * Dates every line of many notes from the diffs that made them, newest first (the working tree against HEAD, then
+ * each commit of `git log --first-parent`), as `git blame` would, but in one pass for all notes: a line a diff adds
+ * gets that diff's day; the others are mapped to their place in the revision before it, and so on back.
  */
 export class LineDateTracker {
   private readonly notes = new Map<string, TrackedNote>();
+  private pendingLines = 0;
 
-  constructor(notes: readonly NoteLines[]) {
-    for (const { path, lineCount } of notes) {
-      const at = new Int32Array(lineCount);
-      for (let i = 0; i < lineCount; i++) at[i] = i + 1;
-      this.notes.set(path, { at, dates: new Array<string>(lineCount), pending: lineCount });
-    }
+  /** Follows a note of `lines` lines as git counts them (see gitLines). */
+  track(path: string, lines: number, lastLineEmpty: boolean): void {
+    const at = new Int32Array(lines);
+    for (let i = 0; i < lines; i++) at[i] = i + 1;
+    this.notes.set(path, { at, dates: new Array<string>(lines), pending: lines, lastLineEmpty });
+    this.pendingLines += lines;
   }
 
-  /** Reads diffs (of `git diff` or `git log -p --format=%x01%aI`); the day of lines they add is `day` until a commit line says otherwise. */
-  read(output: string, day: string): void {
-    let commitDay = day;
-    let note: TrackedNote | undefined;
-    let hunks: Hunk[] = [];
-    let minus = 0;
-    let plus = 0;
-    const flush = () => {
-      if (note && hunks.length > 0) this.apply(note, hunks, commitDay);
-      hunks = [];
-    };
-    for (const line of output.split('\n')) {
-      if (minus > 0 && line.startsWith('-')) minus--;
-      else if (plus > 0 && line.startsWith('+')) plus--;
-      else if (line.startsWith('\\')) continue; // "\ No newline at end of file"
-      else if (line.startsWith('\u0001')) {
-        flush();
-        note = undefined;
-        commitDay = line.slice(1, 11);
-      } else if (line.startsWith('diff --git ')) {
-        flush();
-        note = undefined;
-      } else if (line.startsWith('+++ ')) {
-        note = this.notes.get(diffPath(line.slice(4)) ?? '');
-      } else if (line.startsWith('@@ ')) {
-        const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-        if (!hunk) continue;
-        const [oldCount, newStart, newCount] = [Number(hunk[1] ?? '1'), Number(hunk[2]), Number(hunk[3] ?? '1')];
-        hunks.push({ newStart, newCount, oldCount });
-        minus = oldCount;
-        plus = newCount;
-      }
-    }
-    flush();
+  isTracked(path: string): boolean {
+    return this.notes.has(path);
   }
 
-  /** Each note's line dates; lines no diff accounted for are today's (a note git does not track) or the oldest day seen. */
-  result(today: string): Map<string, LineDates> {
-    const result = new Map<string, LineDates>();
-    for (const [path, note] of this.notes) {
-      const rest = note.oldest ?? today;
-      for (let i = 0; i < note.dates.length; i++) note.dates[i] ??= rest;
-      result.set(path, note.dates);
-    }
-    return result;
+  /** Every line of every note has its day: the rest of the history cannot change any. */
+  get allDated(): boolean {
+    return this.pendingLines === 0;
   }
 
-  /** One revision's hunks of a note: the lines they add are dated; the others move to their place before it. */
-  private apply(note: TrackedNote, hunks: readonly Hunk[], day: string): void {
+  /** One revision's hunks of a note: the lines they add are dated `day`; the others move to their place before it. */
+  apply(path: string, hunks: readonly Hunk[], day: string): void {
+    const note = this.notes.get(path);
+    if (!note) return;
     note.oldest = day;
-    if (note.pending === 0) return;
     let h = 0;
     let shift = 0;
-    for (let i = 0; i < note.at.length; i++) {
+    for (let i = 0; i < note.at.length && note.pending > 0; i++) {
       const line = note.at[i];
       if (line === 0) continue;
       // A hunk that adds nothing sits after its newStart line.
@@ -96,61 +62,48 @@ export class LineDateTracker {
         h++;
       }
       const hunk = hunks[h];
-      if (hunk && hunk.newCount > 0 && line >= hunk.newStart) {
-        note.dates[i] = day;
-        note.at[i] = 0;
-        note.pending--;
-      } else {
-        note.at[i] = line - shift;
-      }
+      if (hunk && hunk.newCount > 0 && line >= hunk.newStart) this.date(note, i, day);
+      else note.at[i] = line - shift;
     }
   }
-}
 
-/** `b/path` of a `+++` line (quoted by git when it holds special characters; a tab ends a name with spaces). */
-function diffPath(name: string): string | undefined {
-  let path = name.replace(/\t$/, '');
-  if (path.startsWith('"')) {
-    try {
-      path = JSON.parse(path) as string;
-    } catch {
-      return undefined;
-    }
+  /** A revision whose lines cannot be followed further back (new, binary before, too large to diff): all are `day`'s. */
+  dateRest(path: string, day: string): void {
+    const note = this.notes.get(path);
+    if (!note) return;
+    note.oldest = day;
+    for (let i = 0; i < note.at.length && note.pending > 0; i++) if (note.at[i] !== 0) this.date(note, i, day);
   }
-  return path.startsWith('b/') ? path.slice(2) : undefined;
-}
 
-/**
- * Line dates from `git blame --porcelain`: each line's commit, whose `author-time` and `author-tz` give the day
- * in the author's time zone (as `%aI` does); lines not committed yet are today's.
- */
-export function blameDates(output: string, today: string): LineDates {
-  const days = new Map<string, string>();
-  const dates: string[] = [];
-  let commit = '';
-  let finalLine = 0;
-  let time: number | undefined;
-  for (const line of output.split('\n')) {
-    const header = /^([0-9a-f]{40,64}) \d+ (\d+)/.exec(line);
-    if (header) {
-      commit = header[1];
-      finalLine = Number(header[2]);
-    } else if (line.startsWith('author-time ')) {
-      time = Number(line.slice(12));
-    } else if (line.startsWith('author-tz ') && time !== undefined) {
-      days.set(commit, dayInZone(time, line.slice(10)));
-      time = undefined;
-    } else if (line.startsWith('\t')) {
-      dates[finalLine - 1] = /^0+$/.test(commit) ? today : (days.get(commit) ?? today);
+  /**
+   * Each note's line dates, as the analysis counts lines. With the whole history read, lines it did not account for
+   * are the oldest day seen (the start of a shallow clone), else today's; with only part of it read, a note with
+   * lines left undated is left out, dated by its markers alone rather than wrongly.
+   */
+  result(today: string, wholeHistory: boolean): Map<string, LineDates> {
+    const result = new Map<string, LineDates>();
+    for (const [path, note] of this.notes) {
+      if (note.pending > 0 && !wholeHistory) continue;
+      const rest = note.oldest ?? today;
+      for (let i = 0; i < note.dates.length; i++) note.dates[i] ??= rest;
+      // The empty line after the last line break is as old as the line it ends.
+      if (note.lastLineEmpty) note.dates.push(note.dates[note.dates.length - 1] ?? today);
+      result.set(path, note.dates);
     }
+    return result;
   }
-  for (let i = 0; i < dates.length; i++) dates[i] ??= today;
-  return dates;
-}
 
-/** The calendar day of a Unix time in a `+hhmm` zone. */
-function dayInZone(seconds: number, zone: string): string {
-  const match = /^([+-])(\d{2})(\d{2})$/.exec(zone);
-  const offset = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60 : 0;
-  return new Date((seconds + offset) * 1000).toISOString().slice(0, 10);
+  /** How many notes still have undated lines. */
+  get undatedNotes(): number {
+    let count = 0;
+    for (const note of this.notes.values()) if (note.pending > 0) count++;
+    return count;
+  }
+
+  private date(note: TrackedNote, index: number, day: string): void {
+    note.dates[index] = day;
+    note.at[index] = 0;
+    note.pending--;
+    this.pendingLines--;
+  }
 }

@@ -6,16 +6,16 @@ import type { NoteWorkspace } from './noteWorkspace';
 const BLAME_DEBOUNCE_MS = 400;
 
 /**
- * Dates the notes' lines with git, off the UI's path: the active note first (`git blame` of its text as the
- * editor holds it), then every note in the background (one pass over the history). Only in a trusted workspace:
- * a repository's own configuration can make git run commands. Untrusted, answers are dated by their markers.
+ * Dates the notes' lines with git, off the UI's path: the active note first (its text as the editor holds it,
+ * against its history), then every note in the background (one pass over the history). Only in a trusted
+ * workspace: git runs there, though it reads objects only. Untrusted, answers are dated by their markers.
  */
 export class NoteDating implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private all: AbortController | undefined;
   private blame: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** Notes whose dates come from a blame of their editor's text: the history pass does not overwrite them. */
+  /** Notes dated with their editor's text: the pass over every note does not overwrite them. */
   private readonly blamed = new Set<string>();
 
   constructor(
@@ -51,17 +51,15 @@ export class NoteDating implements vscode.Disposable {
     const controller = (this.all = new AbortController());
     await this.notes.ready;
     const started = Date.now();
-    const lines = this.notes.index.paths().flatMap((path) => {
-      const parsed = this.notes.index.note(path)?.parsed;
-      return parsed ? [{ path, lineCount: parsed.lineCount }] : [];
-    });
-    const dates = await this.git.notesDates(folder, this.notes.notesFolder, lines, localDay(), controller.signal);
+    const analyzed = this.notes.index.paths().filter((path) => this.notes.index.note(path));
+    const { dates, warning } = await this.git.notesDates(folder, this.notes.notesFolder, analyzed, localDay(), controller.signal);
     if (controller.signal.aborted) return;
     this.notes.setLineDates([...dates].filter(([path]) => !this.blamed.has(path)));
     this.log.info(`Dated ${dates.size} research notes with git in ${Date.now() - started} ms.`);
+    if (warning) this.log.warn(warning);
   }
 
-  /** Blames the note in an editor, after `delay`; a blame of an older text is cancelled. */
+  /** Dates the note in an editor as it holds it, after `delay`; a dating of an older text is cancelled. */
   private scheduleBlame(document: vscode.TextDocument, delay: number): void {
     const folder = this.notes.folderPath;
     const path = this.notes.pathOf(document.uri);
@@ -70,8 +68,11 @@ export class NoteDating implements vscode.Disposable {
     this.blame?.abort();
     const controller = (this.blame = new AbortController());
     this.timer = setTimeout(async () => {
-      const dates = await this.git.noteDates(folder, path, document.getText(), localDay(), controller.signal);
-      if (controller.signal.aborted || !dates) return;
+      const { dates: dated, warning } = await this.git.noteDates(folder, path, document.getText(), localDay(), controller.signal);
+      const dates = dated.get(path);
+      if (controller.signal.aborted) return;
+      if (warning) this.log.warn(warning);
+      if (!dates) return;
       this.blamed.add(path);
       this.notes.setLineDates([[path, dates]]);
     }, delay);

@@ -1,56 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { nodeGitDates } from '../../src/git/nodeGitDates';
+import { tempFolder } from './helpers';
+import { checkJson, gitRepository, NOTE } from './gitRepository';
 import { SCOPE_YAML } from './noteFixtures';
 
-const folders: string[] = [];
-after(() => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
-
-/** A temporary folder with the test scope (every answer fresh for 100 days) and a git repository in it. */
-function repository(): { folder: string; write: (file: string, text: string) => void; commit: (day: string) => void } {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'competitor-scope-git-'));
-  folders.push(folder);
-  const git = (args: string[], day = '2024-01-01') =>
-    execFileSync('git', args, {
-      cwd: folder,
-      env: { ...process.env, GIT_AUTHOR_DATE: `${day}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${day}T12:00:00+00:00`, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' },
-    });
-  git(['init', '-q', '-b', 'main']);
-  const write = (file: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-    fs.writeFileSync(path.join(folder, file), text);
-  };
-  write('competitor-scope.yaml', SCOPE_YAML.replace('categories:\n', 'freshness: 100\ncategories:\n'));
-  return { folder, write, commit: (day) => (git(['add', '-A']), git(['commit', '-q', '-m', day], day)) };
-}
-
-const NOTE = `# Django
-
-## Architecture guidance and opinionation
-
-Batteries included, see [docs](https://docs.example.com/arch).
-
-## Auth, security, and rate limiting
-
-Sessions and CSRF.
-`;
-
-interface Axis { axis: string; status: string; sources: number; asOf: string | null; asOfFrom: string | null; stale: boolean }
-
-async function check(folder: string, ...options: string[]): Promise<{ code: number; axes: Axis[]; summary: Record<string, number>; findings: { code: string; line: number; message: string }[] }> {
-  let stdout = '';
-  const code = await main(['check', folder, '--format', 'json', '--max-missing', '99', ...options], folder, { stdout: (t) => (stdout += t), stderr: () => undefined });
-  const report = JSON.parse(stdout);
-  return { code, axes: report.products.find((p: { product: string }) => p.product === 'django').axes, summary: report.summary, findings: report.findings };
+async function check(folder: string, ...options: string[]) {
+  const run = await checkJson(folder, ...options);
+  return { ...run, axes: run.axesOf('django') };
 }
 
 describe('git dates', () => {
   it('dates each section by the latest commit that changed one of its lines, and a marker overrides git', async () => {
-    const repo = repository();
+    const repo = gitRepository();
     repo.write('research/django.md', NOTE);
     repo.commit('2024-01-10');
     repo.write('research/django.md', NOTE.replace('Sessions and CSRF.', 'Sessions, CSRF and [limits](https://docs.example.com/auth).'));
@@ -70,43 +33,62 @@ describe('git dates', () => {
   });
 
   it('counts uncommitted edits and notes git does not track as today, and --no-git as markers only', async () => {
-    const repo = repository();
+    const repo = gitRepository();
     repo.write('research/django.md', NOTE);
     repo.commit('2023-01-01');
     repo.write('research/django.md', NOTE.replace('Sessions and CSRF.', 'Sessions and CSRF, edited.'));
     repo.write('research/flask.md', '## Auth, security, and rate limiting\n\nNot committed yet.\n');
-    const { axes, summary, code } = await check(repo.folder, '--as-of', '2024-06-01', '--max-stale', '0');
+    const { axes, summary, code, axesOf } = await check(repo.folder, '--as-of', '2024-06-01', '--max-stale', '0');
     assert.deepEqual(axes.slice(0, 2).map((a) => [a.asOf, a.stale]), [['2023-01-01', true], ['2024-06-01', false]]);
     assert.equal(code, 1, 'one stale answer is more than --max-stale 0');
     assert.equal(summary.stale, 1);
-    let stdout = '';
-    await main(['check', repo.folder, '--format', 'json', '--max-missing', '99', '--as-of', '2024-06-01'], repo.folder, { stdout: (t) => (stdout += t), stderr: () => undefined });
-    const flask = JSON.parse(stdout).products.find((p: { product: string }) => p.product === 'flask');
-    assert.equal(flask.axes[1].asOf, '2024-06-01');
+    assert.equal(axesOf('flask')[1].asOf, '2024-06-01');
     const noGit = await check(repo.folder, '--as-of', '2024-06-01', '--no-git', '--max-stale', '0');
     assert.deepEqual(noGit.axes.slice(0, 2).map((a) => [a.asOf, a.asOfFrom]), [[null, null], [null, null]]);
     assert.equal(noGit.code, 0);
   });
 
   it('gives a note outside any repository no git date', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'competitor-scope-nogit-'));
-    folders.push(folder);
-    fs.mkdirSync(path.join(folder, 'research'));
-    fs.writeFileSync(path.join(folder, 'competitor-scope.yaml'), SCOPE_YAML);
-    fs.writeFileSync(path.join(folder, 'research', 'django.md'), NOTE);
+    const folder = tempFolder({ 'competitor-scope.yaml': SCOPE_YAML, 'research/django.md': NOTE });
     const { axes } = await check(folder);
     assert.deepEqual([axes[0].asOf, axes[0].asOfFrom, axes[0].sources], [null, null, 1]);
   });
 
-  it('blames one note as the editor holds it: unsaved lines are today', async () => {
-    const repo = repository();
+  it('dates one note as the editor holds it: unsaved lines are today', async () => {
+    const repo = gitRepository();
     repo.write('research/django.md', NOTE);
     repo.commit('2024-02-02');
     const edited = `${NOTE}\nA line typed but not saved.\n`;
-    const dates = await nodeGitDates.noteDates(repo.folder, 'research/django.md', edited, '2024-06-01');
-    assert.equal(dates?.length, edited.split('\n').length - 1);
+    const dates = (await nodeGitDates.noteDates(repo.folder, 'research/django.md', edited, '2024-06-01')).dates.get('research/django.md');
+    assert.equal(dates?.length, edited.split('\n').length);
     assert.equal(dates?.[0], '2024-02-02');
     assert.equal(dates?.[10], '2024-06-01');
+  });
+
+  it('dates a note whose file name holds a control character (which git quotes) from its history, in the check and the editor', async () => {
+    const repo = gitRepository();
+    const name = 'research/django\u0001notes.md';
+    const text = `---\nproduct: django\n---\n${NOTE}`;
+    repo.write(name, text);
+    repo.commit('2020-03-01');
+    const { axes } = await check(repo.folder, '--as-of', '2024-06-01');
+    assert.deepEqual(axes.slice(0, 2).map((a) => [a.asOf, a.asOfFrom, a.stale]), [['2020-03-01', 'git', true], ['2020-03-01', 'git', true]]);
+    const dates = (await nodeGitDates.noteDates(repo.folder, name, `${text}Typed, not saved.\n`, '2024-06-01')).dates.get(name);
+    assert.deepEqual([dates?.[0], dates?.[11], dates?.[12]], ['2020-03-01', '2020-03-01', '2024-06-01']);
+  });
+
+  it('gives up on an edit too large to diff and dates the note\'s lines today, never older', async () => {
+    const repo = gitRepository();
+    const text = `# Django\n\n## Architecture guidance and opinionation\n\n${Array.from({ length: 3000 }, (_, i) => `Line ${i}.`).join('\n')}\n`;
+    repo.write('research/django.md', text);
+    repo.commit('2020-03-01');
+    const datesOf = async (edited: string) => (await nodeGitDates.noteDates(repo.folder, 'research/django.md', edited, '2024-06-01')).dates.get('research/django.md') ?? [];
+    const small = await datesOf(text.replace('Line 7.', 'Changed 7.'));
+    assert.deepEqual([small[10], small[11], small[12]], ['2020-03-01', '2024-06-01', '2020-03-01']);
+    // Every other line changed: 3,000 edits, past what the diff computes. Lines it could have kept are today's too.
+    const rewritten = await datesOf(text.replace(/Line (\d*[02468])\./g, 'Changed $1.'));
+    assert.equal(rewritten.length, 3005);
+    assert.ok(rewritten.every((day) => day === '2024-06-01'), 'no line is dated older than it may be');
   });
 
   it('refuses a bad --as-of', async () => {
