@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_INPUTS, AGENT_TOOLS, briefAnswer, gapsAnswer, productAnswer, scopeAnswer, type AgentTool } from '../core/brief/agentTools';
@@ -12,6 +11,7 @@ import { check } from '../cli/check';
 import { packageVersion } from '../cli/packageRoot';
 import { loadWorkspace } from '../cli/workspace';
 import { nodeGitDates } from '../git/nodeGitDates';
+import { LineTransport } from './lineTransport';
 
 export interface McpOptions {
   readonly folder: string;
@@ -86,9 +86,9 @@ export function createMcpServer(options: McpOptions): McpServer {
   return server;
 }
 
-/** Runs the server on stdin and stdout until the client closes them. */
+/** Runs the server on stdin and stdout until the client closes them; what it refuses is said on stderr. */
 export async function runMcpServer(options: McpOptions): Promise<void> {
-  await createMcpServer(options).connect(new StdioServerTransport());
+  await createMcpServer(options).connect(new LineTransport(process.stdin, process.stdout, (line) => process.stderr.write(line)));
 }
 
 function unwrap<T>(lookup: Lookup<T>): T {

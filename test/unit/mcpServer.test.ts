@@ -1,19 +1,29 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as readline from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { repoRoot, tempFolder } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
 type TextResult = { content: { type: string; text: string }[]; isError?: boolean };
 
+/** What each client's server wrote on stderr so far. */
+const stderrOf = new WeakMap<Client, () => string>();
+
 /** An MCP client of `competitor-scope mcp FOLDER`, spawned as a client would spawn it. */
 async function connect(folder: string): Promise<Client> {
   assert.ok(fs.existsSync(cli), 'npm run build makes dist/cli.js');
   const client = new Client({ name: 'competitor-scope-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', folder], stderr: 'pipe' }));
+  const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', folder], stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  stderrOf.set(client, () => stderr);
+  await client.connect(transport);
   return client;
 }
 
@@ -111,6 +121,50 @@ describe('competitor-scope mcp', function () {
       assert.equal(fs.existsSync(path.join(root, 'outside')), false);
     } finally {
       await outside.close();
+    }
+  });
+});
+
+describe('competitor-scope mcp: message sizes', function () {
+  this.timeout(600_000);
+
+  it('answers a request over the size limit with an error naming it, says so on stderr, and serves the next request', async () => {
+    const client = await connect(copyExample());
+    try {
+      const huge = { product: 'x'.repeat(11 * 1024 * 1024) };
+      await assert.rejects(client.callTool({ name: 'read_product', arguments: huge }), (error: unknown) => {
+        assert.ok(error instanceof McpError, String(error));
+        assert.equal(error.code, ErrorCode.InvalidRequest);
+        assert.match(error.message, /The message is 11 MiB, more than the 1 MiB a message may be; it was not read\./);
+        return true;
+      });
+      assert.match(stderrOf.get(client)?.() ?? '', /^competitor-scope mcp: refused a message of 11 MiB; messages may be at most 1 MiB\.$/m);
+      const django = await call(client, 'read_product', { product: 'django' });
+      assert.equal(django.isError, false, django.text);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers a line over the limit without a readable id, and a line that is not JSON, with errors without an id, and goes on', async () => {
+    const server = spawn(process.execPath, [cli, 'mcp', copyExample()], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const replies = readline.createInterface({ input: server.stdout })[Symbol.asyncIterator]();
+    const reply = async () => JSON.parse(String((await replies.next()).value ?? 'null'));
+    try {
+      const send = (message: object) => server.stdin.write(`${JSON.stringify(message)}\n`);
+      send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      assert.equal((await reply()).id, 1);
+      send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      server.stdin.write(`[${'7,'.repeat(6 * 1024 * 1024)}7]\n`);
+      server.stdin.write('{"jsonrpc": "2.0", "id": 2, "method": \n');
+      send({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
+      assert.deepEqual(await reply(), { jsonrpc: '2.0', error: { code: ErrorCode.InvalidRequest, message: 'The message is 12 MiB, more than the 1 MiB a message may be; it was not read.' } });
+      assert.deepEqual(await reply(), { jsonrpc: '2.0', error: { code: ErrorCode.ParseError, message: 'The message is not JSON.' } });
+      const tools = await reply();
+      assert.equal(tools.id, 3);
+      assert.equal(tools.result.tools.length, 6);
+    } finally {
+      server.kill();
     }
   });
 });
