@@ -42,9 +42,15 @@ function wholeNumber(option: string, value: string, what: string): number {
 
 /** Checks a folder's notes against its scope: the printed report and the exit code. */
 export async function check(options: CheckOptions): Promise<{ output: string; exitCode: number }> {
+  const { report, exitCode } = await checkReport(options);
+  return { output: format(report, options), exitCode };
+}
+
+/** The check's report, before it is printed in a format, and its exit code. */
+export async function checkReport(options: CheckOptions): Promise<{ report: CheckReport; exitCode: number }> {
   const workspace = await loadWorkspace(options);
   const shown = (file: string) => shownPath(filesRelativeTo(options), file);
-  if (!workspace.ok) return { output: format(scopeProblemsReport(shown(workspace.scopePath), workspace.problems), options), exitCode: 2 };
+  if (!workspace.ok) return { report: scopeProblemsReport(shown(workspace.scopePath), workspace.problems), exitCode: 2 };
 
   const shownNotes = new Map<string, string>();
   const shownNote = (note: string) => {
@@ -55,7 +61,7 @@ export async function check(options: CheckOptions): Promise<{ output: string; ex
   const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
   const report = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
   const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
-  return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
+  return { report, exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
 }
 
 /**
