@@ -42,9 +42,15 @@ function wholeNumber(option: string, value: string, what: string): number {
 
 /** Checks a folder's notes against its scope: the printed report and the exit code. */
 export async function check(options: CheckOptions): Promise<{ output: string; exitCode: number }> {
+  const { report, exitCode } = await checkReport(options);
+  return { output: format(report, options), exitCode };
+}
+
+/** The check's report, before it is printed in a format, and its exit code. */
+export async function checkReport(options: CheckOptions): Promise<{ report: CheckReport; exitCode: number }> {
   const workspace = await loadWorkspace(options);
   const shown = (file: string) => shownPath(filesRelativeTo(options), file);
-  if (!workspace.ok) return { output: format(scopeProblemsReport(shown(workspace.scopePath), workspace.problems), options), exitCode: 2 };
+  if (!workspace.ok) return { report: scopeProblemsReport(shown(workspace.scopePath), workspace.problems), exitCode: 2 };
 
   const shownNotes = new Map<string, string>();
   const shownNote = (note: string) => {
@@ -57,7 +63,7 @@ export async function check(options: CheckOptions): Promise<{ output: string; ex
   const outside = workspace.outside.map((link): ReportFinding => ({ file: shownNote(link), line: 1, column: 1, severity: 'warning', code: 'outside-folder', message: outsideMessage(link) }));
   const report = { ...built, findings: [...built.findings, ...outside] };
   const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
-  return { output: format(report, options), exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
+  return { report, exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AsOfSource } from '../core/evidence/sectionEvidence';
 import type { Finding, Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/notes/noteIndex';
 import { plainLines } from '../core/printable';
-import { subjectOf, type ScopeProblem } from '../core/scopeModel';
+import { categoryOf, subjectOf, type ScopeProblem } from '../core/scopeModel';
 import type { Comparison } from '../core/scoring/comparison';
 import { comparisonsWithSubject, productScore } from '../core/scoring/productScores';
 import { scoringOf } from '../core/scoring/scale';
@@ -70,7 +70,7 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
   const subjectId = subjectOf(index.scope)?.id;
   const { scale } = scoringOf(index.scope);
   const products = index.coverage().map((p) => {
-    const category = index.scope.categories.find((c) => c.id === p.categoryId);
+    const category = categoryOf(index.scope, p.categoryId);
     const subject = subjectId && subjectId !== p.productId ? index.productCoverage({ categoryId: p.categoryId, productId: subjectId }) : undefined;
     const vs = comparisonsWithSubject(p, subject);
     return {

@@ -69,12 +69,49 @@ export function subjectOf(scope: Scope): Product | undefined {
   return { id: slugify(scope.subject), name: scope.subject, aliases: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
+/** A category with its products and axes by id: the first of each id, as a search in scope order finds it. */
+interface CategoryIds {
+  readonly category: Category;
+  readonly products: ReadonlyMap<string, Product>;
+  readonly axes: ReadonlyMap<string, Axis>;
+}
+
+/**
+ * Each scope's categories by id, built the first time one is looked up: the command line and agents look up
+ * every product and axis of a scope of tens of thousands, and a search of the scope for each is quadratic.
+ * Scopes are never changed once made, so the look-up stays true for as long as the scope lives.
+ */
+const idsByScope = new WeakMap<Scope, ReadonlyMap<string, CategoryIds>>();
+
+function categoryIds(scope: Scope): ReadonlyMap<string, CategoryIds> {
+  let ids = idsByScope.get(scope);
+  if (!ids) idsByScope.set(scope, (ids = byId(scope.categories.map((category) => ({ id: category.id, category, products: byId(category.products), axes: byId(category.axes) })))));
+  return ids;
+}
+
+function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+
+/** A category by id. */
+export function categoryOf(scope: Scope, categoryId: string): Category | undefined {
+  return categoryIds(scope).get(categoryId)?.category;
+}
+
+/** An axis of a category by ids. */
+export function axisOf(scope: Scope, categoryId: string, axisId: string): Axis | undefined {
+  return categoryIds(scope).get(categoryId)?.axes.get(axisId);
+}
+
 /** A product of a category by ids; the scope's subject counts as a product of every category. */
 export function productOf(scope: Scope, ids: { readonly categoryId: string; readonly productId: string }): { category: Category; product: Product } | undefined {
-  const category = scope.categories.find((c) => c.id === ids.categoryId);
+  const found = categoryIds(scope).get(ids.categoryId);
+  if (!found) return undefined;
   const subject = subjectOf(scope);
-  const product = category?.products.find((p) => p.id === ids.productId) ?? (subject?.id === ids.productId ? subject : undefined);
-  return category && product ? { category, product } : undefined;
+  const product = found.products.get(ids.productId) ?? (subject?.id === ids.productId ? subject : undefined);
+  return product ? { category: found.category, product } : undefined;
 }
 
 export const DEFAULT_NOTES_GLOB = 'research/**/*.md';

@@ -1,15 +1,17 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import { AGENT_INPUTS, AGENT_TOOLS, briefAnswer, gapsAnswer, productAnswer, scopeAnswer, type AgentTool } from '../core/brief/agentTools';
+import { AGENT_INPUTS, AGENT_TOOLS, productAnswer, type AgentTool } from '../core/brief/agentTools';
 import { findSection, type Lookup } from '../core/brief/scopeLookup';
 import type { NoteIndex } from '../core/notes/noteIndex';
-import { check } from '../cli/check';
+import { checkReport } from '../cli/check';
 import { packageVersion } from '../cli/packageRoot';
 import { loadWorkspace } from '../cli/workspace';
 import { nodeGitDates } from '../git/nodeGitDates';
 import { writeSection } from './noteWriter';
+import { LineTransport } from './lineTransport';
+import { briefPage, checkPage, gapsPage, PAGES_NOTE, scopePage } from './pagedAnswers';
+import { MAX_CURSOR_CHARS, MAX_TEXT_BYTES, replyBytes, type PagedCall } from './pages';
 
 export interface McpOptions {
   readonly folder: string;
@@ -23,6 +25,7 @@ class ToolError extends Error {}
 
 const product = z.string().min(1).max(200).describe(AGENT_INPUTS.product);
 const category = z.string().min(1).max(200).describe(AGENT_INPUTS.category);
+const cursor = z.string().min(1).max(MAX_CURSOR_CHARS).describe('The nextCursor of the answer before, for the next page; none for the first page.');
 
 /**
  * The Model Context Protocol server over a folder's scope and notes: the same facts, brief and section writing
@@ -40,22 +43,28 @@ export function createMcpServer(options: McpOptions): McpServer {
 
   const tool = (spec: AgentTool, annotations: ToolAnnotations = readOnly) => ({ title: spec.title, description: spec.description, annotations });
 
-  server.registerTool(AGENT_TOOLS.scope.mcp, tool(AGENT_TOOLS.scope), async () => text(scopeAnswer((await load()).index)));
+  const paged = (spec: AgentTool) => ({ ...tool(spec), description: `${spec.description} ${PAGES_NOTE}` });
+  const call = (name: string, input: { product?: string; category?: string; cursor?: string }): PagedCall =>
+    ({ tool: name, selection: { product: input.product, category: input.category }, cursor: input.cursor });
 
-  server.registerTool(AGENT_TOOLS.gaps.mcp, { ...tool(AGENT_TOOLS.gaps), inputSchema: { product: product.optional(), category: category.optional() } }, async (input) =>
-    text(unwrap(gapsAnswer((await load()).index, input))));
+  server.registerTool(AGENT_TOOLS.scope.mcp, { ...paged(AGENT_TOOLS.scope), inputSchema: { cursor: cursor.optional() } }, async (input) =>
+    text(unwrap(scopePage((await load()).index, call(AGENT_TOOLS.scope.mcp, input)))));
+
+  server.registerTool(AGENT_TOOLS.gaps.mcp, { ...paged(AGENT_TOOLS.gaps), inputSchema: { product: product.optional(), category: category.optional(), cursor: cursor.optional() } }, async (input) =>
+    text(unwrap(gapsPage((await load()).index, call(AGENT_TOOLS.gaps.mcp, input)))));
 
   server.registerTool(AGENT_TOOLS.product.mcp, { ...tool(AGENT_TOOLS.product), inputSchema: { product, category: category.optional() } }, async (input) =>
     text(unwrap(productAnswer((await load()).index, input))));
 
-  server.registerTool(AGENT_TOOLS.brief.mcp, { ...tool(AGENT_TOOLS.brief), inputSchema: { product: product.optional(), category: category.optional() } }, async (input) =>
-    text(unwrap(briefAnswer((await load()).index, input))));
+  server.registerTool(AGENT_TOOLS.brief.mcp, { ...paged(AGENT_TOOLS.brief), inputSchema: { product: product.optional(), category: category.optional(), cursor: cursor.optional() } }, async (input) =>
+    text(unwrap(briefPage((await load()).index, call(AGENT_TOOLS.brief.mcp, input)))));
 
   server.registerTool('check_notes', {
     title: 'Check the notes',
-    description: 'The result of `competitor-scope check --format json`: every product\'s axes with status, file and line, every finding (missing axes, unknown products, …) and a summary.',
+    description: `The result of \`competitor-scope check --format json\`: every product's axes with status, file and line, every finding (missing axes, unknown products, …) and a summary. ${PAGES_NOTE} Products come first, then findings; each page has the summary.`,
     annotations: readOnly,
-  }, async () => text((await check({ ...options, git: nodeGitDates, format: 'json', maxMissing: 0 })).output));
+    inputSchema: { cursor: cursor.optional() },
+  }, async (input) => text(unwrap(checkPage((await checkReport({ ...options, git: nodeGitDates, format: 'json', maxMissing: 0 })).report, call('check_notes', input)))));
 
   server.registerTool(AGENT_TOOLS.addSection.mcp, {
     ...tool(AGENT_TOOLS.addSection, { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false }),
@@ -73,9 +82,9 @@ export function createMcpServer(options: McpOptions): McpServer {
   return server;
 }
 
-/** Runs the server on stdin and stdout until the client closes them. */
+/** Runs the server on stdin and stdout until the client closes them; what it refuses is said on stderr. */
 export async function runMcpServer(options: McpOptions): Promise<void> {
-  await createMcpServer(options).connect(new StdioServerTransport());
+  await createMcpServer(options).connect(new LineTransport(process.stdin, process.stdout, (line) => process.stderr.write(line)));
 }
 
 function unwrap<T>(lookup: Lookup<T>): T {
@@ -83,6 +92,9 @@ function unwrap<T>(lookup: Lookup<T>): T {
   return lookup.value;
 }
 
+/** A tool's answer; one that a reply cannot hold (a product with notes of several megabytes) is refused as such. */
 function text(value: string): ToolResult {
+  const bytes = replyBytes(value);
+  if (bytes > MAX_TEXT_BYTES) throw new ToolError(`The answer is ${(bytes / 1_000_000).toFixed(1)} MB, more than the 1 MB a reply may hold: ask for less (a product in one category).`);
   return { content: [{ type: 'text', text: value }] };
 }

@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { gapsAnswer } from '../../src/core/brief/agentTools';
 import { briefSubject, researchBrief } from '../../src/core/brief/researchBrief';
 import { findProduct, findSection } from '../../src/core/brief/scopeLookup';
 import { gapFacts, productFacts, scopeListing, selectTargets } from '../../src/core/brief/scopeFacts';
 import { isInsideNotes, planSectionWrite } from '../../src/core/brief/sectionWrite';
 import { applyTextEdits } from '../../src/core/notes/noteEdits';
+import { NoteIndex } from '../../src/core/notes/noteIndex';
 import { main } from '../../src/cli/main';
 import { exampleIndex, repoRoot } from './helpers';
+import { syntheticScope } from './matrixFixtures';
 import { indexOf, statusOf, testScope } from './noteFixtures';
 
 const DJANGO = '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nBatteries included. One layout.\n\n## Auth, security, and rate limiting\n\nTODO: sessions\n';
@@ -104,6 +107,42 @@ describe('research brief', () => {
     assert.match(stdout, /### Grafana[\s\S]*### Datadog/);
     assert.equal(await main(['brief', 'Djangoo', 'example'], repoRoot, out), 2);
     assert.match(stderr, /"Djangoo" is not a product of the scope; did you mean Django/);
+  });
+});
+
+describe('briefs and gaps at scale', () => {
+  /** One category of `products` products and 6 axes, a quarter of them with a note answering one axis. */
+  function bigIndex(products: number): NoteIndex {
+    const index = new NoteIndex(syntheticScope(products, 1, 6).scope, { today: () => '2025-01-01' });
+    for (let p = 1; p <= products; p += 4) index.setNote(`research/product-1-${p}.md`, '## Axis 1.1\n\nYes.\n');
+    return index;
+  }
+
+  /**
+   * The least processor time (not wall time: the machine may be busy) of three runs of the brief of every gap, the
+   * gaps as agents read them, and every note's findings (as check lists them).
+   */
+  function millisecondsFor(products: number): number {
+    const index = bigIndex(products);
+    const runs = [0, 1, 2].map(() => {
+      const start = process.cpuUsage();
+      const subject = briefSubject(index, { gaps: true });
+      assert.ok(subject.ok);
+      assert.match(researchBrief(index, subject.value), /### Product 1-1\n/);
+      assert.ok(gapsAnswer(index, {}).ok);
+      for (const path of index.paths()) index.findings(path);
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1000;
+    });
+    return Math.min(...runs);
+  }
+
+  it('take time linear in products: 40,000 products well under 16 times as long as 5,000 (quadratic would be 64)', function () {
+    this.timeout(300_000);
+    millisecondsFor(2_000); // warms the code up, so that the smaller scope is not measured cold
+    const small = millisecondsFor(5_000);
+    const large = millisecondsFor(40_000);
+    assert.ok(large / small < 16, `5,000 products: ${small.toFixed(0)} ms; 40,000: ${large.toFixed(0)} ms (${(large / small).toFixed(1)} times)`);
   });
 });
 

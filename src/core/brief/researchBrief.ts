@@ -27,30 +27,52 @@ export function briefSubject(index: NoteIndex, selection: Selection & { readonly
 const STATUS_WORD = { missing: 'no section yet', empty: 'an empty section', placeholder: 'only a placeholder' } as const;
 
 /**
+ * A research brief in its parts, so that it can be read a part at a time: the title and the subject; each
+ * product's block, after its category's heading and goal; the conventions.
+ */
+export interface BriefParts {
+  readonly head: readonly string[];
+  readonly products: readonly { readonly categoryId: string; readonly category: readonly string[]; readonly lines: readonly string[] }[];
+  readonly tail: readonly string[];
+}
+
+/**
  * The research brief: what a researcher (a person or an agent) needs to write the missing answers well. The
  * subject and each category's goal, each product with what its notes answer already and what they still
  * lack (with each axis's description), where to write, and the conventions a section must follow to count.
  */
 export function researchBrief(index: NoteIndex, subject: BriefSubject): string {
+  const parts = briefParts(index, subject);
+  return briefText(parts, 0, parts.products.length);
+}
+
+/** The brief's text from its products' blocks `start` to `end` (end excluded): the conventions close the last. */
+export function briefText(parts: BriefParts, start: number, end: number): string {
+  const lines = [...parts.head];
+  for (let i = start; i < end; i++) {
+    const product = parts.products[i];
+    if (i === start || product.categoryId !== parts.products[i - 1].categoryId) lines.push(...product.category);
+    lines.push(...product.lines);
+  }
+  if (end === parts.products.length) lines.push(...parts.tail);
+  return `${lines.join('\n')}\n`;
+}
+
+export function briefParts(index: NoteIndex, subject: BriefSubject): BriefParts {
   const { scope } = index;
   const all = subject.targets.map((t) => productFacts(index, t)).filter((f): f is ProductFacts => f !== undefined);
   const facts = subject.kind === 'gaps' ? all.filter((f) => f.sections.some((s) => s.status !== 'answered')) : all;
   const title = subject.kind === 'gaps' ? 'every gap' : subject.title;
-  const lines = [`# Research brief: ${inline(title)}`, '', `Scope: ${inline(scope.title)}.`];
-  if (scope.subject) lines.push(`Our product: **${inline(scope.subject)}**. Read every competitor against it: what it does that we do not, and how.`);
-  if (facts.length === 0) lines.push('', subject.kind === 'gaps' ? 'Every axis of every product is answered.' : 'Nothing to research here.');
-
-  let categoryId: string | undefined;
-  for (const product of facts) {
-    if (product.category.id !== categoryId) {
-      categoryId = product.category.id;
-      lines.push('', `## ${inline(product.category.name)}`, '', `**Goal:** ${inline(product.category.goal)}`);
-    }
-    lines.push('', ...productLines(index, product, subject.kind === 'gaps'));
-  }
+  const head = [`# Research brief: ${inline(title)}`, '', `Scope: ${inline(scope.title)}.`];
+  if (scope.subject) head.push(`Our product: **${inline(scope.subject)}**. Read every competitor against it: what it does that we do not, and how.`);
+  if (facts.length === 0) head.push('', subject.kind === 'gaps' ? 'Every axis of every product is answered.' : 'Nothing to research here.');
+  const products = facts.map((product) => ({
+    categoryId: product.category.id,
+    category: ['', `## ${inline(product.category.name)}`, '', `**Goal:** ${inline(product.category.goal)}`],
+    lines: ['', ...productLines(index, product, subject.kind === 'gaps')],
+  }));
   const example = facts.flatMap((f) => f.sections).find((s) => s.status !== 'answered') ?? facts[0]?.sections[0];
-  if (example) lines.push('', ...conventionLines(index, example.axis.name));
-  return `${lines.join('\n')}\n`;
+  return { head, products, tail: example ? ['', ...conventionLines(index, example.axis.name)] : [] };
 }
 
 function productLines(index: NoteIndex, facts: ProductFacts, gapsOnly: boolean): string[] {

@@ -1,6 +1,6 @@
 import type { ParsedNote } from '../notes/noteParser';
 import { sectionHeadings } from '../notes/sectionStatus';
-import type { Scope } from '../scopeModel';
+import { axisOf, categoryOf, type Scope } from '../scopeModel';
 import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from './dates';
 
 /** Where an answer's as-of date came from, in the order they apply. */
@@ -31,8 +31,8 @@ export interface Evidence {
 
 /** The nearest `evidence:` and `freshness:` of the axis, its category and the scope. */
 export function axisPolicy(scope: Scope, categoryId: string, axisId: string): AxisPolicy {
-  const category = scope.categories.find((c) => c.id === categoryId);
-  const axis = category?.axes.find((a) => a.id === axisId);
+  const category = categoryOf(scope, categoryId);
+  const axis = axisOf(scope, categoryId, axisId);
   const evidence = axis?.evidence ?? category?.evidence ?? scope.evidence ?? 'optional';
   return { sourcesRequired: evidence === 'required', freshnessDays: axis?.freshness ?? category?.freshness ?? scope.freshness ?? 0 };
 }

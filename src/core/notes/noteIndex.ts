@@ -1,7 +1,7 @@
 import { dateFindings } from '../evidence/dateFindings';
 import { ageWords, dayCount, localDay } from '../evidence/dates';
 import { AS_OF_FROM_WORDS, axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
-import { subjectOf, type Scope } from '../scopeModel';
+import { axisOf, subjectOf, type Scope } from '../scopeModel';
 import { checkNoteText } from './decodeNote';
 import { finding, type AxisStatus, type Finding } from './findings';
 import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from './noteAnalyzer';
@@ -248,7 +248,7 @@ export class NoteIndex {
     const findings: Finding[] = [];
     for (const section of analysis.sections) {
       if (section.status !== 'answered' || section.duplicate) continue;
-      const axis = this.compiled.category(section.categoryId)?.axes.find((a) => a.id === section.axisId);
+      const axis = axisOf(this.scope, section.categoryId, section.axisId);
       const evidence = this.evidence(analysis, section);
       const range = analysis.parsed.headings[section.headingIndex].range;
       const ids = { categoryId: section.categoryId, axisId: section.axisId };
