@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const vscodeImport = { name: 'vscode', message: 'src/core and src/cli must not depend on VS Code.' };
+const vscodeImport = { name: 'vscode', message: 'src/core, src/node, src/cli, src/mcp and src/git must not depend on VS Code.' };
 const nodeModules = builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
   name,
   message: 'The web build runs this in a web worker, where there is no Node: use workspace.fs, URIs and Web APIs, or inject it from src/extension.ts.',
@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/node/**/*.ts', 'src/mcp/**/*.ts', 'src/git/**/*.ts', 'src/commandLine.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [vscodeImport] }],
     },
@@ -46,6 +46,10 @@ export default tseslint.config(
     // The web suite loads mocha's browser build and then its tests at run time, in that order (see the file).
     files: ['test/web/index.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     files: ['scripts/**/*.mjs'],

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { note } from './workspace.mjs';
 
 const require = createRequire(import.meta.url);
-const { NoteIndex } = require('../out/src/core/notes/noteIndex.js');
-const { parseScope } = require('../out/src/core/scopeParser.js');
+const { NoteIndex } = require('../out/src/core/index/noteIndex.js');
+const { parseScope } = require('../out/src/core/scope/scopeParser.js');
 
 /** Median milliseconds of `setNote` + `findings` for a ~50 KB note in an index holding every note of the workspace. */
 export function reanalyzeMs(folder, repetitions = 30) {

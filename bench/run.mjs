@@ -14,7 +14,7 @@ const work = path.join(here, '.work');
 const cli = path.join(root, 'dist', 'cli.js');
 const REPETITIONS = 5;
 
-if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 'notes', 'noteIndex.js'))) {
+if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 'index', 'noteIndex.js'))) {
   console.error('Build first: npm run build');
   process.exit(2);
 }

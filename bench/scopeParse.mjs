@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { parseScope } = require('../out/src/core/scopeParser.js');
+const { parseScope } = require('../out/src/core/scope/scopeParser.js');
 const text = fs.readFileSync(path.join(process.argv[2], 'competitor-scope.yaml'), 'utf8');
 const start = performance.now();
 if (!parseScope(text).ok) throw new Error('the benchmark scope is invalid');

@@ -34,7 +34,7 @@ const noNodeBuiltins = {
 const mcpServerBesideCli = {
   name: 'mcp-server-beside-cli',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/mcp\/mcpServer$/ }, () => ({ path: './mcp.js', external: true }));
+    build.onResolve({ filter: /^\.\/mcp\/mcpServer$/ }, () => ({ path: './mcp.js', external: true }));
   },
 };
 /** The desktop entry's `import … from './web'` loads dist/web.js, beside it, at run time: the features are bundled once. */
@@ -53,7 +53,7 @@ const webWorker = { ...common, platform: 'browser', target: 'es2022', external: 
 // SDK are a bundle of their own, dist/mcp.js, loaded by `competitor-scope mcp` alone; with both bundled, the npm
 // package has no dependency to install.
 const commandLine = [
-  esbuild.build({ ...common, minify: true, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [mcpServerBesideCli], banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, minify: true, entryPoints: ['src/commandLine.ts'], outfile: 'dist/cli.js', plugins: [mcpServerBesideCli], banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, minify: true, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
 ];
 await Promise.all(cliOnly ? commandLine : [
@@ -61,7 +61,7 @@ await Promise.all(cliOnly ? commandLine : [
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresFromWebBundle] }),
   esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
   // The matrix webview's script runs in the browser, loaded by the page that src/shared/webviewPage.ts builds.
-  esbuild.build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'media/matrix.js', ...page }),
+  esbuild.build({ ...common, entryPoints: ['src/webview/matrixPage.ts'], outfile: 'media/matrix.js', ...page }),
   // The battlecard's, likewise (src/shared/webviewPage.ts builds both pages).
   esbuild.build({ ...common, entryPoints: ['src/webview/battlecard.ts'], outfile: 'media/battlecard.js', ...page }),
   // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.

@@ -4,5 +4,5 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { scopeJsonSchema } = require('../out/src/core/scopeJsonSchema.js');
+const { scopeJsonSchema } = require('../out/src/core/scope/scopeJsonSchema.js');
 writeFileSync(new URL('../scope/competitor-scope.schema.json', import.meta.url), JSON.stringify(scopeJsonSchema(), null, 2) + '\n');

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { timeActivation, type ActivationTiming } from './features/activationTiming';
 import { registerChatParticipant } from './features/chatParticipant';
-import { registerBattlecardPanel, type BattlecardPanelHandle } from './features/battlecardPanel';
+import { registerBattlecardPanel, type BattlecardPanelHandle } from './features/battlecard/battlecardPanel';
 import { registerCoverageStatusBar } from './features/coverageStatusBar';
 import { registerEmptyWebview } from './features/emptyWebview';
 import { registerGoToProduct } from './features/goToProduct';
-import type { AddSectionInput } from './features/addSectionTool';
-import { registerLanguageModelTools } from './features/languageModelTools';
-import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrixPanel';
-import { CurrentScopeSource } from './features/matrixSource';
+import type { AddSectionInput } from './features/languageModelTools/addSectionTool';
+import { registerLanguageModelTools } from './features/languageModelTools/languageModelTools';
+import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrix/matrixPanel';
+import { CurrentScopeSource } from './workspace/matrixSource';
 import { registerChooseScope } from './features/chooseScope';
 import { registerNoteCodeActions } from './features/noteCodeActions';
 import { registerNoteCodeLens } from './features/noteCodeLens';
@@ -25,7 +25,8 @@ import { ScopeDragAndDrop } from './features/scopeDragAndDrop';
 import { registerScopeEditCommands } from './features/scopeEditCommands';
 import { registerScopeImportCommand } from './features/scopeImportCommand';
 import { registerScopeRename } from './features/scopeRename';
-import { registerScopeTree, type ScopeNode } from './features/scopeTree';
+import { registerScopeTree } from './features/scopeTree';
+import type { ScopeNode } from './workspace/scopeNodes';
 import { registerTreeFollow } from './features/treeFollow';
 import { noGitDates, type GitDates } from './git/gitDates';
 import { NoteDating } from './workspace/noteDating';
@@ -33,9 +34,9 @@ import type { RealPaths } from './workspace/realPaths';
 import { ScopeRoots } from './workspace/scopeRoots';
 import type { ScopeState } from './workspace/scopeStore';
 import { readText } from './workspace/workspaceFiles';
-import type { NoteIndex } from './core/notes/noteIndex';
-import { SCOPE_FILE_NAME, type Scope } from './core/scopeModel';
-import { parseScope } from './core/scopeParser';
+import type { NoteIndex } from './core/index/noteIndex';
+import { SCOPE_FILE_NAME, type Scope } from './core/scope/scopeModel';
+import { parseScope } from './core/scope/scopeParser';
 
 /** One scope of the window, for tests: its key (what tree nodes and refs carry as `root`), its name, its state and notes. */
 export interface ScopeView {
@@ -126,7 +127,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
   );
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));
-  const activation = timeActivation(started, roots, tree.provider, log);
+  const activation = timeActivation(started, roots, () => tree.provider.getChildren().map((node) => tree.provider.getTreeItem(node)), log);
   const current = () => {
     const root = roots.current;
     if (!root) throw new Error('No folder is open: there is no scope.');

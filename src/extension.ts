@@ -4,7 +4,7 @@
 // which runs in Node as well: it uses no Node module and no browser-only global), so the VSIX carries them once.
 import type * as vscode from 'vscode';
 import type { CompetitorScopeApi } from './activate';
-import { staysInside } from './cli/realPaths';
+import { staysInside } from './node/realPaths';
 import { nodeGitDates } from './git/nodeGitDates';
 import { activate as activateCompetitorScope } from './web';
 

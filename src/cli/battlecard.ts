@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { ProductMatcher } from '../core/notes/productMatcher';
 import { plainLines } from '../core/printable';
-import { buildBattlecard } from '../core/scoring/battlecard';
-import { battlecardToHtml, battlecardToMarkdown } from '../core/scoring/battlecardText';
-import { UsageError } from './usage';
-import { invalidScopeLines, loadWorkspace, outsideWarnings, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { buildBattlecard } from '../core/matrix/battlecard';
+import { battlecardToHtml, battlecardToMarkdown } from '../core/matrix/battlecardText';
+import { UsageError } from '../node/usageError';
+import { invalidScopeLines, loadWorkspace, outsideWarnings, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
 
 export interface BattlecardOptions extends LoadOptions {
   readonly product: string;

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
 import { plainLines } from '../core/printable';
-import { UsageError } from './usage';
-import { loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { UsageError } from '../node/usageError';
+import { loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
 
 export interface BriefOptions extends LoadOptions {
   readonly product?: string;

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { plainLines } from '../core/printable';
-import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
+import { MAX_SCOPE_FILE_CHARS } from '../core/scope/scopeParser';
 import { importScope, moreLeftOut } from '../core/scopeImport/scopeImport';
 import { sizeOverLimit } from '../core/text';
-import { UsageError } from './usage';
+import { UsageError } from '../node/usageError';
 
 /** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
 export function importCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {

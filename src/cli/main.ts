@@ -1,12 +1,14 @@
 import { battlecard, parseBattlecardArgs } from './battlecard';
 import { brief, parseBriefArgs } from './brief';
-import { check, parseCheckArgs } from './check';
+import { check, parseCheckArgs } from '../node/check';
 import { importCommand } from './import';
 import { matrix, parseMatrixArgs } from './matrix';
+import type { McpOptions } from '../node/mcpOptions';
 import { parseMcpArgs } from './mcpArgs';
 import { plainLines } from '../core/printable';
-import { packageVersion } from './packageRoot';
-import { USAGE, UsageError } from './usage';
+import { packageVersion } from '../node/packageRoot';
+import { USAGE } from './usage';
+import { UsageError } from '../node/usageError';
 
 /** Where the command line writes; tests pass their own. */
 export interface Output {
@@ -15,7 +17,10 @@ export interface Output {
 }
 
 /** A sub-command: its arguments in, its exit code out. */
-type Command = (args: readonly string[], cwd: string, out: Output) => Promise<number>;
+type Command = (args: readonly string[], cwd: string, out: Output, mcp: RunMcp) => Promise<number>;
+
+/** Starts the MCP server; the entry point loads it only for `mcp`. */
+export type RunMcp = (options: McpOptions) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   async check(args, cwd, out) {
@@ -32,11 +37,10 @@ const COMMANDS: Record<string, Command> = {
   async brief(args, cwd, out) {
     return print(await brief({ ...parseBriefArgs(args, cwd), warn: warnTo(out) }), out);
   },
-  async mcp(args, cwd, out) {
+  async mcp(args, cwd, out, runMcp) {
     const options = parseMcpArgs(args, cwd);
     // Loaded only here: the server and its SDK cost the other commands nothing.
-    import('../mcp/mcpServer')
-      .then(({ runMcpServer }) => runMcpServer(options))
+    runMcp(options)
       .catch((error: unknown) => {
         out.stderr(plainLines([`competitor-scope mcp: ${errorMessage(error)}`]));
         process.exitCode = 1;
@@ -49,7 +53,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
-export async function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput): Promise<number> {
+export async function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput, runMcp: RunMcp = noMcp): Promise<number> {
   const [name, ...args] = argv;
   // Only as the first argument: later, "--help" may be a value (a folder of that name after "--").
   if (name === '-h' || name === '--help') {
@@ -63,7 +67,7 @@ export async function main(argv: readonly string[], cwd = process.cwd(), out: Ou
   const command = name === undefined ? undefined : COMMANDS[name];
   try {
     if (!command) throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command "${name}".`);
-    return await command(args, cwd, out);
+    return await command(args, cwd, out, runMcp);
   } catch (error) {
     const parseArgs = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
     // Node's argument errors run over several lines; joined, they are one line like every other message.
@@ -88,9 +92,10 @@ function print(result: { stdout: string; stderr: string; exitCode: number }, out
   return result.exitCode;
 }
 
-const processOutput: Output = {
+const noMcp: RunMcp = () => Promise.reject(new Error('this build has no MCP server'));
+
+export const processOutput: Output = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
 
-if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import { buildMatrix } from '../core/matrix/matrixModel';
 import { plainLines } from '../core/printable';
-import { UsageError } from './usage';
-import { invalidScopeLines, loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { UsageError } from '../node/usageError';
+import { invalidScopeLines, loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
 
 export interface MatrixOptions extends LoadOptions {
   readonly format: ExportFormat;

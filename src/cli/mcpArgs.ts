@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from './usage';
+import { UsageError } from '../node/usageError';
 
 /** `mcp [FOLDER] [--scope FILE]`, as options: checked before the server starts, so that a mistake is a usage error. */
 export function parseMcpArgs(args: readonly string[], cwd: string): { folder: string; scope?: string } {

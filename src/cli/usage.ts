@@ -1,5 +1,3 @@
-/** A mistake on the command line: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
 
 export const USAGE = `Usage: competitor-scope <command> [options]
 

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
-import { localDay } from '../core/evidence/dates';
+import { localDay } from '../core/dates';
 import { markReviewedEdit } from '../core/evidence/reviewedEdit';
 import type { Finding } from '../core/notes/findings';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
-import type { Scope } from '../core/scopeModel';
+import type { Scope } from '../core/scope/scopeModel';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
+import { DIAGNOSTIC_SOURCE } from '../workspace/convert';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('competitorScope');
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { productOf, subjectOf } from '../core/scopeModel';
+import { productOf, subjectOf } from '../core/scope/scopeModel';
 import { coverageLabel } from '../core/assist/coverageText';
 import type { ScopeRef } from '../workspace/noteNavigation';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import { currentNote } from './currentNote';
-import { RESEARCH_BRIEF_COMMAND } from './researchBrief';
+import { currentNote } from '../workspace/currentNote';
+import { RESEARCH_BRIEF_COMMAND } from '../workspace/commandIds';
 
 /**
  * At the top of a note, for each product it is about: its coverage, the way to it in the matrix and the tree,

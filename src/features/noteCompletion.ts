@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
 import { noteCompletions, type Suggestion } from '../core/assist/noteCompletion';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import { currentNote } from './currentNote';
+import { currentNote } from '../workspace/currentNote';
 
 const KINDS: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
   axis: vscode.CompletionItemKind.Reference,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { toRange } from '../workspace/convert';
-import { productOf, SCOPE_FILE_NAME, type ScopeItem } from '../core/scopeModel';
+import { productOf, SCOPE_FILE_NAME, type ScopeItem } from '../core/scope/scopeModel';
 import type { Range } from '../core/text';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import { currentNote } from './currentNote';
+import { currentNote } from '../workspace/currentNote';
 
 /**
  * From a note's `product:` value, or an axis heading, to the entry in the scope file. With the built-in

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../core/notes/findings';
 import type { NotesChange, NoteWorkspace } from '../workspace/noteWorkspace';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
 import { inSlices } from '../workspace/timeSlices';
-import { DIAGNOSTIC_SOURCE } from './scopeDiagnostics';
+import { DIAGNOSTIC_SOURCE } from '../workspace/convert';
 
 /**
  * Shows every note's findings as diagnostics, open in an editor or not. Closing a note keeps them (it is

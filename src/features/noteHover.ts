@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { teamMarkdown, toRange } from '../workspace/convert';
 import { noteHover } from '../core/assist/noteHover';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import { currentNote } from './currentNote';
+import { currentNote } from '../workspace/currentNote';
 
 /** On an axis heading, what the axis asks and who answers it; on `product:`, the product and its coverage. */
 export function registerNoteHover(roots: ScopeRoots): vscode.Disposable[] {

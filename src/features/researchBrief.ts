@@ -3,9 +3,9 @@ import { briefAnswer } from '../core/brief/agentTools';
 import type { Selection } from '../core/brief/scopeFacts';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import type { ScopeNode } from './scopeTree';
+import type { ScopeNode } from '../workspace/scopeNodes';
 
-export const RESEARCH_BRIEF_COMMAND = 'competitorScope.researchBrief';
+import { RESEARCH_BRIEF_COMMAND } from '../workspace/commandIds';
 
 /**
  * Competitor Scope: Research Brief. From the tree (a category or a product node), a note's lens and the

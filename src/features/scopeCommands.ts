@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME } from '../core/scopeModel';
+import { SCOPE_FILE_NAME } from '../core/scope/scopeModel';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { exists, readText, writeText } from '../workspace/workspaceFiles';
 

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { diagnosticCode, toRange, toSeverity } from '../workspace/convert';
-import { productsWithoutNotes } from '../core/assist/noteGaps';
+import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange, toSeverity } from '../workspace/convert';
+import { productsWithoutNotes } from '../core/notes/coverageFindings';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import type { ScopeStore } from '../workspace/scopeStore';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
 import { coalesced } from '../workspace/timeSlices';
 
-export const DIAGNOSTIC_SOURCE = 'competitor-scope';
 
 /**
  * Shows the scope file's problems where they are, as errors, and clears them once it is valid; while it

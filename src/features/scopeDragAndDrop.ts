@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { categoryChangeEdits } from '../core/scopeEdit/references';
 import { moveItem } from '../core/scopeEdit/scopeEdits';
-import type { Scope } from '../core/scopeModel';
+import type { Scope } from '../core/scope/scopeModel';
 import { pathOf } from '../workspace/scopeFileEditor';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import type { ScopeNode } from './scopeTree';
+import type { ScopeNode } from '../workspace/scopeNodes';
 
 const MIME = 'application/vnd.code.tree.competitorscope.tree';
 

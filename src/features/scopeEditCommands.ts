@@ -3,7 +3,7 @@ import { renameScopeSymbol, scopeSymbolOf } from '../core/assist/scopeRename';
 import { checkNewId, checkNewName, type ListKind, type NewItemPlace } from '../core/scopeEdit/newItem';
 import { deleteQuestion, referringNotes } from '../core/scopeEdit/references';
 import { addCategory, addItem, deleteItem, moveItem, renameItem } from '../core/scopeEdit/scopeEdits';
-import type { Scope } from '../core/scopeModel';
+import type { Scope } from '../core/scope/scopeModel';
 import { slugify } from '../core/text';
 import { pathOf, type EditTarget, type ScopeFileEditor } from '../workspace/scopeFileEditor';
 import type { ScopeRoots } from '../workspace/scopeRoots';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { importScope } from '../core/scopeImport/scopeImport';
-import { SCOPE_FILE_NAME } from '../core/scopeModel';
-import { MAX_SCOPE_FILE_CHARS } from '../core/scopeParser';
+import { SCOPE_FILE_NAME } from '../core/scope/scopeModel';
+import { MAX_SCOPE_FILE_CHARS } from '../core/scope/scopeParser';
 import { sizeOverLimit } from '../core/text';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { exists, openDocument, readText, writeText } from '../workspace/workspaceFiles';

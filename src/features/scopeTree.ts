@@ -2,17 +2,11 @@ import * as vscode from 'vscode';
 import { teamMarkdown as markdown } from '../workspace/convert';
 import { asOfText } from '../core/evidence/sectionEvidence';
 import type { AxisStatus } from '../core/notes/findings';
-import type { AxisCoverage, ProductCoverage } from '../core/notes/noteIndex';
-import type { Axis, Category, Product } from '../core/scopeModel';
+import type { AxisCoverage, ProductCoverage } from '../core/index/noteIndex';
+import type { Axis, Category, Product } from '../core/scope/scopeModel';
+import type { ScopeNode } from '../workspace/scopeNodes';
 import type { ScopeRoot, ScopeRoots } from '../workspace/scopeRoots';
 import type { ScopeState } from '../workspace/scopeStore';
-
-/** `root` names the scope (see ScopeRoots) a node belongs to; nodes made without it belong to the current one. */
-export type ScopeNode =
-  | { readonly kind: 'root'; readonly root: string }
-  | { readonly kind: 'category'; readonly root?: string; readonly category: Category }
-  | { readonly kind: 'product'; readonly root?: string; readonly category: Category; readonly product: Product }
-  | { readonly kind: 'axis'; readonly root?: string; readonly category: Category; readonly product: Product; readonly axis: Axis };
 
 export const TREE_VIEW_ID = 'competitorScope.tree';
 

@@ -3,7 +3,7 @@ import type { NoteTarget } from '../core/notes/productMatcher';
 import type { ScopeRef } from '../workspace/noteNavigation';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { CONFIGURATION_SECTION } from '../workspace/settings';
-import type { ScopeNode } from './scopeTree';
+import type { ScopeNode } from '../workspace/scopeNodes';
 
 const AUTO_REVEAL = 'tree.autoReveal';
 const FOLLOW_DELAY_MS = 200;
@@ -35,7 +35,7 @@ export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, roots: Scop
   };
   // Settles first: a reveal while the view is still rendering for the first time can be lost, and a quick
   // run through several editors needs only the last one revealed.
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const later = () => {
     clearTimeout(timer);
     timer = setTimeout(follow, FOLLOW_DELAY_MS);

@@ -2,21 +2,18 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_INPUTS, AGENT_TOOLS, productAnswer, type AgentTool } from '../core/brief/agentTools';
-import { findSection, type Lookup } from '../core/brief/scopeLookup';
-import type { NoteIndex } from '../core/notes/noteIndex';
-import { checkReport } from '../cli/check';
-import { packageVersion } from '../cli/packageRoot';
-import { loadWorkspace } from '../cli/workspace';
+import { findSection, type Lookup } from '../core/notes/scopeLookup';
+import type { NoteIndex } from '../core/index/noteIndex';
+import { checkReport } from '../node/check';
+import type { McpOptions } from '../node/mcpOptions';
+import { packageVersion } from '../node/packageRoot';
+import { loadWorkspace } from '../node/workspace';
 import { nodeGitDates } from '../git/nodeGitDates';
 import { writeSection } from './noteWriter';
 import { LineTransport } from './lineTransport';
 import { briefPage, checkPage, gapsPage, PAGES_NOTE, scopePage } from './pagedAnswers';
 import { MAX_CURSOR_CHARS, MAX_TEXT_BYTES, replyBytes, type PagedCall } from './pages';
 
-export interface McpOptions {
-  readonly folder: string;
-  readonly scope?: string;
-}
 
 type ToolResult = { content: { type: 'text'; text: string }[]; isError?: boolean };
 

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Lookup } from '../core/brief/scopeLookup';
+import type { Lookup } from '../core/notes/scopeLookup';
 import { linkMessage, pathsOnTheWay, planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
 import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
-import type { NoteIndex } from '../core/notes/noteIndex';
+import type { NoteIndex } from '../core/index/noteIndex';
 import type { NoteTarget } from '../core/notes/productMatcher';
-import type { Axis } from '../core/scopeModel';
-import { readBounded } from '../cli/boundedRead';
+import type { Axis } from '../core/scope/scopeModel';
+import { readBounded } from '../node/boundedRead';
 
 /**
  * add_section on disk: the answer planned on the note as it is now, then written. Reading, planning and writing

@@ -1,8 +1,8 @@
 import { briefParts, briefSubject, briefText } from '../core/brief/researchBrief';
 import { gapFacts, scopeListing, selectTargets } from '../core/brief/scopeFacts';
-import type { Lookup } from '../core/brief/scopeLookup';
-import type { NoteIndex } from '../core/notes/noteIndex';
-import type { CheckReport } from '../cli/checkReport';
+import type { Lookup } from '../core/notes/scopeLookup';
+import type { NoteIndex } from '../core/index/noteIndex';
+import type { CheckReport } from '../node/checkReport';
 import { pageOf, replyBytes, type Page, type PagedCall } from './pages';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lookup } from '../core/brief/scopeLookup';
+import type { Lookup } from '../core/notes/scopeLookup';
 import { parsedJson } from './requestIdScanner';
 
 /** The most a tool's reply may be, in bytes: SDK clients drop the connection at 10 MiB, and an agent reads a page at a time. */

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { MatrixPatch } from '../core/matrix/matrixDiff';
 import type { MatrixModel } from '../core/matrix/matrixModel';
-import type { Battlecard } from '../core/scoring/battlecard';
+import type { Battlecard } from '../core/matrix/battlecard';
 
 /**
  * From the extension to the webview: the matrix once it is ready — with `loading`, only its first rows, the others

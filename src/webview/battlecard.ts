@@ -1,4 +1,4 @@
-import { BATTLECARD_SECTIONS, battlecardTitle, overallScores, SECTION_TITLE, sideScore, type Battlecard, type BattlecardAxis, type BattlecardSection, type BattlecardSide } from '../core/scoring/battlecard';
+import { BATTLECARD_SECTIONS, battlecardTitle, overallScores, SECTION_TITLE, sideScore, type Battlecard, type BattlecardAxis, type BattlecardSection, type BattlecardSide } from '../core/matrix/battlecard';
 import { COMPARISON_SYMBOL } from '../core/scoring/comparison';
 import type { BattlecardState, FromBattlecard, ToBattlecard } from '../shared/matrixMessages';
 import { element } from './dom';

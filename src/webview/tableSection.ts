@@ -1,9 +1,9 @@
 import { STATUS_LABEL, STATUS_SYMBOL } from '../core/matrix/cellStatus';
 import type { MatrixCell, MatrixRow, MatrixTable } from '../core/matrix/matrixModel';
 import { viewTable, type TableView, type ViewOptions } from '../core/matrix/matrixView';
-import type { Scoring } from '../core/scopeModel';
+import type { Scoring } from '../core/scope/scopeModel';
 import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS, type ComparisonCounts } from '../core/scoring/comparison';
-import { describeScore, harveyBall } from '../core/scoring/scale';
+import { describeScore, harveyBall } from '../core/scope/scale';
 import { formatWeightedScore } from '../core/scoring/weightedScore';
 import { element, hiddenText } from './dom';
 import { evidenceLine } from './evidenceLine';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localDay } from '../core/evidence/dates';
+import { localDay } from '../core/dates';
 import type { GitDates } from '../git/gitDates';
 import type { NoteWorkspace } from './noteWorkspace';
 
@@ -14,7 +14,7 @@ export class NoteDating implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private all: AbortController | undefined;
   private blame: AbortController | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Notes dated with their editor's text: the pass over every note does not overwrite them. */
   private readonly blamed = new Set<string>();
 

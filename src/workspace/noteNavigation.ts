@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addSectionsEdits } from '../core/notes/noteEdits';
-import { notePathFor, noteTemplate } from '../core/noteTemplate';
-import { productOf, type Axis, type Category, type Product } from '../core/scopeModel';
+import { notePathFor, noteTemplate } from '../core/notes/noteTemplate';
+import { productOf, type Axis, type Category, type Product } from '../core/scope/scopeModel';
 import type { NoteWorkspace } from './noteWorkspace';
 import type { ScopeStore } from './scopeStore';
 import { toRange } from './convert';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LineDates } from '../core/evidence/sectionEvidence';
-import { Glob } from '../core/glob';
+import { Glob } from '../core/scope/glob';
 import type { FileRefusal } from '../core/fileRefusal';
 import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
-import { NoteIndex } from '../core/notes/noteIndex';
+import { NoteIndex } from '../core/index/noteIndex';
 import type { ScopeState, ScopeStore } from './scopeStore';
 import { coalesced, inSlices, yieldToEventLoop } from './timeSlices';
 import { fileRefusal, openDocument } from './workspaceFiles';
@@ -51,7 +51,7 @@ export class NoteWorkspace implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private glob: Glob;
   private readonly generations = new Map<string, number>();
-  private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private scan: Promise<void> = Promise.resolve();
   /** Notes changed on disk and not read yet, by path; drained by one loop at a time. */
   private readonly queued = new Map<string, vscode.Uri>();

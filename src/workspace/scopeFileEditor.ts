@@ -3,7 +3,7 @@ import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import type { TextEdit } from '../core/notes/noteEdits';
 import type { ListKind } from '../core/scopeEdit/newItem';
 import type { ScopeEditResult } from '../core/scopeEdit/scopeEdits';
-import type { Category, Scope, ScopeItem } from '../core/scopeModel';
+import type { Category, Scope, ScopeItem } from '../core/scope/scopeModel';
 import { toRange } from './convert';
 import type { NoteWorkspace } from './noteWorkspace';
 import type { ScopeStore } from './scopeStore';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME, type Scope } from '../core/scopeModel';
+import { SCOPE_FILE_NAME, type Scope } from '../core/scope/scopeModel';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
 import type { RealPaths } from './realPaths';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scopeModel';
-import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scopeParser';
+import { SCOPE_FILE_NAME, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
+import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
 import type { RealPaths } from './realPaths';
 import { fileRefusal, openDocument, readText, statOf } from './workspaceFiles';
 
@@ -33,7 +33,7 @@ export class ScopeStore implements vscode.Disposable {
   /** Set by the first reload, which create() awaits. */
   private state!: ScopeState;
   private lastGood: Scope | undefined;
-  private editTimer: NodeJS.Timeout | undefined;
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   /** Where the scope file is or would be created. */
   readonly defaultFileUri: vscode.Uri;

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { localDay } from '../../src/core/evidence/dates';
+import { localDay } from '../../src/core/dates';
 import { extensionApi } from './api';
 import { closeAllEditors, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 import { TEAM_SCOPE } from './teamScope';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { MatrixPanelHandle } from '../../src/features/matrixPanel';
+import type { MatrixPanelHandle } from '../../src/features/matrix/matrixPanel';
 import { extensionApi } from './api';
 import { closeAllEditors, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 

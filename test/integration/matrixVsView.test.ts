@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { MatrixPanelHandle } from '../../src/features/matrixPanel';
+import type { MatrixPanelHandle } from '../../src/features/matrix/matrixPanel';
 import { extensionApi } from './api';
 import { closeAllEditors, waitFor } from './helpers';
 import { clickInWebview, waitForWebview, webviewProbeAvailable } from './webviewProbe';

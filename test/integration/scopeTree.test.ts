@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ScopeNode } from '../../src/features/scopeTree';
+import type { ScopeNode } from '../../src/workspace/scopeNodes';
 import { extensionApi } from './api';
 import { closeAllEditors, extensionId, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { MatrixPanelHandle } from '../../src/features/matrixPanel';
+import type { MatrixPanelHandle } from '../../src/features/matrix/matrixPanel';
 import { extensionApi } from './api';
 import { closeAllEditors, openDocument, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
 

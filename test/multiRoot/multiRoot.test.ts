@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { ScopeNode } from '../../src/features/scopeTree';
+import type { ScopeNode } from '../../src/workspace/scopeNodes';
 import { extensionApi } from '../integration/api';
 import { closeAllEditors, waitFor } from '../integration/helpers';
 

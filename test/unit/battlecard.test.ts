@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
-import { buildBattlecard } from '../../src/core/scoring/battlecard';
-import { battlecardToHtml, battlecardToMarkdown } from '../../src/core/scoring/battlecardText';
+import { buildBattlecard } from '../../src/core/matrix/battlecard';
+import { battlecardToHtml, battlecardToMarkdown } from '../../src/core/matrix/battlecardText';
 import { scoredIndex } from './scoringFixtures';
 
 function djangoCard() {

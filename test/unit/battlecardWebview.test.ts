@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
-import { buildBattlecard, type Battlecard } from '../../src/core/scoring/battlecard';
+import { buildBattlecard, type Battlecard } from '../../src/core/matrix/battlecard';
 import { BATTLECARD_PAGE } from '../../src/shared/webviewPage';
 import { launchChromium, openWith, type WebviewTestPage } from '../webview/webviewBrowser';
 import { DJANGO_NOTE, GRID_NOTE, scoredIndex } from './scoringFixtures';

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { gapsAnswer } from '../../src/core/brief/agentTools';
 import { briefSubject, researchBrief } from '../../src/core/brief/researchBrief';
-import { findProduct, findSection } from '../../src/core/brief/scopeLookup';
+import { findProduct, findSection } from '../../src/core/notes/scopeLookup';
 import { gapFacts, productFacts, scopeListing, selectTargets } from '../../src/core/brief/scopeFacts';
 import { isInsideNotes, planSectionWrite } from '../../src/core/brief/sectionWrite';
 import { applyTextEdits } from '../../src/core/notes/noteEdits';
-import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import { main } from '../../src/cli/main';
 import { exampleIndex, repoRoot } from './helpers';
 import { syntheticScope } from './matrixFixtures';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CHAT_HELP, chatAnswer, twoProducts } from '../../src/core/brief/chatAnswers';
-import type { NoteIndex } from '../../src/core/notes/noteIndex';
+import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { exampleIndex } from './helpers';
 
 describe('@competitor-scope answers', () => {

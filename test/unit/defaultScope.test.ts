@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseScope } from '../../src/core/scopeParser';
-import type { Scope } from '../../src/core/scopeModel';
+import { parseScope } from '../../src/core/scope/scopeParser';
+import type { Scope } from '../../src/core/scope/scopeModel';
 import { repoRoot } from './helpers';
 
 /** The seed document, read the way a person reads it: numbered categories, a goal, two lists. */

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { noteHover } from '../../src/core/assist/noteHover';
-import { ageLabel, parseDay } from '../../src/core/evidence/dates';
+import { ageLabel, parseDay } from '../../src/core/dates';
 import { markReviewedEdit } from '../../src/core/evidence/reviewedEdit';
 import { sectionSources } from '../../src/core/evidence/sectionEvidence';
 import type { Finding } from '../../src/core/notes/findings';
-import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseNote } from '../../src/core/notes/noteParser';
 import { SCOPE_YAML, testScope } from './noteFixtures';
 

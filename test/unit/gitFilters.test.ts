@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { main } from '../../src/cli/main';
-import { localDay } from '../../src/core/evidence/dates';
+import { localDay } from '../../src/core/dates';
 import { repoRoot, tempFolder } from './helpers';
 import { checkJson, gitRepository, NOTE, type TestRepository } from './gitRepository';
 

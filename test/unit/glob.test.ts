@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Glob, notesGlobProblem } from '../../src/core/glob';
-import { parseScope } from '../../src/core/scopeParser';
+import { Glob, notesGlobProblem } from '../../src/core/scope/glob';
+import { parseScope } from '../../src/core/scope/scopeParser';
 
 describe('Glob', () => {
   it('matches ** across folders (none included), * and ? within one', () => {

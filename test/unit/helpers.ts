@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
-import { loadWorkspace } from '../../src/cli/workspace';
-import type { NoteIndex } from '../../src/core/notes/noteIndex';
+import { loadWorkspace } from '../../src/node/workspace';
+import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { noGitDates } from '../../src/git/gitDates';
 
 /** The project's root, from out/test/unit. */

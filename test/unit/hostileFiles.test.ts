@@ -25,16 +25,16 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
  */
 function runChild(...argv: string[]): { code: number; output: string; peakMb: number; ms: number } {
   assert.ok(fs.existsSync(cli), 'npm run build makes dist/cli.js');
-  const script = `let output = '';
-require(process.argv[1]).main(process.argv.slice(2), process.cwd(), { stdout: (t) => (output += t), stderr: (t) => (output += t) })
-  .then((code) => process.stdout.write(JSON.stringify({ code, output, peakMb: process.resourceUsage().maxRSS / 1024 })));`;
-  const node = [process.execPath, '-e', script, cli, ...argv];
+  // The command line's peak memory, said on stderr as it exits, after a NUL no output of its own holds.
+  const peak = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\0peak "+process.resourceUsage().maxRSS))';
+  const node = [process.execPath, '--import', peak, cli, ...argv];
   const command = process.platform === 'linux' ? ['/bin/sh', '-c', 'ulimit -v 4000000 && exec "$@"', 'sh', ...node] : node;
   const started = performance.now();
   const child = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: 4 * LIMITS.ms });
   const ms = performance.now() - started;
-  assert.ok(child.status === 0 && child.stdout, `the command line failed (${child.signal ?? child.status}): ${child.stderr.slice(0, 500)}`);
-  return { ...JSON.parse(child.stdout), ms };
+  const [stderr, maxRss] = child.stderr.split('\0peak ');
+  assert.ok(child.status !== null && maxRss !== undefined, `the command line failed (${child.signal ?? child.status}): ${child.stderr.slice(0, 500)}`);
+  return { code: child.status, output: child.stdout + stderr, peakMb: Number(maxRss) / 1024, ms };
 }
 
 /** A file of `bytes` zeros that costs no disk: a sparse file. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import { placeholderTest } from '../../src/core/notes/sectionStatus';
-import { parseScope } from '../../src/core/scopeParser';
+import { parseScope } from '../../src/core/scope/scopeParser';
 import { closest } from '../../src/core/similarity';
 import { fast } from './helpers';
 import { codes, indexOf, testScope } from './noteFixtures';

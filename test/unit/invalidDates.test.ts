@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
-import { parseDay } from '../../src/core/evidence/dates';
+import { parseDay } from '../../src/core/dates';
 import type { Finding } from '../../src/core/notes/findings';
-import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import { tempFolder } from './helpers';
 import { SCOPE_YAML, testScope } from './noteFixtures';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CellStatus, ProductCoverageInput } from '../../src/core/matrix/matrixModel';
-import type { Scope } from '../../src/core/scopeModel';
-import { parseScope } from '../../src/core/scopeParser';
+import type { Scope } from '../../src/core/scope/scopeModel';
+import { parseScope } from '../../src/core/scope/scopeParser';
 import { pointRange } from '../../src/core/text';
 
 /** A small scope for the matrix tests: two categories, a subject, and hostile text in names and goals. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { NoteIndex } from '../../src/core/notes/noteIndex';
-import type { Scope } from '../../src/core/scopeModel';
-import { parseScope } from '../../src/core/scopeParser';
+import { NoteIndex } from '../../src/core/index/noteIndex';
+import type { Scope } from '../../src/core/scope/scopeModel';
+import { parseScope } from '../../src/core/scope/scopeParser';
 
 /** A small scope: one product in two categories, aliases on products and axes, an extra placeholder word. */
 export const SCOPE_YAML = `version: 1

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/notes/findings';
-import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import { codes, indexOf, SCOPE_YAML, statusOf, testScope } from './noteFixtures';
 
 const DJANGO = '---\nproduct: django\n---\n\n# Django\n';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { addCategory, addItem, deleteItem, moveItem, renameItem, type ScopeEditResult } from '../../src/core/scopeEdit/scopeEdits';
-import { parseScope } from '../../src/core/scopeParser';
-import type { Scope } from '../../src/core/scopeModel';
+import { parseScope } from '../../src/core/scope/scopeParser';
+import type { Scope } from '../../src/core/scope/scopeModel';
 import { repoRoot } from './helpers';
 
 /** Comments, blank lines, flow and block lists, quoting, odd indentation and a folded goal. */

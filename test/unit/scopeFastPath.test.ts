@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseScope, parseScopeDocument } from '../../src/core/scopeParser';
-import type { ScopeParseResult } from '../../src/core/scopeModel';
+import { parseScope, parseScopeDocument } from '../../src/core/scope/scopeParser';
+import type { ScopeParseResult } from '../../src/core/scope/scopeModel';
 
 /**
  * parseScope reads a valid file of plain YAML with js-yaml and finds its ranges only when asked; every other

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { importScope } from '../../src/core/scopeImport/scopeImport';
-import type { Scope, ScopeItem } from '../../src/core/scopeModel';
-import { parseScope } from '../../src/core/scopeParser';
+import type { Scope, ScopeItem } from '../../src/core/scope/scopeModel';
+import { parseScope } from '../../src/core/scope/scopeParser';
 import { slugify } from '../../src/core/text';
 import { repoRoot, tempFolder } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { scopeJsonSchema } from '../../src/core/scopeJsonSchema';
+import { scopeJsonSchema } from '../../src/core/scope/scopeJsonSchema';
 import { repoRoot } from './helpers';
 
 describe('the JSON Schema in scope/', () => {

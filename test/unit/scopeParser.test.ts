@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseScope } from '../../src/core/scopeParser';
-import type { ScopeProblem } from '../../src/core/scopeModel';
+import { parseScope } from '../../src/core/scope/scopeParser';
+import type { ScopeProblem } from '../../src/core/scope/scopeModel';
 
 const valid = `version: 1
 title: Test scope

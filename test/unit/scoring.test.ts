@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { parseScope } from '../../src/core/scopeParser';
+import { parseScope } from '../../src/core/scope/scopeParser';
 import { compareScores, countComparisons } from '../../src/core/scoring/comparison';
-import { describeScore, harveyBall } from '../../src/core/scoring/scale';
-import { readScore } from '../../src/core/scoring/scoreLine';
+import { describeScore, harveyBall } from '../../src/core/scope/scale';
+import { readScore } from '../../src/core/notes/scoreLine';
 import { formatWeightedScore, weightedScore } from '../../src/core/scoring/weightedScore';
 import { codes, indexOf, SCOPE_YAML } from './noteFixtures';
-import { scoreCompletions, scoreHover } from '../../src/core/scoring/scoreAssist';
+import { scoreCompletions, scoreHover } from '../../src/core/assist/scoreAssist';
 import { DJANGO_NOTE, GRID_NOTE, SCORED_SCOPE_YAML, scoredIndex } from './scoringFixtures';
 
 describe('scoring: the score syntax', () => {

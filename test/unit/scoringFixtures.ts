@@ -1,4 +1,4 @@
-import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { NoteIndex } from '../../src/core/index/noteIndex';
 import { testScope } from './noteFixtures';
 
 /** A scored scope: our product, two competitors, four axes (one weighs 2), labels for each score. */

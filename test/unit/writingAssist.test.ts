@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { noteCompletions } from '../../src/core/assist/noteCompletion';
 import { noteHover } from '../../src/core/assist/noteHover';
-import { productsWithoutNotes } from '../../src/core/assist/noteGaps';
+import { productsWithoutNotes } from '../../src/core/notes/coverageFindings';
 import { productPicks } from '../../src/core/assist/productPicks';
 import { renameScopeSymbol, scopeSymbolAt, type ScopeSymbol } from '../../src/core/assist/scopeRename';
 import type { NoteAnalysis } from '../../src/core/notes/noteAnalyzer';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ScopeNode } from '../../src/features/scopeTree';
+import type { ScopeNode } from '../../src/workspace/scopeNodes';
 import { extensionApi } from '../integration/api';
 import { extensionId } from '../integration/helpers';
 import { equal, ok, sameData } from './expect';

@@ -31,7 +31,7 @@ function webviewScript(entry: string): string {
 
 /** Each page and the source its script is bundled from. */
 const ENTRIES = new Map<WebviewPage, string>([
-  [MATRIX_PAGE, 'src/webview/main.ts'],
+  [MATRIX_PAGE, 'src/webview/matrixPage.ts'],
   [BATTLECARD_PAGE, 'src/webview/battlecard.ts'],
 ]);
 

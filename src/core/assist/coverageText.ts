@@ -1,4 +1,4 @@
-import type { ProductCoverage } from '../notes/noteIndex';
+import type { ProductCoverage } from '../index/noteIndex';
 
 /** "3/4 axes answered": how lenses, hovers and the quick pick state a product's coverage. */
 export function coverageLabel(coverage: ProductCoverage): string {

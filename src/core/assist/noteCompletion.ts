@@ -1,7 +1,7 @@
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
 import { axisHeadingLevel } from '../notes/noteEdits';
-import type { Scope } from '../scopeModel';
-import { scoreCompletions } from '../scoring/scoreAssist';
+import type { Scope } from '../scope/scopeModel';
+import { scoreCompletions } from './scoreAssist';
 import { slugify, type Position, type Range } from '../text';
 
 /** A completion item as plain data; the editor layer turns it into VS Code's. */

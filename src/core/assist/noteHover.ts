@@ -1,11 +1,11 @@
-import { dayCount } from '../evidence/dates';
+import { dayCount } from '../dates';
 import { asOfText, type Evidence } from '../evidence/sectionEvidence';
 import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
-import type { ProductCoverage } from '../notes/noteIndex';
+import type { ProductCoverage } from '../index/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
-import { productOf, type Scope } from '../scopeModel';
+import { productOf, type Scope } from '../scope/scopeModel';
 import type { Position, Range } from '../text';
-import { scoreHover } from '../scoring/scoreAssist';
+import { scoreHover } from './scoreAssist';
 import { coverageLabel } from './coverageText';
 
 /** A hover as plain text: a title and paragraphs, all of it the team's text (the editor layer escapes it). */

@@ -1,6 +1,6 @@
-import type { ProductCoverage } from '../notes/noteIndex';
+import type { ProductCoverage } from '../index/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
-import { productOf, type Scope } from '../scopeModel';
+import { productOf, type Scope } from '../scope/scopeModel';
 import { coverageLabel } from './coverageText';
 
 /** One line of "Go to Product…". */

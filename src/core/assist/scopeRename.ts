@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
 import { renameHeadingEdit, setProductEdits, yamlScalar, type TextEdit } from '../notes/noteEdits';
-import { noteName } from '../notes/noteFile';
-import type { ScopeItem, Scope } from '../scopeModel';
-import { ID_PATTERN } from '../scopeSchema';
+import { noteName } from '../scope/noteFile';
+import type { ScopeItem, Scope } from '../scope/scopeModel';
+import { ID_PATTERN } from '../scope/scopeSchema';
 import { LineIndex, normalizeText, slugify, type Position, type Range } from '../text';
 
 /** The `id` or `name` of a product or an axis in the scope file, as written there. */

@@ -1,7 +1,7 @@
-import type { NoteIndex } from '../notes/noteIndex';
+import type { NoteIndex } from '../index/noteIndex';
 import { briefSubject, researchBrief } from './researchBrief';
 import { gapFacts, productFacts, scopeListing, selectTargets, type Selection } from './scopeFacts';
-import type { Lookup } from './scopeLookup';
+import type { Lookup } from '../notes/scopeLookup';
 
 /**
  * The tools that agents call, one definition for both doors: the MCP server (`mcp` names) and the editor's

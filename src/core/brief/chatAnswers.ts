@@ -1,11 +1,11 @@
 import { STATUS_LABEL } from '../matrix/cellStatus';
 import { cellText, inline, markdownRow } from '../matrix/exportMarkdown';
 import { buildMatrix } from '../matrix/matrixModel';
-import type { NoteIndex } from '../notes/noteIndex';
+import type { NoteIndex } from '../index/noteIndex';
 import { formatWeightedScore } from '../scoring/weightedScore';
 import { briefAnswer } from './agentTools';
 import { gapFacts, selectTargets, type Selection } from './scopeFacts';
-import { findCategory, findProduct, type Lookup } from './scopeLookup';
+import { findCategory, findProduct, type Lookup } from '../notes/scopeLookup';
 
 /** What @competitor-scope answers: Markdown, and the notes it read (the chat lists them as references). */
 export interface ChatAnswer {

@@ -1,11 +1,11 @@
 import { inline } from '../matrix/exportMarkdown';
-import type { NoteIndex } from '../notes/noteIndex';
+import type { NoteIndex } from '../index/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
 import { BUILT_IN_PLACEHOLDERS } from '../notes/sectionStatus';
-import { notePathFor } from '../noteTemplate';
-import { productOf, type Scoring } from '../scopeModel';
-import { describeScore, scoringOf } from '../scoring/scale';
-import type { Lookup } from './scopeLookup';
+import { notePathFor } from '../notes/noteTemplate';
+import { productOf, type Scoring } from '../scope/scopeModel';
+import { describeScore, scoringOf } from '../scope/scale';
+import type { Lookup } from '../notes/scopeLookup';
 import { productFacts, selectTargets, type ProductFacts, type SectionFacts, type Selection } from './scopeFacts';
 
 /** What a brief is about: products (one product in each category that holds it, or a category's), or every gap. */

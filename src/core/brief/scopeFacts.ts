@@ -1,8 +1,8 @@
 import type { AxisStatus } from '../notes/findings';
-import type { NoteIndex } from '../notes/noteIndex';
+import type { NoteIndex } from '../index/noteIndex';
 import type { NoteTarget } from '../notes/productMatcher';
-import { productOf, subjectOf, type Axis, type Category, type Product } from '../scopeModel';
-import { findCategory, findProduct, type Lookup } from './scopeLookup';
+import { productOf, subjectOf, type Axis, type Category, type Product } from '../scope/scopeModel';
+import { findCategory, findProduct, type Lookup } from '../notes/scopeLookup';
 
 /**
  * The facts that agents, the chat participant, the brief, the command line and the MCP server state about the

@@ -2,12 +2,12 @@ import { parseBlocks } from '../notes/blockMarkdown';
 import { MAX_NOTE_BYTES, utf8Length } from '../notes/decodeNote';
 import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
 import { addSectionsEdits, appendToSectionEdit, applyTextEdits, axisHeadingLevel, type TextEdit } from '../notes/noteEdits';
-import type { NoteIndex } from '../notes/noteIndex';
+import type { NoteIndex } from '../index/noteIndex';
 import { openBlockAtEnd } from '../notes/openBlock';
 import type { NoteTarget } from '../notes/productMatcher';
-import { notePathFor, noteTemplate } from '../noteTemplate';
-import { productOf, type Scope } from '../scopeModel';
-import { Glob } from '../glob';
+import { notePathFor, noteTemplate } from '../notes/noteTemplate';
+import { productOf, type Scope } from '../scope/scopeModel';
+import { Glob } from '../scope/glob';
 
 /** The most an agent may add in one section: a long answer, never a dump. */
 export const MAX_SECTION_CHARS = 20_000;

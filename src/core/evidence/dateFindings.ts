@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../notes/findings';
 import { REVIEWED_FORMAT } from '../notes/frontMatter';
 import type { ParsedNote } from '../notes/noteParser';
-import { checkedBy, readDay, type DayReading } from './dates';
+import { checkedBy, readDay, type DayReading } from '../dates';
 
 /**
  * `invalid-date` on each `As of` line, and on `reviewed:`, whose date names no day or a day after `today`: such

@@ -1,10 +1,9 @@
 import type { ParsedNote } from '../notes/noteParser';
+import type { AsOfSource } from '../notes/asOfMarker';
 import { sectionHeadings } from '../notes/sectionStatus';
-import { axisOf, categoryOf, type Scope } from '../scopeModel';
-import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from './dates';
+import { axisOf, categoryOf, type Scope } from '../scope/scopeModel';
+import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from '../dates';
 
-/** Where an answer's as-of date came from, in the order they apply. */
-export type AsOfSource = 'marker' | 'front-matter' | 'git';
 
 /** The day each line of a note was last changed, by 0-based line; lines past the end count as changed today. */
 export type LineDates = readonly string[];

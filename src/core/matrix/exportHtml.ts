@@ -1,5 +1,5 @@
-import type { Scoring } from '../scopeModel';
-import { describeScore, harveyBall } from '../scoring/scale';
+import type { Scoring } from '../scope/scopeModel';
+import { describeScore, harveyBall } from '../scope/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
 import { evidenceParts, STATUSES, type AnswerEvidence, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';

@@ -1,5 +1,5 @@
-import type { Scoring } from '../scopeModel';
-import { harveyBall, HARVEY_BALLS } from '../scoring/scale';
+import type { Scoring } from '../scope/scopeModel';
+import { harveyBall, HARVEY_BALLS } from '../scope/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
 import { evidenceParts, STATUSES, type AnswerEvidence, STATUS_LABEL, STATUS_SYMBOL } from './cellStatus';
 import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';

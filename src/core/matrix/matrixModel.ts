@@ -1,7 +1,7 @@
-import { ageLabel } from '../evidence/dates';
-import { subjectOf, type Scope, type Scoring } from '../scopeModel';
+import { ageLabel } from '../dates';
+import { subjectOf, type Scope, type Scoring } from '../scope/scopeModel';
 import { compareScores, countComparisons, type Comparison, type ComparisonCounts } from '../scoring/comparison';
-import { scoringOf } from '../scoring/scale';
+import { scoringOf } from '../scope/scale';
 import { weightedScore, type WeightedScore } from '../scoring/weightedScore';
 
 export type CellStatus = 'answered' | 'empty' | 'placeholder' | 'missing';

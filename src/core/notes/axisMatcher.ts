@@ -1,4 +1,4 @@
-import type { Axis, Category } from '../scopeModel';
+import type { Axis, Category } from '../scope/scopeModel';
 import { editDistance } from '../similarity';
 import { normalizeText } from '../text';
 

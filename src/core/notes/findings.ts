@@ -1,4 +1,4 @@
-import type { AsOfSource } from '../evidence/sectionEvidence';
+import type { AsOfSource } from './asOfMarker';
 import type { Range } from '../text';
 import type { NoteTarget, ProductSuggestion } from './productMatcher';
 

@@ -1,6 +1,6 @@
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Range as Range3 } from 'yaml';
 import type { Position, Range } from '../text';
-import { repeatedKeys, yamlNesting } from '../yamlGuard';
+import { repeatedKeys, yamlNesting } from '../scope/yamlGuard';
 
 /** A field of the front matter that the analysis reads, with where its value stands (for diagnostics and edits). */
 export interface FrontMatterField {

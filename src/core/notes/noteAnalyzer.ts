@@ -1,10 +1,10 @@
-import { productOf, type Category, type Product, type Scope, type Scoring } from '../scopeModel';
-import { readScore, sectionScore, sectionScoreLines } from '../scoring/scoreLine';
-import { scoringOf } from '../scoring/scale';
+import { productOf, type Category, type Product, type Scope, type Scoring } from '../scope/scopeModel';
+import { readScore, sectionScore, sectionScoreLines } from './scoreLine';
+import { scoringOf } from '../scope/scale';
 import { type Range } from '../text';
 import { AxisMatcher } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
-import { noteName } from './noteFile';
+import { noteName } from '../scope/noteFile';
 import type { ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
 import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Scope } from '../scopeModel';
+import type { Scope } from '../scope/scopeModel';
 import { LineIndex, type Position, type Range } from '../text';
 import type { NoteAnalysis } from './noteAnalyzer';
 

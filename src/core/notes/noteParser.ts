@@ -1,5 +1,5 @@
-import { markersOf, type AsOfMarker } from '../evidence/asOfMarker';
-import { citationsOf, MAX_NOTE_CITATION_CHARS } from '../evidence/inlineLinks';
+import { markersOf, type AsOfMarker } from './asOfMarker';
+import { citationsOf, MAX_NOTE_CITATION_CHARS } from './inlineLinks';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';

@@ -1,4 +1,4 @@
-import { subjectOf, type Category, type Product, type Scope } from '../scopeModel';
+import { subjectOf, type Category, type Product, type Scope } from '../scope/scopeModel';
 import { closest } from '../similarity';
 import { slugify } from '../text';
 

@@ -1,5 +1,5 @@
-import type { Scope } from '../scopeModel';
-import { ID_PATTERN } from '../scopeSchema';
+import type { Scope } from '../scope/scopeModel';
+import { ID_PATTERN } from '../scope/scopeSchema';
 import { slugify } from '../text';
 
 export type ListKind = 'products' | 'axes';

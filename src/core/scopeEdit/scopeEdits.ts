@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../notes/noteEdits';
-import type { Scope } from '../scopeModel';
-import { parseScope } from '../scopeParser';
+import type { Scope } from '../scope/scopeModel';
+import { parseScope } from '../scope/scopeParser';
 import { LineIndex, slugify } from '../text';
 import { checkNewItem, type ListKind, type NewItem } from './newItem';
 import { applyOffsetEdits, blockItem, flowText, itemSpan, lineStartOf, pairOf, reindent, scalarText, type OffsetEdit } from './yamlText';

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { DEFAULT_NOTES_GLOB } from '../scopeModel';
-import { MAX_SCOPE_FILE_CHARS, parseScope } from '../scopeParser';
+import { DEFAULT_NOTES_GLOB } from '../scope/scopeModel';
+import { MAX_SCOPE_FILE_CHARS, parseScope } from '../scope/scopeParser';
 import { normalizeText, sizeOverLimit, slugify } from '../text';
 import { axisOf, categoryName, productsOf, subjectOf, type ImportedItem } from './itemRules';
 import { readBlocks, type ListItem } from './markdownBlocks';

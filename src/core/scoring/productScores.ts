@@ -1,4 +1,4 @@
-import type { Category } from '../scopeModel';
+import type { Category } from '../scope/scopeModel';
 import { compareScores, type Comparison } from './comparison';
 import { weightedScore, type WeightedScore } from './weightedScore';
 

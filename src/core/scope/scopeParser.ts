@@ -1,0 +1,339 @@
+import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type * as z from 'zod';
+import type { FileRefusal } from '../fileRefusal';
+import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { scopeFileSchema, type ScopeFile } from './scopeSchema';
+import { LineIndex, shortened, sizeOverLimit, slugify, type Range } from '../text';
+import { plainYamlData } from './plainYaml';
+import { repeatedKeys, yamlNesting } from './yamlGuard';
+import { isSafeIntegerBound, numberInstead, onePerField, written } from './zodIssues';
+
+/** A scope file larger than this is refused before it is read: it is a mistake, not a scope. */
+export const MAX_SCOPE_FILE_BYTES = 1024 * 1024;
+/** The same limit on a text already read (an editor's): a text never has more UTF-16 units than UTF-8 bytes. */
+export const MAX_SCOPE_FILE_CHARS = MAX_SCOPE_FILE_BYTES;
+/** Deeper nesting than any scope needs; refused before the YAML parser recurses into it. */
+export const MAX_SCOPE_NESTING = 64;
+/** yaml's own guard against alias bombs ("billion laughs"), kept on explicitly. */
+const MAX_ALIAS_COUNT = 100;
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** The `yaml` library's document of a scope file and its line index: where every node stands. */
+interface Located {
+  readonly doc: Document.Parsed;
+  readonly lines: LineIndex;
+}
+
+/**
+ * Parses and validates a scope file. Never throws: every problem comes back with the range it is about.
+ * A valid file of plain YAML is read without positions (see plainYamlData), and its items' ranges are found
+ * when something first asks for one; any other file is read by parseScopeDocument.
+ */
+export function parseScope(text: string): ScopeParseResult {
+  return guarded(text) ?? plainScope(text) ?? documentScope(text);
+}
+
+/** parseScope with every position found up front, from the `yaml` library's document: what the fast path must equal. */
+export function parseScopeDocument(text: string): ScopeParseResult {
+  return guarded(text) ?? documentScope(text);
+}
+
+/** The problem of a scope file that was not read at all (see FileRefusal), at its start. */
+export function refusedScope(refusal: FileRefusal): ScopeParseResult {
+  const message = refusal.kind === 'too-large' ? tooLarge(refusal.bytes)
+    : refusal.kind === 'not-a-file' ? 'The scope file is not a regular file (it is a device, a pipe or a folder); it is not read.'
+    : 'The scope file is a link to a file outside its folder; nothing outside the folder is read.';
+  return fail({ message, range: UNPLACED });
+}
+
+function tooLarge(size: number): string {
+  return `The scope file is ${sizeOverLimit(size, MAX_SCOPE_FILE_BYTES)} for scope files.`;
+}
+
+/** The size and depth guards, before any parser sees the text. */
+function guarded(text: string): ScopeParseResult | undefined {
+  if (text.length > MAX_SCOPE_FILE_CHARS) return fail({ message: tooLarge(text.length), range: firstLineOf(text) });
+  const depth = yamlNesting(text);
+  if (depth.depth > MAX_SCOPE_NESTING) {
+    return fail({
+      message: `The scope file nests more than ${MAX_SCOPE_NESTING} levels deep; a scope needs five.`,
+      range: new LineIndex(text).range(depth.offset, depth.offset + 1),
+    });
+  }
+  return undefined;
+}
+
+function firstLineOf(text: string): Range {
+  const firstLineEnd = text.indexOf('\n');
+  return new LineIndex(text).range(0, firstLineEnd === -1 ? text.length : firstLineEnd);
+}
+
+/** A valid scope of plain YAML, its ranges found later; undefined when the file needs the `yaml` library's reading. */
+function plainScope(text: string): ScopeParseResult | undefined {
+  const plain = plainYamlData(text, MAX_SCOPE_NESTING);
+  const parsed = plain && scopeFileSchema.safeParse(plain.data ?? {});
+  if (!parsed?.success) return undefined;
+  let located: Located | undefined;
+  const locate = () => (located ??= { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: false }), lines: new LineIndex(text) });
+  return checked(parsed.data, locate, true);
+}
+
+function documentScope(text: string): ScopeParseResult {
+  const lines = new LineIndex(text);
+  let doc: Document.Parsed;
+  try {
+    // Repeated keys are found by repeatedKeys below, in one pass: yaml's own check is quadratic.
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    return fail({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: firstLineOf(text) });
+  }
+  if (doc.errors.length > 0) {
+    return fail(...doc.errors.map((e) => ({ message: `YAML syntax error: ${firstLine(e.message)}`, range: lines.range(e.pos[0], e.pos[1]) })));
+  }
+  const repeated = repeatedKeys(doc);
+  if (repeated.length > 0) {
+    return fail(...repeated.map((key) => ({ message: `YAML syntax error: Map keys must be unique ("${shortened(String(key))}" is there already).`, range: nodeRange(key, lines) })));
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws here when aliases expand past maxAliasCount: point at the first alias of an alias chain.
+    return fail({ message: `The scope file cannot be expanded: ${errorMessage(error)}`, range: firstNestedAlias(doc, lines) ?? firstLineOf(text) });
+  }
+
+  const parsed = scopeFileSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    return fail(...onePerField(parsed.error.issues).map((issue) => describeIssue(issue, doc, lines)));
+  }
+  return checked(parsed.data, () => ({ doc, lines }), false);
+}
+
+/** The scope of a valid file, or its repeated ids. */
+function checked(file: ScopeFile, locate: () => Located, lazy: boolean): ScopeParseResult {
+  const scope = resolveScope(file, locate, lazy);
+  const duplicates = findDuplicateIds(scope, locate);
+  return duplicates.length > 0 ? fail(...duplicates) : { ok: true, scope, problems: [] };
+}
+
+function fail(...problems: ScopeProblem[]): ScopeParseResult {
+  return { ok: false, problems };
+}
+
+/** Sets `value.range` to the range at `path`: now, or (`lazy`) when it is first read. */
+function placed<T extends { range: Range }>(value: T, path: Path, locate: () => Located, lazy: boolean): T {
+  const find = () => {
+    const { doc, lines } = locate();
+    return rangeAt(doc, lines, path);
+  };
+  if (!lazy) return Object.assign(value, { range: find() });
+  let range: Range | undefined;
+  // Redefining the property keeps its place among the keys, as JSON shows them.
+  return Object.defineProperty(value, 'range', { get: () => (range ??= find()), enumerable: true, configurable: true });
+}
+
+const UNPLACED: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Scope {
+  const item = (raw: { id?: string; name: string; description?: string; aliases?: string[] }): Product => ({
+    id: raw.id ?? slugify(raw.name),
+    name: raw.name,
+    ...(raw.description !== undefined ? { description: raw.description.trim() } : {}),
+    aliases: raw.aliases ?? [],
+    range: UNPLACED,
+  });
+  const categories: Category[] = file.categories.map((c, ci) => placed({
+    id: c.id ?? slugify(c.name),
+    name: c.name,
+    goal: c.goal,
+    products: c.products.map((p, pi) => placed(item(p), ['categories', ci, 'products', pi], locate, lazy)),
+    axes: c.axes.map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
+    range: UNPLACED,
+    ...policy(c),
+  }, ['categories', ci], locate, lazy));
+  return {
+    version: file.version,
+    title: file.title,
+    ...(file.subject !== undefined ? { subject: file.subject } : {}),
+    notes: file.notes ?? DEFAULT_NOTES_GLOB,
+    placeholders: file.placeholders ?? [],
+    ...(file.scoring ? { scoring: { scale: file.scoring.scale ?? DEFAULT_SCALE, labels: file.scoring.labels ?? [] } } : {}),
+    categories,
+    ...policy(file),
+  };
+}
+
+/** The evidence rules an entry of the scope file sets, and only those (an absent one defers to the level above). */
+function policy(entry: EvidencePolicy): EvidencePolicy {
+  return {
+    ...(entry.evidence !== undefined ? { evidence: entry.evidence } : {}),
+    ...(entry.freshness !== undefined ? { freshness: entry.freshness } : {}),
+  };
+}
+
+/** Ids must be unique among categories, and among the products and the axes of one category. */
+function findDuplicateIds(scope: Scope, locate: () => Located): ScopeProblem[] {
+  const problems: ScopeProblem[] = [];
+  const check = (kind: string, items: ReadonlyArray<{ id: string }>, basePath: Path) => {
+    const first = new Map<string, number>();
+    items.forEach((it, index) => {
+      const seen = first.get(it.id);
+      if (seen === undefined) {
+        first.set(it.id, index);
+        return;
+      }
+      const { doc, lines } = locate();
+      const path = [...basePath, index];
+      const explicit = doc.hasIn([...path, 'id']);
+      const firstLine = rangeAt(doc, lines, [...basePath, seen]).start.line + 1;
+      problems.push({
+        message: explicit
+          ? `Duplicate ${kind} id "${shortened(it.id)}": line ${firstLine} uses it already.`
+          : `Duplicate ${kind} id "${shortened(it.id)}" (from its name): line ${firstLine} uses it already; give one of them an "id".`,
+        range: rangeAt(doc, lines, explicit ? [...path, 'id'] : [...path, 'name']),
+      });
+    });
+  };
+  check('category', scope.categories, ['categories']);
+  scope.categories.forEach((c, ci) => {
+    check('product', c.products, ['categories', ci, 'products']);
+    check('axis', c.axes, ['categories', ci, 'axes']);
+  });
+  return problems;
+}
+
+/** Turns a zod issue into a message that names the field, at the node it is about. */
+function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: LineIndex): ScopeProblem {
+  const path = issue.path;
+  const field = fieldName(path);
+  const present = path.length === 0 || doc.hasIn(path);
+  if (isSafeIntegerBound(issue)) {
+    return { message: `${field} is too ${issue.code === 'too_big' ? 'large' : 'small'} a number (${written(doc.getIn(path, true))}).`, range: rangeAt(doc, lines, path) };
+  }
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0];
+      const keyRange = keyRangeAt(doc, lines, path, key);
+      const where = path.length > 0 ? ` in ${fieldName(path)}` : '';
+      return { message: `Unknown field "${shortened(String(key))}"${where}.${hint(path)}`, range: keyRange ?? rangeAt(doc, lines, path) };
+    }
+    case 'invalid_type':
+      if (!present) {
+        return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
+      }
+      return { message: `${field} must be ${article(issue.expected)}${numberInstead(doc.getIn(path, true), issue.expected) ?? `, not ${describeValue(doc.getIn(path, true))}`}.`, range: rangeAt(doc, lines, path) };
+    case 'too_small':
+      return {
+        message:
+          issue.origin === 'array' ? `${field} must list at least ${issue.minimum}.`
+          : issue.origin === 'number' ? `${field} must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}.`
+          : `${field} must not be empty.`,
+        range: rangeAt(doc, lines, path),
+      };
+    case 'too_big':
+      return { message: `${field} must be at most ${issue.maximum}.`, range: rangeAt(doc, lines, path) };
+    case 'invalid_format':
+      return { message: `${field} ${issue.message}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
+    case 'invalid_value':
+      if (!present) {
+        return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
+      }
+      return { message: `${field} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}.`, range: rangeAt(doc, lines, path) };
+    default:
+      return { message: `${field}: ${issue.message}`, range: rangeAt(doc, lines, path) };
+  }
+}
+
+function hint(path: Path): string {
+  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, evidence, freshness, scoring, categories'
+    : path[0] === 'scoring' ? 'scale, labels'
+    : path.length === 2 ? 'id, name, goal, products, axes, evidence, freshness'
+    : path[2] === 'axes' ? 'id, name, description, aliases, weight, evidence, freshness'
+    : 'id, name, description, aliases';
+  return ` Known fields: ${known}.`;
+}
+
+/** `categories[1].products[0].name` */
+function fieldName(path: Path): string {
+  if (path.length === 0) return 'The scope file';
+  return `"${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('')}"`;
+}
+
+function parentName(path: Path): string {
+  return path.length > 1 ? ` in ${fieldName(path.slice(0, -1))}` : '';
+}
+
+function article(type: string): string {
+  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'int' ? 'a whole number' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'empty';
+    return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a value'} (${shortened(String(v))})`;
+  }
+  return 'empty';
+}
+
+/**
+ * The range of the node at `path`; for a missing node (or with `keyOnly`) the key that holds it,
+ * and failing that the closest ancestor that exists.
+ */
+function rangeAt(doc: Document.Parsed, lines: LineIndex, path: Path, keyOnly = false): Range {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth);
+    if (depth > 0 && (keyOnly || depth < path.length)) {
+      const key = keyRangeAt(doc, lines, sub.slice(0, -1), sub[sub.length - 1]);
+      if (key) return key;
+    }
+    const node = depth === 0 ? doc.contents : doc.getIn(sub, true);
+    if (isNode(node) && node.range) return nodeRange(node, lines);
+  }
+  return lines.range(0, 0);
+}
+
+function keyRangeAt(doc: Document.Parsed, lines: LineIndex, mapPath: Path, key: PropertyKey): Range | undefined {
+  const map = mapPath.length === 0 ? doc.contents : doc.getIn(mapPath, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+  return pair && isNode(pair.key) ? nodeRange(pair.key, lines) : undefined;
+}
+
+/** A node's range, trimmed to its first line so that a diagnostic on a whole mapping stays readable. */
+function nodeRange(node: Node, lines: LineIndex): Range {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  const range = lines.range(start, valueEnd);
+  if (range.end.line === range.start.line) return range;
+  return { start: range.start, end: { line: range.start.line, character: range.start.character + 1 } };
+}
+
+function firstNestedAlias(doc: Document.Parsed, lines: LineIndex): Range | undefined {
+  let found: Range | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc);
+      let nested = false;
+      if (target) visit(target, { Alias: () => ((nested = true), visit.BREAK) });
+      if (nested && alias.range) {
+        found = lines.range(alias.range[0], alias.range[1]);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function errorMessage(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
+/** The first line of the `yaml` library's message, which may quote the file: as much of it as of any value. */
+function firstLine(message: string): string {
+  return shortened(message.split('\n')[0].trim());
+}
