@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const vscodeImport = { name: 'vscode', message: 'src/core, src/node, src/cli, src/mcp and src/git must not depend on VS Code.' };
+const vscodeImport = { name: 'vscode', message: 'src/core, src/node, src/cli, src/mcp, src/git and the note engine must not depend on VS Code.' };
 const nodeModules = builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
   name,
   message: 'The web build runs this in a web worker, where there is no Node: use workspace.fs, URIs and Web APIs, or inject it from src/extension.ts.',
@@ -32,6 +32,13 @@ export default tseslint.config(
   {
     // The engine is pure: it takes text and returns data, and runs in plain Node and on the command line.
     files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [vscodeImport, ...nodeModules] }],
+    },
+  },
+  {
+    // The note engine and its port run in plain Node too, where the unit tests drive them with an in-memory port.
+    files: ['src/workspace/noteSync.ts', 'src/workspace/notesPort.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [vscodeImport, ...nodeModules] }],
     },
