@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LineDates } from '../core/evidence/sectionEvidence';
-import { Glob } from '../core/scope/glob';
+import { NotesRule } from '../core/scope/notesRule';
 import type { FileRefusal } from '../core/fileRefusal';
 import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/index/noteIndex';
@@ -49,7 +49,8 @@ export class NoteWorkspace implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private watcher: vscode.Disposable | undefined;
-  private glob: Glob;
+  /** Which files are notes: the glob, less the notes below other scopes' folders (nested scope files). */
+  private rule: NotesRule;
   private readonly generations = new Map<string, number>();
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private scan: Promise<void> = Promise.resolve();
@@ -65,17 +66,14 @@ export class NoteWorkspace implements vscode.Disposable {
     this.burstEvents = 0;
     if (burst) void this.checkAfterBurst();
   }, BURST_QUIET_MS);
-  /** Folders of other scopes below this one's folder (relative, no trailing slash): their notes are theirs. */
-  private excluded: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly store: ScopeStore,
     private readonly log: vscode.LogOutputChannel,
     excluded: readonly string[] = [],
   ) {
-    this.excluded = new Set(excluded);
     this.index = new NoteIndex(store.current.scope);
-    this.glob = new Glob(store.current.scope.notes);
+    this.rule = new NotesRule(store.current.scope.notes, excluded);
     this.disposables.push(
       store.onDidChange((state) => this.onScope(state)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -104,7 +102,7 @@ export class NoteWorkspace implements vscode.Disposable {
     const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
     if (!uri.path.startsWith(prefix)) return undefined;
     const path = uri.path.slice(prefix.length);
-    return this.glob.matches(path) && !this.inExcludedFolder(path) ? path : undefined;
+    return this.rule.isNote(path) ? path : undefined;
   }
 
   /**
@@ -112,19 +110,9 @@ export class NoteWorkspace implements vscode.Disposable {
    * `folders` are relative to this scope's folder.
    */
   setExcluded(folders: readonly string[]): void {
-    const next = new Set(folders);
-    if (next.size === this.excluded.size && folders.every((f) => this.excluded.has(f))) return;
-    this.excluded = next;
+    if (this.rule.leavesOutSame(folders)) return;
+    this.rule = new NotesRule(this.rule.pattern, folders);
     this.rescan(this.store.current);
-  }
-
-  /** Whether a folder above the note is another scope's: one lookup per level, not one per scope. */
-  private inExcludedFolder(path: string): boolean {
-    if (this.excluded.size === 0) return false;
-    for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) {
-      if (this.excluded.has(path.slice(0, end))) return true;
-    }
-    return false;
   }
 
   uriOf(path: string): vscode.Uri {
@@ -139,7 +127,7 @@ export class NoteWorkspace implements vscode.Disposable {
 
   /** The notes glob's fixed folder (`research`), or '.': where git reads history. */
   get notesFolder(): string {
-    return this.glob.base || '.';
+    return this.rule.base || '.';
   }
 
   /**
@@ -154,7 +142,7 @@ export class NoteWorkspace implements vscode.Disposable {
 
   private onScope(state: ScopeState): void {
     // A store's folder never changes: only another notes glob means other files.
-    if (state.scope.notes === this.glob.pattern) {
+    if (state.scope.notes === this.rule.pattern) {
       // Same notes, new scope: re-read them against it from the parses the index keeps.
       this.index.setScope(state.scope);
       this.changeEmitter.fire({ all: true });
@@ -172,7 +160,7 @@ export class NoteWorkspace implements vscode.Disposable {
     this.checkWhenQuiet.dispose();
     this.burstEvents = 0;
     this.index.setScope(state.scope);
-    this.glob = new Glob(state.scope.notes);
+    this.rule = new NotesRule(state.scope.notes, this.rule.nestedScopes);
     this.changeEmitter.fire({ all: true });
 
     const watcher = vscode.workspace.createFileSystemWatcher(this.notesPattern());
@@ -198,7 +186,7 @@ export class NoteWorkspace implements vscode.Disposable {
 
   /** The notes glob in the scope's folder: what the watcher watches and the searches find. */
   private notesPattern(): vscode.RelativePattern {
-    return new vscode.RelativePattern(this.store.folderUri, this.glob.pattern);
+    return new vscode.RelativePattern(this.store.folderUri, this.rule.pattern);
   }
 
   /** The files the notes glob finds; pathOf keeps the notes among them (no hook in `.git`, no file that is not Markdown). */
