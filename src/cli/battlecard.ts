@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { buildMatrix } from '../core/matrix/matrixModel';
-import { ProductMatcher } from '../core/notes/productMatcher';
+import { battlecardOf } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
-import { buildBattlecard } from '../core/matrix/battlecard';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/matrix/battlecardText';
 import { UsageError } from '../node/usageError';
 import { invalidScopeLines, loadWorkspace, outsideWarnings, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
@@ -35,12 +33,8 @@ export function parseBattlecardArgs(args: readonly string[], cwd: string): Battl
 export async function battlecard(options: BattlecardOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
-  const { index } = workspace;
-  const link = new ProductMatcher(index.scope).match(options.product, undefined, '');
-  const target = link.kind === 'front-matter' ? link.targets[0] : undefined;
-  const model = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]);
-  const card = target && buildBattlecard(index.scope, model, target.categoryId, target.productId);
+  const card = battlecardOf(workspace.index, options.product);
   const warnings = outsideWarnings(workspace);
-  if (!card) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: "${options.product}" is not a competitor in the scope.`])}`, exitCode: 2 };
-  return { stdout: options.format === 'html' ? battlecardToHtml(card) : battlecardToMarkdown(card), stderr: warnings, exitCode: 0 };
+  if (!card.ok) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: ${card.message}`])}`, exitCode: 2 };
+  return { stdout: options.format === 'html' ? battlecardToHtml(card.value) : battlecardToMarkdown(card.value), stderr: warnings, exitCode: 0 };
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
-import { buildMatrix } from '../core/matrix/matrixModel';
+import { matrixOfIndex } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
 import { UsageError } from '../node/usageError';
 import { invalidScopeLines, loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
@@ -34,8 +34,7 @@ export function parseMatrixArgs(args: readonly string[], cwd: string): MatrixOpt
 export async function matrix(options: MatrixOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
-  const { index } = workspace;
-  const text = EXPORT_FORMATS[options.format].render(buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]));
+  const text = EXPORT_FORMATS[options.format].render(matrixOfIndex(workspace.index));
   const warnings = outsideWarnings(workspace);
   if (options.output === undefined) return { stdout: text, stderr: warnings, exitCode: 0 };
   fs.writeFileSync(options.output, text);

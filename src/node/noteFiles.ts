@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Glob } from '../core/scope/glob';
+import type { NotesRule } from '../core/scope/notesRule';
+import { SCOPE_FILE_NAME } from '../core/scope/scopeModel';
 import { isWithin } from './realPaths';
 
 /** What a walk of the notes finds: paths '/'-separated and relative to its root, sorted. */
@@ -12,12 +13,12 @@ export interface FoundNotes {
 }
 
 /**
- * The notes under `root` that the glob matches. The walk starts at the glob's fixed folder and skips node_modules,
- * dot-folders and folders the glob cannot match in. It follows links whose real path stays inside the root, each
- * folder once (so a link loop cannot trap it), and reports the links out of it instead of following them.
+ * The notes of the scope whose folder is `root`, as the rule says. The walk starts at the glob's fixed folder and
+ * skips node_modules, dot-folders, folders the glob cannot match in and folders holding a scope file of their own
+ * (a nested scope's notes are its own). It follows links whose real path stays inside the root, each folder once
+ * (so a link loop cannot trap it), and reports the links out of it instead of following them.
  */
-export function findNotes(root: string, pattern: string): FoundNotes {
-  const glob = new Glob(pattern);
+export function findNotes(root: string, rule: NotesRule): FoundNotes {
   const realRoot = fs.realpathSync(root);
   const notes: string[] = [];
   const outside: string[] = [];
@@ -47,21 +48,22 @@ export function findNotes(root: string, pattern: string): FoundNotes {
       if (entry.name.startsWith('.')) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) followLink(child);
-      else if (entry.isDirectory() && entry.name !== 'node_modules' && glob.mayHold(child)) walk(child, path.join(real, entry.name));
-      else if (entry.isFile() && glob.matches(child)) notes.push(child);
+      else if (entry.isDirectory() && entersFolder(child, path.join(real, entry.name))) walk(child, path.join(real, entry.name));
+      else if (entry.isFile() && rule.isNote(child)) notes.push(child);
     }
   };
   const followLink = (child: string) => {
-    const isNote = glob.matches(child);
-    const real = inside(child, isNote || glob.mayHold(child));
+    const isNote = rule.isNote(child);
+    const real = inside(child, isNote || rule.entersFolder(child));
     if (real === undefined) return;
     const stat = statOf(real);
-    if (stat?.isDirectory() && glob.mayHold(child)) walk(child, real);
+    if (stat?.isDirectory() && entersFolder(child, real)) walk(child, real);
     else if (stat?.isFile() && isNote) notes.push(child);
   };
-  const base = glob.base;
+  const entersFolder = (relative: string, real: string) => rule.entersFolder(relative, () => statOf(path.join(real, SCOPE_FILE_NAME)) !== undefined);
+  const base = rule.base;
   const realBase = inside(base, true);
-  if (realBase !== undefined) walk(base, realBase);
+  if (realBase !== undefined && (base === '' || entersFolder(base, realBase))) walk(base, realBase);
   return { notes: notes.sort(), outside: outside.sort() };
 }
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localDay, readDay } from '../core/dates';
-import { Glob } from '../core/scope/glob';
 import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/index/noteIndex';
+import { NotesRule } from '../core/scope/notesRule';
 import { plainLines } from '../core/printable';
 import { SCOPE_FILE_NAME, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
@@ -65,14 +65,15 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
 
   const today = options.asOf ?? localDay();
   const index = new NoteIndex(parsed.scope, { today: () => today });
-  const { notes, outside } = findNotes(notesRoot, parsed.scope.notes);
+  const rule = new NotesRule(parsed.scope.notes);
+  const { notes, outside } = findNotes(notesRoot, rule);
   for (const note of notes) {
     const decoded = readNote(path.join(notesRoot, note));
     if (decoded.ok) index.setNote(note, decoded.text);
     else index.setUnreadable(note, decoded.reason);
   }
   const analyzed = notes.filter((note) => index.note(note));
-  const { dates, warning } = await options.git.notesDates(notesRoot, new Glob(parsed.scope.notes).base || '.', analyzed, today);
+  const { dates, warning } = await options.git.notesDates(notesRoot, rule.base || '.', analyzed, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
   if (warning) (options.warn ?? ((line) => process.stderr.write(line)))(plainLines([`competitor-scope: warning: ${warning}`]));
   return { ok: true, index, scopePath, notesRoot, outside };

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../core/matrix/exportHtml';
+import { escapeHtml } from '../core/html';
 
 /** One of the extension's webview pages: what it is called and which files of media/ it loads. */
 export interface WebviewPage {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coverageRows } from '../core/matrix/indexMatrix';
 import type { ProductCoverageInput } from '../core/matrix/matrixModel';
 import type { Scope } from '../core/scope/scopeModel';
 import type { NoteNavigator } from './noteNavigation';
@@ -21,9 +22,9 @@ export interface MatrixSource {
   readonly label: string | undefined;
 }
 
-/** A scope's rows as the matrix and the battlecards show them: the subject's first, then every product's. */
+/** A scope's rows as the matrix and the battlecards show them (see coverageRows). */
 export function coverageOf(notes: NoteWorkspace): ProductCoverageInput[] {
-  return [...notes.index.subjectCoverage(), ...notes.index.coverage()];
+  return coverageRows(notes.index);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { LineDates } from '../core/evidence/sectionEvidence';
 import { statRefusal, type FileRefusal } from '../core/fileRefusal';
 import { NoteIndex } from '../core/index/noteIndex';
 import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
-import { Glob } from '../core/scope/glob';
+import { NotesRule } from '../core/scope/notesRule';
 import type { Scope } from '../core/scope/scopeModel';
 import type { FileEvent, NoteLog, NotesChange, NoteSyncOptions, NotesPort, Subscription } from './notesPort';
 import { coalesced, inSlices, yieldToEventLoop } from './timeSlices';
@@ -30,7 +30,8 @@ export class NoteSync {
   private readonly options: Required<NoteSyncOptions>;
   private readonly subscriptions: Subscription[];
   private watcher: Subscription | undefined;
-  private glob: Glob;
+  /** Which files are notes: the glob, less the notes below nested scopes' folders. */
+  private rule: NotesRule;
   private readonly generations = new Map<string, number>();
   /** Open documents' edits waiting for the typing to pause, by path. */
   private readonly edits = new Map<string, ReturnType<typeof coalesced>>();
@@ -43,8 +44,6 @@ export class NoteSync {
   /** File events with no quiet time between them; the check runs once the watcher has been quiet after a burst. */
   private burstEvents = 0;
   private readonly checkWhenQuiet: ReturnType<typeof coalesced>;
-  /** Folders of other scopes below this one's folder (relative, no trailing slash): their notes are theirs. */
-  private excluded: ReadonlySet<string>;
 
   constructor(
     private readonly port: NotesPort,
@@ -55,9 +54,8 @@ export class NoteSync {
     options: NoteSyncOptions = {},
   ) {
     this.options = { editDelayMs: 300, readBatch: 64, burstEvents: 64, burstQuietMs: 500, ...options };
-    this.excluded = new Set(excluded);
     this.index = new NoteIndex(scope);
-    this.glob = new Glob(scope.notes);
+    this.rule = new NotesRule(scope.notes, excluded);
     this.checkWhenQuiet = coalesced(() => {
       const burst = this.burstEvents >= this.options.burstEvents;
       this.burstEvents = 0;
@@ -83,40 +81,27 @@ export class NoteSync {
     return this.draining ?? Promise.resolve();
   }
 
-  /**
-   * The notes rule: whether a path (relative to the scope's folder) is one of this scope's notes. The glob
-   * decides, except below another scope's folder, whose notes are that scope's.
-   */
+  /** Whether a path (relative to the scope's folder) is one of this scope's notes (see NotesRule). */
   isNote(path: string): boolean {
-    return this.glob.matches(path) && !this.inExcludedFolder(path);
-  }
-
-  /** Whether a folder above the note is another scope's: one lookup per level, not one per scope. */
-  private inExcludedFolder(path: string): boolean {
-    if (this.excluded.size === 0) return false;
-    for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', end + 1)) {
-      if (this.excluded.has(path.slice(0, end))) return true;
-    }
-    return false;
+    return this.rule.isNote(path);
   }
 
   /** Leaves the notes below other scopes' folders (relative to this one's) to them; rescans when they changed. */
   setExcluded(folders: readonly string[]): void {
-    const next = new Set(folders);
-    if (next.size === this.excluded.size && folders.every((f) => this.excluded.has(f))) return;
-    this.excluded = next;
+    if (this.rule.leavesOutSame(folders)) return;
+    this.rule = new NotesRule(this.rule.pattern, folders);
     this.rescan(this.index.scope);
   }
 
   /** The notes glob's fixed folder (`research`), or '.': where git reads history. */
   get notesFolder(): string {
-    return this.glob.base || '.';
+    return this.rule.base || '.';
   }
 
   /** Follows a new version of the scope: the same notes re-read against it, or other notes found and read. */
   setScope(scope: Scope): void {
     // A scope's folder never changes: only another notes glob means other files.
-    if (scope.notes === this.glob.pattern) {
+    if (scope.notes === this.rule.pattern) {
       // Same notes, new scope: re-read them against it from the parses the index keeps.
       this.index.setScope(scope);
       this.fire({ all: true });
@@ -155,9 +140,9 @@ export class NoteSync {
     this.checkWhenQuiet.dispose();
     this.burstEvents = 0;
     this.index.setScope(scope);
-    this.glob = new Glob(scope.notes);
+    this.rule = new NotesRule(scope.notes, this.rule.nestedScopes);
     this.fire({ all: true });
-    this.watcher = this.port.watch(this.glob.pattern, (event) => this.onDisk(event));
+    this.watcher = this.port.watch(this.rule.pattern, (event) => this.onDisk(event));
     this.scan = this.readAll();
   }
 
@@ -174,7 +159,7 @@ export class NoteSync {
 
   private async readAll(): Promise<void> {
     const started = Date.now();
-    const found = await this.port.find(this.glob.pattern);
+    const found = await this.port.find(this.rule.pattern);
     for (const path of found) {
       if (!this.isNote(path)) continue;
       const document = this.port.open(path);
@@ -198,7 +183,7 @@ export class NoteSync {
   private async checkAfterBurst(): Promise<void> {
     const watcher = this.watcher;
     await this.draining;
-    const found = await this.port.find(this.glob.pattern);
+    const found = await this.port.find(this.rule.pattern);
     // Rescanned or disposed meanwhile, or another burst began (its own check follows).
     if (this.watcher !== watcher || this.burstEvents > 0) return;
     const onDisk = new Set(found.filter((path) => this.isNote(path)));

@@ -228,5 +228,14 @@ describe('competitor-scope battlecard', () => {
     assert.equal((await run('battlecard')).code, 2);
     assert.equal((await run('battlecard', 'django', example, '--format', 'csv')).code, 2);
   });
+
+  it('suggests the products a misspelled name may mean, as brief does, and says the subject is no competitor', async () => {
+    const misspelled = await run('battlecard', 'Djangoo', example);
+    assert.equal(misspelled.code, 2);
+    assert.match(misspelled.stderr, /^competitor-scope: "Djangoo" is not a product of the scope; did you mean Django/);
+    const subject = await run('battlecard', 'Grid + Throughput Engine', example);
+    assert.equal(subject.code, 2);
+    assert.match(subject.stderr, /^competitor-scope: "Grid \+ Throughput Engine" is not a competitor in the scope\.$/m);
+  });
 });
 

@@ -1,6 +1,6 @@
 import { STATUS_LABEL } from '../matrix/cellStatus';
 import { cellText, inline, markdownRow } from '../matrix/exportMarkdown';
-import { buildMatrix } from '../matrix/matrixModel';
+import { matrixOfIndex } from '../matrix/indexMatrix';
 import type { NoteIndex } from '../index/noteIndex';
 import { formatWeightedScore } from '../scoring/weightedScore';
 import { briefAnswer } from './agentTools';
@@ -108,7 +108,7 @@ export function compareMarkdown(index: NoteIndex, first: string, second: string)
   if (!b.ok) return b;
   const shared = a.value.find((t) => b.value.some((u) => u.categoryId === t.categoryId));
   if (!shared) return { ok: false, message: `${first} and ${second} are in no category together, so no axes compare them.` };
-  const model = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]);
+  const model = matrixOfIndex(index);
   const table = model.tables.find((t) => t.categoryId === shared.categoryId);
   const productB = b.value.find((t) => t.categoryId === shared.categoryId)!;
   const rowA = table?.rows.find((r) => r.key === shared.productId);

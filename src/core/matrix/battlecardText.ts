@@ -1,5 +1,6 @@
 import type { ExportFormatInfo } from './exportFormats';
-import { escapeHtml, evidenceHtml, standaloneHtml } from './exportHtml';
+import { escapeHtml } from '../html';
+import { evidenceHtml, standaloneHtml } from './exportHtml';
 import { inline, markdownEvidence } from './exportMarkdown';
 import { BATTLECARD_SECTIONS, battlecardTitle as title, overallScores as overall, SECTION_TITLE, sideScore, type Battlecard } from './battlecard';
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html';
 import type { Scoring } from '../scope/scopeModel';
 import { describeScore, harveyBall } from '../scope/scale';
 import { formatWeightedScore } from '../scoring/weightedScore';
@@ -80,10 +81,6 @@ export function evidenceHtml(cell: AnswerEvidence): string {
 
 function titleAttr(text: string): string {
   return text ? ` title="${escapeHtml(text)}"` : '';
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The exports' page style, shared by the matrix and the battlecard. */

@@ -1,0 +1,28 @@
+import type { NoteIndex } from '../index/noteIndex';
+import { findProduct, type Lookup } from '../notes/scopeLookup';
+import { buildBattlecard, type Battlecard } from './battlecard';
+import { buildMatrix, type MatrixModel, type ProductCoverageInput } from './matrixModel';
+
+/** A scope's rows as the matrix and the battlecards show them: the subject's where a note covers it, then every product's. */
+export function coverageRows(index: NoteIndex): ProductCoverageInput[] {
+  return [...index.subjectCoverage(), ...index.coverage()];
+}
+
+/** The comparison matrix of the index's scope and notes. */
+export function matrixOfIndex(index: NoteIndex): MatrixModel {
+  return buildMatrix(index.scope, coverageRows(index));
+}
+
+/**
+ * The battlecard of the competitor named (id, name or alias; in `category` when given) against the scope's subject,
+ * or why there is none: a name the scope does not know gets the products it may have meant.
+ */
+export function battlecardOf(index: NoteIndex, name: string, category?: string): Lookup<Battlecard> {
+  const found = findProduct(index.scope, name, category);
+  if (!found.ok) return found;
+  const target = found.value[0];
+  // Only the target's category is built: a card is one table's rows.
+  const model = buildMatrix(index.scope, coverageRows(index).filter((row) => row.categoryId === target.categoryId));
+  const card = buildBattlecard(index.scope, model, target.categoryId, target.productId);
+  return card ? { ok: true, value: card } : { ok: false, message: `"${name}" is not a competitor in the scope.` };
+}
