@@ -20,8 +20,8 @@ Commands:
                           Print one competitor against the scope's subject: where we lead, they lead, parity, unknown
       --scope FILE        As for check
       --format F          markdown (the default) or html (a standalone page)
-  import FILE.md          Print the scope file that a Markdown scope document makes (see the README for its
-                          structure); what it leaves out goes to stderr
+  import FILE.md          Print the scope file that a Markdown scope document makes (docs/scope-and-notes.md gives
+                          its structure); what it leaves out goes to stderr
   brief PRODUCT [FOLDER]  Print the research brief of a product (by id, name or alias): the goal, what its notes
                           answer, every axis still to research, and the conventions a section follows
       --category ID       The brief of a category's products instead (or the product's category, with PRODUCT)

@@ -28,9 +28,9 @@ export function toSeverity(severity: SeverityName): vscode.DiagnosticSeverity {
 /** The source every diagnostic of the extension names. */
 export const DIAGNOSTIC_SOURCE = 'competitor-scope';
 
-/** A diagnostic code that links to its section of the README (package.json's `homepage`). */
+/** A diagnostic code that links to its row of docs/diagnostics.md in the repository (package.json's `homepage`). */
 export function diagnosticCode(code: string, homepage: string): { value: string; target: vscode.Uri } {
-  return { value: code, target: vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}#${code}`) };
+  return { value: code, target: vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}/blob/main/docs/diagnostics.md#${code}`) };
 }
 
 /**

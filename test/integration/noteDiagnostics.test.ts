@@ -37,7 +37,8 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.equal(missing.message, 'No section answers "Dev experience, documentation, and templates" (Python Web / Application Frameworks) for FastAPI.');
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(missing.range.start.line, 1, 'on the product: line');
-    assert.ok(typeof missing.code === 'object' && missing.code.target.fragment === 'missing-axis');
+    assert.ok(typeof missing.code === 'object', 'a code with a link');
+    assert.equal(missing.code.target.toString(), 'https://github.com/competitor-scope/competitor-scope/blob/main/docs/diagnostics.md#missing-axis');
     const unanswered = diagnostics('research/fastapi.md', 'unanswered-axis').map((d) => d.range.start.line);
     assert.deepEqual(unanswered, [13, 15], 'the empty and the TBD sections');
   });

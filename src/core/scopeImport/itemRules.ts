@@ -1,7 +1,7 @@
 /**
  * How a line of a Markdown scope document becomes products or an axis: the rules that transcribed the
  * team's seed document into the built-in scope, written down so that any document in its structure
- * imports the same way. The README lists them.
+ * imports the same way. docs/scope-and-notes.md lists them.
  */
 
 export interface ImportedItem {
