@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Severity } from '../core/notes/findings';
 import type { Range } from '../core/text';
 
 /** The one place where the engine's plain data becomes VS Code's types. */
@@ -10,9 +11,7 @@ export function toPosition(position: Range['start']): vscode.Position {
   return new vscode.Position(position.line, position.character);
 }
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
-
-export function toSeverity(severity: SeverityName): vscode.DiagnosticSeverity {
+export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
   switch (severity) {
     case 'error':
       return vscode.DiagnosticSeverity.Error;

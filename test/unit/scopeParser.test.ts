@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseScope } from '../../src/core/scope/scopeParser';
 import type { ScopeProblem } from '../../src/core/scope/scopeModel';
+import { knownFields } from '../../src/core/scope/scopeProblems';
+import { scopeFileSchema } from '../../src/core/scope/scopeSchema';
+import * as z from 'zod';
 
 const valid = `version: 1
 title: Test scope
@@ -116,6 +119,26 @@ describe('parseScope', () => {
     const [problem] = problemsOf(text);
     assert.match(problem.message, /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes, evidence, freshness\.$/);
     assert.equal(textAt(text, problem), 'goals');
+  });
+
+  it('lists the known fields of every mapping of the scope file beside an unknown one', () => {
+    const unknownIn = (text: string) => problemsOf(text)[0].message;
+    assert.equal(unknownIn(valid + 'colour: red\n'), 'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, categories.');
+    assert.equal(unknownIn(valid + 'scoring:\n  max: 4\n'), 'Unknown field "max" in "scoring". Known fields: scale, labels.');
+    assert.equal(unknownIn(valid.replace('name: FastAPI', 'name: FastAPI\n        url: x')), 'Unknown field "url" in "categories[0].products[1]". Known fields: id, name, description, aliases.');
+    assert.equal(unknownIn(valid.replace('description: How', 'score: 3\n        description: How')), 'Unknown field "score" in "categories[0].axes[0]". Known fields: id, name, description, aliases, weight, evidence, freshness.');
+  });
+
+  it('knows a field as soon as the schema has it, at any depth', () => {
+    const category = scopeFileSchema.shape.categories.element;
+    const grown = scopeFileSchema.extend({
+      owner: z.string().optional(),
+      categories: z.array(category.extend({ axes: z.array(category.shape.axes.element.extend({ unit: z.string() })) })),
+    });
+    assert.ok(knownFields(grown, []).includes('owner'));
+    assert.ok(knownFields(grown, ['categories', 0, 'axes', 2]).includes('unit'));
+    assert.deepEqual(knownFields(grown, ['categories', 0, 'products', 0]), ['id', 'name', 'description', 'aliases']);
+    assert.deepEqual(knownFields(grown, ['title']), [], 'a plain field has no fields');
   });
 
   it('refuses an id that could leave the notes folder, since ids name note files', () => {

@@ -1,96 +1,21 @@
 import { dateFindings } from '../evidence/dateFindings';
-import { ageWords, dayCount, localDay } from '../dates';
-import { AS_OF_FROM_WORDS, axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
-import { axisOf, subjectOf, type Scope } from '../scope/scopeModel';
+import { evidenceFindings } from '../evidence/evidenceFindings';
+import { localDay } from '../dates';
+import { axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
+import { subjectOf, type Scope } from '../scope/scopeModel';
+import { missingAxes, unreadableNote } from '../notes/coverageFindings';
 import { checkNoteText } from '../notes/decodeNote';
-import { finding, type AxisStatus, type Finding } from '../notes/findings';
+import type { Finding } from '../notes/findings';
 import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from '../notes/noteAnalyzer';
 import { parseNote, type ParsedNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
-import { sectionExcerpt, sectionText, type PlaceholderTest } from '../notes/sectionStatus';
+import { AnsweredAxis, productSummary, totalSummary, type AxisCoverage, type CoverageSummary, type ProductCoverage } from './coverage';
 
-export interface AxisCoverage {
-  readonly axisId: string;
-  readonly status: AxisStatus;
-  /** The note and 0-based line of the heading that decides the status; null when missing. */
-  readonly file: string | null;
-  readonly line: number | null;
-  /** The deciding section's score (its first `Score:` line), null when it has none or it is not valid. */
-  readonly score: number | null;
-  /** The first sentence of the answer, for the matrix. */
-  readonly excerpt?: string;
-  /** The answer's paragraphs as plain text, for the matrix's hover. */
-  readonly section?: string;
-  /** What an answered axis rests on and how old it is. */
-  readonly evidence?: Evidence;
-}
-
-export interface ProductCoverage extends NoteTarget {
-  /** The notes about the product, sorted. */
-  readonly notes: readonly string[];
-  readonly axes: readonly AxisCoverage[];
-}
-
-export interface CoverageSummary {
-  readonly products: number;
-  readonly axes: number;
-  readonly answered: number;
-  readonly missing: number;
-  readonly empty: number;
-  readonly placeholder: number;
-  /** Answered axes older than their freshness limit. */
-  readonly stale: number;
-  /** Answered axes that cite no source. */
-  readonly unsourced: number;
-}
+export type { AxisCoverage, CoverageSummary, ProductCoverage } from './coverage';
 
 export interface NoteIndexOptions {
   /** The day ages are evaluated on (`YYYY-MM-DD`); the local day by default. */
   readonly today?: () => string;
-}
-
-const SUMMARY_FIELDS = ['products', 'axes', 'answered', 'missing', 'empty', 'placeholder', 'stale', 'unsourced'] as const;
-
-function emptySummary(): Record<keyof CoverageSummary, number> {
-  return { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 };
-}
-
-function productSummary(product: ProductCoverage): CoverageSummary {
-  const counts = emptySummary();
-  counts.products = 1;
-  for (const axis of product.axes) {
-    counts.axes++;
-    counts[axis.status]++;
-    if (axis.evidence?.stale) counts.stale++;
-    if (axis.evidence && axis.evidence.sources.length === 0) counts.unsourced++;
-  }
-  return counts;
-}
-
-/**
- * An answered axis, whose texts are rendered when read: the command line never shows them, the matrix shows them
- * all. Getters of the class, not a closure pair per cell: every answered axis of every product is kept with its
- * product's coverage, and per-object accessors cost about a kilobyte each (40 MB at 10,000 products).
- */
-class AnsweredAxis implements AxisCoverage {
-  readonly status = 'answered';
-  readonly #parsed: ParsedNote;
-  readonly #headingIndex: number;
-  readonly #isPlaceholder: PlaceholderTest;
-
-  constructor(readonly axisId: string, readonly file: string, readonly line: number, readonly score: number | null, readonly evidence: Evidence, parsed: ParsedNote, headingIndex: number, isPlaceholder: PlaceholderTest) {
-    this.#parsed = parsed;
-    this.#headingIndex = headingIndex;
-    this.#isPlaceholder = isPlaceholder;
-  }
-
-  get excerpt(): string | undefined {
-    return sectionExcerpt(this.#parsed, this.#headingIndex, this.#isPlaceholder);
-  }
-
-  get section(): string {
-    return sectionText(this.#parsed, this.#headingIndex, this.#isPlaceholder);
-  }
 }
 
 type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis } | { readonly unreadable: string };
@@ -214,55 +139,20 @@ export class NoteIndex {
   findings(path: string): Finding[] {
     const entry = this.entries.get(path);
     if (!entry) return [];
-    if ('unreadable' in entry) {
-      return [finding('unreadable-note', `This note is not analyzed: ${entry.unreadable}.`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { reason: entry.unreadable })];
-    }
+    if ('unreadable' in entry) return [unreadableNote(entry.unreadable)];
     const { analysis } = entry;
-    const missing: Finding[] = [];
-    for (const target of analysis.targets) {
-      const category = this.compiled.category(target.categoryId);
-      if (!category) continue;
-      const answered = this.headedAxes(target);
-      const product = this.compiled.product(target.categoryId, target.productId);
-      for (const axis of category.axes) {
-        if (answered.has(axis.id)) continue;
-        missing.push(finding('missing-axis', `No section answers "${axis.name}" (${category.name}) for ${product?.name ?? target.productId}.`, analysis.anchor, {
-          ...target,
-          axisId: axis.id,
-          axisName: axis.name,
-          categoryName: category.name,
-        }));
-      }
-    }
-    return [...analysis.findings, ...missing, ...this.evidenceFindings(analysis), ...dateFindings(analysis.parsed, this.day())];
+    return [
+      ...analysis.findings,
+      ...missingAxes(analysis, this.compiled, (target) => this.headed.get(key(target))),
+      ...evidenceFindings(analysis, this.scope, (section) => this.evidence(analysis, section)),
+      ...dateFindings(analysis.parsed, this.day()),
+    ];
   }
 
   /** What the answer of a section rests on and how old it is, today. */
   evidence(analysis: NoteAnalysis, section: AxisSection): Evidence {
     const policy = axisPolicy(this.scope, section.categoryId, section.axisId);
     return sectionEvidence(analysis.parsed, section.headingIndex, policy, this.day(), this.lineDates.get(analysis.path));
-  }
-
-  /** `unsourced-answer` and `stale-answer` on the note's answered sections (a duplicate's first section speaks for it). */
-  private evidenceFindings(analysis: NoteAnalysis): Finding[] {
-    const findings: Finding[] = [];
-    for (const section of analysis.sections) {
-      if (section.status !== 'answered' || section.duplicate) continue;
-      const axis = axisOf(this.scope, section.categoryId, section.axisId);
-      const evidence = this.evidence(analysis, section);
-      const range = analysis.parsed.headings[section.headingIndex].range;
-      const ids = { categoryId: section.categoryId, axisId: section.axisId };
-      const name = axis?.name ?? section.axisId;
-      if (evidence.sources.length === 0) {
-        const message = `The answer to "${name}" cites no source: link the page it rests on (an http or https URL)${evidence.sourcesRequired ? '; this axis requires one' : ''}.`;
-        findings.push(finding('unsourced-answer', message, range, ids, evidence.sourcesRequired ? 'warning' : 'information'));
-      }
-      if (evidence.stale && evidence.asOf !== null && evidence.asOfFrom !== null && evidence.ageDays !== null) {
-        const message = `The answer to "${name}" is ${ageWords(evidence.ageDays)} old (as of ${evidence.asOf}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}); answers to it stay fresh for ${dayCount(evidence.freshnessDays)}.`;
-        findings.push(finding('stale-answer', message, range, { ...ids, asOf: evidence.asOf, asOfFrom: evidence.asOfFrom }));
-      }
-    }
-    return findings;
   }
 
   /** Today, dropping what was computed for another day. */
@@ -295,12 +185,7 @@ export class NoteIndex {
 
   /** The counts over every product: the sum of each product's counts, kept with its coverage (a note's change costs its products only). */
   summary(): CoverageSummary {
-    const counts = emptySummary();
-    for (const product of this.coverage()) {
-      const own = this.productCounts(product);
-      for (const field of SUMMARY_FIELDS) counts[field] += own[field];
-    }
-    return counts;
+    return totalSummary(this.coverage().map((product) => this.productCounts(product)));
   }
 
   /**
@@ -354,11 +239,6 @@ export class NoteIndex {
       return new AnsweredAxis(axis.id, analysis.path, line, section.score, this.evidence(analysis, section), analysis.parsed, section.headingIndex, this.compiled.isPlaceholder);
     });
     return { ...target, notes, axes };
-  }
-
-  /** The axes that some note of the product has a heading for, whatever its status. */
-  private headedAxes(target: NoteTarget): ReadonlyMap<string, number> {
-    return this.headed.get(key(target)) ?? new Map();
   }
 
   /** Stores (or, with no entry, deletes) a note; returns the notes whose findings may have changed. */

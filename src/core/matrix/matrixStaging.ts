@@ -2,8 +2,8 @@ import { sameRow, sameShape, type MatrixPatch } from './matrixDiff';
 import type { MatrixModel, MatrixRow, MatrixWithoutTexts } from './matrixModel';
 
 /**
- * Rows in the first message, over the tables in order: a screen's worth and some. At 2,000 products the whole
- * model is megabytes of excerpts and hover texts; a page that waited for it showed nothing for seconds.
+ * Rows in the first message, over the tables in order: a screen's worth and some. The whole model holds every
+ * cell's excerpt and hover text and grows with the scope; the page shows its first rows without waiting for it.
  */
 export const FIRST_ROWS = 40;
 

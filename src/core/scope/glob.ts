@@ -38,7 +38,7 @@ function unbalancedBracket(pattern: string): string | undefined {
 
 /**
  * The scope's notes glob, matched by minimatch (linear in the path for the wildcards a notes glob uses, where a
- * hand-made translation to a backtracking regex was exponential). Paths are '/'-separated, relative to the
+ * hand-made translation to a backtracking regex can be exponential). Paths are '/'-separated, relative to the
  * scope file's folder. Only note files match (see isNoteFile), and the scope file itself is never a note.
  */
 export class Glob {

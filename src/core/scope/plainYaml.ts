@@ -2,8 +2,8 @@ import { CORE_SCHEMA, EVENT_ID, constructFromEvents, parseEvents } from 'js-yaml
 
 /**
  * The data of a YAML text that is plain YAML: one document, no directives, tags, anchors or aliases. Read by
- * js-yaml, which keeps no positions and so reads a scope file of 2,000 products several times faster than the
- * `yaml` library builds its document of nodes. Undefined for anything else: an error, repeated keys (js-yaml
+ * js-yaml, which builds plain data and keeps no positions, where the `yaml` library builds a node for every key
+ * and value: the cheap read for the common case. Undefined for anything else: an error, repeated keys (js-yaml
  * refuses them), or a text that uses what the two libraries might read differently (`!!float 1`, `%YAML 1.1`);
  * the caller then reads the text with the `yaml` library, which says where the problems are.
  */

@@ -1,12 +1,12 @@
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type * as z from 'zod';
+import { parseDocument, type Document } from 'yaml';
 import type { FileRefusal } from '../fileRefusal';
 import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, shortened, sizeOverLimit, slugify, type Range } from '../text';
 import { plainYamlData } from './plainYaml';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
-import { isSafeIntegerBound, numberInstead, onePerField, written } from './zodIssues';
+import { onePerField } from './zodIssues';
+import { describeIssue, errorMessage, firstLine, firstNestedAlias, nodeRange, rangeAt, type Path } from './scopeProblems';
 
 /** A scope file larger than this is refused before it is read: it is a mistake, not a scope. */
 export const MAX_SCOPE_FILE_BYTES = 1024 * 1024;
@@ -16,8 +16,6 @@ export const MAX_SCOPE_FILE_CHARS = MAX_SCOPE_FILE_BYTES;
 export const MAX_SCOPE_NESTING = 64;
 /** yaml's own guard against alias bombs ("billion laughs"), kept on explicitly. */
 const MAX_ALIAS_COUNT = 100;
-
-type Path = ReadonlyArray<PropertyKey>;
 
 /** The `yaml` library's document of a scope file and its line index: where every node stands. */
 interface Located {
@@ -202,138 +200,4 @@ function findDuplicateIds(scope: Scope, locate: () => Located): ScopeProblem[] {
     check('axis', c.axes, ['categories', ci, 'axes']);
   });
   return problems;
-}
-
-/** Turns a zod issue into a message that names the field, at the node it is about. */
-function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lines: LineIndex): ScopeProblem {
-  const path = issue.path;
-  const field = fieldName(path);
-  const present = path.length === 0 || doc.hasIn(path);
-  if (isSafeIntegerBound(issue)) {
-    return { message: `${field} is too ${issue.code === 'too_big' ? 'large' : 'small'} a number (${written(doc.getIn(path, true))}).`, range: rangeAt(doc, lines, path) };
-  }
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const key = issue.keys[0];
-      const keyRange = keyRangeAt(doc, lines, path, key);
-      const where = path.length > 0 ? ` in ${fieldName(path)}` : '';
-      return { message: `Unknown field "${shortened(String(key))}"${where}.${hint(path)}`, range: keyRange ?? rangeAt(doc, lines, path) };
-    }
-    case 'invalid_type':
-      if (!present) {
-        return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
-      }
-      return { message: `${field} must be ${article(issue.expected)}${numberInstead(doc.getIn(path, true), issue.expected) ?? `, not ${describeValue(doc.getIn(path, true))}`}.`, range: rangeAt(doc, lines, path) };
-    case 'too_small':
-      return {
-        message:
-          issue.origin === 'array' ? `${field} must list at least ${issue.minimum}.`
-          : issue.origin === 'number' ? `${field} must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}.`
-          : `${field} must not be empty.`,
-        range: rangeAt(doc, lines, path),
-      };
-    case 'too_big':
-      return { message: `${field} must be at most ${issue.maximum}.`, range: rangeAt(doc, lines, path) };
-    case 'invalid_format':
-      return { message: `${field} ${issue.message}, not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
-    case 'invalid_value':
-      if (!present) {
-        return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
-      }
-      return { message: `${field} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}.`, range: rangeAt(doc, lines, path) };
-    default:
-      return { message: `${field}: ${issue.message}`, range: rangeAt(doc, lines, path) };
-  }
-}
-
-function hint(path: Path): string {
-  const known = path.length === 0 ? 'version, title, subject, notes, placeholders, evidence, freshness, scoring, categories'
-    : path[0] === 'scoring' ? 'scale, labels'
-    : path.length === 2 ? 'id, name, goal, products, axes, evidence, freshness'
-    : path[2] === 'axes' ? 'id, name, description, aliases, weight, evidence, freshness'
-    : 'id, name, description, aliases';
-  return ` Known fields: ${known}.`;
-}
-
-/** `categories[1].products[0].name` */
-function fieldName(path: Path): string {
-  if (path.length === 0) return 'The scope file';
-  return `"${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('')}"`;
-}
-
-function parentName(path: Path): string {
-  return path.length > 1 ? ` in ${fieldName(path.slice(0, -1))}` : '';
-}
-
-function article(type: string): string {
-  return type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : type === 'int' ? 'a whole number' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function describeValue(node: unknown): string {
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = node.value;
-    if (v === null) return 'empty';
-    return `${typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a value'} (${shortened(String(v))})`;
-  }
-  return 'empty';
-}
-
-/**
- * The range of the node at `path`; for a missing node (or with `keyOnly`) the key that holds it,
- * and failing that the closest ancestor that exists.
- */
-function rangeAt(doc: Document.Parsed, lines: LineIndex, path: Path, keyOnly = false): Range {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth);
-    if (depth > 0 && (keyOnly || depth < path.length)) {
-      const key = keyRangeAt(doc, lines, sub.slice(0, -1), sub[sub.length - 1]);
-      if (key) return key;
-    }
-    const node = depth === 0 ? doc.contents : doc.getIn(sub, true);
-    if (isNode(node) && node.range) return nodeRange(node, lines);
-  }
-  return lines.range(0, 0);
-}
-
-function keyRangeAt(doc: Document.Parsed, lines: LineIndex, mapPath: Path, key: PropertyKey): Range | undefined {
-  const map = mapPath.length === 0 ? doc.contents : doc.getIn(mapPath, true);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-  return pair && isNode(pair.key) ? nodeRange(pair.key, lines) : undefined;
-}
-
-/** A node's range, trimmed to its first line so that a diagnostic on a whole mapping stays readable. */
-function nodeRange(node: Node, lines: LineIndex): Range {
-  const [start, valueEnd] = node.range ?? [0, 0];
-  const range = lines.range(start, valueEnd);
-  if (range.end.line === range.start.line) return range;
-  return { start: range.start, end: { line: range.start.line, character: range.start.character + 1 } };
-}
-
-function firstNestedAlias(doc: Document.Parsed, lines: LineIndex): Range | undefined {
-  let found: Range | undefined;
-  visit(doc, {
-    Alias(_key, alias) {
-      const target = alias.resolve(doc);
-      let nested = false;
-      if (target) visit(target, { Alias: () => ((nested = true), visit.BREAK) });
-      if (nested && alias.range) {
-        found = lines.range(alias.range[0], alias.range[1]);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-function errorMessage(error: unknown): string {
-  return firstLine(error instanceof Error ? error.message : String(error));
-}
-
-/** The first line of the `yaml` library's message, which may quote the file: as much of it as of any value. */
-function firstLine(message: string): string {
-  return shortened(message.split('\n')[0].trim());
 }
