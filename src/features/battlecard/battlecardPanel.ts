@@ -7,6 +7,7 @@ import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type T
 import { BATTLECARD_PAGE } from '../../shared/webviewPage';
 import type { ScopeRef } from '../../workspace/noteNavigation';
 import type { ScopeRoot, ScopeRoots } from '../../workspace/scopeRoots';
+import { Disposable } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage } from '../../workspace/webviewHost';
 import { registerBattlecardExport } from './battlecardExport';
 import { coverageOf } from '../../workspace/matrixSource';
@@ -101,9 +102,8 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
   };
 }
 
-class BattlecardPanel implements vscode.Disposable {
+class BattlecardPanel extends Disposable {
   private readonly live: LivePage<Battlecard | undefined, ToBattlecard>;
-  private readonly disposables: vscode.Disposable[] = [];
   /** The product's name as last shown, for the page to say that it has left the scope. */
   private product: string;
 
@@ -114,6 +114,7 @@ class BattlecardPanel implements vscode.Disposable {
     private readonly root: ScopeRoot,
     buildCard: () => Battlecard | undefined,
   ) {
+    super();
     this.product = ref.productId;
     loadPage(panel, extensionUri, BATTLECARD_PAGE);
     // The notes fire on a change of the scope too.
@@ -128,11 +129,12 @@ class BattlecardPanel implements vscode.Disposable {
       whole: (card) => this.message(card),
       update: (shown, next) => (JSON.stringify(shown) === JSON.stringify(next) ? undefined : this.message(next)),
     });
-    this.disposables.push(
+    [
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
-    );
+      panel,
+    ].forEach((d) => this.register(d));
   }
 
   private message(card: Battlecard | undefined): ToBattlecard {
@@ -173,11 +175,5 @@ class BattlecardPanel implements vscode.Disposable {
       case 'copy':
         return void (await vscode.commands.executeCommand('competitorScope.exportBattlecard', this.ref, 'clipboard'));
     }
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
-    this.disposables.length = 0;
-    this.panel.dispose();
   }
 }
