@@ -3,7 +3,7 @@ import { productPicks } from '../../core/assist/productPicks';
 import { buildMatrix } from '../../core/matrix/matrixModel';
 import { buildBattlecard, type Battlecard } from '../../core/matrix/battlecard';
 import { subjectOf } from '../../core/scope/scopeModel';
-import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type ToBattlecard } from '../../shared/matrixMessages';
+import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type ToBattlecard } from '../../shared/battlecardMessages';
 import { BATTLECARD_PAGE } from '../../shared/webviewPage';
 import type { ScopeRef } from '../../workspace/noteNavigation';
 import type { ScopeRoot, ScopeRoots } from '../../workspace/scopeRoots';
