@@ -22,6 +22,10 @@ export abstract class Disposable implements DisposableLike {
     return disposable;
   }
 
+  protected registerAll(...disposables: readonly DisposableLike[]): void {
+    for (const disposable of disposables) this.register(disposable);
+  }
+
   /** Disposes what was registered; a second call does nothing. */
   dispose(): void {
     if (this.disposed) return;

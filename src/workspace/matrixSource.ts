@@ -41,11 +41,11 @@ export class CurrentScopeSource extends Disposable implements MatrixSource {
   ) {
     super();
     const fire = () => this.emitter.fire(undefined);
-    [
+    this.registerAll(
       roots.onDidChangeCurrent(fire),
       roots.onDidChangeRoots(fire),
       roots.onDidChangeNotes(({ root, change }) => root === roots.current && this.emitter.fire(change)),
-    ].forEach((d) => this.register(d));
+    );
   }
 
   scope(): { readonly scope: Scope; readonly folderUri?: vscode.Uri } {

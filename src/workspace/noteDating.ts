@@ -27,7 +27,7 @@ export class NoteDating extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    [
+    this.registerAll(
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.start()),
       notes.onDidChange((change) => {
         if (change.all) this.start();
@@ -36,7 +36,7 @@ export class NoteDating extends Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.scheduleBlame(e.document, BLAME_DEBOUNCE_MS);
       }),
-    ].forEach((d) => this.register(d));
+    );
     this.start();
   }
 

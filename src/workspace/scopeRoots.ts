@@ -39,7 +39,7 @@ export class ScopeRoot extends Disposable {
 
   /** What runs for this scope alone (its diagnostics, its dating): disposed with it, before its notes and store. */
   own(disposables: readonly DisposableLike[]): void {
-    disposables.forEach((d) => this.register(d));
+    this.registerAll(...disposables);
   }
 
   override dispose(): void {
@@ -167,13 +167,13 @@ export class ScopeRoots extends Disposable {
     const later = () => this.rediscover.schedule();
     // A scope file's edits are its store's; only files that come and go change the set of scopes.
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${SCOPE_FILE_NAME}`, false, true, false);
-    [
+    this.registerAll(
       watcher,
       watcher.onDidCreate(later),
       watcher.onDidDelete(later),
       vscode.workspace.onDidChangeWorkspaceFolders(later),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
-    ].forEach((d) => this.register(d));
+    );
   }
 
   /** Remembers the scope of the active note as the current one, so that it stays current while a webview has the focus. */

@@ -122,7 +122,7 @@ export class ScopeStore extends Disposable {
     const reload = () => void this.reload();
     const edited = coalesced(reload, EDIT_DEBOUNCE_MS);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folderUri, SCOPE_FILE_NAME));
-    [
+    this.registerAll(
       edited,
       watcher,
       watcher.onDidCreate(reload),
@@ -136,7 +136,7 @@ export class ScopeStore extends Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.isScopeFile(document.uri)) reload();
       }),
-    ].forEach((d) => this.register(d));
+    );
   }
 
   private isScopeFile(uri: vscode.Uri): boolean {

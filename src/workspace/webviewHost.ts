@@ -73,7 +73,7 @@ export class LivePage<T, M> extends Disposable {
   ) {
     super();
     this.content = 'sync' in content ? content : inOneStep(content);
-    [
+    this.registerAll(
       // A batch of changes (a scan, a branch switch) comes in slices; only its last one asks for an update.
       changes((change) => {
         if (!change?.more) this.later.schedule();
@@ -83,7 +83,7 @@ export class LivePage<T, M> extends Disposable {
         this.shown = undefined;
         this.runs.cancel();
       }),
-    ].forEach((d) => this.register(d));
+    );
   }
 
   /** True while an update is being sent in steps. */

@@ -32,8 +32,8 @@ function fakeTimers(): { tick(ms: number): void; restore(): void } {
 }
 
 class Owner extends Disposable {
-  own(disposable: { dispose(): void }): void {
-    this.register(disposable);
+  own(...disposables: { dispose(): void }[]): void {
+    this.registerAll(...disposables);
   }
 }
 
@@ -45,8 +45,7 @@ describe('lifecycle: disposal, coalescing, the latest run', () => {
   it('disposes what it owns once, in order, and at once what is registered after', () => {
     const disposed: string[] = [];
     const owner = new Owner();
-    owner.own({ dispose: () => disposed.push('a') });
-    owner.own({ dispose: () => disposed.push('b') });
+    owner.own({ dispose: () => disposed.push('a') }, { dispose: () => disposed.push('b') });
     assert.equal(owner.isDisposed, false);
     owner.dispose();
     owner.dispose();

@@ -129,12 +129,12 @@ class BattlecardPanel extends Disposable {
       whole: (card) => this.message(card),
       update: (shown, next) => (JSON.stringify(shown) === JSON.stringify(next) ? undefined : this.message(next)),
     });
-    [
+    this.registerAll(
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
       panel,
-    ].forEach((d) => this.register(d));
+    );
   }
 
   private message(card: Battlecard | undefined): ToBattlecard {

@@ -77,12 +77,12 @@ class MatrixPanel extends Disposable {
         return this.sync(shown, buildModel(), sliceDone);
       },
     });
-    [
+    this.registerAll(
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
       panel,
-    ].forEach((d) => this.register(d));
+    );
   }
 
   /** The messages of syncMatrix's steps, each with the model the webview has once it has it. */
