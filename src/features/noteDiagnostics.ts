@@ -3,6 +3,7 @@ import { diagnosticCode, toRange, toSeverity } from '../workspace/convert';
 import type { Finding, Severity } from '../core/notes/findings';
 import type { NotesChange, NoteWorkspace } from '../workspace/noteWorkspace';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
+import { LatestRun } from '../workspace/lifecycle';
 import { inSlices } from '../workspace/timeSlices';
 import { DIAGNOSTIC_SOURCE } from '../workspace/convert';
 
@@ -25,9 +26,9 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
     const entries = paths.map(diagnosticsOf);
     if (entries.length > 0) collection.set(entries);
   };
-  let generation = 0;
+  const publishing = new LatestRun();
   const publishAll = () => {
-    const current = ++generation;
+    const run = publishing.start();
     collection.clear();
     let slice: [vscode.Uri, vscode.Diagnostic[]][] = [];
     return inSlices(notes.index.paths(), (path) => {
@@ -35,13 +36,14 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
     }, () => {
       if (slice.length > 0) collection.set(slice);
       slice = [];
-    }, { stop: () => current !== generation });
+    }, { stop: () => !run.current() });
   };
   const onChange = (change: NotesChange) => (change.all ? void publishAll() : publish(change.paths));
 
   void publishAll();
   return [
     collection,
+    publishing,
     notes.onDidChange(onChange),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) void publishAll();

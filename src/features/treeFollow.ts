@@ -3,6 +3,7 @@ import type { NoteTarget } from '../core/notes/productMatcher';
 import type { ScopeRef } from '../workspace/noteNavigation';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { CONFIGURATION_SECTION } from '../workspace/settings';
+import { coalesced } from '../workspace/timeSlices';
 import type { ScopeNode } from '../workspace/scopeNodes';
 
 const AUTO_REVEAL = 'tree.autoReveal';
@@ -35,20 +36,16 @@ export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, roots: Scop
   };
   // Settles first: a reveal while the view is still rendering for the first time can be lost, and a quick
   // run through several editors needs only the last one revealed.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const later = () => {
-    clearTimeout(timer);
-    timer = setTimeout(follow, FOLLOW_DELAY_MS);
-  };
+  const later = coalesced(follow, FOLLOW_DELAY_MS);
   const forget = () => {
     shown = undefined;
-    later();
+    later.schedule();
   };
   return [
     vscode.window.onDidChangeActiveTextEditor(forget),
     view.onDidChangeVisibility(forget),
-    roots.onDidChangeNotes(later),
-    { dispose: () => clearTimeout(timer) },
+    roots.onDidChangeNotes(() => later.schedule()),
+    later,
     vscode.commands.registerCommand('competitorScope.revealInTree', async (ref: ScopeRef) => {
       const node = nodeOf(ref);
       if (node) await view.reveal(node, { select: true, focus: true, expand: true });

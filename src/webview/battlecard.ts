@@ -1,6 +1,6 @@
 import { BATTLECARD_SECTIONS, battlecardTitle, overallScores, SECTION_TITLE, sideScore, type Battlecard, type BattlecardAxis, type BattlecardSection, type BattlecardSide } from '../core/matrix/battlecard';
 import { COMPARISON_SYMBOL } from '../core/scoring/comparison';
-import type { BattlecardState, FromBattlecard, ToBattlecard } from '../shared/matrixMessages';
+import type { BattlecardState, FromBattlecard, ToBattlecard } from '../shared/battlecardMessages';
 import { element } from './dom';
 import { evidenceLine } from './evidenceLine';
 import { acquireWebviewApi, restoreState } from './webviewApi';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { coverageRows } from '../core/matrix/indexMatrix';
 import type { ProductCoverageInput } from '../core/matrix/matrixModel';
 import type { Scope } from '../core/scope/scopeModel';
+import { Disposable } from './lifecycle';
 import type { NoteNavigator } from './noteNavigation';
 import type { NoteWorkspace } from './noteWorkspace';
 import type { ScopeRoots } from './scopeRoots';
@@ -31,22 +32,21 @@ export function coverageOf(notes: NoteWorkspace): ProductCoverageInput[] {
  * The current scope as the matrix reads it: the active note's, or the one chosen with Choose Scope…; a change of
  * scope is a change like any other (the matrix sends the new one whole, as its shape differs).
  */
-export class CurrentScopeSource implements MatrixSource, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<{ readonly more?: boolean } | undefined>();
+export class CurrentScopeSource extends Disposable implements MatrixSource {
+  private readonly emitter = this.register(new vscode.EventEmitter<{ readonly more?: boolean } | undefined>());
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly roots: ScopeRoots,
     private readonly builtIn: () => Scope,
   ) {
+    super();
     const fire = () => this.emitter.fire(undefined);
-    this.disposables = [
-      this.emitter,
+    this.registerAll(
       roots.onDidChangeCurrent(fire),
       roots.onDidChangeRoots(fire),
       roots.onDidChangeNotes(({ root, change }) => root === roots.current && this.emitter.fire(change)),
-    ];
+    );
   }
 
   scope(): { readonly scope: Scope; readonly folderUri?: vscode.Uri } {
@@ -64,9 +64,5 @@ export class CurrentScopeSource implements MatrixSource, vscode.Disposable {
 
   get label(): string | undefined {
     return this.roots.all.length > 1 ? this.roots.current?.label : undefined;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

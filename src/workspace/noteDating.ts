@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { localDay } from '../core/dates';
 import type { GitDates } from '../git/gitDates';
+import { Disposable, LatestRun } from './lifecycle';
 import type { NoteWorkspace } from './noteWorkspace';
+import { coalesced } from './timeSlices';
 
 const BLAME_DEBOUNCE_MS = 400;
 
@@ -10,11 +12,12 @@ const BLAME_DEBOUNCE_MS = 400;
  * against its history), then every note in the background (one pass over the history). Only in a trusted
  * workspace: git runs there, though it reads objects only. Untrusted, answers are dated by their markers.
  */
-export class NoteDating implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private all: AbortController | undefined;
-  private blame: AbortController | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+export class NoteDating extends Disposable {
+  private readonly all = this.register(new LatestRun());
+  private readonly blame = this.register(new LatestRun());
+  /** The note in the editor that the next blame dates. */
+  private toBlame: { readonly document: vscode.TextDocument; readonly folder: string; readonly path: string } | undefined;
+  private readonly blameLater = this.register(coalesced(() => void this.blameNow(), BLAME_DEBOUNCE_MS));
   /** Notes dated with their editor's text: the pass over every note does not overwrite them. */
   private readonly blamed = new Set<string>();
 
@@ -23,7 +26,8 @@ export class NoteDating implements vscode.Disposable {
     private readonly git: GitDates,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(
+    super();
+    this.registerAll(
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.start()),
       notes.onDidChange((change) => {
         if (change.all) this.start();
@@ -46,14 +50,13 @@ export class NoteDating implements vscode.Disposable {
 
   private async dateAll(): Promise<void> {
     const folder = this.notes.folderPath;
-    this.all?.abort();
-    if (!folder) return;
-    const controller = (this.all = new AbortController());
+    if (!folder) return this.all.cancel();
+    const run = this.all.start();
     await this.notes.ready;
     const started = Date.now();
     const analyzed = this.notes.index.paths().filter((path) => this.notes.index.note(path));
-    const { dates, warning } = await this.git.notesDates(folder, this.notes.notesFolder, analyzed, localDay(), controller.signal);
-    if (controller.signal.aborted) return;
+    const { dates, warning } = await this.git.notesDates(folder, this.notes.notesFolder, analyzed, localDay(), run.signal);
+    if (!run.current()) return;
     this.notes.setLineDates([...dates].filter(([path]) => !this.blamed.has(path)));
     this.log.info(`Dated ${dates.size} research notes with git in ${Date.now() - started} ms.`);
     if (warning) this.log.warn(warning);
@@ -64,24 +67,21 @@ export class NoteDating implements vscode.Disposable {
     const folder = this.notes.folderPath;
     const path = this.notes.pathOf(document.uri);
     if (!vscode.workspace.isTrusted || !folder || path === undefined) return;
-    clearTimeout(this.timer);
-    this.blame?.abort();
-    const controller = (this.blame = new AbortController());
-    this.timer = setTimeout(async () => {
-      const { dates: dated, warning } = await this.git.noteDates(folder, path, document.getText(), localDay(), controller.signal);
-      const dates = dated.get(path);
-      if (controller.signal.aborted) return;
-      if (warning) this.log.warn(warning);
-      if (!dates) return;
-      this.blamed.add(path);
-      this.notes.setLineDates([[path, dates]]);
-    }, delay);
+    this.blame.cancel();
+    this.toBlame = { document, folder, path };
+    this.blameLater.schedule(delay);
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.all?.abort();
-    this.blame?.abort();
-    vscode.Disposable.from(...this.disposables).dispose();
+  private async blameNow(): Promise<void> {
+    if (!this.toBlame) return;
+    const { document, folder, path } = this.toBlame;
+    const run = this.blame.start();
+    const { dates: dated, warning } = await this.git.noteDates(folder, path, document.getText(), localDay(), run.signal);
+    const dates = dated.get(path);
+    if (!run.current()) return;
+    if (warning) this.log.warn(warning);
+    if (!dates) return;
+    this.blamed.add(path);
+    this.notes.setLineDates([[path, dates]]);
   }
 }

@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME, type Scope } from '../core/scope/scopeModel';
+import { Disposable, type DisposableLike } from './lifecycle';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
 import type { RealPaths } from './realPaths';
 import { ScopeFileEditor } from './scopeFileEditor';
 import { ScopeStore } from './scopeStore';
+import { coalesced } from './timeSlices';
 
 /** More scope files than this in one window is not a research repository: the rest are left out, and the log says so. */
 const MAX_SCOPES = 64;
 const DISCOVER_DEBOUNCE_MS = 100;
 
 /** One scope in the window: a folder with its scope file (or the built-in scope), its notes, and what acts on them. */
-export class ScopeRoot implements vscode.Disposable {
+export class ScopeRoot extends Disposable {
   readonly notes: NoteWorkspace;
   readonly navigator: NoteNavigator;
   readonly editor: ScopeFileEditor;
-  /** What runs for this scope alone (its diagnostics, its dating): disposed with it. */
-  readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     /** The folder's URI as a string: how nodes, panels and commands name the scope. */
@@ -27,6 +27,7 @@ export class ScopeRoot implements vscode.Disposable {
     log: vscode.LogOutputChannel,
     excluded: readonly string[],
   ) {
+    super();
     this.notes = new NoteWorkspace(store, log, excluded);
     this.navigator = new NoteNavigator(store, this.notes);
     this.editor = new ScopeFileEditor(store, this.notes);
@@ -36,8 +37,15 @@ export class ScopeRoot implements vscode.Disposable {
     return this.store.folderUri;
   }
 
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables, this.notes, this.store).dispose();
+  /** What runs for this scope alone (its diagnostics, its dating): disposed with it, before its notes and store. */
+  own(disposables: readonly DisposableLike[]): void {
+    this.registerAll(...disposables);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
+    vscode.Disposable.from(this.notes, this.store).dispose();
   }
 }
 
@@ -52,30 +60,31 @@ export interface RootNotesChange {
  * every folder below that holds a `competitor-scope.yaml`; a note belongs to the nearest scope file above it. A
  * workspace folder without a scope file of its own but with nested ones is only those (a monorepo of teams).
  */
-export class ScopeRoots implements vscode.Disposable {
+export class ScopeRoots extends Disposable {
   private roots = new Map<string, ScopeRoot>();
-  private readonly rootsEmitter = new vscode.EventEmitter<void>();
-  private readonly notesEmitter = new vscode.EventEmitter<RootNotesChange>();
-  private readonly scopeEmitter = new vscode.EventEmitter<ScopeRoot>();
-  private readonly currentEmitter = new vscode.EventEmitter<void>();
+  private readonly rootsEmitter = this.register(new vscode.EventEmitter<void>());
+  private readonly notesEmitter = this.register(new vscode.EventEmitter<RootNotesChange>());
+  private readonly scopeEmitter = this.register(new vscode.EventEmitter<ScopeRoot>());
+  private readonly currentEmitter = this.register(new vscode.EventEmitter<void>());
   /** The set of scopes changed (a folder or a scope file came or went). */
   readonly onDidChangeRoots = this.rootsEmitter.event;
   readonly onDidChangeNotes = this.notesEmitter.event;
   readonly onDidChangeScope = this.scopeEmitter.event;
   /** The scope of the active note changed (see `current`). */
   readonly onDidChangeCurrent = this.currentEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.rootsEmitter, this.notesEmitter, this.scopeEmitter, this.currentEmitter];
   private lastCurrent: ScopeRoot | undefined;
-  private disposed = false;
   private discovering: Promise<void> = Promise.resolve();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly rediscover = this.register(coalesced(() => void this.discover(), DISCOVER_DEBOUNCE_MS));
 
   private constructor(
     private readonly builtIn: () => Scope,
     private readonly log: vscode.LogOutputChannel,
     private readonly realPaths: RealPaths | undefined,
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
-  ) {}
+  ) {
+    super();
+    this.register({ dispose: () => this.roots.forEach((root) => root.dispose()) });
+  }
 
   /**
    * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
@@ -155,13 +164,10 @@ export class ScopeRoots implements vscode.Disposable {
   }
 
   private watch(): void {
-    const later = () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.discover(), DISCOVER_DEBOUNCE_MS);
-    };
+    const later = () => this.rediscover.schedule();
     // A scope file's edits are its store's; only files that come and go change the set of scopes.
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${SCOPE_FILE_NAME}`, false, true, false);
-    this.disposables.push(
+    this.registerAll(
       watcher,
       watcher.onDidCreate(later),
       watcher.onDidDelete(later),
@@ -224,7 +230,7 @@ export class ScopeRoots implements vscode.Disposable {
       }
       changed = true;
       const store = await ScopeStore.create(uri, this.builtIn, this.realPaths);
-      if (this.disposed) {
+      if (this.isDisposed) {
         for (const root of [store, ...[...next.values()].filter((r) => !this.roots.has(r.key))]) root.dispose();
         return;
       }
@@ -239,19 +245,12 @@ export class ScopeRoots implements vscode.Disposable {
 
   private start(key: string, label: string, store: ScopeStore, excluded: readonly string[]): ScopeRoot {
     const root = new ScopeRoot(key, label, store, this.log, excluded);
-    root.disposables.push(
+    root.own([
       root.notes.onDidChange((change) => this.notesEmitter.fire({ root, change })),
       store.onDidChange(() => this.scopeEmitter.fire(root)),
       ...this.perRoot(root),
-    );
+    ]);
     return root;
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.disposed = true;
-    for (const root of this.roots.values()) root.dispose();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
+import { Disposable, LatestRun } from './lifecycle';
 import type { RealPaths } from './realPaths';
+import { coalesced } from './timeSlices';
 import { fileRefusal, openDocument, readText, statOf } from './workspaceFiles';
 
 /** What the tree, the diagnostics and the analysis see of the scope at a given moment. */
@@ -26,15 +28,14 @@ const EDIT_DEBOUNCE_MS = 300;
  * the file is broken, and falls back to the built-in scope where there is no file. Unsaved edits count: the
  * scope follows the editor, like VS Code's own language features. ScopeRoots keeps one per scope in the window.
  */
-export class ScopeStore implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ScopeState>();
+export class ScopeStore extends Disposable {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<ScopeState>());
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   /** Set by the first reload, which create() awaits. */
   private state!: ScopeState;
   private lastGood: Scope | undefined;
-  private editTimer: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
+  /** A later reload's result wins over an earlier one's. */
+  private readonly reloads = this.register(new LatestRun());
   /** Where the scope file is or would be created. */
   readonly defaultFileUri: vscode.Uri;
 
@@ -43,6 +44,7 @@ export class ScopeStore implements vscode.Disposable {
     private readonly builtIn: () => Scope,
     private readonly realPaths: RealPaths | undefined,
   ) {
+    super();
     this.defaultFileUri = vscode.Uri.joinPath(folderUri, SCOPE_FILE_NAME);
   }
 
@@ -63,9 +65,9 @@ export class ScopeStore implements vscode.Disposable {
 
   /** Reads the scope file again (from its open editor if it has one) and tells listeners. */
   async reload(): Promise<void> {
-    const generation = ++this.generation;
+    const run = this.reloads.start();
     const parsed = await this.read();
-    if (generation !== this.generation) return; // a later reload has started: its result wins
+    if (!run.current()) return;
     this.apply(parsed);
   }
 
@@ -118,16 +120,17 @@ export class ScopeStore implements vscode.Disposable {
 
   private watch(): void {
     const reload = () => void this.reload();
+    const edited = coalesced(reload, EDIT_DEBOUNCE_MS);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folderUri, SCOPE_FILE_NAME));
-    this.disposables.push(
+    this.registerAll(
+      edited,
       watcher,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!this.isScopeFile(event.document.uri) || event.contentChanges.length === 0) return;
-        clearTimeout(this.editTimer);
-        this.editTimer = setTimeout(reload, EDIT_DEBOUNCE_MS);
+        edited.schedule();
       }),
       // Closing an unsaved editor reverts the scope to what is on disk.
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -138,10 +141,5 @@ export class ScopeStore implements vscode.Disposable {
 
   private isScopeFile(uri: vscode.Uri): boolean {
     return this.defaultFileUri.toString() === uri.toString();
-  }
-
-  dispose(): void {
-    clearTimeout(this.editTimer);
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

@@ -39,17 +39,27 @@ export async function inSlices<T>(
 /** How long a view that reads every note waits after a note's change: the note's own diagnostics go first. */
 export const WHOLE_WORKSPACE_DELAY_MS = 50;
 
+/** A burst of calls that becomes one run, `delayMs` after the last (or the delay a `schedule` asks for). */
+export interface Coalesced {
+  schedule(delayMs?: number): void;
+  /** Drops the run that is waiting, if any. */
+  cancel(): void;
+  dispose(): void;
+}
+
 /**
  * `action` run once, `delayMs` after the last call of a burst: for what reads every note (counts, the scope
  * file's gaps), off the path from an edit to its note's diagnostics, and once for a run of keystrokes.
  */
-export function coalesced(action: () => void, delayMs = WHOLE_WORKSPACE_DELAY_MS): { readonly schedule: () => void; readonly dispose: () => void } {
+export function coalesced(action: () => void, delayMs = WHOLE_WORKSPACE_DELAY_MS): Coalesced {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => clearTimeout(timer);
   return {
-    schedule: () => {
-      clearTimeout(timer);
-      timer = setTimeout(action, delayMs);
+    schedule: (delay = delayMs) => {
+      cancel();
+      timer = setTimeout(action, delay);
     },
-    dispose: () => clearTimeout(timer),
+    cancel,
+    dispose: cancel,
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { newNonce, webviewPageHtml, type WebviewPage } from '../shared/webviewPage';
-import { SLICE_MS, yieldToEventLoop } from './timeSlices';
+import { Disposable, LatestRun, type Run } from './lifecycle';
+import { coalesced, SLICE_MS, yieldToEventLoop } from './timeSlices';
 
 const UPDATE_DEBOUNCE_MS = 150;
 
@@ -55,39 +56,39 @@ export interface StagedContent<T, M> {
  * shown again after being hidden and unloaded) and gets everything; after that, a burst of changes (typing, a
  * branch switch) becomes one update. A newer change or the page being hidden stops the update under way.
  */
-export class LivePage<T, M> implements vscode.Disposable {
+export class LivePage<T, M> extends Disposable {
   /** What the page has; undefined until it says it is ready, and again while it is hidden (and unloaded). */
   shown: T | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Counts the runs started: a run that sees a newer one (or the page hidden) stops. */
-  private runs = 0;
-  /** The run under way; 0 when none is. */
-  private running = 0;
+  private readonly later = this.register(coalesced(() => this.refresh(), UPDATE_DEBOUNCE_MS));
+  /** A run that sees a newer one (or the page hidden) stops. */
+  private readonly runs = this.register(new LatestRun());
+  /** The run under way, if any. */
+  private running: Run | undefined;
   private readonly content: StagedContent<T, M>;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
     changes: vscode.Event<{ readonly more?: boolean } | undefined>,
     content: LiveContent<T, M> | StagedContent<T, M>,
   ) {
+    super();
     this.content = 'sync' in content ? content : inOneStep(content);
-    this.disposables = [
+    this.registerAll(
       // A batch of changes (a scan, a branch switch) comes in slices; only its last one asks for an update.
       changes((change) => {
-        if (!change?.more) this.schedule();
+        if (!change?.more) this.later.schedule();
       }),
       panel.onDidChangeViewState(() => {
         if (panel.visible) return;
         this.shown = undefined;
-        this.runs++;
+        this.runs.cancel();
       }),
-    ];
+    );
   }
 
   /** True while an update is being sent in steps. */
   get syncing(): boolean {
-    return this.running !== 0;
+    return this.running !== undefined;
   }
 
   /** The page is ready: it gets all of it. */
@@ -98,7 +99,7 @@ export class LivePage<T, M> implements vscode.Disposable {
 
   /** Builds the content again now (the scope or a note changed), and sends what changed. */
   refresh(): void {
-    clearTimeout(this.timer);
+    this.later.cancel();
     if (this.shown === undefined) return; // the page gets all of it when it is ready again
     void this.run();
   }
@@ -108,7 +109,7 @@ export class LivePage<T, M> implements vscode.Disposable {
   }
 
   private async run(): Promise<void> {
-    const run = ++this.runs;
+    const run = this.runs.start();
     this.running = run;
     let started = performance.now();
     const steps = this.content.sync(this.shown, () => performance.now() - started >= SLICE_MS);
@@ -120,24 +121,14 @@ export class LivePage<T, M> implements vscode.Disposable {
         }
         if (performance.now() - started < SLICE_MS) continue;
         await yieldToEventLoop();
-        if (run !== this.runs) return;
+        if (!run.current()) return;
         started = performance.now();
       }
     } finally {
-      if (this.running === run) this.running = 0;
+      if (this.running === run) this.running = undefined;
     }
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), UPDATE_DEBOUNCE_MS);
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.runs++;
-    vscode.Disposable.from(...this.disposables).dispose();
-  }
 }
 
 /** Small content goes in one message: all of it to a page that has nothing, else the update, if anything changed. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { coalesced, inSlices } from '../../src/workspace/timeSlices';
+import { inSlices } from '../../src/workspace/timeSlices';
 
 /** A clock that advances by `step` each time it is read: slices end after a known number of items. */
 function steppingClock(step: number): () => number {
@@ -53,16 +53,4 @@ describe('work in time slices (a branch switch, a rescan)', () => {
     assert.deepEqual(calls, [true], 'nothing to publish for no items');
   });
 
-  it('runs what reads every note once after a burst of changes, not during it, and never after it is disposed', async () => {
-    let runs = 0;
-    const later = coalesced(() => runs++, 20);
-    for (let i = 0; i < 5; i++) later.schedule();
-    assert.equal(runs, 0, 'not on the path of the change');
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    assert.equal(runs, 1);
-    later.schedule();
-    later.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    assert.equal(runs, 1);
-  });
 });

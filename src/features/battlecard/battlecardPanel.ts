@@ -3,10 +3,11 @@ import { productPicks } from '../../core/assist/productPicks';
 import { buildMatrix } from '../../core/matrix/matrixModel';
 import { buildBattlecard, type Battlecard } from '../../core/matrix/battlecard';
 import { subjectOf } from '../../core/scope/scopeModel';
-import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type ToBattlecard } from '../../shared/matrixMessages';
+import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type ToBattlecard } from '../../shared/battlecardMessages';
 import { BATTLECARD_PAGE } from '../../shared/webviewPage';
 import type { ScopeRef } from '../../workspace/noteNavigation';
 import type { ScopeRoot, ScopeRoots } from '../../workspace/scopeRoots';
+import { Disposable } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage } from '../../workspace/webviewHost';
 import { registerBattlecardExport } from './battlecardExport';
 import { coverageOf } from '../../workspace/matrixSource';
@@ -101,9 +102,8 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
   };
 }
 
-class BattlecardPanel implements vscode.Disposable {
+class BattlecardPanel extends Disposable {
   private readonly live: LivePage<Battlecard | undefined, ToBattlecard>;
-  private readonly disposables: vscode.Disposable[] = [];
   /** The product's name as last shown, for the page to say that it has left the scope. */
   private product: string;
 
@@ -114,6 +114,7 @@ class BattlecardPanel implements vscode.Disposable {
     private readonly root: ScopeRoot,
     buildCard: () => Battlecard | undefined,
   ) {
+    super();
     this.product = ref.productId;
     loadPage(panel, extensionUri, BATTLECARD_PAGE);
     // The notes fire on a change of the scope too.
@@ -128,10 +129,11 @@ class BattlecardPanel implements vscode.Disposable {
       whole: (card) => this.message(card),
       update: (shown, next) => (JSON.stringify(shown) === JSON.stringify(next) ? undefined : this.message(next)),
     });
-    this.disposables.push(
+    this.registerAll(
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
+      panel,
     );
   }
 
@@ -173,11 +175,5 @@ class BattlecardPanel implements vscode.Disposable {
       case 'copy':
         return void (await vscode.commands.executeCommand('competitorScope.exportBattlecard', this.ref, 'clipboard'));
     }
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
-    this.disposables.length = 0;
-    this.panel.dispose();
   }
 }

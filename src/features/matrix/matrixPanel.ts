@@ -5,6 +5,7 @@ import { buildMatrix, buildMatrixWithoutTexts, type MatrixModel, type MatrixWith
 import { syncMatrix } from '../../core/matrix/matrixStaging';
 import { MATRIX_PAGE } from '../../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../../shared/matrixMessages';
+import { Disposable } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage, type LiveStep } from '../../workspace/webviewHost';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from '../../workspace/matrixSource';
@@ -56,11 +57,10 @@ export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSour
   };
 }
 
-class MatrixPanel implements vscode.Disposable {
+class MatrixPanel extends Disposable {
   /** The first rows when the page is ready and the others in slices, then small patches after each burst of changes. */
   private readonly live: LivePage<MatrixModel, ToWebview>;
   private pendingReveal: Extract<ToWebview, { type: 'reveal' }> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -68,6 +68,7 @@ class MatrixPanel implements vscode.Disposable {
     private readonly source: MatrixSource,
     buildModel: () => MatrixWithoutTexts,
   ) {
+    super();
     loadPage(panel, extensionUri, MATRIX_PAGE);
     this.live = new LivePage<MatrixModel, ToWebview>(panel, source.onDidChange, {
       sync: (shown, sliceDone) => {
@@ -76,10 +77,11 @@ class MatrixPanel implements vscode.Disposable {
         return this.sync(shown, buildModel(), sliceDone);
       },
     });
-    this.disposables.push(
+    this.registerAll(
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
+      panel,
     );
   }
 
@@ -148,11 +150,5 @@ class MatrixPanel implements vscode.Disposable {
     const url = webUrl(message.url);
     if (!cell || !url || !cell.sources.includes(url)) return;
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
-    this.disposables.length = 0;
-    this.panel.dispose();
   }
 }
