@@ -4,6 +4,7 @@ import { NoteIndex } from '../core/index/noteIndex';
 import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NotesRule } from '../core/scope/notesRule';
 import type { Scope } from '../core/scope/scopeModel';
+import { Disposable } from './lifecycle';
 import type { FileEvent, NoteLog, NotesChange, NoteSyncOptions, NotesPort, Subscription } from './notesPort';
 import { coalesced, inSlices, yieldToEventLoop } from './timeSlices';
 
@@ -25,10 +26,9 @@ type DiskRead = {
  * thousands of files change at once: after such a burst, every note's file is checked against the stamp it had
  * when it was read, and what changed unreported is read again.
  */
-export class NoteSync {
+export class NoteSync extends Disposable {
   readonly index: NoteIndex;
   private readonly options: Required<NoteSyncOptions>;
-  private readonly subscriptions: Subscription[];
   private watcher: Subscription | undefined;
   /** Which files are notes: the glob, less the notes below nested scopes' folders. */
   private rule: NotesRule;
@@ -53,6 +53,7 @@ export class NoteSync {
     excluded: readonly string[] = [],
     options: NoteSyncOptions = {},
   ) {
+    super();
     this.options = { editDelayMs: 300, readBatch: 64, burstEvents: 64, burstQuietMs: 500, ...options };
     this.index = new NoteIndex(scope);
     this.rule = new NotesRule(scope.notes, excluded);
@@ -61,13 +62,15 @@ export class NoteSync {
       this.burstEvents = 0;
       if (burst) void this.checkAfterBurst();
     }, this.options.burstQuietMs);
-    this.subscriptions = [
+    this.registerAll(
+      this.checkWhenQuiet,
       port.onDidEdit((path) => this.scheduleEdit(path)),
       // An editor closed without saving leaves the file as it is on disk.
       port.onDidClose((path) => {
         if (this.isNote(path)) this.enqueue(path);
       }),
-    ];
+      { dispose: () => this.stopWatching() },
+    );
     this.rescan(scope);
   }
 
@@ -318,12 +321,11 @@ export class NoteSync {
     return generation;
   }
 
-  dispose(): void {
+  /** The watcher, and the edits still waiting for the typing to pause. */
+  private stopWatching(): void {
     for (const pending of this.edits.values()) pending.dispose();
     this.edits.clear();
-    this.checkWhenQuiet.dispose();
     this.watcher?.dispose();
     this.watcher = undefined;
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

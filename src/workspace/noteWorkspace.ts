@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LineDates } from '../core/evidence/sectionEvidence';
 import type { NoteIndex } from '../core/index/noteIndex';
-import type { FileEvent, NoteFileStat, NotesPort, OpenNote, Subscription } from './notesPort';
-import type { NotesChange } from './notesPort';
+import { Disposable } from './lifecycle';
+import type { FileEvent, NoteFileStat, NotesChange, NotesPort, OpenNote, Subscription } from './notesPort';
 import { NoteSync } from './noteSync';
 import type { ScopeStore } from './scopeStore';
 import { openDocument } from './workspaceFiles';
@@ -13,20 +13,20 @@ export type { NotesChange } from './notesPort';
  * Keeps the NoteIndex in step with the workspace (see NoteSync, which does the work): the notes of a scope's
  * folder, read from disk through workspace.fs and from their editors while they are open.
  */
-export class NoteWorkspace implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<NotesChange>();
+export class NoteWorkspace extends Disposable {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<NotesChange>());
   readonly onDidChange = this.changeEmitter.event;
   private readonly engine: NoteSync;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly store: ScopeStore,
     log: vscode.LogOutputChannel,
     excluded: readonly string[] = [],
   ) {
+    super();
     const port = new WorkspaceNotes(store, (uri) => this.relativePath(uri));
-    this.engine = new NoteSync(port, store.current.scope, log, (change) => this.changeEmitter.fire(change), excluded);
-    this.subscription = store.onDidChange((state) => this.engine.setScope(state.scope));
+    this.engine = this.register(new NoteSync(port, store.current.scope, log, (change) => this.changeEmitter.fire(change), excluded));
+    this.register(store.onDidChange((state) => this.engine.setScope(state.scope)));
   }
 
   get index(): NoteIndex {
@@ -89,12 +89,6 @@ export class NoteWorkspace implements vscode.Disposable {
     const path = this.pathOf(document.uri);
     if (path) this.engine.sync(path);
     return path;
-  }
-
-  dispose(): void {
-    this.engine.dispose();
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
   }
 }
 
