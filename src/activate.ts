@@ -72,6 +72,8 @@ export interface CompetitorScopeApi {
   readonly battlecards: BattlecardPanelHandle;
   /** How long activation took until the tree's first items, and until every note was analyzed. */
   readonly activation: () => Promise<ActivationTiming>;
+  /** Fires when the tree has decided whether to follow the active editor (revealed its product or left it alone): for tests. */
+  readonly onDidFollowEditor: vscode.Event<vscode.Uri>;
 }
 
 /**
@@ -98,7 +100,9 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
   const battlecards = registerBattlecardPanel(context.extensionUri, roots);
   const chat = registerChatParticipant(roots, context.extensionUri);
   const tools = registerLanguageModelTools(roots);
+  const treeFollowed = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
+    treeFollowed,
     log,
     roots,
     ...tree.disposables,
@@ -116,7 +120,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
     ...registerNoteHover(roots),
     ...registerNoteCodeLens(roots),
     ...registerNoteDefinition(roots, context.extensionUri),
-    ...registerTreeFollow(tree.view, roots),
+    ...registerTreeFollow(tree.view, roots, treeFollowed),
     ...registerGoToProduct(roots),
     ...registerScopeCodeLens(roots),
     ...registerScopeRename(roots),
@@ -146,6 +150,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
     addSectionTool: tools.addSection,
     scopeDragAndDrop: dragAndDrop,
     activation: () => activation,
+    onDidFollowEditor: treeFollowed.event,
   };
 }
 
