@@ -55,14 +55,21 @@ describe('work in time slices (a branch switch, a rescan)', () => {
 
   it('runs what reads every note once after a burst of changes, not during it, and never after it is disposed', async () => {
     let runs = 0;
-    const later = coalesced(() => runs++, 20);
+    let ran = () => {};
+    const later = coalesced(() => {
+      runs++;
+      ran();
+    }, 20);
+    const run = () => new Promise<void>((resolve) => (ran = resolve));
     for (let i = 0; i < 5; i++) later.schedule();
     assert.equal(runs, 0, 'not on the path of the change');
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    assert.equal(runs, 1);
+    await run();
+    // Timers of the same delay fire in the order they were set: once this one has fired, any run the burst set off has too.
+    await new Promise<void>((resolve) => coalesced(resolve, 20).schedule());
+    assert.equal(runs, 1, 'once for the burst');
     later.schedule();
     later.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    assert.equal(runs, 1);
+    await new Promise<void>((resolve) => coalesced(resolve, 20).schedule());
+    assert.equal(runs, 1, 'not after it was disposed');
   });
 });
