@@ -72,7 +72,7 @@ export interface CompetitorScopeApi {
   readonly battlecards: BattlecardPanelHandle;
   /** How long activation took until the tree's first items, and until every note was analyzed. */
   readonly activation: () => Promise<ActivationTiming>;
-  /** Fires when the tree has decided whether to follow the active editor (revealed its product or left it alone): for tests. */
+  /** Fires once the tree has followed the active editor (its product revealed) or left it alone: for tests. */
   readonly onDidFollowEditor: vscode.Event<vscode.Uri>;
 }
 
