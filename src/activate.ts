@@ -73,6 +73,8 @@ export interface CompetitorScopeApi {
   readonly battlecards: BattlecardPanelHandle;
   /** How long activation took until the tree's first items, and until every note was analyzed. */
   readonly activation: () => Promise<ActivationTiming>;
+  /** Fires once the tree has followed the active editor (its product revealed) or left it alone: for tests. */
+  readonly onDidFollowEditor: vscode.Event<vscode.Uri>;
 }
 
 /**
@@ -99,7 +101,9 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
   const battlecards = registerBattlecardPanel(context.extensionUri, roots);
   const chat = registerChatParticipant(roots, context.extensionUri);
   const tools = registerLanguageModelTools(roots);
+  const treeFollowed = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
+    treeFollowed,
     log,
     roots,
     ...tree.disposables,
@@ -117,7 +121,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
     ...registerNoteHover(roots),
     ...registerNoteCodeLens(roots),
     ...registerNoteDefinition(roots, context.extensionUri),
-    ...registerTreeFollow(tree.view, roots),
+    ...registerTreeFollow(tree.view, roots, treeFollowed),
     ...registerGoToProduct(roots),
     ...registerScopeCodeLens(roots),
     ...registerScopeRename(roots),
@@ -147,6 +151,7 @@ export async function activateCompetitorScope(context: vscode.ExtensionContext, 
     addSectionTool: tools.addSection,
     scopeDragAndDrop: dragAndDrop,
     activation: () => activation,
+    onDidFollowEditor: treeFollowed.event,
   };
 }
 

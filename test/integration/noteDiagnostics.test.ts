@@ -75,7 +75,14 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.equal(diagnostics('research/notes-on-pricing.md', 'unlinked-note').length, 1);
     await openDocument('research/grafana.md');
     await closeAllEditors();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A note written after the close is diagnosed after it: by then what the close set off has been published.
+    const later = 'research/after-close.md';
+    writeFileSync(workspacePath(later), '---\nproduct: superset\n---\n\n# After the close\n');
+    try {
+      await waitFor(() => diagnostics(later, 'missing-axis').length > 0, 'the note written after the close to be diagnosed');
+    } finally {
+      unlinkSync(workspacePath(later));
+    }
     assert.equal(diagnostics('research/grafana.md', 'missing-axis').length, 1, 'still there after closing');
   });
 

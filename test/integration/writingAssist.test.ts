@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { extensionApi } from './api';
-import { closeAllEditors, openDocument, revertDirtyDocuments, waitFor, workspacePath } from './helpers';
+import { closeAllEditors, openDocument, revertDirtyDocuments, waitFor, workspacePath, workspaceUri } from './helpers';
 
 const OBSERVABILITY = 'observability-control-planes';
 const NOTE = 'research/streamlit.md';
@@ -104,8 +104,8 @@ describe('writing assistance in notes and the scope file', () => {
   it('reveals and selects the active note’s product in the tree', async () => {
     const api = await extensionApi();
     const selected = (productId: string) => api.treeSelection().some((n) => n.kind === 'product' && n.product.id === productId);
+    // At once, while the view first renders: the tree waits for the view to settle before it follows.
     await vscode.commands.executeCommand('competitorScope.tree.focus');
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await openDocument(NOTE);
     await waitFor(() => selected('streamlit'), 'Streamlit selected in the tree');
     await openDocument('research/django.md');
@@ -118,8 +118,12 @@ describe('writing assistance in notes and the scope file', () => {
     await settings.update('tree.autoReveal', false, vscode.ConfigurationTarget.Workspace);
     try {
       await vscode.commands.executeCommand('competitorScope.tree.focus');
+      const grafana = workspaceUri('research/grafana.md').toString();
+      const decided = new Promise<void>((resolve) => {
+        const listener = api.onDidFollowEditor((uri) => uri.toString() === grafana && (listener.dispose(), resolve()));
+      });
       await openDocument('research/grafana.md');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await decided;
       assert.ok(!api.treeSelection().some((n) => n.kind === 'product' && n.product.id === 'grafana'));
     } finally {
       await settings.update('tree.autoReveal', undefined, vscode.ConfigurationTarget.Workspace);
@@ -127,9 +131,13 @@ describe('writing assistance in notes and the scope file', () => {
   });
 
   it('"Go to Product…" lists every product in scope order and opens the chosen one’s note', async () => {
-    const done = vscode.commands.executeCommand('competitorScope.goToProduct');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    let chosen = false;
+    const done = Promise.resolve(vscode.commands.executeCommand('competitorScope.goToProduct')).then(() => (chosen = true));
+    // Accepts the first item once the quick pick is there: until then accepting does nothing.
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return chosen;
+    }, 'the product to be chosen');
     await done;
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, workspacePath('research/django.md'), 'the first product, Django');
   });

@@ -7,7 +7,7 @@ import { isInsideNotes, planSectionWrite } from '../../src/core/brief/sectionWri
 import { applyTextEdits } from '../../src/core/notes/noteEdits';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { main } from '../../src/cli/main';
-import { exampleIndex, repoRoot } from './helpers';
+import { exampleIndex, processorMs, repoRoot } from './helpers';
 import { syntheticScope } from './matrixFixtures';
 import { indexOf, statusOf, testScope } from './noteFixtures';
 
@@ -119,22 +119,18 @@ describe('briefs and gaps at scale', () => {
   }
 
   /**
-   * The least processor time (not wall time: the machine may be busy) of three runs of the brief of every gap, the
+   * The processor time (see processorMs) of the brief of every gap, the
    * gaps as agents read them, and every note's findings (as check lists them).
    */
   function millisecondsFor(products: number): number {
     const index = bigIndex(products);
-    const runs = [0, 1, 2].map(() => {
-      const start = process.cpuUsage();
+    return processorMs(() => {
       const subject = briefSubject(index, { gaps: true });
       assert.ok(subject.ok);
       assert.match(researchBrief(index, subject.value), /### Product 1-1\n/);
       assert.ok(gapsAnswer(index, {}).ok);
       for (const path of index.paths()) index.findings(path);
-      const used = process.cpuUsage(start);
-      return (used.user + used.system) / 1000;
     });
-    return Math.min(...runs);
   }
 
   it('take time linear in products: 40,000 products well under 16 times as long as 5,000 (quadratic would be 64)', function () {
