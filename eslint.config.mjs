@@ -3,11 +3,17 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const vscodeImport = { name: 'vscode', message: 'src/core, src/node, src/cli, src/mcp, src/git and the note engine must not depend on VS Code.' };
-const nodeModules = builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
-  name,
-  message: 'The web build runs this in a web worker, where there is no Node: use workspace.fs, URIs and Web APIs, or inject it from src/extension.ts.',
-}));
+const vscodeImport = {
+  name: 'vscode',
+  message: 'src/core, src/node, src/cli, src/mcp, src/git and the note engine must not depend on VS Code.',
+};
+const nodeModules = builtinModules
+  .flatMap((name) => [name, `node:${name}`])
+  .map((name) => ({
+    name,
+    message:
+      'The web build runs this in a web worker, where there is no Node: use workspace.fs, URIs and Web APIs, or inject it from src/extension.ts.',
+  }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'media/**', 'node_modules/**', 'example/**', '.vscode-test/**'] },

@@ -19,7 +19,15 @@ function git(args, day) {
   execFileSync('git', args, {
     cwd: folder,
     stdio: 'ignore',
-    env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+      GIT_AUTHOR_NAME: 'Bench',
+      GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+      GIT_COMMITTER_NAME: 'Bench',
+      GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+    },
   });
 }
 
@@ -43,7 +51,10 @@ for (let c = 1; c < COMMITS; c++) {
 
 function checkMs(...options) {
   const start = performance.now();
-  const child = spawnSync(process.execPath, [cli, 'check', folder, '--format', 'json', '--as-of', '2025-06-01', ...options], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [cli, 'check', folder, '--format', 'json', '--as-of', '2025-06-01', ...options], {
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+  });
   if (child.status !== 0 && child.status !== 1) throw new Error(child.stderr);
   return { ms: performance.now() - start, summary: JSON.parse(child.stdout).summary };
 }

@@ -29,7 +29,9 @@ function timePaint(page, message) {
 
 const { scope, coverage } = syntheticScope(PRODUCTS);
 const model = buildMatrix(scope, coverage);
-const changed = coverage.map((entry, i) => (i === 1 ? { ...entry, axes: entry.axes.map((a) => ({ ...a, status: 'answered', excerpt: 'Changed.' })) } : entry));
+const changed = coverage.map((entry, i) =>
+  i === 1 ? { ...entry, axes: entry.axes.map((a) => ({ ...a, status: 'answered', excerpt: 'Changed.' })) } : entry,
+);
 // The patch the panel sends for that change: the one step of bringing the page's model up to date.
 const [patch] = [...syncMatrix(model, buildMatrixWithoutTexts(scope, changed), () => false)];
 

@@ -17,7 +17,11 @@ export function reanalyzeMs(folder, repetitions = 30) {
   const research = path.join(folder, 'research');
   for (const name of fs.readdirSync(research)) index.setNote(`research/${name}`, fs.readFileSync(path.join(research, name), 'utf8'));
   let big = note(7);
-  for (let i = 1; big.length < 50 * 1024; i++) big += `\n${note(7 + i * 5).split('\n').slice(4).join('\n')}`;
+  for (let i = 1; big.length < 50 * 1024; i++)
+    big += `\n${note(7 + i * 5)
+      .split('\n')
+      .slice(4)
+      .join('\n')}`;
   const times = [];
   for (let i = 0; i < repetitions; i++) {
     const text = `${big}\n\nEdit number ${i}.\n`;

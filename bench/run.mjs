@@ -38,7 +38,9 @@ function measure(args) {
 function compare(corpus) {
   const corpusFolder = path.join(work, corpus);
   const bytes = writeWorkspace(corpusFolder, PRODUCTS, corpus);
-  console.log(`\nCorpus '${corpus}': ${PRODUCTS} products, ${PRODUCTS} notes, ${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown (${Math.round(bytes / PRODUCTS)} bytes a note).`);
+  console.log(
+    `\nCorpus '${corpus}': ${PRODUCTS} products, ${PRODUCTS} notes, ${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown (${Math.round(bytes / PRODUCTS)} bytes a note).`,
+  );
   const check = [];
   const bare = [];
   const scopeParse = [];
@@ -58,18 +60,28 @@ for (const corpus of ['markdown', 'prose']) {
   const bareMs = median(bare.map((m) => m.ms));
   const checkMb = median(check.map((m) => m.mb));
   const ratio = checkMs / bareMs;
-  console.log(`check --format json: ${report.products.length} products, ${report.findings.length} findings, summary ${JSON.stringify(report.summary)}`);
+  console.log(
+    `check --format json: ${report.products.length} products, ${report.findings.length} findings, summary ${JSON.stringify(report.summary)}`,
+  );
   console.log(`Medians of ${REPETITIONS} runs, each a fresh Node process:`);
   console.log(`  competitor-scope check --format json  ${checkMs.toFixed(0)} ms`);
   console.log(`  bare markdown-it parse()              ${bareMs.toFixed(0)} ms`);
   console.log(`  ratio check / bare parse              ${ratio.toFixed(2)}   (target <= 0.60: ${verdict(ratio <= 0.6)})`);
   const scopeMs = median(scopeParse);
   const scopeKb = fs.statSync(path.join(corpusFolder, 'competitor-scope.yaml')).size / 1024;
-  console.log(`  of the check: parsing the ${scopeKb.toFixed(0)} KB scope  ${scopeMs.toFixed(0)} ms  (which the baseline does not do; without it the ratio is ${((checkMs - scopeMs) / bareMs).toFixed(2)})`);
+  console.log(
+    `  of the check: parsing the ${scopeKb.toFixed(0)} KB scope  ${scopeMs.toFixed(0)} ms  (which the baseline does not do; without it the ratio is ${((checkMs - scopeMs) / bareMs).toFixed(2)})`,
+  );
   const cpuRatio = median(check.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs));
-  console.log(`  ratio of CPU time, all threads       ${cpuRatio.toFixed(2)}   (check ${median(check.map((m) => m.cpuMs)).toFixed(0)} ms, bare ${median(bare.map((m) => m.cpuMs)).toFixed(0)} ms)`);
-  console.log(`  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`);
+  console.log(
+    `  ratio of CPU time, all threads       ${cpuRatio.toFixed(2)}   (check ${median(check.map((m) => m.cpuMs)).toFixed(0)} ms, bare ${median(bare.map((m) => m.cpuMs)).toFixed(0)} ms)`,
+  );
+  console.log(
+    `  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`,
+  );
 }
 
 const { ms: reanalyze, bytes: bigBytes, notes } = reanalyzeMs(path.join(work, 'markdown'));
-console.log(`  re-analyze one ${(bigBytes / 1024).toFixed(0)} KB note among ${notes}  ${reanalyze.toFixed(2)} ms  (target < 5 ms: ${verdict(reanalyze < 5)})`);
+console.log(
+  `  re-analyze one ${(bigBytes / 1024).toFixed(0)} KB note among ${notes}  ${reanalyze.toFixed(2)} ms  (target < 5 ms: ${verdict(reanalyze < 5)})`,
+);

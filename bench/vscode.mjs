@@ -16,7 +16,9 @@ const { createSessionDirs } = require('../out/test/harness/session.js');
 const { repoRoot } = require('../out/test/harness/paths.js');
 
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-const sizes = sizesArg ? sizesArg.slice('--sizes='.length).split(',').filter(Boolean).map(Number) : [500, 2000, ...(process.argv.includes('--with-10000') ? [10000] : [])];
+const sizes = sizesArg
+  ? sizesArg.slice('--sizes='.length).split(',').filter(Boolean).map(Number)
+  : [500, 2000, ...(process.argv.includes('--with-10000') ? [10000] : [])];
 const profileArg = process.argv.find((a) => a.startsWith('--profile='));
 const profileDir = profileArg ? path.resolve(profileArg.slice('--profile='.length)) : undefined;
 const hostEntry = path.join(repoRoot, 'out', 'test', 'bench', 'host.js');
@@ -45,11 +47,15 @@ function watchWebviewFrame() {
       seen({ kind, time: Date.now() });
       watched.add(inner.document);
       // Capturing: at the window, before the page's own listener renders the patch.
-      inner.addEventListener('message', (event) => {
-        if (event.data?.type !== 'patch') return;
-        const time = Date.now();
-        inner.requestAnimationFrame(() => inner.setTimeout(() => seen({ kind: 'patch', time, painted: Date.now() }), 0));
-      }, true);
+      inner.addEventListener(
+        'message',
+        (event) => {
+          if (event.data?.type !== 'patch') return;
+          const time = Date.now();
+          inner.requestAnimationFrame(() => inner.setTimeout(() => seen({ kind: 'patch', time, painted: Date.now() }), 0));
+        },
+        true,
+      );
     }
   }, 2);
 }
@@ -71,11 +77,16 @@ async function measure(name, prepare) {
   const seenFile = path.join(benchDir, 'seen.jsonl');
   const record = (entry) => appendFileSync(seenFile, `${JSON.stringify(entry)}\n`);
   // `--profile=FOLDER`: a CPU profile of the extension host during each workspace's branch switch, in FOLDER.
-  const profile = profileDir ? { COMPETITOR_SCOPE_BENCH_PROFILE: path.join(profileDir, `switch-${name.replace(/\W+/g, '-')}.cpuprofile`) } : {};
+  const profile = profileDir
+    ? { COMPETITOR_SCOPE_BENCH_PROFILE: path.join(profileDir, `switch-${name.replace(/\W+/g, '-')}.cpuprofile`) }
+    : {};
   const server = await startCodeServer(dirs, { folder, env: { COMPETITOR_SCOPE_BENCH_DIR: benchDir, ...profile } });
   let workbench;
   try {
-    const url = server.workbenchUrl(folder, [['extensionDevelopmentPath', server.remoteUri(repoRoot)], ['extensionTestsPath', server.remoteUri(hostEntry)]]);
+    const url = server.workbenchUrl(folder, [
+      ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+      ['extensionTestsPath', server.remoteUri(hostEntry)],
+    ]);
     let onExit;
     const exited = new Promise((resolve) => (onExit = resolve));
     const onLog = (type, args) => {
@@ -107,33 +118,42 @@ const logged = (name, result) => {
 };
 const results = { 'example/': logged('example/', await measure('example/', (dirs) => dirs.workspace)) };
 for (const size of sizes) {
-  results[size] = logged(`${size} products`, await measure(`${size} products`, (dirs) => {
-    const folder = path.join(dirs.root, `products-${size}`);
-    writeWorkspace(folder, size);
-    return folder;
-  }));
+  results[size] = logged(
+    `${size} products`,
+    await measure(`${size} products`, (dirs) => {
+      const folder = path.join(dirs.root, `products-${size}`);
+      writeWorkspace(folder, size);
+      return folder;
+    }),
+  );
 }
 
 const ms = (v) => (v === undefined ? '—' : `${Math.round(v)} ms`);
 // In the order measured (an object would put the sizes, integer keys, before example/).
 const columns = ['example/', ...sizes.map(String)];
 const row = (label, pick) => console.log(`| ${label} | ${columns.map((c) => pick(results[c])).join(' | ')} |`);
-console.log(`\nIn the VS Code server, workbench in headless Chromium; medians (webviews: of ${results['example/'].matrix.length - 1} runs after a warm-up).\n`);
+console.log(
+  `\nIn the VS Code server, workbench in headless Chromium; medians (webviews: of ${results['example/'].matrix.length - 1} runs after a warm-up).\n`,
+);
 console.log(`| what the user waits for | ${columns.map((c) => (c === 'example/' ? c : `${c} products`)).join(' | ')} |`);
 console.log(`| --- |${columns.map(() => ' ---: |').join('')}`);
 row('empty webview: command → element in its DOM (the floor)', (r) => ms(r.medians.floor));
 row('Show Comparison Matrix → first cell in the webview DOM', (r) => ms(r.medians.matrix));
 row('… ratio to the floor', (r) => (r.medians.matrix / r.medians.floor).toFixed(2));
-row('activation → the tree\'s first items', (r) => ms(r.treeMs));
+row("activation → the tree's first items", (r) => ms(r.treeMs));
 row('activation → every note analyzed', (r) => ms(r.notesMs));
 row('one edit in the host → diagnostics, minus the 300 ms debounce', (r) => ms(r.medians.edit));
 row('… from the edit call (workbench round trip included)', (r) => ms(r.medians.editRoundTrip));
 row('a patch: received → painted in the webview', (r) => ms(r.medians.paint));
 row('a note rewritten on disk → its patch painted', (r) => ms(r.medians.endToEnd));
-row('branch switch: the file watcher\'s last event in the extension host', (r) => (r.lastEventMs === undefined ? '—' : `${ms(r.lastEventMs)} (${r.notesHeard} notes heard of)`));
+row("branch switch: the file watcher's last event in the extension host", (r) =>
+  r.lastEventMs === undefined ? '—' : `${ms(r.lastEventMs)} (${r.notesHeard} notes heard of)`,
+);
 row('branch switch (every note rewritten) → diagnostics settled', (r) => ms(r.settledMs));
 row('… longest extension-host stall meanwhile', (r) => ms(r.stallMs));
-row('… the machine\'s cores busy meanwhile; the extension host\'s CPU time', (r) => (r.machineBusy === undefined ? '—' : `${Math.round(r.machineBusy * 100)} %; ${ms(r.hostCpuMs)}`));
+row("… the machine's cores busy meanwhile; the extension host's CPU time", (r) =>
+  r.machineBusy === undefined ? '—' : `${Math.round(r.machineBusy * 100)} %; ${ms(r.hostCpuMs)}`,
+);
 row('… notes whose diagnostics never showed the switch (within 120 s)', (r) => (r.missed === undefined ? '—' : String(r.missed)));
 row('extension host heap after analysis', (r) => `${Math.round(r.heapMb)} MB`);
 row('extension host resident memory after analysis', (r) => `${Math.round(r.rssMb)} MB`);
@@ -146,14 +166,24 @@ for (const size of sizes) {
   const r = results[size];
   console.log(`  at ${size}: matrix / floor                ${verdict(r.medians.matrix / r.medians.floor, 1.5)}`);
   console.log(`  at ${size}: tree / tree on example/       ${verdict(r.treeMs / example.treeMs, 2)}`);
-  console.log(`  at ${size}: edit → diagnostics − debounce ${ms(r.medians.edit)} (target ≤ 20 ms: ${r.medians.edit <= 20 ? 'met' : 'MISSED'})`);
-  console.log(`  at ${size}: patch painted                 ${ms(r.medians.paint)} (target < 50 ms: ${r.medians.paint < 50 ? 'met' : 'MISSED'})`);
-  console.log(`  at ${size}: branch switch settled         ${ms(r.settledMs)} (target ≤ 2000 ms: ${r.settledMs <= 2000 ? 'met' : 'MISSED'}), longest stall ${ms(r.stallMs)} (target ≤ 50 ms: ${r.stallMs <= 50 ? 'met' : 'MISSED'})`);
-  console.log(`  at ${size}: host heap                     ${Math.round(r.heapMb)} MB, resident ${Math.round(r.rssMb)} MB (target < 150 MB at 10,000)`);
+  console.log(
+    `  at ${size}: edit → diagnostics − debounce ${ms(r.medians.edit)} (target ≤ 20 ms: ${r.medians.edit <= 20 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  at ${size}: patch painted                 ${ms(r.medians.paint)} (target < 50 ms: ${r.medians.paint < 50 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  at ${size}: branch switch settled         ${ms(r.settledMs)} (target ≤ 2000 ms: ${r.settledMs <= 2000 ? 'met' : 'MISSED'}), longest stall ${ms(r.stallMs)} (target ≤ 50 ms: ${r.stallMs <= 50 ? 'met' : 'MISSED'})`,
+  );
+  console.log(
+    `  at ${size}: host heap                     ${Math.round(r.heapMb)} MB, resident ${Math.round(r.rssMb)} MB (target < 150 MB at 10,000)`,
+  );
 }
 if (sizes.length > 1) {
   const [small, large] = [sizes[0], sizes[sizes.length - 1]];
   const growth = (pick) => (pick(results[large]) / pick(results[small]) / (large / small)).toFixed(2);
   console.log(`\nGrowth from ${small} to ${large} products, as a fraction of linear (≤ 1: linear or better):`);
-  console.log(`  notes analyzed ${growth((r) => r.notesMs)}, branch switch ${growth((r) => r.settledMs)}, matrix ${growth((r) => r.medians.matrix)}, heap ${growth((r) => r.heapMb)}`);
+  console.log(
+    `  notes analyzed ${growth((r) => r.notesMs)}, branch switch ${growth((r) => r.settledMs)}, matrix ${growth((r) => r.medians.matrix)}, heap ${growth((r) => r.heapMb)}`,
+  );
 }

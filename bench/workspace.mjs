@@ -7,15 +7,27 @@ import * as path from 'node:path';
 
 export const PRODUCTS = 2000;
 const CATEGORIES = 5;
-const AXES = ['Architecture and extensibility', 'Pricing and licensing model', 'Performance under load', 'Security, auth, and compliance', 'Developer experience and documentation', 'Observability and operations', 'Ecosystem & integrations', 'Migration paths and lock-in'];
+const AXES = [
+  'Architecture and extensibility',
+  'Pricing and licensing model',
+  'Performance under load',
+  'Security, auth, and compliance',
+  'Developer experience and documentation',
+  'Observability and operations',
+  'Ecosystem & integrations',
+  'Migration paths and lock-in',
+];
 
 /** A small deterministic generator, so that every run measures the same text. */
 function random(seed) {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-const WORDS = 'the product offers a plugin system with typed hooks while configuration lives in one file and teams report that upgrades are smooth although some edge cases need care when scaling out across regions with strict latency budgets'.split(' ');
+const WORDS =
+  'the product offers a plugin system with typed hooks while configuration lives in one file and teams report that upgrades are smooth although some edge cases need care when scaling out across regions with strict latency budgets'.split(
+    ' ',
+  );
 
 function sentence(next, prose = false) {
   const words = Array.from({ length: 11 + Math.floor(next() * 7) }, () => WORDS[Math.floor(next() * WORDS.length)]);
@@ -36,7 +48,14 @@ function section(next, axis, kind, corpus) {
   }
   lines.push(`${sentence(next)} ${sentence(next)}`, '');
   lines.push(`- ${sentence(next)}`, `  - ${sentence(next)}`, '');
-  if (next() < 0.4) lines.push('| Plan | Limit | Notes |', '| --- | ---: | --- |', `| Free | ${Math.floor(next() * 100)} | ${sentence(next)} |`, `| Team | ${Math.floor(next() * 1000)} | *per seat* |`, '');
+  if (next() < 0.4)
+    lines.push(
+      '| Plan | Limit | Notes |',
+      '| --- | ---: | --- |',
+      `| Free | ${Math.floor(next() * 100)} | ${sentence(next)} |`,
+      `| Team | ${Math.floor(next() * 1000)} | *per seat* |`,
+      '',
+    );
   if (next() < 0.4) lines.push('```yaml', 'replicas: 3', '# ## not a heading', 'limits: { cpu: 2 }', '```', '');
   if (next() < 0.3) lines.push(`> ${sentence(next)}`, '');
   return lines;
@@ -55,7 +74,12 @@ export function note(index, next = random(index + 1), corpus = 'markdown') {
 export function scope(products = PRODUCTS) {
   const lines = ['version: 1', 'title: Benchmark scope', 'subject: Our product', 'notes: research/**/*.md', 'categories:'];
   for (let c = 0; c < CATEGORIES; c++) {
-    lines.push(`  - id: category-${c}`, `    name: Category ${c}`, '    goal: Compare the products of this category with ours.', '    products:');
+    lines.push(
+      `  - id: category-${c}`,
+      `    name: Category ${c}`,
+      '    goal: Compare the products of this category with ours.',
+      '    products:',
+    );
     for (let p = c; p < products; p += CATEGORIES) {
       // Like the real scope: most products have a name only, some a description and aliases.
       lines.push(`      - name: Product ${p}`);

@@ -26,7 +26,13 @@ const noNodeBuiltins = {
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
       if (!nodeBuiltins.has(args.path.split('/')[0]) && !nodeBuiltins.has(args.path)) return undefined;
-      return { errors: [{ text: `"${args.path}" is a Node module (imported by ${args.importer}): the web build runs in a web worker, where there is none. Inject what it does from src/extension.ts instead.` }] };
+      return {
+        errors: [
+          {
+            text: `"${args.path}" is a Node module (imported by ${args.importer}): the web build runs in a web worker, where there is none. Inject what it does from src/extension.ts instead.`,
+          },
+        ],
+      };
     });
   },
 };
@@ -53,17 +59,34 @@ const webWorker = { ...common, platform: 'browser', target: 'es2022', external: 
 // SDK are a bundle of their own, dist/mcp.js, loaded by `competitor-scope mcp` alone; with both bundled, the npm
 // package has no dependency to install.
 const commandLine = [
-  esbuild.build({ ...common, minify: true, entryPoints: ['src/commandLine.ts'], outfile: 'dist/cli.js', plugins: [mcpServerBesideCli], banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({
+    ...common,
+    minify: true,
+    entryPoints: ['src/commandLine.ts'],
+    outfile: 'dist/cli.js',
+    plugins: [mcpServerBesideCli],
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   esbuild.build({ ...common, minify: true, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
 ];
-await Promise.all(cliOnly ? commandLine : [
-  ...commandLine,
-  esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [featuresFromWebBundle] }),
-  esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
-  // The matrix webview's script runs in the browser, loaded by the page that src/shared/webviewPage.ts builds.
-  esbuild.build({ ...common, entryPoints: ['src/webview/matrixPage.ts'], outfile: 'media/matrix.js', ...page }),
-  // The battlecard's, likewise (src/shared/webviewPage.ts builds both pages).
-  esbuild.build({ ...common, entryPoints: ['src/webview/battlecard.ts'], outfile: 'media/battlecard.js', ...page }),
-  // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.
-  ...(production ? [] : [esbuild.build({ ...webWorker, entryPoints: ['test/web/index.ts'], outfile: 'dist/test-web.js' })]),
-]);
+await Promise.all(
+  cliOnly
+    ? commandLine
+    : [
+        ...commandLine,
+        esbuild.build({
+          ...common,
+          entryPoints: ['src/extension.ts'],
+          outfile: 'dist/extension.js',
+          external: ['vscode'],
+          plugins: [featuresFromWebBundle],
+        }),
+        esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
+        // The matrix webview's script runs in the browser, loaded by the page that src/shared/webviewPage.ts builds.
+        esbuild.build({ ...common, entryPoints: ['src/webview/matrixPage.ts'], outfile: 'media/matrix.js', ...page }),
+        // The battlecard's, likewise (src/shared/webviewPage.ts builds both pages).
+        esbuild.build({ ...common, entryPoints: ['src/webview/battlecard.ts'], outfile: 'media/battlecard.js', ...page }),
+        // The web suite (test/web) runs in the web worker beside dist/web.js; it is never packaged.
+        ...(production ? [] : [esbuild.build({ ...webWorker, entryPoints: ['test/web/index.ts'], outfile: 'dist/test-web.js' })]),
+      ],
+);

@@ -83,7 +83,11 @@ export interface CompetitorScopeApi {
  * it imports a Node module; the build fails the web bundle if something does. Git's dates come from the entry
  * point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths).
  */
-export async function activateCompetitorScope(context: vscode.ExtensionContext, git: GitDates = noGitDates, realPaths?: RealPaths): Promise<CompetitorScopeApi> {
+export async function activateCompetitorScope(
+  context: vscode.ExtensionContext,
+  git: GitDates = noGitDates,
+  realPaths?: RealPaths,
+): Promise<CompetitorScopeApi> {
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
   const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });

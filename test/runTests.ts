@@ -21,9 +21,11 @@ const everything = flags.size === 0;
 const suites: [string, (name: string) => Promise<SuiteResult>][] = [];
 if (flags.has('--unit') || everything) suites.push(['unit (mocha in Node)', runUnitTests]);
 if (flags.has('--integration') || flags.has('--electron') || everything) {
-  suites.push(flags.has('--electron')
-    ? ['integration (VS Code desktop)', runIntegrationInElectron]
-    : ['integration (VS Code server)', (name) => runIntegrationInCodeServer(name)]);
+  suites.push(
+    flags.has('--electron')
+      ? ['integration (VS Code desktop)', runIntegrationInElectron]
+      : ['integration (VS Code server)', (name) => runIntegrationInCodeServer(name)],
+  );
   if (!flags.has('--electron')) suites.push(['multi-root workspace (VS Code server)', runMultiRootInCodeServer]);
 }
 if (flags.has('--web') || everything) suites.push(['web build (VS Code server, web worker)', runWebInCodeServer]);
@@ -50,7 +52,10 @@ async function main(): Promise<number> {
 }
 
 // Exit explicitly: tests may leave timers or handles behind that would keep Node waiting.
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -3,7 +3,14 @@ import { battlecardOf } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/matrix/battlecardText';
 import { UsageError } from '../node/usageError';
-import { invalidScopeLines, loadWorkspace, outsideWarnings, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
+import {
+  invalidScopeLines,
+  loadWorkspace,
+  outsideWarnings,
+  WORKSPACE_OPTIONS,
+  workspaceOptions,
+  type LoadOptions,
+} from '../node/workspace';
 
 export interface BattlecardOptions extends LoadOptions {
   readonly product: string;
@@ -36,5 +43,9 @@ export async function battlecard(options: BattlecardOptions): Promise<{ stdout: 
   const card = battlecardOf(workspace.index, options.product);
   const warnings = outsideWarnings(workspace);
   if (!card.ok) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: ${card.message}`])}`, exitCode: 2 };
-  return { stdout: options.format === 'html' ? battlecardToHtml(card.value) : battlecardToMarkdown(card.value), stderr: warnings, exitCode: 0 };
+  return {
+    stdout: options.format === 'html' ? battlecardToHtml(card.value) : battlecardToMarkdown(card.value),
+    stderr: warnings,
+    exitCode: 0,
+  };
 }

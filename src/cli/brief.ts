@@ -33,7 +33,13 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
 /** The research brief of a folder's notes, as the editor's command writes it. Exit 2 for an unknown name or an invalid scope file. */
 export async function brief(options: BriefOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const workspace = await loadWorkspace(options);
-  if (!workspace.ok) return { stdout: '', stderr: plainLines([`${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.`]), exitCode: 2 };
+  if (!workspace.ok) {
+    return {
+      stdout: '',
+      stderr: plainLines([`${shownPath(options.folder, workspace.scopePath)}: the scope file is invalid; run check for its problems.`]),
+      exitCode: 2,
+    };
+  }
   const warnings = outsideWarnings(workspace);
   const subject = briefSubject(workspace.index, options);
   if (!subject.ok) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: ${subject.message}`])}`, exitCode: 2 };

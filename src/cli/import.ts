@@ -14,9 +14,10 @@ export function importCommand(args: readonly string[], cwd: string): { stdout: s
   const file = path.resolve(cwd, positionals[0]);
   // Refused by its size before it is read: the importer would refuse it anyway.
   const size = fs.statSync(file).size;
-  const result = size > MAX_SCOPE_FILE_CHARS * 4
-    ? { ok: false as const, message: `The document is ${sizeOverLimit(size, MAX_SCOPE_FILE_CHARS)} for scope documents.` }
-    : importScope(fs.readFileSync(file, 'utf8'));
+  const result =
+    size > MAX_SCOPE_FILE_CHARS * 4
+      ? { ok: false as const, message: `The document is ${sizeOverLimit(size, MAX_SCOPE_FILE_CHARS)} for scope documents.` }
+      : importScope(fs.readFileSync(file, 'utf8'));
   if (!result.ok) return { stdout: '', stderr: plainLines([`${positionals[0]}: ${result.message}`]), exitCode: 2 };
   const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}`);
   const unlisted = result.skippedCount - result.skipped.length;

@@ -40,11 +40,10 @@ const COMMANDS: Record<string, Command> = {
   async mcp(args, cwd, out, runMcp) {
     const options = parseMcpArgs(args, cwd);
     // Loaded only here: the server and its SDK cost the other commands nothing.
-    runMcp(options)
-      .catch((error: unknown) => {
-        out.stderr(plainLines([`competitor-scope mcp: ${errorMessage(error)}`]));
-        process.exitCode = 1;
-      });
+    runMcp(options).catch((error: unknown) => {
+      out.stderr(plainLines([`competitor-scope mcp: ${errorMessage(error)}`]));
+      process.exitCode = 1;
+    });
     return 0;
   },
   async import(args, cwd, out) {
@@ -53,7 +52,12 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
-export async function main(argv: readonly string[], cwd = process.cwd(), out: Output = processOutput, runMcp: RunMcp = noMcp): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  cwd = process.cwd(),
+  out: Output = processOutput,
+  runMcp: RunMcp = noMcp,
+): Promise<number> {
   const [name, ...args] = argv;
   // Only as the first argument: later, "--help" may be a value (a folder of that name after "--").
   if (name === '-h' || name === '--help') {
@@ -98,4 +102,3 @@ export const processOutput: Output = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
-

@@ -5,7 +5,15 @@ import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matri
 import { matrixOfIndex } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
 import { UsageError } from '../node/usageError';
-import { invalidScopeLines, loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
+import {
+  invalidScopeLines,
+  loadWorkspace,
+  outsideWarnings,
+  shownPath,
+  WORKSPACE_OPTIONS,
+  workspaceOptions,
+  type LoadOptions,
+} from '../node/workspace';
 
 export interface MatrixOptions extends LoadOptions {
   readonly format: ExportFormat;

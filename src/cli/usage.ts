@@ -1,4 +1,3 @@
-
 export const USAGE = `Usage: competitor-scope <command> [options]
 
 Commands:

@@ -21,7 +21,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export const MAX_SUGGESTED_LENGTH = 200;
 
 /** The candidates closest to `target`, best first, at most `count`, none further than `maxDistance`. */
-export function closest<T>(target: string, candidates: Iterable<T>, keysOf: (candidate: T) => readonly string[], count: number, maxDistance: number): T[] {
+export function closest<T>(
+  target: string,
+  candidates: Iterable<T>,
+  keysOf: (candidate: T) => readonly string[],
+  count: number,
+  maxDistance: number,
+): T[] {
   if (target.length > MAX_SUGGESTED_LENGTH) return [];
   const scored: { candidate: T; distance: number }[] = [];
   for (const candidate of candidates) {
@@ -29,5 +35,8 @@ export function closest<T>(target: string, candidates: Iterable<T>, keysOf: (can
     for (const key of keysOf(candidate)) best = Math.min(best, editDistance(target, key, best - 1));
     if (best <= maxDistance) scored.push({ candidate, distance: best });
   }
-  return scored.sort((x, y) => x.distance - y.distance).slice(0, count).map((s) => s.candidate);
+  return scored
+    .sort((x, y) => x.distance - y.distance)
+    .slice(0, count)
+    .map((s) => s.candidate);
 }

@@ -9,11 +9,18 @@ export interface ActivationTiming {
 }
 
 /** What the user waits for after activation, in milliseconds from `started` (a performance.now() reading). Logged, and kept for the tests. */
-export async function timeActivation(started: number, roots: ScopeRoots, firstItems: () => readonly unknown[], log: vscode.LogOutputChannel): Promise<ActivationTiming> {
+export async function timeActivation(
+  started: number,
+  roots: ScopeRoots,
+  firstItems: () => readonly unknown[],
+  log: vscode.LogOutputChannel,
+): Promise<ActivationTiming> {
   const items = firstItems();
   const treeMs = performance.now() - started;
   await roots.ready;
   const notesMs = performance.now() - started;
-  log.info(`Activation: the tree's first ${items.length} items after ${treeMs.toFixed(1)} ms; ${roots.all.reduce((sum, root) => sum + root.notes.index.paths().length, 0)} notes analyzed after ${notesMs.toFixed(1)} ms.`);
+  log.info(
+    `Activation: the tree's first ${items.length} items after ${treeMs.toFixed(1)} ms; ${roots.all.reduce((sum, root) => sum + root.notes.index.paths().length, 0)} notes analyzed after ${notesMs.toFixed(1)} ms.`,
+  );
   return { treeMs, notesMs };
 }

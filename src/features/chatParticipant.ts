@@ -9,7 +9,10 @@ export const CHAT_PARTICIPANT_ID = 'competitor-scope.chat';
  * the language model the user chose for the chat, /gaps and /compare come as prose grounded in those facts;
  * without one (or when it cannot answer), as the engine's Markdown tables. The notes read are the references.
  */
-export function registerChatParticipant(roots: ScopeRoots, extensionUri: vscode.Uri): { disposables: vscode.Disposable[]; handler: vscode.ChatRequestHandler } {
+export function registerChatParticipant(
+  roots: ScopeRoots,
+  extensionUri: vscode.Uri,
+): { disposables: vscode.Disposable[]; handler: vscode.ChatRequestHandler } {
   const handler = chatHandler(roots);
   const participant = vscode.chat.createChatParticipant(CHAT_PARTICIPANT_ID, handler);
   participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'competitor-scope.svg');
@@ -35,10 +38,19 @@ function chatHandler(roots: ScopeRoots): vscode.ChatRequestHandler {
 }
 
 /** Streams the model's prose; false when the model refuses or fails before writing anything (the tables answer then). */
-async function inProse(model: vscode.LanguageModelChat, prompt: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<boolean> {
+async function inProse(
+  model: vscode.LanguageModelChat,
+  prompt: string,
+  stream: vscode.ChatResponseStream,
+  token: vscode.CancellationToken,
+): Promise<boolean> {
   let wrote = false;
   try {
-    const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(prompt)], { justification: 'To answer from your competitor research notes.' }, token);
+    const response = await model.sendRequest(
+      [vscode.LanguageModelChatMessage.User(prompt)],
+      { justification: 'To answer from your competitor research notes.' },
+      token,
+    );
     for await (const fragment of response.text) {
       stream.markdown(fragment);
       wrote = true;

@@ -10,15 +10,19 @@ export function registerChooseScope(roots: ScopeRoots): vscode.Disposable[] {
   const choose = async (key?: unknown): Promise<boolean> => {
     const given = typeof key === 'string' ? roots.get(key) : undefined;
     const current = roots.current;
-    const picked = given ?? (await vscode.window.showQuickPick(
-      roots.all.map((root) => ({
-        label: root.label,
-        description: root === current ? 'current' : root.store.current.source === 'default' ? 'built-in scope' : undefined,
-        detail: `${root.notes.index.summary().products} products · ${vscode.workspace.asRelativePath(root.store.defaultFileUri)}`,
-        root,
-      })),
-      { title: 'Choose Scope', placeHolder: 'The scope the matrix and the commands show' },
-    ))?.root;
+    const picked =
+      given ??
+      (
+        await vscode.window.showQuickPick(
+          roots.all.map((root) => ({
+            label: root.label,
+            description: root === current ? 'current' : root.store.current.source === 'default' ? 'built-in scope' : undefined,
+            detail: `${root.notes.index.summary().products} products · ${vscode.workspace.asRelativePath(root.store.defaultFileUri)}`,
+            root,
+          })),
+          { title: 'Choose Scope', placeHolder: 'The scope the matrix and the commands show' },
+        )
+      )?.root;
     if (!picked) return false;
     roots.choose(picked);
     return true;

@@ -10,7 +10,11 @@ export function registerGoToProduct(roots: ScopeRoots): vscode.Disposable[] {
       if (!root) return undefined;
       const { notes, navigator } = root;
       const picks = productPicks(notes.index.scope, notes.index.coverage());
-      const chosen = await vscode.window.showQuickPick(picks, { title: 'Go to Product', placeHolder: 'Type a product or category name', matchOnDescription: true });
+      const chosen = await vscode.window.showQuickPick(picks, {
+        title: 'Go to Product',
+        placeHolder: 'Type a product or category name',
+        matchOnDescription: true,
+      });
       return chosen && navigator.createNote(chosen.target);
     }),
   ];

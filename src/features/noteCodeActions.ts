@@ -41,7 +41,11 @@ class NoteCodeActionProvider implements vscode.CodeActionProvider {
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const edits = addMissingEdits(findings.filter((f) => f.code === 'missing-axis'), analysis, scope);
+      const edits = addMissingEdits(
+        findings.filter((f) => f.code === 'missing-axis'),
+        analysis,
+        scope,
+      );
       if (edits.length > 0) actions.push(action('Add all missing sections', FIX_ALL_KIND, document, edits));
     }
     // Every missing-axis diagnostic of a note offers the same "Add all": list it once.
@@ -49,7 +53,14 @@ class NoteCodeActionProvider implements vscode.CodeActionProvider {
   }
 }
 
-function quickFixes(found: Finding, all: Finding[], analysis: NoteAnalysis, scope: Scope, document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+function quickFixes(
+  found: Finding,
+  all: Finding[],
+  analysis: NoteAnalysis,
+  scope: Scope,
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction[] {
   const fix = (title: string, edits: TextEdit[], preferred = false) => {
     const codeAction = action(title, vscode.CodeActionKind.QuickFix, document, edits);
     codeAction.diagnostics = [diagnostic];
@@ -66,17 +77,27 @@ function quickFixes(found: Finding, all: Finding[], analysis: NoteAnalysis, scop
     }
     case 'axis-typo': {
       const heading = analysis.parsed.headings.findIndex((h) => h.range.start.line === found.range.start.line);
-      return heading === -1 ? [] : [fix(`Rename heading to '${found.data.replacement}'`, [renameHeadingEdit(analysis, heading, found.data.replacement)], true)];
+      return heading === -1
+        ? []
+        : [fix(`Rename heading to '${found.data.replacement}'`, [renameHeadingEdit(analysis, heading, found.data.replacement)], true)];
     }
     case 'unknown-product':
     case 'unlinked-note': {
       const verb = found.code === 'unknown-product' ? 'Change product to' : 'Link this note to';
-      return found.data.suggestions.map((s, i) => fix(`${verb} '${s.productName}' (${s.productId})`, setProductEdits(analysis, s.productId, s.categoryId), i === 0 && found.code === 'unknown-product'));
+      return found.data.suggestions.map((s, i) =>
+        fix(
+          `${verb} '${s.productName}' (${s.productId})`,
+          setProductEdits(analysis, s.productId, s.categoryId),
+          i === 0 && found.code === 'unknown-product',
+        ),
+      );
     }
     case 'stale-answer': {
       const heading = analysis.parsed.headings.findIndex((h) => h.range.start.line === found.range.start.line);
       const lineText = (line: number) => (line < document.lineCount ? document.lineAt(line).text : '');
-      return heading === -1 ? [] : [fix('Mark as reviewed today', [markReviewedEdit(analysis.parsed, heading, localDay(), lineText)], true)];
+      return heading === -1
+        ? []
+        : [fix('Mark as reviewed today', [markReviewedEdit(analysis.parsed, heading, localDay(), lineText)], true)];
     }
     case 'unknown-category':
       return found.data.suggestions.map((id) => fix(`Change category to '${id}'`, setCategoryEdits(analysis, id)));
@@ -98,7 +119,10 @@ function addMissingEdits(missing: Finding[], analysis: NoteAnalysis, scope: Scop
 function action(title: string, kind: vscode.CodeActionKind, document: vscode.TextDocument, edits: TextEdit[]): vscode.CodeAction {
   const codeAction = new vscode.CodeAction(title, kind);
   codeAction.edit = new vscode.WorkspaceEdit();
-  codeAction.edit.set(document.uri, edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)));
+  codeAction.edit.set(
+    document.uri,
+    edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)),
+  );
   return codeAction;
 }
 
@@ -108,5 +132,11 @@ function matches(finding: Finding, diagnostic: vscode.Diagnostic): boolean {
 }
 
 export function registerNoteCodeActions(roots: ScopeRoots): vscode.Disposable[] {
-  return [vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteCodeActionProvider(roots), NoteCodeActionProvider.metadata)];
+  return [
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'markdown' },
+      new NoteCodeActionProvider(roots),
+      NoteCodeActionProvider.metadata,
+    ),
+  ];
 }

@@ -32,7 +32,9 @@ export function registerNoteCodeLens(roots: ScopeRoots): vscode.Disposable[] {
           new vscode.CodeLens(top, { title: 'Show in Matrix', command: 'competitorScope.showMatrix', arguments: [ref] }),
           new vscode.CodeLens(top, { title: 'Reveal in Scope Tree', command: 'competitorScope.revealInTree', arguments: [ref] }),
           new vscode.CodeLens(top, { title: 'Research Brief', command: RESEARCH_BRIEF_COMMAND, arguments: [ref] }),
-          ...(subject && subject !== target.productId ? [new vscode.CodeLens(top, { title: 'Open Battlecard', command: 'competitorScope.openBattlecard', arguments: [ref] })] : []),
+          ...(subject && subject !== target.productId
+            ? [new vscode.CodeLens(top, { title: 'Open Battlecard', command: 'competitorScope.openBattlecard', arguments: [ref] })]
+            : []),
         ];
       });
     },

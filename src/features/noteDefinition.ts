@@ -16,7 +16,8 @@ export function registerNoteDefinition(roots: ScopeRoots, extensionUri: vscode.U
       const state = roots.forUri(document.uri)?.store.current;
       if (!note || !state) return undefined;
       const { analysis } = note;
-      const scopeUri = state.source === 'file' && state.fileUri ? state.fileUri : vscode.Uri.joinPath(extensionUri, 'scope', SCOPE_FILE_NAME);
+      const scopeUri =
+        state.source === 'file' && state.fileUri ? state.fileUri : vscode.Uri.joinPath(extensionUri, 'scope', SCOPE_FILE_NAME);
       const link = (origin: Range, item: ScopeItem): vscode.LocationLink => ({
         originSelectionRange: toRange(origin),
         targetUri: scopeUri,

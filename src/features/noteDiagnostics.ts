@@ -31,12 +31,17 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
     const run = publishing.start();
     collection.clear();
     let slice: [vscode.Uri, vscode.Diagnostic[]][] = [];
-    return inSlices(notes.index.paths(), (path) => {
-      slice.push(diagnosticsOf(path));
-    }, () => {
-      if (slice.length > 0) collection.set(slice);
-      slice = [];
-    }, { stop: () => !run.current() });
+    return inSlices(
+      notes.index.paths(),
+      (path) => {
+        slice.push(diagnosticsOf(path));
+      },
+      () => {
+        if (slice.length > 0) collection.set(slice);
+        slice = [];
+      },
+      { stop: () => !run.current() },
+    );
   };
   const onChange = (change: NotesChange) => (change.all ? void publishAll() : publish(change.paths));
 

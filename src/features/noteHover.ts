@@ -11,7 +11,13 @@ export function registerNoteHover(roots: ScopeRoots): vscode.Disposable[] {
       const note = currentNote(roots, document);
       if (!note) return undefined;
       const { notes, analysis } = note;
-      const hover = noteHover(analysis, notes.index.scope, position, (target) => notes.index.productCoverage(target), (section) => notes.index.evidence(analysis, section));
+      const hover = noteHover(
+        analysis,
+        notes.index.scope,
+        position,
+        (target) => notes.index.productCoverage(target),
+        (section) => notes.index.evidence(analysis, section),
+      );
       return hover && new vscode.Hover(teamMarkdown(hover.title, ...hover.paragraphs), toRange(hover.range));
     },
   };

@@ -58,12 +58,30 @@ async function pickSelection(notes: NoteWorkspace): Promise<Selection | undefine
   const { scope } = notes.index;
   const summary = notes.index.summary();
   const items: SelectionItem[] = [
-    { label: '$(checklist) Every gap', description: `${summary.axes - summary.answered} of ${summary.axes} axes unanswered`, selection: {} },
+    {
+      label: '$(checklist) Every gap',
+      description: `${summary.axes - summary.answered} of ${summary.axes} axes unanswered`,
+      selection: {},
+    },
     { label: 'Categories', kind: vscode.QuickPickItemKind.Separator },
-    ...scope.categories.map((c): SelectionItem => ({ label: `$(symbol-namespace) ${c.name}`, description: c.goal, selection: { category: c.id } })),
+    ...scope.categories.map((c): SelectionItem => ({
+      label: `$(symbol-namespace) ${c.name}`,
+      description: c.goal,
+      selection: { category: c.id },
+    })),
     { label: 'Products', kind: vscode.QuickPickItemKind.Separator },
-    ...scope.categories.flatMap((c) => c.products.map((p): SelectionItem => ({ label: `$(package) ${p.name}`, description: c.name, selection: { product: p.id, category: c.id } }))),
+    ...scope.categories.flatMap((c) =>
+      c.products.map((p): SelectionItem => ({
+        label: `$(package) ${p.name}`,
+        description: c.name,
+        selection: { product: p.id, category: c.id },
+      })),
+    ),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Research Brief', placeHolder: 'A brief for every gap, a category or a product', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Research Brief',
+    placeHolder: 'A brief for every gap, a category or a product',
+    matchOnDescription: true,
+  });
   return picked?.selection;
 }

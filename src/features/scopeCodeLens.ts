@@ -19,9 +19,10 @@ export function registerScopeCodeLens(roots: ScopeRoots): vscode.Disposable[] {
           const ref: ScopeRef = { root: root.key, categoryId: category.id, productId: product.id };
           const coverage = root.notes.index.productCoverage(ref);
           const range = toRange(product.range);
-          const open = coverage.notes.length > 0
-            ? { title: 'Open Note', command: 'competitorScope.openNote', arguments: [ref] }
-            : { title: 'Create Note', command: 'competitorScope.createNote', arguments: [ref] };
+          const open =
+            coverage.notes.length > 0
+              ? { title: 'Open Note', command: 'competitorScope.openNote', arguments: [ref] }
+              : { title: 'Create Note', command: 'competitorScope.createNote', arguments: [ref] };
           return [new vscode.CodeLens(range, { title: coverageLabel(coverage), command: '' }), new vscode.CodeLens(range, open)];
         }),
       );

@@ -6,7 +6,6 @@ import type { ScopeStore } from '../workspace/scopeStore';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
 import { coalesced } from '../workspace/timeSlices';
 
-
 /**
  * Shows the scope file's problems where they are, as errors, and clears them once it is valid; while it
  * is valid, also each product that has no research note yet (`no-note`, information by default).
@@ -23,10 +22,17 @@ export function registerScopeDiagnostics(store: ScopeStore, notes: NoteWorkspace
       d.code = diagnosticCode(code, homepage);
       return d;
     };
-    const errors = problems.map((problem) => diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error, 'invalid-scope'));
+    const errors = problems.map((problem) =>
+      diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error, 'invalid-scope'),
+    );
     const noNote = severities(fileUri)('no-note');
     // A stale scope's ranges are those of an older text: its gaps wait until the file is valid again.
-    const gaps = stale || noNote === 'off' || !scanned ? [] : productsWithoutNotes(scope, (t) => notes.index.hasNotes(t)).map((f) => diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code));
+    const gaps =
+      stale || noNote === 'off' || !scanned
+        ? []
+        : productsWithoutNotes(scope, (t) => notes.index.hasNotes(t)).map((f) =>
+            diagnostic(toRange(f.range), f.message, toSeverity(noNote), f.code),
+          );
     collection.set(fileUri, [...errors, ...gaps]);
   };
   // Before the notes are read every product would be a gap: they are counted once the first scan is through (and

@@ -33,12 +33,12 @@ export class ScopeDragAndDrop implements vscode.TreeDragAndDropController<ScopeN
     const from = pathOf(scope, dragged);
     const to = placeFor(scope, dragged, target);
     if (!from || !to) return;
-    const notes = 'list' in from && from.list === 'products' && to.category !== from.category
-      ? categoryChangeEdits(root.editor.analyses(), from.item.id, scope.categories[from.category].id, scope.categories[to.category].id)
-      : [];
+    const notes =
+      'list' in from && from.list === 'products' && to.category !== from.category
+        ? categoryChangeEdits(root.editor.analyses(), from.item.id, scope.categories[from.category].id, scope.categories[to.category].id)
+        : [];
     await root.editor.apply((text) => ({ ...moveItem(text, from, to), noteEdits: notes }), `Move "${from.item.name}"`);
   }
-
 }
 
 type ScopeItemNode = Exclude<ScopeNode, { kind: 'root' }>;
@@ -49,7 +49,9 @@ function placeFor(scope: Scope, dragged: ScopeItemNode, target: ScopeItemNode): 
   if (category === -1) return undefined;
   // Within one list, what is dropped takes the target's place: after it when it came from above, else before it.
   const place = (from: number | undefined, to: number) => (from !== undefined && from < to ? to + 1 : to);
-  if (dragged.kind === 'category') return target.kind === 'category' ? { category, index: place(pathOf(scope, dragged)?.category, category) } : undefined;
+  if (dragged.kind === 'category') {
+    return target.kind === 'category' ? { category, index: place(pathOf(scope, dragged)?.category, category) } : undefined;
+  }
   const list = dragged.kind === 'product' ? 'products' : 'axes';
   const onSameKind = target.kind === dragged.kind ? pathOf(scope, target) : undefined;
   if (onSameKind && 'list' in onSameKind) {
@@ -57,6 +59,8 @@ function placeFor(scope: Scope, dragged: ScopeItemNode, target: ScopeItemNode): 
     return { category, index: place(from && 'list' in from && from.category === category ? from.index : undefined, onSameKind.index) };
   }
   // Onto a category (or, for an axis, onto a product of it): at the end of that category's list.
-  if (target.kind === 'category' || (dragged.kind === 'axis' && target.kind === 'product')) return { category, index: scope.categories[category][list].length };
+  if (target.kind === 'category' || (dragged.kind === 'axis' && target.kind === 'product')) {
+    return { category, index: scope.categories[category][list].length };
+  }
   return undefined;
 }

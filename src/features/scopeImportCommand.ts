@@ -34,14 +34,22 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
       return undefined;
     }
     if (await exists(target)) {
-      const replace = options.replace ?? (await vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} exists already. Replace it with the scope of ${name}?`, { modal: true }, 'Replace')) === 'Replace';
+      const replace =
+        options.replace ??
+        (await vscode.window.showWarningMessage(
+          `${SCOPE_FILE_NAME} exists already. Replace it with the scope of ${name}?`,
+          { modal: true },
+          'Replace',
+        )) === 'Replace';
       if (!replace) return undefined;
     }
     await writeText(target, result.yaml);
     await store.reload();
     const editor = await vscode.window.showTextDocument(target);
     if (result.skippedCount > 0) {
-      void vscode.window.showWarningMessage(`${SCOPE_FILE_NAME} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`);
+      void vscode.window.showWarningMessage(
+        `${SCOPE_FILE_NAME} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`,
+      );
     }
     return editor;
   };

@@ -32,7 +32,10 @@ export function registerScopeRename(roots: ScopeRoots): vscode.Disposable[] {
       const result = renameScopeSymbol(state.scope, symbol, newName, currentNotes(notes));
       if (!result.ok) throw new Error(result.message);
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, toRange(result.scopeEdit.range), result.scopeEdit.newText, { needsConfirmation: false, label: 'Rename in the scope file' });
+      edit.replace(document.uri, toRange(result.scopeEdit.range), result.scopeEdit.newText, {
+        needsConfirmation: false,
+        label: 'Rename in the scope file',
+      });
       const label = { needsConfirmation: true, label: 'Update research notes', description: `Notes that refer to "${symbol.value}"` };
       for (const { path, edits } of result.noteEdits) {
         const uri = notes.uriOf(path);

@@ -32,8 +32,12 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
       return root ? root.store.current.scope.categories.map((category) => ({ kind: 'category', root: root.key, category })) : [];
     }
     const root = node.root;
-    if (node.kind === 'category') return node.category.products.map((product) => ({ kind: 'product', root, category: node.category, product }));
-    if (node.kind === 'product') return node.category.axes.map((axis) => ({ kind: 'axis', root, category: node.category, product: node.product, axis }));
+    if (node.kind === 'category') {
+      return node.category.products.map((product) => ({ kind: 'product', root, category: node.category, product }));
+    }
+    if (node.kind === 'product') {
+      return node.category.axes.map((axis) => ({ kind: 'axis', root, category: node.category, product: node.product, axis }));
+    }
     return [];
   }
 
@@ -62,7 +66,12 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         item.iconPath = vscode.ThemeIcon.Folder;
         item.resourceUri = root?.folderUri;
         item.description = state && scopeDescription(state);
-        item.tooltip = state && markdown(root.label, state.fileUri ? vscode.workspace.asRelativePath(state.fileUri) : 'The built-in scope: this folder has no scope file.');
+        item.tooltip =
+          state &&
+          markdown(
+            root.label,
+            state.fileUri ? vscode.workspace.asRelativePath(state.fileUri) : 'The built-in scope: this folder has no scope file.',
+          );
         item.contextValue = state?.fileUri ? 'root' : 'root.builtIn';
         return item;
       }
@@ -73,7 +82,11 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const [answered, total] = tally(axes);
         item.id = `category:${node.category.id}`;
         item.description = `${answered}/${total}${evidenceCounts(axes)}`;
-        item.tooltip = markdown(node.category.name, `Goal: ${node.category.goal}`, `${count(coverage.length, 'product')}; ${answered} of ${total} axes answered${evidenceCounts(axes, ', ')}.`);
+        item.tooltip = markdown(
+          node.category.name,
+          `Goal: ${node.category.goal}`,
+          `${count(coverage.length, 'product')}; ${answered} of ${total} axes answered${evidenceCounts(axes, ', ')}.`,
+        );
         item.iconPath = statusIcon(worstStatus(axes));
         item.contextValue = 'category';
         return item;
@@ -83,8 +96,15 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const coverage = this.coverage(node, node.category, node.product);
         const [answered, total] = tally(coverage.axes);
         item.id = `product:${node.category.id}/${node.product.id}`;
-        item.description = coverage.notes.length > 0 ? `${answered}/${total}${evidenceCounts(coverage.axes)}` : `${answered}/${total} · no note`;
-        item.tooltip = markdown(node.product.name, node.product.description, aliasLine(node.product), `${answered} of ${total} axes answered${evidenceCounts(coverage.axes, ', ')}.`, notesLine(coverage));
+        item.description =
+          coverage.notes.length > 0 ? `${answered}/${total}${evidenceCounts(coverage.axes)}` : `${answered}/${total} · no note`;
+        item.tooltip = markdown(
+          node.product.name,
+          node.product.description,
+          aliasLine(node.product),
+          `${answered} of ${total} axes answered${evidenceCounts(coverage.axes, ', ')}.`,
+          notesLine(coverage),
+        );
         item.iconPath = statusIcon(worstStatus(coverage.axes));
         item.contextValue = coverage.notes.length > 0 ? 'product' : 'product.noNote';
         item.command = { command: 'competitorScope.openNote', title: 'Open Research Note', arguments: [node] };
@@ -94,8 +114,18 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
         const item = new vscode.TreeItem(node.axis.name, vscode.TreeItemCollapsibleState.None);
         const coverage = this.axisCoverage(node);
         item.id = `axis:${node.category.id}/${node.product.id}/${node.axis.id}`;
-        item.description = [coverage.status, ...(coverage.evidence?.stale ? ['stale'] : []), ...(coverage.evidence?.sources.length === 0 ? ['unsourced'] : [])].join(' · ');
-        item.tooltip = markdown(node.axis.name, node.axis.description, aliasLine(node.axis), coverage.excerpt, coverage.evidence && asOfText(coverage.evidence));
+        item.description = [
+          coverage.status,
+          ...(coverage.evidence?.stale ? ['stale'] : []),
+          ...(coverage.evidence?.sources.length === 0 ? ['unsourced'] : []),
+        ].join(' · ');
+        item.tooltip = markdown(
+          node.axis.name,
+          node.axis.description,
+          aliasLine(node.axis),
+          coverage.excerpt,
+          coverage.evidence && asOfText(coverage.evidence),
+        );
         item.iconPath = statusIcon(coverage.status);
         item.contextValue = `axis.${coverage.status}`;
         item.command = { command: 'competitorScope.openAxis', title: 'Go to Section', arguments: [node] };
@@ -112,7 +142,15 @@ export class ScopeTreeProvider implements vscode.TreeDataProvider<ScopeNode> {
 
   axisCoverage(node: Extract<ScopeNode, { kind: 'axis' }>): AxisCoverage {
     const coverage = this.coverage(node, node.category, node.product);
-    return coverage.axes.find((a) => a.axisId === node.axis.id) ?? { axisId: node.axis.id, status: 'missing', file: null, line: null, score: null };
+    return (
+      coverage.axes.find((a) => a.axisId === node.axis.id) ?? {
+        axisId: node.axis.id,
+        status: 'missing',
+        file: null,
+        line: null,
+        score: null,
+      }
+    );
   }
 }
 
@@ -164,7 +202,10 @@ export function registerScopeTree(
 
 function brokenMessage(broken: readonly ScopeRoot[], scopes: number): string {
   const problems = broken.reduce((sum, root) => sum + root.store.current.problems.length, 0);
-  const which = scopes === 1 ? 'The scope file has' : `The scope file${broken.length === 1 ? '' : 's'} of ${broken.map((root) => root.label).join(', ')} ${broken.length === 1 ? 'has' : 'have'}`;
+  const which =
+    scopes === 1
+      ? 'The scope file has'
+      : `The scope file${broken.length === 1 ? '' : 's'} of ${broken.map((root) => root.label).join(', ')} ${broken.length === 1 ? 'has' : 'have'}`;
   return `${which} ${count(problems, 'problem')}; showing the last valid scope, and editing from the tree is off, until they are fixed.`;
 }
 
@@ -178,7 +219,10 @@ function scopeDescription(state: ScopeState): string {
 const STATUS_ORDER: readonly AxisStatus[] = ['answered', 'placeholder', 'empty', 'missing'];
 
 function worstStatus(axes: readonly AxisCoverage[]): AxisStatus {
-  return axes.reduce<AxisStatus>((worst, a) => (STATUS_ORDER.indexOf(a.status) > STATUS_ORDER.indexOf(worst) ? a.status : worst), 'answered');
+  return axes.reduce<AxisStatus>(
+    (worst, a) => (STATUS_ORDER.indexOf(a.status) > STATUS_ORDER.indexOf(worst) ? a.status : worst),
+    'answered',
+  );
 }
 
 function statusIcon(status: AxisStatus): vscode.ThemeIcon {
@@ -197,7 +241,9 @@ function statusIcon(status: AxisStatus): vscode.ThemeIcon {
 function evidenceCounts(axes: readonly AxisCoverage[], separator = ' · '): string {
   const stale = axes.filter((a) => a.evidence?.stale).length;
   const unsourced = axes.filter((a) => a.evidence && a.evidence.sources.length === 0).length;
-  return [...(stale > 0 ? [`${stale} stale`] : []), ...(unsourced > 0 ? [`${unsourced} unsourced`] : [])].map((part) => `${separator}${part}`).join('');
+  return [...(stale > 0 ? [`${stale} stale`] : []), ...(unsourced > 0 ? [`${unsourced} unsourced`] : [])]
+    .map((part) => `${separator}${part}`)
+    .join('');
 }
 
 function tally(axes: readonly AxisCoverage[]): [answered: number, total: number] {

@@ -13,7 +13,11 @@ const FOLLOW_DELAY_MS = 200;
  * The tree follows the active editor, like the Explorer: a note's product is revealed and selected while
  * the view is visible (`competitorScope.tree.autoReveal`). `competitorScope.revealInTree` reveals a product on request.
  */
-export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, roots: ScopeRoots, followed?: vscode.EventEmitter<vscode.Uri>): vscode.Disposable[] {
+export function registerTreeFollow(
+  view: vscode.TreeView<ScopeNode>,
+  roots: ScopeRoots,
+  followed?: vscode.EventEmitter<vscode.Uri>,
+): vscode.Disposable[] {
   const nodeOf = (ref: NoteTarget & { root?: string }): ScopeNode | undefined => {
     const root = roots.of(ref);
     const category = root?.store.current.scope.categories.find((c) => c.id === ref.categoryId);
@@ -28,7 +32,13 @@ export function registerTreeFollow(view: vscode.TreeView<ScopeNode>, roots: Scop
     void Promise.resolve(revealed).then(done, done);
   };
   const followTo = (document: vscode.TextDocument | undefined): Thenable<void> | undefined => {
-    if (!document || !view.visible || !vscode.workspace.getConfiguration(CONFIGURATION_SECTION, document.uri).get<boolean>(AUTO_REVEAL, true)) return undefined;
+    if (
+      !document ||
+      !view.visible ||
+      !vscode.workspace.getConfiguration(CONFIGURATION_SECTION, document.uri).get<boolean>(AUTO_REVEAL, true)
+    ) {
+      return undefined;
+    }
     const notes = roots.notesFor(document.uri);
     const path = notes?.pathOf(document.uri);
     const target = path === undefined ? undefined : notes?.index.note(path)?.targets[0];

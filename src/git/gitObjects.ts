@@ -12,23 +12,40 @@ export interface TreeBlob {
  * `wanted` says; undefined when there is no HEAD (nothing committed yet) or git fails. `ls-tree -z`: paths as they
  * are, whatever characters they hold.
  */
-export async function headBlobs(cwd: string, pathspec: string, wanted: (path: string) => boolean, signal?: AbortSignal): Promise<Map<string, TreeBlob> | undefined> {
+export async function headBlobs(
+  cwd: string,
+  pathspec: string,
+  wanted: (path: string) => boolean,
+  signal?: AbortSignal,
+): Promise<Map<string, TreeBlob> | undefined> {
   const blobs = new Map<string, TreeBlob>();
   const split = nulRecords((record) => {
     // <mode> SP <type> SP <id> SP+ <size> TAB <path>
     const tab = record.indexOf(9);
     const path = record.subarray(tab + 1).toString('utf8');
     if (tab === -1 || !wanted(path)) return;
-    const [mode, type, id, size] = record.subarray(0, tab).toString('latin1').split(' ').filter((field) => field !== '');
+    const [mode, type, id, size] = record
+      .subarray(0, tab)
+      .toString('latin1')
+      .split(' ')
+      .filter((field) => field !== '');
     if (type === 'blob' && (mode === '100644' || mode === '100755')) blobs.set(path, { id, size: Number(size) });
   });
-  const end = await streamGit(cwd, ['ls-tree', '-r', '-l', '-z', 'HEAD', '--', `:(literal)${pathspec}`], (chunk) => (split(chunk), true), signal).end;
+  const end = await streamGit(
+    cwd,
+    ['ls-tree', '-r', '-l', '-z', 'HEAD', '--', `:(literal)${pathspec}`],
+    (chunk) => (split(chunk), true),
+    signal,
+  ).end;
   return end === 'done' ? blobs : undefined;
 }
 
 /** The id git gives `bytes` as a blob: SHA-1, or SHA-256 in a repository whose ids are that long. */
 export function blobId(bytes: Uint8Array, idLength: number): string {
-  return createHash(idLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return createHash(idLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }
 
 /** Blobs by id, from one `git cat-file --batch`: the objects as stored, through no filter or conversion. */

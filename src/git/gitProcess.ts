@@ -16,9 +16,23 @@ export type GitChild = ChildProcessByStdio<Writable, Readable, null>;
 
 /** Starts git (never through a shell) in `cwd`, with no prompt, no optional lock and no fetch of objects missing here. */
 export function spawnGit(cwd: string, args: readonly string[], signal?: AbortSignal): GitChild {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    LC_ALL: 'C',
+  };
   for (const name of PATHSPEC_VARIABLES) delete env[name];
-  const child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, shell: false, env, stdio: ['pipe', 'pipe', 'ignore'], timeout: TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  const child = spawn('git', [...SAFE_CONFIG, ...args], {
+    cwd,
+    shell: false,
+    env,
+    stdio: ['pipe', 'pipe', 'ignore'],
+    timeout: TIMEOUT_MS,
+    ...(signal ? { signal } : {}),
+  });
   // git may exit before reading its input (not a repository): that is its answer, not an error to throw.
   child.stdin.on('error', () => undefined);
   return child;
@@ -38,7 +52,12 @@ export interface GitStream {
  * Runs git, handing its standard output to `onData` as it comes, never held whole. `onData` returns whether to go
  * on, or a promise of it: git waits (its output is not read) until the promise settles.
  */
-export function streamGit(cwd: string, args: readonly string[], onData: (chunk: Buffer) => boolean | Promise<boolean>, signal?: AbortSignal): GitStream {
+export function streamGit(
+  cwd: string,
+  args: readonly string[],
+  onData: (chunk: Buffer) => boolean | Promise<boolean>,
+  signal?: AbortSignal,
+): GitStream {
   const child = spawnGit(cwd, args, signal);
   child.stdin.end();
   let stopped = false;
@@ -70,11 +89,16 @@ const MAX_SHORT_OUTPUT = 64 * 1024;
 export async function gitOutput(cwd: string, args: readonly string[], signal?: AbortSignal): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const end = await streamGit(cwd, args, (chunk) => {
-    chunks.push(chunk);
-    size += chunk.length;
-    return size <= MAX_SHORT_OUTPUT;
-  }, signal).end;
+  const end = await streamGit(
+    cwd,
+    args,
+    (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      return size <= MAX_SHORT_OUTPUT;
+    },
+    signal,
+  ).end;
   return end === 'done' ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 

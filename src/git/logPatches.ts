@@ -134,7 +134,9 @@ export class LogPatchReader {
   /** Applies the commit's last patch; a note it changed without a patch read is taken as rewritten that day. */
   private endCommit(): void {
     this.endPatch();
-    for (const list of this.changes.values()) for (const change of list) if (change.contentChanged) this.tracker.dateRest(change.path, this.day);
+    for (const list of this.changes.values()) {
+      for (const change of list) if (change.contentChanged) this.tracker.dateRest(change.path, this.day);
+    }
     this.changes.clear();
     this.minus = 0;
     this.plus = 0;

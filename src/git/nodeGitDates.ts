@@ -31,7 +31,29 @@ const COST_PER_NOTE = 32 * 1024;
  * than a note can be are not diffed (git names them binary), nor are renames followed; `--root` and
  * `--inter-hunk-context=0` override the repository's settings that would hide the first commit or add context.
  */
-const LOG = ['-c', `core.bigFileThreshold=${MAX_NOTE_BYTES}`, 'log', '-p', '--raw', '-z', '--no-abbrev', '--full-index', '-U0', '--inter-hunk-context=0', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-color', '--relative', '--root', '--first-parent', '--diff-merges=first-parent', '--format=%x01%aI', 'HEAD', '--'];
+const LOG = [
+  '-c',
+  `core.bigFileThreshold=${MAX_NOTE_BYTES}`,
+  'log',
+  '-p',
+  '--raw',
+  '-z',
+  '--no-abbrev',
+  '--full-index',
+  '-U0',
+  '--inter-hunk-context=0',
+  '--no-renames',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-color',
+  '--relative',
+  '--root',
+  '--first-parent',
+  '--diff-merges=first-parent',
+  '--format=%x01%aI',
+  'HEAD',
+  '--',
+];
 
 /** A note to date: its path relative to the folder, and its text's bytes as the working tree (or an editor) holds them. */
 interface WorkingNote {
@@ -52,7 +74,14 @@ export const nodeGitDates: GitDates = {
   },
 };
 
-async function dateNotes(folder: string, notes: readonly WorkingNote[], treePath: string, logPathspecs: readonly string[], today: string, signal?: AbortSignal): Promise<GitDating> {
+async function dateNotes(
+  folder: string,
+  notes: readonly WorkingNote[],
+  treePath: string,
+  logPathspecs: readonly string[],
+  today: string,
+  signal?: AbortSignal,
+): Promise<GitDating> {
   if (notes.length === 0 || (await gitOutput(folder, ['rev-parse', '--is-inside-work-tree'], signal))?.trim() !== 'true') return NO_DATES;
   const tracker = new LineDateTracker();
   const reader = new LogPatchReader(tracker);
@@ -61,13 +90,18 @@ async function dateNotes(folder: string, notes: readonly WorkingNote[], treePath
   let compared!: () => void;
   const whenCompared = new Promise<boolean>((resolve) => (compared = () => resolve(true)));
   let read = 0;
-  const history = streamGit(folder, [...LOG, ...logPathspecs], (chunk) => {
-    read += chunk.length;
-    if (read > MAX_HISTORY_BYTES) return false;
-    if (queue) return queue.push(chunk) && read < MAX_QUEUED_BYTES ? true : whenCompared;
-    reader.write(chunk);
-    return !tracker.allDated;
-  }, signal);
+  const history = streamGit(
+    folder,
+    [...LOG, ...logPathspecs],
+    (chunk) => {
+      read += chunk.length;
+      if (read > MAX_HISTORY_BYTES) return false;
+      if (queue) return queue.push(chunk) && read < MAX_QUEUED_BYTES ? true : whenCompared;
+      reader.write(chunk);
+      return !tracker.allDated;
+    },
+    signal,
+  );
 
   const wanted = new Set(notes.map((note) => note.path));
   const head = await headBlobs(folder, treePath, (note) => wanted.has(note), signal);
@@ -91,7 +125,14 @@ async function dateNotes(folder: string, notes: readonly WorkingNote[], treePath
  * diffed here with its blob (a note new, too large before, or too changed to diff is all today's). A note that is
  * not readable as one is left out.
  */
-async function compareWorkingTree(folder: string, notes: readonly WorkingNote[], head: ReadonlyMap<string, TreeBlob>, tracker: LineDateTracker, today: string, signal?: AbortSignal): Promise<void> {
+async function compareWorkingTree(
+  folder: string,
+  notes: readonly WorkingNote[],
+  head: ReadonlyMap<string, TreeBlob>,
+  tracker: LineDateTracker,
+  today: string,
+  signal?: AbortSignal,
+): Promise<void> {
   let blobs: BlobReader | undefined;
   try {
     let turn = 0;
@@ -109,7 +150,8 @@ async function compareWorkingTree(folder: string, notes: readonly WorkingNote[],
       tracker.track(note, lines.length, decoded.text === '' || decoded.text.endsWith('\n'));
       const committed = head.get(note);
       if (committed && blobId(bytes, committed.id.length) === committed.id) continue;
-      const before = committed && committed.size <= MAX_NOTE_BYTES ? await (blobs ??= new BlobReader(folder, signal)).read(committed.id) : undefined;
+      const before =
+        committed && committed.size <= MAX_NOTE_BYTES ? await (blobs ??= new BlobReader(folder, signal)).read(committed.id) : undefined;
       const hunks = before && lineHunks(gitLines(new TextDecoder().decode(before)), lines);
       if (hunks) tracker.apply(note, hunks, today);
       else tracker.dateRest(note, today);
@@ -164,6 +206,7 @@ function globEscape(folder: string): string {
 
 function historyCapWarning(undatedNotes: number): string {
   const mib = MAX_HISTORY_BYTES / (1024 * 1024);
-  const notes = undatedNotes === 1 ? '1 note with older lines is dated by its' : `${undatedNotes} notes with older lines are dated by their`;
+  const notes =
+    undatedNotes === 1 ? '1 note with older lines is dated by its' : `${undatedNotes} notes with older lines are dated by their`;
   return `git's history of the notes is over ${mib} MiB; only its newest ${mib} MiB were read, so ${notes} As of lines and reviewed: dates alone.`;
 }

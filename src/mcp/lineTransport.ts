@@ -106,7 +106,11 @@ export class LineTransport implements Transport {
     this.skipping = undefined;
     if (skipping) {
       this.report(`competitor-scope mcp: refused a message of ${size(skipping.bytes)}; messages may be at most ${size(this.maxBytes)}.\n`);
-      this.answerError(skipping.id.id, ErrorCode.InvalidRequest, `The message is ${size(skipping.bytes)}, more than the ${size(this.maxBytes)} a message may be; it was not read.`);
+      this.answerError(
+        skipping.id.id,
+        ErrorCode.InvalidRequest,
+        `The message is ${size(skipping.bytes)}, more than the ${size(this.maxBytes)} a message may be; it was not read.`,
+      );
     } else if (line.trim() !== '') {
       this.receive(line);
     }

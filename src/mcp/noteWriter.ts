@@ -36,7 +36,13 @@ export function writeSection(root: string, index: NoteIndex, target: NoteTarget,
     fs.writeFileSync(file.value, plan.text, { flag: plan.create ? 'wx' : 'w' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'EEXIST' ? `${plan.path} exists but cannot be read as a note; nothing was written.` : `${plan.path} could not be written (${code ?? 'error'}).` };
+    return {
+      ok: false,
+      message:
+        code === 'EEXIST'
+          ? `${plan.path} exists but cannot be read as a note; nothing was written.`
+          : `${plan.path} could not be written (${code ?? 'error'}).`,
+    };
   }
   return { ok: true, value: writtenMessage(plan, axis.name) };
 }
@@ -51,7 +57,10 @@ function noteFile(root: string, note: string): Lookup<string> {
     try {
       stat = fs.lstatSync(path.join(root, shown), { throwIfNoEntry: false });
     } catch (error) {
-      return { ok: false, message: `${note} cannot be reached (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.` };
+      return {
+        ok: false,
+        message: `${note} cannot be reached (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.`,
+      };
     }
     if (stat?.isSymbolicLink()) return { ok: false, message: linkMessage(shown) };
   }

@@ -11,7 +11,8 @@ import { pageOf, replyBytes, type Page, type PagedCall } from './pages';
  */
 
 /** What the tool descriptions say of pages. */
-export const PAGES_NOTE = 'An answer of more than 1 MB comes in pages: while one has a nextCursor, call again with the same arguments and that cursor for the next page.';
+export const PAGES_NOTE =
+  'An answer of more than 1 MB comes in pages: while one has a nextCursor, call again with the same arguments and that cursor for the next page.';
 
 /** The selection's gaps: `{"products": [...], "nextCursor"?}`. */
 export function gapsPage(index: NoteIndex, call: PagedCall): Lookup<string> {
@@ -37,18 +38,31 @@ export function checkPage(report: CheckReport, call: PagedCall): Lookup<string> 
 export function scopePage(index: NoteIndex, call: PagedCall): Lookup<string> {
   const listing = scopeListing(index);
   // A slot for each product, and one for a category without any, so that every category is on some page.
-  const slots: { readonly c: number; readonly product?: object }[] = listing.categories.flatMap((category, c) => (category.products.length === 0 ? [{ c }] : category.products.map((product) => ({ c, product }))));
+  const slots: { readonly c: number; readonly product?: object }[] = listing.categories.flatMap((category, c) =>
+    category.products.length === 0 ? [{ c }] : category.products.map((product) => ({ c, product })),
+  );
   const headerBytes = listing.categories.map((category) => replyBytes(JSON.stringify({ ...category, products: [] })) + 1);
   const slotBytes = slots.map((slot) => (slot.product ? replyBytes(JSON.stringify(slot.product)) + 1 : 0));
-  const page = pageOf(call, slots.length, replyBytes(JSON.stringify({ ...listing, categories: [] })), (i, first) =>
-    slotBytes[i] + (first || slots[i - 1].c !== slots[i].c ? headerBytes[slots[i].c] : 0));
+  const page = pageOf(
+    call,
+    slots.length,
+    replyBytes(JSON.stringify({ ...listing, categories: [] })),
+    (i, first) => slotBytes[i] + (first || slots[i - 1].c !== slots[i].c ? headerBytes[slots[i].c] : 0),
+  );
   if (!page.ok) return page;
   const categories: { readonly c: number; readonly products: unknown[] }[] = [];
   for (const { c, product } of slots.slice(page.value.start, page.value.end)) {
     if (categories.at(-1)?.c !== c) categories.push({ c, products: [] });
     if (product) categories.at(-1)?.products.push(product);
   }
-  return { ok: true, value: JSON.stringify({ ...listing, categories: categories.map(({ c, products }) => ({ ...listing.categories[c], products })), ...next(page.value) }) };
+  return {
+    ok: true,
+    value: JSON.stringify({
+      ...listing,
+      categories: categories.map(({ c, products }) => ({ ...listing.categories[c], products })),
+      ...next(page.value),
+    }),
+  };
 }
 
 /** The research brief, its products' blocks a page at a time after its title; a page before the last ends with the next cursor. */
@@ -58,8 +72,14 @@ export function briefPage(index: NoteIndex, call: PagedCall): Lookup<string> {
   const parts = briefParts(index, subject.value);
   const lines = (part: readonly string[]) => replyBytes(part.join('\n')) + 2;
   const fixed = lines(parts.head) + lines(parts.tail) + replyBytes(continuation(call.tool, ''));
-  const page = pageOf(call, parts.products.length, fixed, (i, first) =>
-    lines(parts.products[i].lines) + (first || parts.products[i - 1].categoryId !== parts.products[i].categoryId ? lines(parts.products[i].category) : 0));
+  const page = pageOf(
+    call,
+    parts.products.length,
+    fixed,
+    (i, first) =>
+      lines(parts.products[i].lines) +
+      (first || parts.products[i - 1].categoryId !== parts.products[i].categoryId ? lines(parts.products[i].category) : 0),
+  );
   if (!page.ok) return page;
   const { start, end, nextCursor } = page.value;
   return { ok: true, value: briefText(parts, start, end) + (nextCursor === undefined ? '' : continuation(call.tool, nextCursor)) };
@@ -70,7 +90,12 @@ function continuation(tool: string, cursor: string): string {
 }
 
 /** A JSON answer with `items` paged: `fixed` is the answer with none of them, `render` the answer with a page's. */
-function jsonPage(call: PagedCall, fixed: object, items: readonly unknown[], render: (page: Page, slice: readonly unknown[]) => object): Lookup<string> {
+function jsonPage(
+  call: PagedCall,
+  fixed: object,
+  items: readonly unknown[],
+  render: (page: Page, slice: readonly unknown[]) => object,
+): Lookup<string> {
   const costs = items.map((item) => replyBytes(JSON.stringify(item)) + 1);
   const page = pageOf(call, items.length, replyBytes(JSON.stringify(fixed)), (i) => costs[i]);
   return page.ok ? { ok: true, value: JSON.stringify(render(page.value, items.slice(page.value.start, page.value.end))) } : page;

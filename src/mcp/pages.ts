@@ -65,12 +65,23 @@ function cursorOffset(call: PagedCall, count: number): Lookup<number> {
   if (call.cursor === undefined) return { ok: true, value: 0 };
   const decoded = cursorSchema.safeParse(parsedJson(Buffer.from(call.cursor, 'base64url').toString('utf8')));
   if (!decoded.success || decoded.data.tool !== call.tool) {
-    return { ok: false, message: `That is not a cursor ${call.tool} gave: pass the nextCursor of its last answer as it is, or no cursor for the first page.` };
+    return {
+      ok: false,
+      message: `That is not a cursor ${call.tool} gave: pass the nextCursor of its last answer as it is, or no cursor for the first page.`,
+    };
   }
   const { product, category, offset } = decoded.data;
   if (product !== call.selection.product || category !== call.selection.category) {
-    return { ok: false, message: `That cursor is of an answer to other arguments: call ${call.tool} with the same product and category as for the first page.` };
+    return {
+      ok: false,
+      message: `That cursor is of an answer to other arguments: call ${call.tool} with the same product and category as for the first page.`,
+    };
   }
-  if (offset >= count) return { ok: false, message: `That cursor is past the end of the answer: the scope or the notes changed since. Call ${call.tool} without a cursor to start again.` };
+  if (offset >= count) {
+    return {
+      ok: false,
+      message: `That cursor is past the end of the answer: the scope or the notes changed since. Call ${call.tool} without a cursor to start again.`,
+    };
+  }
   return { ok: true, value: offset };
 }

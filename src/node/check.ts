@@ -18,12 +18,19 @@ export interface CheckOptions extends LoadOptions {
 export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptions {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'text' }, 'max-missing': { type: 'string', default: '0' }, 'max-stale': { type: 'string' } },
+    options: {
+      ...WORKSPACE_OPTIONS,
+      format: { type: 'string', default: 'text' },
+      'max-missing': { type: 'string', default: '0' },
+      'max-stale': { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length > 1) throw new UsageError(`check takes one folder, not ${positionals.length}.`);
-  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'github') throw new UsageError(`--format must be text, json or github, not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'github') {
+    throw new UsageError(`--format must be text, json or github, not "${values.format}".`);
+  }
   const maxStale = values['max-stale'];
   return {
     ...workspaceOptions(values, positionals, cwd),
@@ -36,7 +43,9 @@ export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptio
 
 function wholeNumber(option: string, value: string, what: string): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new UsageError(`${option} must be a whole number of ${what}, not "${value}".`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) {
+    throw new UsageError(`${option} must be a whole number of ${what}, not "${value}".`);
+  }
   return number;
 }
 
@@ -60,7 +69,14 @@ export async function checkReport(options: CheckOptions): Promise<{ report: Chec
   };
   const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
   const built = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
-  const outside = workspace.outside.map((link): ReportFinding => ({ file: shownNote(link), line: 1, column: 1, severity: 'warning', code: 'outside-folder', message: outsideMessage(link) }));
+  const outside = workspace.outside.map((link): ReportFinding => ({
+    file: shownNote(link),
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    code: 'outside-folder',
+    message: outsideMessage(link),
+  }));
   const report = { ...built, findings: [...built.findings, ...outside] };
   const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
   return { report, exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };

@@ -71,7 +71,8 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
   const { scale } = scoringOf(index.scope);
   const products = index.coverage().map((p) => {
     const category = categoryOf(index.scope, p.categoryId);
-    const subject = subjectId && subjectId !== p.productId ? index.productCoverage({ categoryId: p.categoryId, productId: subjectId }) : undefined;
+    const subject =
+      subjectId && subjectId !== p.productId ? index.productCoverage({ categoryId: p.categoryId, productId: subjectId }) : undefined;
     const vs = comparisonsWithSubject(p, subject);
     return {
       category: p.categoryId,
@@ -92,7 +93,10 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
       })),
     };
   });
-  const noteFindings = index.paths().sort().flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
+  const noteFindings = index
+    .paths()
+    .sort()
+    .flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
   // As the editor shows on the scope file: each product that no note is about yet.
   const noNotes = productsWithoutNotes(index.scope, (target) => index.hasNotes(target)).map((f) => reportFinding(scope, f));
   return { scope, notes, products, findings: [...noNotes, ...noteFindings], summary: index.summary() };
@@ -100,12 +104,27 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
 
 /** The report of a scope file that cannot be used: its problems as findings, nothing checked. */
 export function scopeProblemsReport(scope: string, problems: readonly ScopeProblem[]): CheckReport {
-  const findings = problems.map((p) => reportFinding(scope, { code: 'invalid-scope', severity: 'error', message: p.message, range: p.range }));
-  return { scope, notes: null, products: [], findings, summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 } };
+  const findings = problems.map((p) =>
+    reportFinding(scope, { code: 'invalid-scope', severity: 'error', message: p.message, range: p.range }),
+  );
+  return {
+    scope,
+    notes: null,
+    products: [],
+    findings,
+    summary: { products: 0, axes: 0, answered: 0, missing: 0, empty: 0, placeholder: 0, stale: 0, unsourced: 0 },
+  };
 }
 
 function reportFinding(file: string, f: Pick<Finding, 'code' | 'severity' | 'message' | 'range'>): ReportFinding {
-  return { file, line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, code: f.code, message: f.message };
+  return {
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+  };
 }
 
 /** A note's finding; an unlinked note's with the products it may be about and the file names that would say so. */

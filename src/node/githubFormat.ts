@@ -11,7 +11,12 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  */
 export function formatGithub(report: CheckReport, maxMissing: number): string {
   const annotations = report.findings.map((f) => {
-    const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`competitor-scope ${f.code}`)}`];
+    const properties = [
+      `file=${escapeProperty(f.file)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `title=${escapeProperty(`competitor-scope ${f.code}`)}`,
+    ];
     return `::${COMMANDS[f.severity]} ${properties.join(',')}::${escapeData(f.message)}\n`;
   });
   return annotations.join('') + plainLines([summaryLine(report, maxMissing)]);

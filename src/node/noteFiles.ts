@@ -60,7 +60,8 @@ export function findNotes(root: string, rule: NotesRule): FoundNotes {
     if (stat?.isDirectory() && entersFolder(child, real)) walk(child, real);
     else if (stat?.isFile() && isNote) notes.push(child);
   };
-  const entersFolder = (relative: string, real: string) => rule.entersFolder(relative, () => statOf(path.join(real, SCOPE_FILE_NAME)) !== undefined);
+  const entersFolder = (relative: string, real: string) =>
+    rule.entersFolder(relative, () => statOf(path.join(real, SCOPE_FILE_NAME)) !== undefined);
   const base = rule.base;
   const realBase = inside(base, true);
   if (realBase !== undefined && (base === '' || entersFolder(base, realBase))) walk(base, realBase);

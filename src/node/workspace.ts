@@ -18,13 +18,13 @@ import { UsageError } from './usageError';
 /** A folder's notes analyzed against its scope, as `check` and `matrix` read them. */
 export type LoadedWorkspace =
   | {
-    readonly ok: true;
-    readonly index: NoteIndex;
-    readonly scopePath: string;
-    readonly notesRoot: string;
-    /** Links to notes or note folders whose real path is outside FOLDER, relative to it: not read (see findNotes). */
-    readonly outside: readonly string[];
-  }
+      readonly ok: true;
+      readonly index: NoteIndex;
+      readonly scopePath: string;
+      readonly notesRoot: string;
+      /** Links to notes or note folders whose real path is outside FOLDER, relative to it: not read (see findNotes). */
+      readonly outside: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly ScopeProblem[]; readonly scopePath: string };
 
 /** How `check` and `matrix` read a folder: the scope file, the day ages are evaluated on, and where dates come from. */
@@ -40,13 +40,23 @@ export interface LoadOptions {
 }
 
 /** The options `check` and `matrix` share: the folder, `--scope`, `--as-of` and `--no-git`. */
-export const WORKSPACE_OPTIONS = { scope: { type: 'string' }, 'as-of': { type: 'string' }, 'no-git': { type: 'boolean', default: false } } as const;
+export const WORKSPACE_OPTIONS = {
+  scope: { type: 'string' },
+  'as-of': { type: 'string' },
+  'no-git': { type: 'boolean', default: false },
+} as const;
 
 /** The folder, `--scope`, `--as-of` and `--no-git` as load options. */
-export function workspaceOptions(values: { scope?: string; 'as-of'?: string; 'no-git'?: boolean }, positionals: readonly string[], cwd: string): LoadOptions {
+export function workspaceOptions(
+  values: { scope?: string; 'as-of'?: string; 'no-git'?: boolean },
+  positionals: readonly string[],
+  cwd: string,
+): LoadOptions {
   const asOf = values['as-of'];
   const reading = asOf === undefined ? undefined : readDay(asOf);
-  if (asOf !== undefined && reading?.day === undefined) throw new UsageError(`--as-of must be a day, YYYY-MM-DD, not "${asOf}"${reading ? `: ${reading.why}` : ''}.`);
+  if (asOf !== undefined && reading?.day === undefined) {
+    throw new UsageError(`--as-of must be a day, YYYY-MM-DD, not "${asOf}"${reading ? `: ${reading.why}` : ''}.`);
+  }
   return {
     folder: path.resolve(cwd, positionals[0] ?? '.'),
     ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
@@ -92,7 +102,9 @@ export function outsideMessage(link: string): string {
 /** An unusable scope file's problems, one `file:line:column: error invalid-scope message` line each, as stderr prints them. */
 export function invalidScopeLines(folder: string, workspace: Extract<LoadedWorkspace, { ok: false }>): string {
   const file = shownPath(folder, workspace.scopePath);
-  return plainLines(workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}`));
+  return plainLines(
+    workspace.problems.map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error invalid-scope ${p.message}`),
+  );
 }
 
 /** A file as the output shows it: relative to FOLDER, '/'-separated, or absolute when outside it. */

@@ -3,9 +3,7 @@ import type { Battlecard } from '../core/matrix/battlecard';
 import { pageId } from './matrixMessages';
 
 /** From the extension to a battlecard page: the card, again after every change; or that its product left the scope. */
-export type ToBattlecard =
-  | { readonly type: 'card'; readonly card: Battlecard }
-  | { readonly type: 'gone'; readonly product: string };
+export type ToBattlecard = { readonly type: 'card'; readonly card: Battlecard } | { readonly type: 'gone'; readonly product: string };
 
 const side = z.enum(['ours', 'theirs']);
 

@@ -28,7 +28,13 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   /** A product's name was clicked or activated: open its note. */
   z.strictObject({ type: z.literal('openProduct'), categoryId: pageId, productId: pageId }),
   /** A source of a cell: the extension opens it in the browser when the cell cites it and it is http(s). */
-  z.strictObject({ type: z.literal('openSource'), categoryId: pageId, productId: pageId, axisId: pageId, url: z.string().min(1).max(4096) }),
+  z.strictObject({
+    type: z.literal('openSource'),
+    categoryId: pageId,
+    productId: pageId,
+    axisId: pageId,
+    url: z.string().min(1).max(4096),
+  }),
   /** The export button: the extension asks for the format and the file. */
   z.strictObject({ type: z.literal('export') }),
 ]);

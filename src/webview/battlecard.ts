@@ -1,4 +1,14 @@
-import { BATTLECARD_SECTIONS, battlecardTitle, overallScores, SECTION_TITLE, sideScore, type Battlecard, type BattlecardAxis, type BattlecardSection, type BattlecardSide } from '../core/matrix/battlecard';
+import {
+  BATTLECARD_SECTIONS,
+  battlecardTitle,
+  overallScores,
+  SECTION_TITLE,
+  sideScore,
+  type Battlecard,
+  type BattlecardAxis,
+  type BattlecardSection,
+  type BattlecardSide,
+} from '../core/matrix/battlecard';
 import { COMPARISON_SYMBOL } from '../core/scoring/comparison';
 import type { BattlecardState, FromBattlecard, ToBattlecard } from '../shared/battlecardMessages';
 import { element } from './dom';
@@ -24,8 +34,14 @@ class BattlecardApp {
   private readonly body = element('main', { className: 'scroller card', attributes: { 'aria-live': 'polite' } });
 
   start(root: HTMLElement): void {
-    const copy = element('button', { text: 'Copy as Markdown', attributes: { id: 'copy', type: 'button', title: 'Copy the battlecard as Markdown' } });
-    const exportButton = element('button', { text: 'Export…', attributes: { id: 'export', type: 'button', title: 'Save the battlecard as Markdown or HTML in the workspace' } });
+    const copy = element('button', {
+      text: 'Copy as Markdown',
+      attributes: { id: 'copy', type: 'button', title: 'Copy the battlecard as Markdown' },
+    });
+    const exportButton = element('button', {
+      text: 'Export…',
+      attributes: { id: 'export', type: 'button', title: 'Save the battlecard as Markdown or HTML in the workspace' },
+    });
     copy.addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
     exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
     root.replaceChildren(element('header', { className: 'toolbar' }, this.heading, this.summary, copy, exportButton), this.body);
@@ -48,9 +64,15 @@ class BattlecardApp {
     document.title = `Battlecard: ${card.product}`;
     this.heading.textContent = battlecardTitle(card);
     this.summary.textContent = `Weighted score — ${overallScores(card)}`;
-    const intro = [element('p', { className: 'goal' }, element('strong', { text: `${card.category}: ` }), document.createTextNode(card.goal))];
+    const intro = [
+      element('p', { className: 'goal' }, element('strong', { text: `${card.category}: ` }), document.createTextNode(card.goal)),
+    ];
     if (card.description) intro.push(element('p', { className: 'description', text: `${card.product}: ${card.description}` }));
-    if (card.subject === null) intro.push(element('p', { className: 'no-subject', text: 'The scope names no subject (our product): every axis is unknown until it does.' }));
+    if (card.subject === null) {
+      intro.push(
+        element('p', { className: 'no-subject', text: 'The scope names no subject (our product): every axis is unknown until it does.' }),
+      );
+    }
     const top = this.body.scrollTop;
     this.body.replaceChildren(...intro, ...BATTLECARD_SECTIONS.map((section) => renderSection(card, section)));
     // A redraw keeps the place; the first drawing goes back to where the page was before a reload.
@@ -82,13 +104,22 @@ function renderSection(card: Battlecard, section: BattlecardSection): HTMLElemen
     document.createTextNode(` ${SECTION_TITLE[section]} `),
     element('span', { className: 'count', text: `(${axes.length})` }),
   );
-  const content = axes.length ? element('ul', {}, ...axes.map((axis) => renderAxis(card, axis))) : element('p', { className: 'none', text: 'None.' });
-  return element('section', { className: `verdict ${section}`, attributes: { 'data-section': section, 'aria-labelledby': id } }, heading, content);
+  const content = axes.length
+    ? element('ul', {}, ...axes.map((axis) => renderAxis(card, axis)))
+    : element('p', { className: 'none', text: 'None.' });
+  return element(
+    'section',
+    { className: `verdict ${section}`, attributes: { 'data-section': section, 'aria-labelledby': id } },
+    heading,
+    content,
+  );
 }
 
 function renderAxis(card: Battlecard, axis: BattlecardAxis): HTMLElement {
   const head = element('div', { className: 'axis-head' }, element('strong', { className: 'axis-name', text: axis.name }));
-  if (axis.weight !== 1) head.append(element('span', { className: 'weight', text: `×${axis.weight}`, attributes: { title: `Weight ×${axis.weight}` } }));
+  if (axis.weight !== 1) {
+    head.append(element('span', { className: 'weight', text: `×${axis.weight}`, attributes: { title: `Weight ×${axis.weight}` } }));
+  }
   return element(
     'li',
     { className: 'axis', attributes: { 'data-axis': axis.id } },
@@ -99,10 +130,15 @@ function renderAxis(card: Battlecard, axis: BattlecardAxis): HTMLElement {
 }
 
 function renderSide(card: Battlecard, side: 'ours' | 'theirs', name: string, value: BattlecardSide): HTMLElement {
-  const who = element('button', { className: 'who', text: name, attributes: { type: 'button', 'data-side': side, title: `Open ${name}’s note at this axis` } });
+  const who = element('button', {
+    className: 'who',
+    text: name,
+    attributes: { type: 'button', 'data-side': side, title: `Open ${name}’s note at this axis` },
+  });
   const score = element('span', { className: value.score === null ? 'score unscored' : 'score', text: sideScore(card, value) });
   const answer = value.excerpt ? [element('span', { className: 'answer', text: value.excerpt })] : [];
-  const evidence = value.status === 'answered' && (value.age !== '' || value.sources.length > 0 || value.unsourced) ? [evidenceLine(value)] : [];
+  const evidence =
+    value.status === 'answered' && (value.age !== '' || value.sources.length > 0 || value.unsourced) ? [evidenceLine(value)] : [];
   return element('div', { className: `side ${side}` }, who, score, ...answer, ...evidence);
 }
 

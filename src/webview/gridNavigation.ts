@@ -18,7 +18,13 @@ interface Place {
  * Where a key moves the focus, spreadsheet-style: arrows by one cell (up and down run on from one
  * table into the next), Home/End to the row's ends, with Ctrl to the grid's corners, PageUp/PageDown by a page.
  */
-export function moveFocus(grid: readonly GridTable[], from: FocusedCell | null, key: string, ctrl: boolean, pageRows: number): FocusedCell | undefined {
+export function moveFocus(
+  grid: readonly GridTable[],
+  from: FocusedCell | null,
+  key: string,
+  ctrl: boolean,
+  pageRows: number,
+): FocusedCell | undefined {
   if (grid.length === 0) return undefined;
   const place = from ? locate(grid, from) : undefined;
   if (!place) return toCell(grid, { table: 0, row: -1, column: 0 });

@@ -72,7 +72,14 @@ class MatrixApp {
   private reveal(categoryId: string, productId: string): void {
     const cell: FocusedCell = { categoryId, row: productId, column: 'product' };
     const shown = () => (this.sectionOf(categoryId)?.rowIndex(productId) ?? -1) !== -1;
-    if (!shown()) this.changeView({ category: this.state.category === categoryId ? categoryId : '', gapsOnly: false, staleOnly: false, unsourcedOnly: false });
+    if (!shown()) {
+      this.changeView({
+        category: this.state.category === categoryId ? categoryId : '',
+        gapsOnly: false,
+        staleOnly: false,
+        unsourcedOnly: false,
+      });
+    }
     if (shown()) this.showCell(cell);
   }
 
@@ -195,11 +202,21 @@ class MatrixApp {
     const sources = (product && index >= 0 && product.cells[index]?.sources) || [];
     if (!product || !axis || sources.length === 0) return;
     const links = sources.map((url) => {
-      const link = element('button', { className: 'source-link', text: url, attributes: { type: 'button', title: `Open ${url} in the browser` } });
-      link.addEventListener('click', () => vscode.postMessage({ type: 'openSource', categoryId: cell.categoryId, productId: product.key, axisId: axis.id, url }));
+      const link = element('button', {
+        className: 'source-link',
+        text: url,
+        attributes: { type: 'button', title: `Open ${url} in the browser` },
+      });
+      link.addEventListener('click', () =>
+        vscode.postMessage({ type: 'openSource', categoryId: cell.categoryId, productId: product.key, axisId: axis.id, url }),
+      );
       return link;
     });
-    this.info.replaceChildren(element('strong', { text: `${product.name} · ${axis.name}: sources` }), ...links, this.closeButton('Close the sources'));
+    this.info.replaceChildren(
+      element('strong', { text: `${product.name} · ${axis.name}: sources` }),
+      ...links,
+      this.closeButton('Close the sources'),
+    );
     this.info.hidden = false;
   }
 

@@ -56,7 +56,13 @@ export class TableSection {
       this.body,
       element('tfoot', {}, this.footRow),
     );
-    this.root = element('section', { className: 'category', attributes: { 'data-category': table.categoryId } }, this.title, this.goal, this.tableElement);
+    this.root = element(
+      'section',
+      { className: 'category', attributes: { 'data-category': table.categoryId } },
+      this.title,
+      this.goal,
+      this.tableElement,
+    );
     this.update(table, options);
   }
 
@@ -134,7 +140,13 @@ export class TableSection {
   }
 
   private columns(): string[] {
-    return ['product', ...this.view.axisIndexes.map((index) => this.table.axes[index].id), 'total', 'score', ...(this.vsSubject ? ['vs'] : [])];
+    return [
+      'product',
+      ...this.view.axisIndexes.map((index) => this.table.axes[index].id),
+      'total',
+      'score',
+      ...(this.vsSubject ? ['vs'] : []),
+    ];
   }
 
   private renderHead(): void {
@@ -147,15 +159,41 @@ export class TableSection {
         'th',
         { className: 'axis', attributes: { scope: 'col', 'data-column': axis.id, title, tabindex: '-1' } },
         element('span', { className: 'axis-name', text: axis.name }),
-        element('span', { className: 'column-total', text: `${axis.answered}/${competitors}`, attributes: { 'aria-label': `${axis.answered} of ${competitors} answered` } }),
+        element('span', {
+          className: 'column-total',
+          text: `${axis.answered}/${competitors}`,
+          attributes: { 'aria-label': `${axis.answered} of ${competitors} answered` },
+        }),
       );
     });
     this.headRow.replaceChildren(
       element('th', { className: 'product', text: 'Product', attributes: { scope: 'col', 'data-column': 'product', tabindex: '-1' } }),
       ...axes,
       element('th', { className: 'total', text: 'Coverage', attributes: { scope: 'col', 'data-column': 'total', tabindex: '-1' } }),
-      element('th', { className: 'total', text: 'Score', attributes: { scope: 'col', 'data-column': 'score', tabindex: '-1', title: 'Score × weight over the scored axes, out of the most it could be' } }),
-      ...(this.vsSubject ? [element('th', { className: 'total vs-counts', text: 'vs. us', attributes: { scope: 'col', 'data-column': 'vs', tabindex: '-1', title: 'Axes where we lead, are at parity, and where they lead' } })] : []),
+      element('th', {
+        className: 'total',
+        text: 'Score',
+        attributes: {
+          scope: 'col',
+          'data-column': 'score',
+          tabindex: '-1',
+          title: 'Score × weight over the scored axes, out of the most it could be',
+        },
+      }),
+      ...(this.vsSubject
+        ? [
+            element('th', {
+              className: 'total vs-counts',
+              text: 'vs. us',
+              attributes: {
+                scope: 'col',
+                'data-column': 'vs',
+                tabindex: '-1',
+                title: 'Axes where we lead, are at parity, and where they lead',
+              },
+            }),
+          ]
+        : []),
     );
   }
 
@@ -164,7 +202,9 @@ export class TableSection {
     this.footRow.setAttribute('aria-rowindex', String(this.view.rows.length + 2));
     this.footRow.replaceChildren(
       element('th', { className: 'product', text: 'Answered', attributes: { scope: 'row' } }),
-      ...this.view.axisIndexes.map((index) => element('td', { className: 'total', text: `${this.table.axes[index].answered}/${competitors}` })),
+      ...this.view.axisIndexes.map((index) =>
+        element('td', { className: 'total', text: `${this.table.axes[index].answered}/${competitors}` }),
+      ),
       element('td', { className: 'total table-total', text: `${this.table.answered}/${this.table.total}` }),
       element('td', { className: 'total' }),
       ...(this.vsSubject ? [element('td', { className: 'total' })] : []),
@@ -174,17 +214,50 @@ export class TableSection {
   private renderRow(row: MatrixRow, index: number): HTMLTableRowElement {
     const name = element(
       'th',
-      { className: 'product', attributes: { scope: 'row', 'data-column': 'product', tabindex: '-1', title: row.notes.length > 0 ? `${row.name}\n\n${row.notes.join('\n')}` : `${row.name}\n\nNo research note yet` } },
+      {
+        className: 'product',
+        attributes: {
+          scope: 'row',
+          'data-column': 'product',
+          tabindex: '-1',
+          title: row.notes.length > 0 ? `${row.name}\n\n${row.notes.join('\n')}` : `${row.name}\n\nNo research note yet`,
+        },
+      },
       element('span', { className: 'product-name', text: row.name }),
     );
     if (row.subject) name.append(element('span', { className: 'badge', text: 'subject' }));
     const cells = this.view.axisIndexes.map((axisIndex) => this.renderCell(row.cells[axisIndex], this.table.axes[axisIndex].id));
-    const total = element('td', { className: 'total', text: `${row.answered}/${row.cells.length}`, attributes: { 'data-column': 'total', tabindex: '-1' } });
-    const score = element('td', { className: 'total score', text: row.score ? formatWeightedScore(row.score) : '—', attributes: { 'data-column': 'score', tabindex: '-1' } });
+    const total = element('td', {
+      className: 'total',
+      text: `${row.answered}/${row.cells.length}`,
+      attributes: { 'data-column': 'total', tabindex: '-1' },
+    });
+    const score = element('td', {
+      className: 'total score',
+      text: row.score ? formatWeightedScore(row.score) : '—',
+      attributes: { 'data-column': 'score', tabindex: '-1' },
+    });
     const vs = this.vsSubject ? [vsCounts(row.vs)] : [];
     // The row's context menu (package.json's webview/context) gets these ids: Research Brief, and for a competitor Open Battlecard.
-    const context = JSON.stringify({ webviewSection: 'product', competitor: !row.subject, categoryId: this.table.categoryId, productId: row.key, preventDefaultContextMenuItems: true });
-    return element('tr', { className: row.subject ? 'row subject' : 'row', attributes: { 'data-row': row.key, 'aria-rowindex': String(index + 2), 'data-vscode-context': context } }, name, ...cells, total, score, ...vs);
+    const context = JSON.stringify({
+      webviewSection: 'product',
+      competitor: !row.subject,
+      categoryId: this.table.categoryId,
+      productId: row.key,
+      preventDefaultContextMenuItems: true,
+    });
+    return element(
+      'tr',
+      {
+        className: row.subject ? 'row subject' : 'row',
+        attributes: { 'data-row': row.key, 'aria-rowindex': String(index + 2), 'data-vscode-context': context },
+      },
+      name,
+      ...cells,
+      total,
+      score,
+      ...vs,
+    );
   }
 
   /**
@@ -194,14 +267,21 @@ export class TableSection {
   private renderCell(cell: MatrixCell, axisId: string): HTMLTableCellElement {
     const label = STATUS_LABEL[cell.status];
     const evidence = cell.status === 'answered' && (cell.age !== '' || cell.sources.length > 0 || cell.unsourced);
-    const action = cell.status === 'missing' ? 'Enter adds this section to the note' : `Enter opens the note here${cell.sources.length > 0 ? '; S lists the sources' : ''}`;
+    const action =
+      cell.status === 'missing'
+        ? 'Enter adds this section to the note'
+        : `Enter opens the note here${cell.sources.length > 0 ? '; S lists the sources' : ''}`;
     const scored = cell.score === null ? '' : `Score ${describeScore(this.scoring, cell.score)}`;
     const vs = this.vsSubject && cell.vs ? cell.vs : null;
     const title = [label, scored, vs ? COMPARISON_LABEL[vs] : '', cell.detail, evidenceTitle(cell), action].filter(Boolean).join('\n\n');
     const mark =
       cell.score === null
         ? element('span', { className: 'symbol', text: STATUS_SYMBOL[cell.status], attributes: { 'aria-hidden': 'true' } })
-        : element('span', { className: 'symbol ball', text: harveyBall(cell.score, this.scoring.scale), attributes: { 'aria-hidden': 'true' } });
+        : element('span', {
+            className: 'symbol ball',
+            text: harveyBall(cell.score, this.scoring.scale),
+            attributes: { 'aria-hidden': 'true' },
+          });
     const comparison = vs ? [element('span', { className: 'vs-mark', text: `${COMPARISON_SYMBOL[vs]} ${COMPARISON_LABEL[vs]}` })] : [];
     const spoken = cell.excerpt ? [hiddenText(`${label}${scored ? `, ${scored}` : ''}: `)] : scored ? [hiddenText(`${scored}. `)] : [];
     const marks = `${evidence ? ' with-evidence' : ''}${cell.stale ? ' stale' : ''}${cell.unsourced ? ' unsourced' : ''}`;
@@ -225,7 +305,11 @@ function vsCounts(counts: ComparisonCounts | null): HTMLTableCellElement {
   const spoken = COMPARISONS.map((c) => `${COMPARISON_LABEL[c]}: ${counts[c]}`).join(', ');
   cell.setAttribute('aria-label', spoken);
   cell.title = spoken;
-  cell.append(...COMPARISONS.map((c) => element('span', { className: `vs-${c}`, text: `${COMPARISON_SYMBOL[c]} ${counts[c]}`, attributes: { 'aria-hidden': 'true' } })));
+  cell.append(
+    ...COMPARISONS.map((c) =>
+      element('span', { className: `vs-${c}`, text: `${COMPARISON_SYMBOL[c]} ${counts[c]}`, attributes: { 'aria-hidden': 'true' } }),
+    ),
+  );
   return cell;
 }
 

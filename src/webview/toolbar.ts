@@ -21,10 +21,18 @@ export class Toolbar {
   private readonly category = element('select', { attributes: { id: 'category' } });
   private readonly gapsOnly = element('input', { attributes: { id: 'gaps-only', type: 'checkbox' } });
   private readonly vsSubject = element('input', { attributes: { id: 'vs-subject', type: 'checkbox' } });
-  private readonly vsLabel = element('label', { className: 'check', attributes: { title: 'Colour each competitor’s scored cells by how it compares with our product' } }, this.vsSubject);
+  private readonly vsLabel = element(
+    'label',
+    { className: 'check', attributes: { title: 'Colour each competitor’s scored cells by how it compares with our product' } },
+    this.vsSubject,
+  );
   private readonly staleOnly = element('input', { attributes: { id: 'stale-only', type: 'checkbox' } });
   private readonly unsourcedOnly = element('input', { attributes: { id: 'unsourced-only', type: 'checkbox' } });
-  private readonly sort = element('select', { attributes: { id: 'sort' } }, ...SORTS.map((s) => element('option', { text: s.label, attributes: { value: s.value } })));
+  private readonly sort = element(
+    'select',
+    { attributes: { id: 'sort' } },
+    ...SORTS.map((s) => element('option', { text: s.label, attributes: { value: s.value } })),
+  );
   private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary', 'aria-live': 'polite' } });
   private readonly heading = element('h1');
   private categoryKey = '';
@@ -39,7 +47,10 @@ export class Toolbar {
       const choice = SORTS.find((s) => s.value === this.sort.value) ?? SORTS[0];
       onChange({ sort: choice.sort, descending: choice.descending });
     });
-    const exportButton = element('button', { text: 'Export…', attributes: { id: 'export', type: 'button', title: 'Export the matrix as Markdown, CSV or HTML' } });
+    const exportButton = element('button', {
+      text: 'Export…',
+      attributes: { id: 'export', type: 'button', title: 'Export the matrix as Markdown, CSV or HTML' },
+    });
     exportButton.addEventListener('click', onExport);
     this.root = element(
       'header',
@@ -50,8 +61,18 @@ export class Toolbar {
       this.category,
       element('label', { className: 'check' }, this.gapsOnly, document.createTextNode(' Gaps only')),
       this.vsLabel,
-      element('label', { className: 'check', attributes: { title: 'Answers older than their freshness limit' } }, this.staleOnly, document.createTextNode(' Stale')),
-      element('label', { className: 'check', attributes: { title: 'Answers that cite no source' } }, this.unsourcedOnly, document.createTextNode(' Unsourced')),
+      element(
+        'label',
+        { className: 'check', attributes: { title: 'Answers older than their freshness limit' } },
+        this.staleOnly,
+        document.createTextNode(' Stale'),
+      ),
+      element(
+        'label',
+        { className: 'check', attributes: { title: 'Answers that cite no source' } },
+        this.unsourcedOnly,
+        document.createTextNode(' Unsourced'),
+      ),
       element('label', { text: 'Sort ', attributes: { for: 'sort' } }),
       this.sort,
       exportButton,

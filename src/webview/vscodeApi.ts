@@ -24,7 +24,17 @@ export interface ViewState {
   readonly focus: FocusedCell | null;
 }
 
-export const INITIAL_STATE: ViewState = { category: '', gapsOnly: false, staleOnly: false, unsourcedOnly: false, vsSubject: false, sort: 'scope', descending: false, scrollTop: 0, focus: null };
+export const INITIAL_STATE: ViewState = {
+  category: '',
+  gapsOnly: false,
+  staleOnly: false,
+  unsourcedOnly: false,
+  vsSubject: false,
+  sort: 'scope',
+  descending: false,
+  scrollTop: 0,
+  focus: null,
+};
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

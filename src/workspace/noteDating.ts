@@ -34,7 +34,9 @@ export class NoteDating extends Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleBlame(editor.document, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.scheduleBlame(e.document, BLAME_DEBOUNCE_MS);
+        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) {
+          this.scheduleBlame(e.document, BLAME_DEBOUNCE_MS);
+        }
       }),
     );
     this.start();

@@ -72,7 +72,10 @@ export class NoteNavigator {
     if (!note || !resolved) return undefined;
     if (!note.exists && !(await exists(note.uri))) {
       const edit = new vscode.WorkspaceEdit();
-      edit.createFile(note.uri, { ignoreIfExists: true, contents: new TextEncoder().encode(noteTemplate(resolved.category, resolved.product)) });
+      edit.createFile(note.uri, {
+        ignoreIfExists: true,
+        contents: new TextEncoder().encode(noteTemplate(resolved.category, resolved.product)),
+      });
       await vscode.workspace.applyEdit(edit);
     }
     return showAt(note.uri, 0, options);
@@ -90,7 +93,10 @@ export class NoteNavigator {
     if (uri && coverage?.line != null) return showAt(uri, coverage.line, options);
     if (options.ifMissing === 'add') return this.addSection(ref, options);
     const add = 'Add Section';
-    const answer = await vscode.window.showInformationMessage(`No note of ${resolved.product.name} answers "${resolved.axis.name}" yet.`, add);
+    const answer = await vscode.window.showInformationMessage(
+      `No note of ${resolved.product.name} answers "${resolved.axis.name}" yet.`,
+      add,
+    );
     return answer === add ? this.addSection(ref, options) : undefined;
   }
 
@@ -107,7 +113,10 @@ export class NoteNavigator {
       const edits = analysis ? addSectionsEdits(analysis, this.store.current.scope, ref.categoryId, [resolved.axis.id]) : [];
       if (edits.length > 0) {
         const edit = new vscode.WorkspaceEdit();
-        edit.set(note.uri, edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)));
+        edit.set(
+          note.uri,
+          edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)),
+        );
         await vscode.workspace.applyEdit(edit);
       }
     }
@@ -119,7 +128,15 @@ export class NoteNavigator {
 /** The line of the axis's heading in the document as it is now (just added or from the template). */
 function headingLine(document: vscode.TextDocument, axis: Axis): number {
   for (let line = 0; line < document.lineCount; line++) {
-    if (/^#{2,6}\s/.test(document.lineAt(line).text) && document.lineAt(line).text.replace(/^#+\s*/, '').trim() === axis.name) return line;
+    if (
+      /^#{2,6}\s/.test(document.lineAt(line).text) &&
+      document
+        .lineAt(line)
+        .text.replace(/^#+\s*/, '')
+        .trim() === axis.name
+    ) {
+      return line;
+    }
   }
   return 0;
 }

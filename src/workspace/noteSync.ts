@@ -228,11 +228,15 @@ export class NoteSync extends Disposable {
         affected = new Set();
         this.fire({ all: false, paths, more: !last || reading !== undefined || this.queued.size > 0 });
       };
-      await inSlices(reads, (read) => {
-        if (!read) return;
-        for (const path of this.analyze(read)) affected.add(path);
-        this.index.prepareSummary(read.path);
-      }, endSlice);
+      await inSlices(
+        reads,
+        (read) => {
+          if (!read) return;
+          for (const path of this.analyze(read)) affected.add(path);
+          this.index.prepareSummary(read.path);
+        },
+        endSlice,
+      );
       reading ??= readNext();
       if (reading) await yieldToEventLoop();
     }

@@ -142,7 +142,14 @@ class WorkspaceNotes implements NotesPort {
   open(path: string): OpenNote | undefined {
     const document = openDocument(this.uriOf(path));
     // The text only when asked: most callers want to know whether there are unsaved edits.
-    return document && { dirty: document.isDirty, get text() { return document.getText(); } };
+    return (
+      document && {
+        dirty: document.isDirty,
+        get text() {
+          return document.getText();
+        },
+      }
+    );
   }
 
   onDidEdit(on: (path: string) => void): Subscription {

@@ -49,7 +49,9 @@ export interface Subscription {
  * `more` says that this is one slice of a batch (a scan, a branch switch) and more of it follows: what reads
  * the whole workspace (counts, the scope file's gaps) may wait for the last slice.
  */
-export type NotesChange = ({ readonly all: true } | { readonly all: false; readonly paths: readonly string[] }) & { readonly more?: boolean };
+export type NotesChange = ({ readonly all: true } | { readonly all: false; readonly paths: readonly string[] }) & {
+  readonly more?: boolean;
+};
 
 export interface NoteSyncOptions {
   /** How long an open document's edits wait for the next keystroke before they are analyzed. */

@@ -58,18 +58,22 @@ export class ScopeFileEditor {
     const state = this.store.current;
     if (!state.fileUri) {
       const create = 'Create Scope File';
-      const answer = createScopeFile ?? (await vscode.window.showInformationMessage(
-        'This workspace uses the built-in scope. Create competitor-scope.yaml from it, to edit?',
-        { modal: true },
-        create,
-      )) === create;
+      const answer =
+        createScopeFile ??
+        (await vscode.window.showInformationMessage(
+          'This workspace uses the built-in scope. Create competitor-scope.yaml from it, to edit?',
+          { modal: true },
+          create,
+        )) === create;
       if (!answer) return undefined;
       await vscode.commands.executeCommand('competitorScope.createScopeFile', { root: this.store.folderUri.toString() });
     }
     const { fileUri, stale, problems } = this.store.current;
     if (!fileUri) return undefined;
     if (stale) {
-      void vscode.window.showWarningMessage(`The scope file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (see Problems): editing from the tree is off until ${problems.length === 1 ? 'it is' : 'they are'} fixed.`);
+      void vscode.window.showWarningMessage(
+        `The scope file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (see Problems): editing from the tree is off until ${problems.length === 1 ? 'it is' : 'they are'} fixed.`,
+      );
       return undefined;
     }
     return vscode.workspace.openTextDocument(fileUri);
@@ -96,7 +100,9 @@ export class ScopeFileEditor {
       for (const e of edits) edit.replace(uri, toRange(e.range), e.newText, { needsConfirmation: false, label: 'Update research notes' });
     }
     if (!(await vscode.workspace.applyEdit(edit))) return false;
-    if (!(await document.save())) void vscode.window.showWarningMessage(`${label}: the scope file could not be saved; the edit is in its editor, unsaved.`);
+    if (!(await document.save())) {
+      void vscode.window.showWarningMessage(`${label}: the scope file could not be saved; the edit is in its editor, unsaved.`);
+    }
     await this.store.reload();
     return true;
   }

@@ -90,7 +90,12 @@ export class ScopeRoots extends Disposable {
    * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
    * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope alone.
    */
-  static async create(builtIn: () => Scope, log: vscode.LogOutputChannel, realPaths: RealPaths | undefined, perRoot: (root: ScopeRoot) => vscode.Disposable[]): Promise<ScopeRoots> {
+  static async create(
+    builtIn: () => Scope,
+    log: vscode.LogOutputChannel,
+    realPaths: RealPaths | undefined,
+    perRoot: (root: ScopeRoot) => vscode.Disposable[],
+  ): Promise<ScopeRoots> {
     const roots = new ScopeRoots(builtIn, log, realPaths, perRoot);
     roots.watch();
     await roots.discover({ nested: false });
@@ -141,7 +146,8 @@ export class ScopeRoots extends Disposable {
 
   /** The scope a command's argument names (`root`, carried by the tree's nodes and scope refs), else the current one. */
   of(target?: unknown): ScopeRoot | undefined {
-    const key = typeof target === 'object' && target !== null && 'root' in target && typeof target.root === 'string' ? target.root : undefined;
+    const key =
+      typeof target === 'object' && target !== null && 'root' in target && typeof target.root === 'string' ? target.root : undefined;
     return this.get(key) ?? this.current;
   }
 
@@ -195,12 +201,17 @@ export class ScopeRoots extends Disposable {
     if (workspaceFolders.length === 0) return [];
     if (!searchNested) return workspaceFolders.map((folder) => ({ uri: folder.uri, label: folder.name }));
     // A file system without search (some virtual ones) still has its folders' own scope files.
-    const files = await Promise.resolve(vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1)).catch((error: unknown) => {
-      this.log.warn(`Scope files in subfolders are not looked for: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    });
+    const files = await Promise.resolve(vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1)).catch(
+      (error: unknown) => {
+        this.log.warn(`Scope files in subfolders are not looked for: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      },
+    );
     if (files.length > MAX_SCOPES) this.log.warn(`More than ${MAX_SCOPES} scope files in this window: only ${MAX_SCOPES} are used.`);
-    const nested = files.slice(0, MAX_SCOPES).map((file) => vscode.Uri.joinPath(file, '..')).sort((a, b) => a.path.localeCompare(b.path));
+    const nested = files
+      .slice(0, MAX_SCOPES)
+      .map((file) => vscode.Uri.joinPath(file, '..'))
+      .sort((a, b) => a.path.localeCompare(b.path));
     const found: { uri: vscode.Uri; label: string }[] = [];
     const taken = new Set<string>();
     const add = (uri: vscode.Uri, label: string) => {

@@ -128,7 +128,6 @@ export class LivePage<T, M> extends Disposable {
       if (this.running === run) this.running = undefined;
     }
   }
-
 }
 
 /** Small content goes in one message: all of it to a page that has nothing, else the update, if anything changed. */

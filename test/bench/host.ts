@@ -73,7 +73,10 @@ async function profiled<T>(during: () => Promise<T>): Promise<T> {
   if (!file) return during();
   const session = new Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 500 });
   await post('Profiler.start');
@@ -136,7 +139,10 @@ async function diagnosticsChange(uri: vscode.Uri, before: string): Promise<numbe
  */
 async function timeEdits(api: CompetitorScopeApi, uri: vscode.Uri): Promise<{ edit: number[]; editRoundTrip: number[] }> {
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  const heading = editor.document.getText().split('\n').find((line) => line.startsWith('## '));
+  const heading = editor.document
+    .getText()
+    .split('\n')
+    .find((line) => line.startsWith('## '));
   if (!heading) throw new Error(`${uri.fsPath} has no section`);
   await api.ready();
   await sleep(1000);
@@ -153,7 +159,9 @@ async function timeEdits(api: CompetitorScopeApi, uri: vscode.Uri): Promise<{ ed
     arrived = 0;
     const start = Date.now();
     const added = `\n\n${heading}\n\nMore.\n`;
-    await editor.edit((e) => (i % 2 === 0 ? e.insert(end, added) : e.delete(new vscode.Range(document.positionAt(document.getText().length - added.length), end))));
+    await editor.edit((e) =>
+      i % 2 === 0 ? e.insert(end, added) : e.delete(new vscode.Range(document.positionAt(document.getText().length - added.length), end)),
+    );
     const changed = await diagnosticsChange(uri, before);
     edit.push(changed - arrived - EDIT_DEBOUNCE_MS);
     editRoundTrip.push(changed - start - EDIT_DEBOUNCE_MS);
@@ -187,9 +195,26 @@ async function timePatches(uri: vscode.Uri): Promise<{ paint: number[]; endToEnd
  * A branch switch: the Playwright side rewrites a heading in every note at once; settled when every note's
  * diagnostics show the rewritten heading (an axis-typo on it). Diagnostics events are debounced by VS Code (50 ms).
  */
-async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Promise<{ settledMs?: number; stallMs: number; missed: number; lastEventMs: number; notesHeard: number; machineBusy?: number; hostCpuMs?: number }> {
-  const pending = new Set(api.notes().paths().map((p) => vscode.Uri.joinPath(folder, p).toString()));
-  const rewritten = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).some((d) => typeof d.code === 'object' && d.code.value === 'axis-typo');
+async function timeBranchSwitch(
+  api: CompetitorScopeApi,
+  folder: vscode.Uri,
+): Promise<{
+  settledMs?: number;
+  stallMs: number;
+  missed: number;
+  lastEventMs: number;
+  notesHeard: number;
+  machineBusy?: number;
+  hostCpuMs?: number;
+}> {
+  const pending = new Set(
+    api
+      .notes()
+      .paths()
+      .map((p) => vscode.Uri.joinPath(folder, p).toString()),
+  );
+  const rewritten = (uri: vscode.Uri) =>
+    vscode.languages.getDiagnostics(uri).some((d) => typeof d.code === 'object' && d.code.value === 'axis-typo');
   let settled!: () => void;
   const done = new Promise<void>((resolve) => (settled = resolve));
   let settledAt = 0;
@@ -226,12 +251,23 @@ async function timeBranchSwitch(api: CompetitorScopeApi, folder: vscode.Uri): Pr
     for (const key of [...pending].slice(0, 10)) {
       const uri = vscode.Uri.parse(key);
       const onDisk = readFileSync(uri.fsPath, 'utf8').includes('extensibilit\n');
-      const analyzed = api.notes().note(vscode.workspace.asRelativePath(uri, false))?.parsed.headings.some((h) => h.text.endsWith('extensibilit'));
+      const analyzed = api
+        .notes()
+        .note(vscode.workspace.asRelativePath(uri, false))
+        ?.parsed.headings.some((h) => h.text.endsWith('extensibilit'));
       console.warn(`  ${uri.fsPath}: rewritten on disk ${onDisk}, analyzed ${analyzed}, diagnostics ${signature(uri)}`);
     }
   }
-  return { ...(pending.size === 0 ? { settledMs: settledAt - started } : {}), stallMs, missed: pending.size, lastEventMs: lastEvent - started, notesHeard: heard.size,
-    ...(cpuBefore && cpuAfter ? { machineBusy: (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total), hostCpuMs: cpuAfter.host - cpuBefore.host } : {}) };
+  return {
+    ...(pending.size === 0 ? { settledMs: settledAt - started } : {}),
+    stallMs,
+    missed: pending.size,
+    lastEventMs: lastEvent - started,
+    notesHeard: heard.size,
+    ...(cpuBefore && cpuAfter
+      ? { machineBusy: (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total), hostCpuMs: cpuAfter.host - cpuBefore.host }
+      : {}),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -245,7 +281,13 @@ export async function run(): Promise<void> {
   const folder = api.scope().folderUri!;
   const paths = api.notes().paths();
   const generated = paths.includes('research/product-7.md');
-  const result: Record<string, unknown> = { notes: paths.length, treeMs, notesMs, heapMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 };
+  const result: Record<string, unknown> = {
+    notes: paths.length,
+    treeMs,
+    notesMs,
+    heapMb: memory.heapUsed / 2 ** 20,
+    rssMb: memory.rss / 2 ** 20,
+  };
 
   const floor: number[] = [];
   const matrix: number[] = [];
@@ -265,6 +307,10 @@ export async function run(): Promise<void> {
     await closeEditors();
     Object.assign(result, await profiled(() => timeBranchSwitch(api, folder)));
   }
-  result.medians = Object.fromEntries(Object.entries(result).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, median((v as number[]).slice(k === 'floor' || k === 'matrix' ? 1 : 0))]));
+  result.medians = Object.fromEntries(
+    Object.entries(result)
+      .filter(([, v]) => Array.isArray(v))
+      .map(([k, v]) => [k, median((v as number[]).slice(k === 'floor' || k === 'matrix' ? 1 : 0))]),
+  );
   writeFileSync(path.join(dir, 'result.json'), JSON.stringify(result, null, 2));
 }

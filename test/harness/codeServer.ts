@@ -41,7 +41,10 @@ export function locateCodeServer(): string {
     execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-vscode-server.sh')], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
-    }).trim().split('\n').pop()!;
+    })
+      .trim()
+      .split('\n')
+      .pop()!;
   const entry = path.join(folder, 'out', 'node', 'entry.js');
   if (!existsSync(entry)) throw new Error(`no code-server in ${folder} (${entry} is missing)`);
   return entry;
@@ -54,15 +57,33 @@ export async function startCodeServer(dirs: SessionDirs, options: CodeServerOpti
   const entry = locateCodeServer();
   writeUserSettings(dirs.userData, options.settings ?? {});
   const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   // Every interface answers on the loopback one too.
   const localHost = host === '0.0.0.0' ? '127.0.0.1' : host;
   const origin = `http://${localHost}:${port}`;
   // The config file would otherwise be written into the home folder.
-  const args = [entry, '--auth', options.password ? 'password' : 'none', '--bind-addr', `${host}:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--config', path.join(dirs.root, 'code-server.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, options.folder];
+  const args = [
+    entry,
+    '--auth',
+    options.password ? 'password' : 'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--config',
+    path.join(dirs.root, 'code-server.yaml'),
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    options.folder,
+  ];
   // detached: a group of its own, so that stopping it also ends its extension hosts and helpers.
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...offline, ...options.env, ...(options.password ? { PASSWORD: options.password } : {}) } });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...offline, ...options.env, ...(options.password ? { PASSWORD: options.password } : {}) },
+  });
   const killGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal);
@@ -156,7 +177,11 @@ let signalsHandled = false;
 function exitOnSignals(): void {
   if (signalsHandled) return;
   signalsHandled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.on(signal, () => process.exit(code));
   }
 }

@@ -44,7 +44,11 @@ export function runIntegrationInCodeServer(
     const opened = run.workspace?.(dirs) ?? dirs.workspace;
     // Tests in the extension host ask the probe what a webview's page shows.
     const probe = await startWebviewProbe();
-    const server = await startCodeServer(dirs, { folder: opened, env: { ...env, [webviewProbeVariable]: probe.url }, settings: run.webWorker ? inWebWorker : {} });
+    const server = await startCodeServer(dirs, {
+      folder: opened,
+      env: { ...env, [webviewProbeVariable]: probe.url },
+      settings: run.webWorker ? inWebWorker : {},
+    });
     let workbench: Workbench | undefined;
     try {
       const url = server.workbenchUrl(opened, [

@@ -43,7 +43,10 @@ async function main(names: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).then(() => process.exit(0), (error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

@@ -11,10 +11,14 @@ import { externalAddresses, isLoopback, reachMessage } from './serveAddresses';
 import { createSessionDirs } from './session';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { folder: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { folder: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string' } },
+  });
   const host = values.host!;
   const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) throw new Error(`--port must be a port number (1-65535), not "${values.port}"`);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+    throw new Error(`--port must be a port number (1-65535), not "${values.port}"`);
+  }
   const dirs = createSessionDirs();
   process.once('exit', () => dirs.remove());
   const folder = values.folder === undefined ? dirs.workspace : path.resolve(values.folder);

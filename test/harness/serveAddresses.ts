@@ -7,14 +7,23 @@ export function isLoopback(host: string): boolean {
 
 /** This machine's IPv4 addresses that another machine may reach, from os.networkInterfaces(). */
 export function externalAddresses(interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]>): string[] {
-  return Object.values(interfaces).flat().filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal).map((i) => i!.address);
+  return Object.values(interfaces)
+    .flat()
+    .filter((i) => i !== undefined && i.family === 'IPv4' && !i.internal)
+    .map((i) => i!.address);
 }
 
 /**
  * What scripts/start.sh prints once the server answers: the address on this machine and how another machine
  * reaches it. `url(host)` is the workbench's address as opened at `host`.
  */
-export function reachMessage(host: string, port: number, addresses: readonly string[], url: (host: string) => string, password?: string): string {
+export function reachMessage(
+  host: string,
+  port: number,
+  addresses: readonly string[],
+  url: (host: string) => string,
+  password?: string,
+): string {
   const local = host === '0.0.0.0' ? '127.0.0.1' : host;
   const lines = [`Open in a browser on this machine:`, '', `  ${url(local)}`, ''];
   if (isLoopback(host)) {
@@ -27,7 +36,12 @@ export function reachMessage(host: string, port: number, addresses: readonly str
     );
   } else {
     const remote = host === '0.0.0.0' ? addresses : [host];
-    lines.push(remote.length ? 'From another machine:' : `From another machine: this machine's address, port ${port}.`, '', ...remote.map((address) => `  ${url(address)}`), '');
+    lines.push(
+      remote.length ? 'From another machine:' : `From another machine: this machine's address, port ${port}.`,
+      '',
+      ...remote.map((address) => `  ${url(address)}`),
+      '',
+    );
     if (password) lines.push(`Password: ${password}`, '');
     lines.push('Anyone who reaches the port and has the password can use this machine as you: a trusted network only.');
   }

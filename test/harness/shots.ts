@@ -119,7 +119,11 @@ async function matrixVsSubject(page: Page): Promise<void> {
 /** A product row's context menu in the matrix runs Research Brief: the brief opens beside, and the status bar says it was copied. */
 async function researchBrief(page: Page): Promise<void> {
   await matrix(page);
-  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('tr[data-row="fastapi"] th.product').click({ button: 'right' });
+  await page
+    .frameLocator('iframe.webview.ready')
+    .frameLocator('#active-frame')
+    .locator('tr[data-row="fastapi"] th.product')
+    .click({ button: 'right' });
   await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Research Brief…' }).click();
   await page.locator('.tabs-container .tab[aria-label*="Untitled"]').first().waitFor();
   await page.locator('.statusbar', { hasText: 'Research brief copied to the clipboard' }).waitFor();

@@ -27,7 +27,11 @@ function vsixProblem(): string | undefined {
 const testHost = path.join(repoRoot, 'test', 'vsix', 'host');
 
 function installVsix(dirs: SessionDirs): void {
-  execFileSync(process.execPath, [locateCodeServer(), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsixPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync(
+    process.execPath,
+    [locateCodeServer(), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsixPath],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
 }
 
 /**

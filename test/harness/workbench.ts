@@ -1,7 +1,14 @@
 import { chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; these flags keep it from reaching out to a network that this kind of machine does not have. */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface WorkbenchOptions {
   viewport?: { width: number; height: number };
@@ -28,7 +35,9 @@ export async function openWorkbench(url: string, options: WorkbenchOptions = {})
     const { onExit, onLog } = options;
     // The workbench looks for these two functions on window when it runs extension tests.
     if (onExit) await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
-    if (onLog) await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => onLog(type, Array.isArray(args) ? args : [args]));
+    if (onLog) {
+      await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => onLog(type, Array.isArray(args) ? args : [args]));
+    }
     const crashed = new Promise<never>((_, reject) => {
       page.on('crash', () => reject(new Error('the workbench page crashed')));
       browser.on('disconnected', () => reject(new Error('the browser closed')));

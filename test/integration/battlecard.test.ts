@@ -20,7 +20,9 @@ async function battlecards(): Promise<BattlecardPanelHandle> {
 }
 
 function battlecardTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('competitorScope.battlecard'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('competitorScope.battlecard'));
 }
 
 /** Django's node in the Scope tree, as its context menu passes it to the command. */
@@ -51,8 +53,14 @@ describe('the battlecard', () => {
       battlecardTabs().map((t) => t.label),
       [PAGE],
     );
-    assert.deepEqual(card.sections['we-lead'].map((a) => a.name), ['Auth, security, and rate limiting']);
-    assert.deepEqual(card.sections['they-lead'].map((a) => a.name), ['Architecture guidance and opinionation']);
+    assert.deepEqual(
+      card.sections['we-lead'].map((a) => a.name),
+      ['Auth, security, and rate limiting'],
+    );
+    assert.deepEqual(
+      card.sections['they-lead'].map((a) => a.name),
+      ['Architecture guidance and opinionation'],
+    );
   });
 
   it('shows the card in the webview: title, scores, every verdict with both sides, as text', async function () {
@@ -68,7 +76,12 @@ describe('the battlecard', () => {
       'Django◕ 3/4 (strong)Built-in session auth, CSRF protection and password hashing.⊘ unsourced',
     ]);
     const unknown = await waitForWebview(PAGE, 'section.unknown .score', (s) => s.length === 4, 'the unknown axes’ scores');
-    assert.deepEqual(texts(unknown.elements), ['not scored (missing)', '◕ 3/4 (strong)', 'not scored (missing)', 'not scored (placeholder)']);
+    assert.deepEqual(texts(unknown.elements), [
+      'not scored (missing)',
+      '◕ 3/4 (strong)',
+      'not scored (missing)',
+      'not scored (placeholder)',
+    ]);
     // The team's words arrive as text: a quote mark from the note is no markup.
     const theyLead = await waitForWebview(PAGE, 'section.they-lead .theirs .answer', (s) => s.length === 1, 'their answer');
     assert.match(theyLead.elements[0].text, /^Django is "batteries included": one project layout/);
@@ -81,10 +94,18 @@ describe('the battlecard', () => {
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
     const line = editor.document.getText().split('\n').indexOf('Score: 4');
     await editor.edit((b) => b.replace(new vscode.Range(line, 7, line, 8), '2'));
-    const card = await waitFor(() => handle.shown(DJANGO)?.sections['we-lead'].length === 2 && handle.shown(DJANGO), 'the card to follow the edit');
+    const card = await waitFor(
+      () => handle.shown(DJANGO)?.sections['we-lead'].length === 2 && handle.shown(DJANGO),
+      'the card to follow the edit',
+    );
     assert.deepEqual(card.sections['they-lead'], []);
     if (webviewProbeAvailable()) {
-      const headings = await waitForWebview(PAGE, 'section.verdict h2', (h) => h[0]?.text === '▲ Where we lead (2)', 'the page to follow the edit');
+      const headings = await waitForWebview(
+        PAGE,
+        'section.verdict h2',
+        (h) => h[0]?.text === '▲ Where we lead (2)',
+        'the page to follow the edit',
+      );
       assert.deepEqual(texts(headings.elements), ['▲ Where we lead (2)', '▼ Where they lead (0)', '= Parity (0)', '? Unknown (2)']);
     }
     await revertDirtyDocuments();
@@ -98,7 +119,10 @@ describe('the battlecard', () => {
     assert.equal(written?.fsPath, markdown.fsPath);
     const text = readFileSync(markdown.fsPath, 'utf8');
     assert.match(text, /^# Django vs\. Grid \+ Throughput Engine\n/);
-    assert.match(text, /\n## Where we lead \(1\)\n\n- \*\*Auth, security, and rate limiting\*\*: Grid \+ Throughput Engine ● 4\/4 \(best\); Django ◕ 3\/4 \(strong\)\n/);
+    assert.match(
+      text,
+      /\n## Where we lead \(1\)\n\n- \*\*Auth, security, and rate limiting\*\*: Grid \+ Throughput Engine ● 4\/4 \(best\); Django ◕ 3\/4 \(strong\)\n/,
+    );
     const html = vscode.Uri.file(workspacePath('battlecard-django.html'));
     await vscode.commands.executeCommand('competitorScope.exportBattlecard', DJANGO, 'html', html);
     assert.match(readFileSync(html.fsPath, 'utf8'), /^<!DOCTYPE html>[\s\S]*<h2>Where they lead \(1\)<\/h2>/);
@@ -118,7 +142,12 @@ describe('the battlecard', () => {
   it('opens the note of a side at its axis from the page', async () => {
     const handle = await battlecards();
     await handle.postFromWebview(DJANGO, { type: 'openAxis', side: 'ours', axisId: 'auth-security-and-rate-limiting' });
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === workspacePath('research/grid-throughput-engine.md') && vscode.window.activeTextEditor, 'our note');
+    const editor = await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.uri.fsPath === workspacePath('research/grid-throughput-engine.md') &&
+        vscode.window.activeTextEditor,
+      'our note',
+    );
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /^## Auth, security/);
   });
 
@@ -140,10 +169,18 @@ describe('the battlecard', () => {
   it('opens from a matrix row’s context menu, with the ids the row gives it', async () => {
     const handle = await battlecards();
     const fastapi = { categoryId: DJANGO.categoryId, productId: 'fastapi' };
-    await vscode.commands.executeCommand('competitorScope.openBattlecard', { webviewSection: 'product', competitor: true, ...fastapi, preventDefaultContextMenuItems: true });
+    await vscode.commands.executeCommand('competitorScope.openBattlecard', {
+      webviewSection: 'product',
+      competitor: true,
+      ...fastapi,
+      preventDefaultContextMenuItems: true,
+    });
     const card = await waitFor(() => handle.shown(fastapi), 'FastAPI’s card', { timeoutMs: 20_000 });
     assert.equal(card.product, 'FastAPI');
-    assert.deepEqual(card.sections['we-lead'].map((a) => a.name), ['Architecture guidance and opinionation']);
+    assert.deepEqual(
+      card.sections['we-lead'].map((a) => a.name),
+      ['Architecture guidance and opinionation'],
+    );
   });
 
   it('opens from the palette with a pick of the competitors', async () => {
@@ -151,10 +188,14 @@ describe('the battlecard', () => {
     await closeAllEditors();
     const opening = vscode.commands.executeCommand('competitorScope.openBattlecard');
     // The first competitor in scope order is Django; accept the pick once it shows.
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return handle.shown(DJANGO);
-    }, 'the pick to open Django’s battlecard', { timeoutMs: 20_000, intervalMs: 300 });
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return handle.shown(DJANGO);
+      },
+      'the pick to open Django’s battlecard',
+      { timeoutMs: 20_000, intervalMs: 300 },
+    );
     await opening;
   });
 });

@@ -25,10 +25,11 @@ KRaft since 3.3: no ZooKeeper to run.
 
 /** A git repository at `folder` whose one commit (2020-01-02) holds the note, and then a filter driver that appends to `marker`. */
 function repositoryWithFilter(folder: string, marker: string): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
-    cwd: folder,
-    env: { ...process.env, GIT_AUTHOR_DATE: '2020-01-02T12:00:00+00:00', GIT_COMMITTER_DATE: '2020-01-02T12:00:00+00:00' },
-  });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
+      cwd: folder,
+      env: { ...process.env, GIT_AUTHOR_DATE: '2020-01-02T12:00:00+00:00', GIT_COMMITTER_DATE: '2020-01-02T12:00:00+00:00' },
+    });
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'kafka.md'), NOTE);
   git('init', '-q', '-b', 'main');
@@ -55,7 +56,8 @@ describe('git dates in a trusted workspace', function () {
     const api = await extensionApi();
     const folder = workspacePath('dated');
     const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'competitor-scope-filter-')), 'filter-ran');
-    const noFilterRan = (when: string) => assert.equal(existsSync(marker), false, `the filter ran ${when}: ${existsSync(marker) ? readFileSync(marker, 'utf8') : ''}`);
+    const noFilterRan = (when: string) =>
+      assert.equal(existsSync(marker), false, `the filter ran ${when}: ${existsSync(marker) ? readFileSync(marker, 'utf8') : ''}`);
     repositoryWithFilter(folder, marker);
     try {
       writeFileSync(path.join(folder, 'competitor-scope.yaml'), TEAM_SCOPE);

@@ -16,7 +16,9 @@ async function matrix(): Promise<MatrixPanelHandle> {
 }
 
 function matrixTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('competitorScope.matrix'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('competitorScope.matrix'));
 }
 
 async function editorOn(relativePath: string): Promise<vscode.TextEditor> {
@@ -52,7 +54,10 @@ describe('the comparison matrix', () => {
     const model = await waitFor(() => handle.model(), 'the model', { timeoutMs: 20_000 });
     const django = model.tables[0].rows.find((r) => r.key === 'django');
     const [architecture, auth, testing] = django?.cells ?? [];
-    assert.deepEqual(architecture.sources, ['https://docs.djangoproject.com/en/stable/intro/overview/', 'https://docs.djangoproject.com/en/stable/ref/applications/']);
+    assert.deepEqual(architecture.sources, [
+      'https://docs.djangoproject.com/en/stable/intro/overview/',
+      'https://docs.djangoproject.com/en/stable/ref/applications/',
+    ]);
     assert.deepEqual([auth.sources.length, auth.unsourced, auth.stale], [0, true, false]);
     assert.deepEqual([testing.asOf, testing.stale, testing.unsourced, testing.sources.length], ['2023-04-01', true, false, 1]);
     assert.match(testing.age, /^\d+ (yr|mo)$/);
@@ -60,7 +65,12 @@ describe('the comparison matrix', () => {
 
   it('opens the note at the heading of an answered cell', async () => {
     const handle = await matrix();
-    await handle.postFromWebview({ type: 'openCell', categoryId: WEB, productId: 'django', axisId: 'testing-strategy-and-coverage-expectations' });
+    await handle.postFromWebview({
+      type: 'openCell',
+      categoryId: WEB,
+      productId: 'django',
+      axisId: 'testing-strategy-and-coverage-expectations',
+    });
     const editor = await editorOn('research/django.md');
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## Testing strategy and coverage expectations');
   });
@@ -115,7 +125,10 @@ describe('the comparison matrix', () => {
     await matrix();
     for (const [format, check] of [
       ['markdown', /^# Competitor Scope for Grid \+ Throughput Engine\n[\s\S]*\| Product \| Architecture guidance and opinionation \|/],
-      ['csv', /^Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced\r\nPython Web \/ Application Frameworks,Grid \+ Throughput Engine,yes,Architecture guidance and opinionation,Answered,3,/],
+      [
+        'csv',
+        /^Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced\r\nPython Web \/ Application Frameworks,Grid \+ Throughput Engine,yes,Architecture guidance and opinionation,Answered,3,/,
+      ],
       ['html', /^<!DOCTYPE html>[\s\S]*<th scope="row">Django<\/th>/],
     ] as const) {
       const target = vscode.Uri.file(workspacePath(`matrix-export.${format}`));

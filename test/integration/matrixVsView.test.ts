@@ -32,10 +32,18 @@ describe('the matrix’s vs. our product view, drawn', () => {
     const cells = await waitForWebview(PAGE, `${DJANGO_ROW} td.cell`, (c) => c[0]?.className.includes('vs-'), 'the vs. view');
     assert.deepEqual(
       cells.elements.map((c) => c.className),
-      ['cell answered with-evidence vs-they-lead', 'cell answered with-evidence unsourced vs-we-lead', 'cell answered with-evidence stale vs-none', 'cell placeholder vs-none'],
+      [
+        'cell answered with-evidence vs-they-lead',
+        'cell answered with-evidence unsourced vs-we-lead',
+        'cell answered with-evidence stale vs-none',
+        'cell placeholder vs-none',
+      ],
     );
     const marks = await waitForWebview(PAGE, `${DJANGO_ROW} .vs-mark`, (m) => m.length === 2, 'the marks');
-    assert.deepEqual(marks.elements.map((m) => m.text), ['▼ They lead', '▲ We lead']);
+    assert.deepEqual(
+      marks.elements.map((m) => m.text),
+      ['▼ They lead', '▲ We lead'],
+    );
     const counts = await waitForWebview(PAGE, `${DJANGO_ROW} td.vs-counts`, (c) => c.length === 1, 'the counts');
     assert.equal(counts.elements[0].ariaLabel, 'We lead: 1, Parity: 0, They lead: 1');
     assert.equal(counts.elements[0].text, '▲ 1= 0▼ 1');
@@ -45,12 +53,20 @@ describe('the matrix’s vs. our product view, drawn', () => {
   });
 
   it('fits the counts column in the window, uncut', async () => {
-    const header = await waitForWebview(PAGE, 'section[data-category="python-web-frameworks"] thead th.vs-counts', (h) => h.length === 1, 'the vs. us column');
+    const header = await waitForWebview(
+      PAGE,
+      'section[data-category="python-web-frameworks"] thead th.vs-counts',
+      (h) => h.length === 1,
+      'the vs. us column',
+    );
     assert.equal(header.elements[0].text, 'vs. us');
     const counts = await waitForWebview(PAGE, `${DJANGO_ROW} td.vs-counts span`, (s) => s.length === 3, 'the counts');
     const cell = await waitForWebview(PAGE, `${DJANGO_ROW} td.vs-counts`, (c) => c.length === 1, 'the counts cell');
     const right = Math.max(...counts.elements.map((s) => s.right));
-    assert.ok(cell.elements[0].right <= cell.viewportWidth, `the column ends at ${cell.elements[0].right} px, past the page's ${cell.viewportWidth} px`);
+    assert.ok(
+      cell.elements[0].right <= cell.viewportWidth,
+      `the column ends at ${cell.elements[0].right} px, past the page's ${cell.viewportWidth} px`,
+    );
     assert.ok(right <= cell.elements[0].right, `the counts end at ${right} px, past their cell's ${cell.elements[0].right} px`);
   });
 
@@ -64,6 +80,9 @@ describe('the matrix’s vs. our product view, drawn', () => {
   it('goes back to the plain view when unticked', async () => {
     await clickInWebview(PAGE, '#vs-subject');
     const cells = await waitForWebview(PAGE, `${DJANGO_ROW} td.cell`, (c) => !c[0]?.className.includes('vs-'), 'the plain view');
-    assert.deepEqual(cells.elements.map((c) => c.className), ['cell answered with-evidence', 'cell answered with-evidence unsourced', 'cell answered with-evidence stale', 'cell placeholder']);
+    assert.deepEqual(
+      cells.elements.map((c) => c.className),
+      ['cell answered with-evidence', 'cell answered with-evidence unsourced', 'cell answered with-evidence stale', 'cell placeholder'],
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('going from the tree to the notes', () => {
   it('opens an axis’s note at the heading that answers it', async () => {
     const axis = await node('Python Web / Application Frameworks', 'Django', 'Testing strategy and coverage expectations');
     await vscode.commands.executeCommand((await (await extensionApi()).scopeTree.getTreeItem(axis)).command!.command, axis);
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/research/django.md') && vscode.window.activeTextEditor, 'django.md to open');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/research/django.md') && vscode.window.activeTextEditor,
+      'django.md to open',
+    );
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## Testing strategy and coverage expectations');
   });
 
@@ -34,23 +37,26 @@ describe('going from the tree to the notes', () => {
     await vscode.commands.executeCommand('competitorScope.createNote', ansys);
     const path = workspacePath('research', 'ansys.md');
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === path, 'the new note to open');
-    assert.equal(readFileSync(path, 'utf8'), [
-      '---',
-      'product: ansys',
-      'category: simulation-digital-twin',
-      '---',
-      '',
-      '# Ansys',
-      '',
-      '## Model fidelity vs runtime performance trade-offs',
-      '',
-      '## Scenario configuration, parameter sweeps, and study management',
-      '',
-      '## Result visualization and analysis dashboards',
-      '',
-      '## Handling of long-running and failing simulations',
-      '',
-    ].join('\n'));
+    assert.equal(
+      readFileSync(path, 'utf8'),
+      [
+        '---',
+        'product: ansys',
+        'category: simulation-digital-twin',
+        '---',
+        '',
+        '# Ansys',
+        '',
+        '## Model fidelity vs runtime performance trade-offs',
+        '',
+        '## Scenario configuration, parameter sweeps, and study management',
+        '',
+        '## Result visualization and analysis dashboards',
+        '',
+        '## Handling of long-running and failing simulations',
+        '',
+      ].join('\n'),
+    );
     const item = await waitFor(async () => {
       const i = await (await extensionApi()).scopeTree.getTreeItem(ansys);
       return i.contextValue === 'product' && i;
@@ -58,13 +64,19 @@ describe('going from the tree to the notes', () => {
     assert.equal(item.description, '0/4', 'four empty sections answer nothing yet');
     await closeAllEditors();
     unlinkSync(path);
-    await waitFor(async () => (await (await extensionApi()).scopeTree.getTreeItem(ansys)).contextValue === 'product.noNote', 'the tree to see the note gone');
+    await waitFor(
+      async () => (await (await extensionApi()).scopeTree.getTreeItem(ansys)).contextValue === 'product.noNote',
+      'the tree to see the note gone',
+    );
   });
 
   it('adds a missing axis’s section to the product’s note and opens it there', async () => {
     const axis = await node('Python Web / Application Frameworks', 'FastAPI', 'Dev experience, documentation, and templates');
     await vscode.commands.executeCommand('competitorScope.addSection', axis);
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/research/fastapi.md') && vscode.window.activeTextEditor, 'fastapi.md to open');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/research/fastapi.md') && vscode.window.activeTextEditor,
+      'fastapi.md to open',
+    );
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## Dev experience, documentation, and templates');
     assert.ok(editor.document.getText().includes('\nTBD\n'), 'the text around it stays');
     await revertDirtyDocuments();

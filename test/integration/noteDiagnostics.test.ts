@@ -33,12 +33,21 @@ describe('diagnostics and quick fixes on research notes', () => {
 
   it('flags each missing axis on the product line, with a code that links to its documentation', async () => {
     await extensionApi();
-    const [missing] = await waitFor(() => diagnostics('research/fastapi.md', 'missing-axis').length > 0 && diagnostics('research/fastapi.md', 'missing-axis'), 'missing-axis on fastapi.md');
-    assert.equal(missing.message, 'No section answers "Dev experience, documentation, and templates" (Python Web / Application Frameworks) for FastAPI.');
+    const [missing] = await waitFor(
+      () => diagnostics('research/fastapi.md', 'missing-axis').length > 0 && diagnostics('research/fastapi.md', 'missing-axis'),
+      'missing-axis on fastapi.md',
+    );
+    assert.equal(
+      missing.message,
+      'No section answers "Dev experience, documentation, and templates" (Python Web / Application Frameworks) for FastAPI.',
+    );
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(missing.range.start.line, 1, 'on the product: line');
     assert.ok(typeof missing.code === 'object', 'a code with a link');
-    assert.equal(missing.code.target.toString(), 'https://github.com/competitor-scope/competitor-scope/blob/main/docs/diagnostics.md#missing-axis');
+    assert.equal(
+      missing.code.target.toString(),
+      'https://github.com/competitor-scope/competitor-scope/blob/main/docs/diagnostics.md#missing-axis',
+    );
     const unanswered = diagnostics('research/fastapi.md', 'unanswered-axis').map((d) => d.range.start.line);
     assert.deepEqual(unanswered, [13, 15], 'the empty and the TBD sections');
   });
@@ -48,10 +57,20 @@ describe('diagnostics and quick fixes on research notes', () => {
     const editor = await openDocument(path);
     const before = editor.document.getText();
     const headingOf = (d: vscode.Diagnostic) => editor.document.lineAt(d.range.start.line).text;
-    const unsourced = await waitFor(() => diagnostics(path, 'unsourced-answer').length > 0 && diagnostics(path, 'unsourced-answer'), 'unsourced-answer on django.md');
-    assert.deepEqual(unsourced.map(headingOf), ['## Auth, security and rate-limiting'], 'only the section without a link, reference or footnote');
+    const unsourced = await waitFor(
+      () => diagnostics(path, 'unsourced-answer').length > 0 && diagnostics(path, 'unsourced-answer'),
+      'unsourced-answer on django.md',
+    );
+    assert.deepEqual(
+      unsourced.map(headingOf),
+      ['## Auth, security and rate-limiting'],
+      'only the section without a link, reference or footnote',
+    );
     assert.equal(unsourced[0].severity, vscode.DiagnosticSeverity.Information);
-    const [stale] = await waitFor(() => diagnostics(path, 'stale-answer').length > 0 && diagnostics(path, 'stale-answer'), 'stale-answer on django.md');
+    const [stale] = await waitFor(
+      () => diagnostics(path, 'stale-answer').length > 0 && diagnostics(path, 'stale-answer'),
+      'stale-answer on django.md',
+    );
     assert.equal(headingOf(stale), '## Testing strategy and coverage expectations');
     assert.equal(stale.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(stale.message, /old \(as of 2023-04-01, from its As of line\); answers to it stay fresh for 180 days\.$/);
@@ -63,7 +82,11 @@ describe('diagnostics and quick fixes on research notes', () => {
     const [beforeLines, afterLines] = [before.split('\n'), editor.document.getText().split('\n')];
     assert.equal(afterLines.length, beforeLines.length, 'one line replaced, none added');
     const changed = afterLines.flatMap((line, i) => (line === beforeLines[i] ? [] : [i]));
-    assert.deepEqual(changed.map((i) => beforeLines[i]), ['As of 2023-04'], 'only the As of line changed');
+    assert.deepEqual(
+      changed.map((i) => beforeLines[i]),
+      ['As of 2023-04'],
+      'only the As of line changed',
+    );
     assert.match(afterLines[changed[0]], /^As of \d{4}-\d{2}-\d{2}$/);
     await waitFor(() => diagnostics(path, 'stale-answer').length === 0, 'the stale-answer warning to go');
     assert.equal(diagnostics(path, 'unsourced-answer').length, 1, 'the unsourced one stays');
@@ -90,7 +113,10 @@ describe('diagnostics and quick fixes on research notes', () => {
     const path = 'research/fastapi.md';
     const editor = await openDocument(path);
     const before = editor.document.getText();
-    const [missing] = await waitFor(() => diagnostics(path, 'missing-axis').length > 0 && diagnostics(path, 'missing-axis'), 'missing-axis');
+    const [missing] = await waitFor(
+      () => diagnostics(path, 'missing-axis').length > 0 && diagnostics(path, 'missing-axis'),
+      'missing-axis',
+    );
     const actions = await codeActions(editor, missing.range, vscode.CodeActionKind.QuickFix);
     const add = actions.find((a) => a.title === "Add section 'Dev experience, documentation, and templates'");
     assert.ok(add?.edit, `actions: ${actions.map((a) => a.title).join('; ')}`);
@@ -102,16 +128,26 @@ describe('diagnostics and quick fixes on research notes', () => {
     assert.match(after, /\nTBD\n\n## Dev experience, documentation, and templates\n/);
     await waitFor(() => diagnostics(path, 'missing-axis').length === 0, 'the missing-axis warning to go');
     // The new section is empty: now it is unanswered, on its heading.
-    await waitFor(() => diagnostics(path, 'unanswered-axis').some((d) => editor.document.lineAt(d.range.start.line).text === '## Dev experience, documentation, and templates'), 'the new section to be flagged as empty');
+    await waitFor(
+      () =>
+        diagnostics(path, 'unanswered-axis').some(
+          (d) => editor.document.lineAt(d.range.start.line).text === '## Dev experience, documentation, and templates',
+        ),
+      'the new section to be flagged as empty',
+    );
     await revertDirtyDocuments();
   });
 
   it('"Add all N missing sections" adds them in scope order in one undoable edit', async () => {
     const path = 'research/datadog.md';
-    const text = '---\nproduct: datadog\n---\n\n# Datadog\n\n## Alerting, incident timelines, and runbook integration\n\nMonitors with escalation; incident timelines in Incident Management.\n';
+    const text =
+      '---\nproduct: datadog\n---\n\n# Datadog\n\n## Alerting, incident timelines, and runbook integration\n\nMonitors with escalation; incident timelines in Incident Management.\n';
     writeFileSync(workspacePath(path), text);
     const editor = await openDocument(path);
-    const missing = await waitFor(() => diagnostics(path, 'missing-axis').length === 2 && diagnostics(path, 'missing-axis'), 'two missing axes');
+    const missing = await waitFor(
+      () => diagnostics(path, 'missing-axis').length === 2 && diagnostics(path, 'missing-axis'),
+      'two missing axes',
+    );
     const actions = await codeActions(editor, missing[0].range, vscode.CodeActionKind.QuickFix);
     const addAll = actions.find((a) => a.title === 'Add all 2 missing sections');
     assert.ok(addAll?.edit, `actions: ${actions.map((a) => a.title).join('; ')}`);
@@ -136,23 +172,37 @@ describe('diagnostics and quick fixes on research notes', () => {
     await waitFor(() => diagnostics(path, 'missing-axis').length === 1, 'the missing axis');
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     const fixAll = await codeActions(editor, whole, vscode.CodeActionKind.SourceFixAll.append('competitorScope'));
-    assert.deepEqual(fixAll.map((a) => [a.title, a.kind?.value]), [['Add all missing sections', 'source.fixAll.competitorScope']]);
+    assert.deepEqual(
+      fixAll.map((a) => [a.title, a.kind?.value]),
+      [['Add all missing sections', 'source.fixAll.competitorScope']],
+    );
     const refactors = await codeActions(editor, whole, vscode.CodeActionKind.Refactor);
-    assert.deepEqual(refactors.filter((a) => a.title.includes('section')), []);
+    assert.deepEqual(
+      refactors.filter((a) => a.title.includes('section')),
+      [],
+    );
   });
 
   it('computes fixes from the text as it is, also when they are asked for before the typing settles', async () => {
     const path = 'research/drf.md';
-    const text = '# DRF\n\n## Architecture guidance and opinionation\n\nViewsets.\n\n## Testing strategy and coverage expectations\n\nAPITestCase.\n\n## Dev experience, documentation, and templates\n\nBrowsable API.\n';
+    const text =
+      '# DRF\n\n## Architecture guidance and opinionation\n\nViewsets.\n\n## Testing strategy and coverage expectations\n\nAPITestCase.\n\n## Dev experience, documentation, and templates\n\nBrowsable API.\n';
     writeFileSync(workspacePath(path), text);
     const editor = await openDocument(path);
     await waitFor(() => diagnostics(path, 'missing-axis').length === 1, 'the missing auth axis');
     // Typed just now, and the fix-all asked for at once (as editor.codeActionsOnSave does on a quick save).
     await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'Routers.\nSerializers.\n'));
-    const [fixAll] = await codeActions(editor, new vscode.Range(0, 0, editor.document.lineCount, 0), vscode.CodeActionKind.SourceFixAll.append('competitorScope'));
+    const [fixAll] = await codeActions(
+      editor,
+      new vscode.Range(0, 0, editor.document.lineCount, 0),
+      vscode.CodeActionKind.SourceFixAll.append('competitorScope'),
+    );
     assert.ok(fixAll?.edit);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
-    assert.match(editor.document.getText(), /\nViewsets\.\nRouters\.\nSerializers\.\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n/);
+    assert.match(
+      editor.document.getText(),
+      /\nViewsets\.\nRouters\.\nSerializers\.\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n/,
+    );
     await revertDirtyDocuments();
     unlinkSync(workspacePath(path));
   });
@@ -179,7 +229,9 @@ describe('diagnostics and quick fixes on research notes', () => {
     writeFileSync(workspacePath(path), '# Superset\n');
     await waitFor(() => diagnostics(path, 'missing-axis').length === 3, 'three missing axes for a new note');
     const editor = await openDocument(path);
-    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\n## Degraded modes and fallback behaviors\n\nCharts fall back to cached results.\n'));
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(1, 0), '\n## Degraded modes and fallback behaviors\n\nCharts fall back to cached results.\n'),
+    );
     await waitFor(() => diagnostics(path, 'missing-axis').length === 2, 'two missing axes after typing a section');
     await revertDirtyDocuments();
     await closeAllEditors();
@@ -192,9 +244,16 @@ describe('diagnostics and quick fixes on research notes', () => {
     const TYPO = '## Architecture guidance and opinionatio';
     const paths = Array.from({ length: 150 }, (_, i) => `research/bulk-${i}.md`);
     // The heading with a typo moves down with the paragraphs before it: its line tells each version apart.
-    const note = (i: number, paragraphs: number) => `---\nproduct: FastAPI\n---\n\n# Bulk ${i}\n${'\nText.\n'.repeat(paragraphs)}\n${TYPO}\n\nTypo.\n`;
+    const note = (i: number, paragraphs: number) =>
+      `---\nproduct: FastAPI\n---\n\n# Bulk ${i}\n${'\nText.\n'.repeat(paragraphs)}\n${TYPO}\n\nTypo.\n`;
     const typoLine = (text: string) => text.split('\n').indexOf(TYPO);
-    const shows = (versions: string[]) => paths.every((path, i) => diagnostics(path, 'axis-typo').map((d) => d.range.start.line).join() === String(typoLine(versions[i])));
+    const shows = (versions: string[]) =>
+      paths.every(
+        (path, i) =>
+          diagnostics(path, 'axis-typo')
+            .map((d) => d.range.start.line)
+            .join() === String(typoLine(versions[i])),
+      );
     try {
       const first = paths.map((_, i) => note(i, i % 7));
       paths.forEach((path, i) => writeFileSync(workspacePath(path), first[i]));
@@ -226,7 +285,9 @@ describe('diagnostics and quick fixes on research notes', () => {
       linkSync(workspacePath(path), alias);
       bulk.forEach((p, i) => writeFileSync(workspacePath(p), note(`## Bulk ${i}`)));
       writeFileSync(alias, note('## Architecture guidance and opinionatio'));
-      await waitFor(() => diagnostics(path, 'axis-typo').length === 1, 'the note written without a file event to be read again', { timeoutMs: 20_000 });
+      await waitFor(() => diagnostics(path, 'axis-typo').length === 1, 'the note written without a file event to be read again', {
+        timeoutMs: 20_000,
+      });
     } finally {
       for (const p of [...bulk, path]) unlinkSync(workspacePath(p));
       if (existsSync(alias)) unlinkSync(alias);
@@ -242,8 +303,14 @@ describe('diagnostics and quick fixes on research notes', () => {
       '## <a id="viz"></a>Result *visualization* and analysis dashboards',
     ];
     writeFileSync(workspacePath(path), `---\nproduct: Abaqus\n---\n\n${headings.map((h) => `${h}\n\nAnswered.\n`).join('\n')}`);
-    const missing = await waitFor(() => diagnostics(path, 'missing-axis').length > 0 && diagnostics(path, 'missing-axis'), 'missing-axis on abaqus.md');
-    assert.deepEqual(missing.map((d) => d.message), ['No section answers "Handling of long-running and failing simulations" (Simulation / Physics / Digital Twin Tools) for Abaqus.']);
+    const missing = await waitFor(
+      () => diagnostics(path, 'missing-axis').length > 0 && diagnostics(path, 'missing-axis'),
+      'missing-axis on abaqus.md',
+    );
+    assert.deepEqual(
+      missing.map((d) => d.message),
+      ['No section answers "Handling of long-running and failing simulations" (Simulation / Physics / Digital Twin Tools) for Abaqus.'],
+    );
     assert.deepEqual(diagnostics(path, 'axis-typo'), []);
     unlinkSync(workspacePath(path));
     await waitFor(() => diagnostics(path).length === 0, 'the deleted note’s diagnostics to go');

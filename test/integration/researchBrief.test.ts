@@ -44,7 +44,7 @@ describe('research brief', () => {
     assert.match(text, /## Conventions/);
   });
 
-  it('of a category from the tree, and of a product from the matrix row\'s menu and the note\'s lens (ids)', async () => {
+  it("of a category from the tree, and of a product from the matrix row's menu and the note's lens (ids)", async () => {
     const tree = (await extensionApi()).scopeTree;
     const category = (await tree.getChildren())!.find((n) => n.kind === 'category' && n.category.id === WEB);
     const ofCategory = await brief(category);
@@ -61,10 +61,14 @@ describe('research brief', () => {
     let finished = false;
     void done.then(() => (finished = true));
     // The quick pick opens once the notes are read: accept its first item, "Every gap", when it shows.
-    await waitFor(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return finished;
-    }, 'the quick pick to be accepted', { intervalMs: 200 });
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return finished;
+      },
+      'the quick pick to be accepted',
+      { intervalMs: 200 },
+    );
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.match(text, /^# Research brief: every gap\n/);
     assert.equal(await vscode.env.clipboard.readText(), text);

@@ -28,7 +28,10 @@ describe('the scope tree', () => {
   const original = readFileSync(scopePath(), 'utf8');
   afterEach(async () => {
     writeFileSync(scopePath(), original);
-    await waitFor(async () => (await extensionApi()).scope().stale === false && scopeDiagnostics().length === 0, 'the scope file to be valid again');
+    await waitFor(
+      async () => (await extensionApi()).scope().stale === false && scopeDiagnostics().length === 0,
+      'the scope file to be valid again',
+    );
   });
 
   it('shows the scope file’s four categories, their products and axes, with coverage', async () => {
@@ -47,7 +50,11 @@ describe('the scope tree', () => {
     assert.equal(products.length, 5);
     const django = await item(products[0]);
     assert.equal(label(django), 'Django');
-    assert.equal(django.description, '3/4 · 1 stale · 1 unsourced', 'Django answers three of its four axes; one answer is stale, one cites nothing');
+    assert.equal(
+      django.description,
+      '3/4 · 1 stale · 1 unsourced',
+      'Django answers three of its four axes; one answer is stale, one cites nothing',
+    );
     assert.deepEqual(django.command?.arguments, [products[0]]);
 
     const axes = await children(products[0]);
@@ -64,7 +71,9 @@ describe('the scope tree', () => {
 
   it('reports a YAML syntax error at its line, and keeps showing the last valid scope', async () => {
     writeFileSync(scopePath(), original.replace('title: Competitor Scope for Grid + Throughput Engine', 'title: "unterminated'));
-    const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic on the scope file', { timeoutMs: 3000 });
+    const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic on the scope file', {
+      timeoutMs: 3000,
+    });
     assert.match(diagnostic.message, /YAML syntax error/);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostic.source, 'competitor-scope');
@@ -75,8 +84,18 @@ describe('the scope tree', () => {
   });
 
   for (const [what, edit, message, lineText] of [
-    ['a duplicate id', (t: string) => t.replace('      - name: Abaqus', '      - name: Ansys'), /Duplicate product id "ansys"/, '      - name: Ansys'],
-    ['a wrong type', (t: string) => t.replace('      - name: Datadog', '      - name: 42'), /"categories\[2\]\.products\[1\]\.name" must be a string, not a number \(42\)/, '      - name: 42'],
+    [
+      'a duplicate id',
+      (t: string) => t.replace('      - name: Abaqus', '      - name: Ansys'),
+      /Duplicate product id "ansys"/,
+      '      - name: Ansys',
+    ],
+    [
+      'a wrong type',
+      (t: string) => t.replace('      - name: Datadog', '      - name: 42'),
+      /"categories\[2\]\.products\[1\]\.name" must be a string, not a number \(42\)/,
+      '      - name: 42',
+    ],
   ] as const) {
     it(`reports ${what} at the offending line`, async () => {
       const broken = edit(original);
@@ -90,11 +109,16 @@ describe('the scope tree', () => {
   }
 
   it('reports a notes glob typo at its value, keeps every note, and follows new notes once it is fixed', async () => {
-    const missingAxes = (file: string) => vscode.languages.getDiagnostics(vscode.Uri.file(workspacePath(file))).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'missing-axis');
+    const missingAxes = (file: string) =>
+      vscode.languages
+        .getDiagnostics(vscode.Uri.file(workspacePath(file)))
+        .filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'missing-axis');
     const before = missingAxes('research/grafana.md').length;
     assert.ok(before > 0);
     writeFileSync(scopePath(), original.replace('notes: research/**/*.md', 'notes: "research/[z-a]*.md"'));
-    const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic on the notes glob', { timeoutMs: 3000 });
+    const [diagnostic] = await waitFor(() => scopeDiagnostics().length > 0 && scopeDiagnostics(), 'a diagnostic on the notes glob', {
+      timeoutMs: 3000,
+    });
     assert.match(diagnostic.message, /"notes": the notes glob has the range "z-a", which runs backwards/);
     assert.equal(diagnostic.range.start.line, 7);
     assert.equal(missingAxes('research/grafana.md').length, before, 'the notes stay analyzed under the last good glob');
@@ -111,13 +135,19 @@ describe('the scope tree', () => {
 
   // How fast, against a scope file of the same size, is held by the parser's unit tests (scopeParser.test.ts).
   it('refuses an alias bomb and a 5 MB scope file with a clear diagnostic', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghij'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+    ].join('\n');
     for (const [text, message] of [
       [bomb, /cannot be expanded: Excessive alias count/],
       [original + `# ${'x'.repeat(5 * 1024 * 1024)}\n`, /The scope file is 5\.0 MB, over the 1 MB limit for scope files/],
     ] as const) {
       writeFileSync(scopePath(), text);
-      const diagnostics = await waitFor(() => scopeDiagnostics().find((d) => message.test(d.message)) && scopeDiagnostics(), String(message));
+      const diagnostics = await waitFor(
+        () => scopeDiagnostics().find((d) => message.test(d.message)) && scopeDiagnostics(),
+        String(message),
+      );
       assert.equal(diagnostics.length, 1);
       assert.equal((await extensionApi()).scope().scope.categories.length, 4);
     }
@@ -145,14 +175,20 @@ describe('the scope tree', () => {
 
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('competitorScope.createScopeFile');
     assert.equal(editor?.document.uri.fsPath, scopePath());
-    assert.equal(readFileSync(scopePath(), 'utf8'), readFileSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'scope', 'competitor-scope.yaml'), 'utf8'));
+    assert.equal(
+      readFileSync(scopePath(), 'utf8'),
+      readFileSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'scope', 'competitor-scope.yaml'), 'utf8'),
+    );
     await waitFor(() => api.scope().source === 'file', 'the new scope file to be read');
     await closeAllEditors();
   });
 
   it('refreshes when the scope file changes on disk', async () => {
     writeFileSync(scopePath(), original.replace('name: Grafana', 'name: Grafana Cloud'));
-    await waitFor(async () => (await extensionApi()).scope().scope.categories[2].products[0].name === 'Grafana Cloud', 'the renamed product');
+    await waitFor(
+      async () => (await extensionApi()).scope().scope.categories[2].products[0].name === 'Grafana Cloud',
+      'the renamed product',
+    );
     const [, , observability] = await children();
     assert.equal(label(await item((await children(observability))[0])), 'Grafana Cloud');
   });

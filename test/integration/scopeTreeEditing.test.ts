@@ -34,7 +34,9 @@ async function undo(): Promise<string> {
 
 describe('editing the scope from the tree', () => {
   // Every file a test may change, as it was: each test leaves them so, on disk and in every open document.
-  const originals = new Map([scopePath(), ...['django.md', 'grafana.md'].map((n) => workspacePath('research', n))].map((p) => [p, readFileSync(p, 'utf8')]));
+  const originals = new Map(
+    [scopePath(), ...['django.md', 'grafana.md'].map((n) => workspacePath('research', n))].map((p) => [p, readFileSync(p, 'utf8')]),
+  );
   const original = originals.get(scopePath())!;
   const importedFrom = () => workspacePath('scope.md');
   /** Puts the files back as they were, and waits until every open document, the scope and the notes show them. */
@@ -45,15 +47,32 @@ describe('editing the scope from the tree', () => {
     // Written through VS Code's file service, so that its documents of these files reload at once, not when a watcher fires.
     for (const [file, text] of originals) {
       const behind = vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file && d.getText() !== text);
-      if (behind || !existsSync(file) || readFileSync(file, 'utf8') !== text) await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(text));
+      if (behind || !existsSync(file) || readFileSync(file, 'utf8') !== text) {
+        await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(text));
+      }
     }
-    await waitFor(() => vscode.workspace.textDocuments.every((d) => !originals.has(d.uri.fsPath) || (!d.isDirty && d.getText() === originals.get(d.uri.fsPath))), 'the open documents as the files are');
+    await waitFor(
+      () =>
+        vscode.workspace.textDocuments.every(
+          (d) => !originals.has(d.uri.fsPath) || (!d.isDirty && d.getText() === originals.get(d.uri.fsPath)),
+        ),
+      'the open documents as the files are',
+    );
     const api = await extensionApi();
-    await waitFor(() => !api.scope().stale && api.scope().scope.categories[0].products[0].name === 'Django' && api.scope().scope.categories[2].products[0].name === 'Grafana', 'the scope file as it was');
+    await waitFor(
+      () =>
+        !api.scope().stale &&
+        api.scope().scope.categories[0].products[0].name === 'Django' &&
+        api.scope().scope.categories[2].products[0].name === 'Grafana',
+      'the scope file as it was',
+    );
     // The next suites count on the notes being linked again, not only on the scope being back.
     await waitFor(async () => {
       await api.ready();
-      return api.notes().notesOf({ categoryId: 'python-web-frameworks', productId: 'django' }).length === 1 && api.notes().productCoverage({ categoryId: 'observability-control-planes', productId: 'grafana' }).notes.length === 1;
+      return (
+        api.notes().notesOf({ categoryId: 'python-web-frameworks', productId: 'django' }).length === 1 &&
+        api.notes().productCoverage({ categoryId: 'observability-control-planes', productId: 'grafana' }).notes.length === 1
+      );
     }, 'the notes linked again');
   }
   // The suite before may have left a document behind the file on disk.
@@ -62,7 +81,10 @@ describe('editing the scope from the tree', () => {
 
   it('adds a product through Add Product…: one edit of the file, shown in the tree, and one undo restores it', async () => {
     const [web] = await nodes();
-    assert.equal(await vscode.commands.executeCommand('competitorScope.addProduct', web, { name: 'Litestar', description: 'Typed ASGI.' }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.addProduct', web, { name: 'Litestar', description: 'Typed ASGI.' }),
+      true,
+    );
     const text = await scopeText();
     assert.ok(text.includes('      - name: Litestar\n        description: Typed ASGI.\n'), text);
     assert.equal(text.replace('      - name: Litestar\n        description: Typed ASGI.\n', ''), original, 'nothing else changed');
@@ -71,19 +93,32 @@ describe('editing the scope from the tree', () => {
   });
 
   it('adds a category and an axis, and refuses a duplicate id', async () => {
-    assert.equal(await vscode.commands.executeCommand('competitorScope.addCategory', undefined, { name: 'Notebooks', goal: 'Compare notebook tools.' }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.addCategory', undefined, {
+        name: 'Notebooks',
+        goal: 'Compare notebook tools.',
+      }),
+      true,
+    );
     const api = await extensionApi();
     await waitFor(() => api.scope().scope.categories.at(-1)?.name === 'Notebooks', 'the new category');
     const categories = await nodes();
     assert.equal(await vscode.commands.executeCommand('competitorScope.addAxis', categories[4], { name: 'Collaboration' }), true);
     await waitFor(() => api.scope().scope.categories[4].axes[0]?.name === 'Collaboration', 'the new axis');
-    assert.equal(await vscode.commands.executeCommand('competitorScope.addProduct', categories[0], { name: 'django' }), false, 'Django has that id');
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.addProduct', categories[0], { name: 'django' }),
+      false,
+      'Django has that id',
+    );
   });
 
   it('renames a product keeping its id, so that its note stays linked', async () => {
     const [web] = await nodes();
     const [django] = await nodes(web);
-    assert.equal(await vscode.commands.executeCommand('competitorScope.renameInScope', django, { name: 'Django (core)', changeId: false }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.renameInScope', django, { name: 'Django (core)', changeId: false }),
+      true,
+    );
     const text = await scopeText();
     assert.ok(text.includes('      - id: django\n        name: Django (core)\n'), text);
     const api = await extensionApi();
@@ -94,7 +129,10 @@ describe('editing the scope from the tree', () => {
   it('renames a product with its id through the rename across notes: the note follows, and one undo restores both', async () => {
     const [, , observability] = await nodes();
     const [grafana] = await nodes(observability);
-    assert.equal(await vscode.commands.executeCommand('competitorScope.renameInScope', grafana, { name: 'Grafana Cloud', changeId: true }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.renameInScope', grafana, { name: 'Grafana Cloud', changeId: true }),
+      true,
+    );
     const api = await extensionApi();
     await waitFor(() => api.scope().scope.categories[2].products[0].id === 'grafana-cloud', 'the new id');
     const note = await vscode.workspace.openTextDocument(workspacePath('research', 'grafana.md'));
@@ -146,7 +184,10 @@ describe('editing the scope from the tree', () => {
     assert.ok(!(await productNames(0)).includes('Django'));
     // The note names its category in front matter: it follows Django, in the same edit.
     const note = await vscode.workspace.openTextDocument(workspacePath('research', 'django.md'));
-    await waitFor(() => note.getText().startsWith('---\nproduct: django\ncategory: simulation-digital-twin\n'), 'the note’s category following');
+    await waitFor(
+      () => note.getText().startsWith('---\nproduct: django\ncategory: simulation-digital-twin\n'),
+      'the note’s category following',
+    );
     await waitFor(async () => {
       await api.ready();
       return api.notes().notesOf({ categoryId: 'simulation-digital-twin', productId: 'django' }).length === 1;
@@ -166,12 +207,28 @@ describe('editing the scope from the tree', () => {
     const api = await extensionApi();
     await waitFor(() => api.scope().source === 'default', 'the built-in scope');
     const [web] = await nodes();
-    assert.equal(await vscode.commands.executeCommand('competitorScope.addProduct', web, { name: 'Litestar', createScopeFile: false }), false);
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.addProduct', web, { name: 'Litestar', createScopeFile: false }),
+      false,
+    );
     assert.ok(!existsSync(scopePath()), 'no file without the user’s yes');
-    assert.equal(await vscode.commands.executeCommand('competitorScope.addProduct', web, { name: 'Litestar', createScopeFile: true }), true);
-    await waitFor(() => api.scope().source === 'file' && api.scope().scope.categories[0].products.at(-1)?.name === 'Litestar', 'the new scope file with Litestar');
-    const builtIn = readFileSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'scope', 'competitor-scope.yaml'), 'utf8');
-    assert.equal(readFileSync(scopePath(), 'utf8').replace('      - name: Litestar\n', ''), builtIn, 'the built-in scope with Litestar added');
+    assert.equal(
+      await vscode.commands.executeCommand('competitorScope.addProduct', web, { name: 'Litestar', createScopeFile: true }),
+      true,
+    );
+    await waitFor(
+      () => api.scope().source === 'file' && api.scope().scope.categories[0].products.at(-1)?.name === 'Litestar',
+      'the new scope file with Litestar',
+    );
+    const builtIn = readFileSync(
+      path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'scope', 'competitor-scope.yaml'),
+      'utf8',
+    );
+    assert.equal(
+      readFileSync(scopePath(), 'utf8').replace('      - name: Litestar\n', ''),
+      builtIn,
+      'the built-in scope with Litestar added',
+    );
   });
 
   it('refuses to edit while the scope file is invalid, and leaves it as it is', async () => {
@@ -188,11 +245,18 @@ describe('editing the scope from the tree', () => {
     const seed = readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seed-competitor-scope.md'), 'utf8');
     const docPath = importedFrom();
     writeFileSync(docPath, seed);
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('competitorScope.createScopeFromMarkdown', vscode.Uri.file(docPath), { replace: true });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(
+      'competitorScope.createScopeFromMarkdown',
+      vscode.Uri.file(docPath),
+      { replace: true },
+    );
     assert.equal(editor?.document.uri.fsPath, scopePath());
     const api = await extensionApi();
     await waitFor(() => api.scope().scope.categories[0].id === 'python-web-application-frameworks', 'the imported scope');
-    assert.deepEqual(api.scope().scope.categories.map((c) => c.products.length), [5, 5, 8, 4]);
+    assert.deepEqual(
+      api.scope().scope.categories.map((c) => c.products.length),
+      [5, 5, 8, 4],
+    );
     assert.match(readFileSync(scopePath(), 'utf8'), /^# Competitor Scope for Grid \+ Throughput Engine\n/);
   });
 });

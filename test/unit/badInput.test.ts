@@ -16,8 +16,16 @@ describe('bad input', () => {
     assert.deepEqual(codes(index, 'research/django.md'), ['unreadable-note']);
     // Read, the note five times the limit would take five times as long as the one under it.
     const smaller = Buffer.from(underLimit);
-    noSlowerThan(() => decodeNote(smaller), () => decodeNote(bytes), 2);
-    noSlowerThan(() => indexOf({ 'research/django.md': underLimit }), () => indexOf({ 'research/django.md': huge }), 1);
+    noSlowerThan(
+      () => decodeNote(smaller),
+      () => decodeNote(bytes),
+      2,
+    );
+    noSlowerThan(
+      () => indexOf({ 'research/django.md': underLimit }),
+      () => indexOf({ 'research/django.md': huge }),
+      1,
+    );
   });
 
   it('says how far over its limit a note is, never as if it were the limit', () => {
@@ -52,7 +60,10 @@ describe('bad input', () => {
 
   it('handles deeply nested lists and block quotes, and 50,000 "[", in time linear in their length', () => {
     const note = (body: string) => `## Auth, security, and rate limiting\n\n${body}\n\n## Architecture guidance and opinionation\n\nYes.\n`;
-    const sectionsOf = (body: string) => indexOf({ 'research/django.md': note(body) }).note('research/django.md')?.sections.map((s) => s.axisId);
+    const sectionsOf = (body: string) =>
+      indexOf({ 'research/django.md': note(body) })
+        .note('research/django.md')
+        ?.sections.map((s) => s.axisId);
     const both = ['auth-security-and-rate-limiting', 'architecture-guidance-and-opinionation'];
     const quotes = (length: number) => `${'>'.repeat(length)} deep`;
     const brackets = (length: number) => '['.repeat(length);

@@ -19,8 +19,26 @@ describe('battlecard', () => {
     assert.deepEqual(names('they-lead'), ['Testing']);
     assert.deepEqual(names('parity'), ['Docs']);
     assert.deepEqual(names('unknown'), ['Pricing'], 'Django answers Pricing without a score');
-    assert.deepEqual(card.sections['we-lead'][0].ours, { status: 'answered', score: 4, excerpt: 'OAuth and rate limits built in.', age: '', asOf: null, sources: [], stale: false, unsourced: true });
-    assert.deepEqual(card.sections['we-lead'][0].theirs, { status: 'answered', score: 2, excerpt: 'Sessions and permissions.', age: '', asOf: null, sources: [], stale: false, unsourced: true });
+    assert.deepEqual(card.sections['we-lead'][0].ours, {
+      status: 'answered',
+      score: 4,
+      excerpt: 'OAuth and rate limits built in.',
+      age: '',
+      asOf: null,
+      sources: [],
+      stale: false,
+      unsourced: true,
+    });
+    assert.deepEqual(card.sections['we-lead'][0].theirs, {
+      status: 'answered',
+      score: 2,
+      excerpt: 'Sessions and permissions.',
+      age: '',
+      asOf: null,
+      sources: [],
+      stale: false,
+      unsourced: true,
+    });
     assert.equal(card.goal, 'Compare the backends.');
     assert.equal(card.description, 'The batteries-included one.');
     // Auth weighs 2. Ours: 4×2 + 1 + 3 + 2 = 14 of 20; Django's (Pricing unscored): 2×2 + 4 + 3 = 11 of 16.
@@ -38,7 +56,10 @@ describe('battlecard', () => {
   it('puts every axis under Unknown for a competitor without notes', () => {
     const index = scoredIndex();
     const card = buildBattlecard(index.scope, buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]), 'web', 'flask');
-    assert.deepEqual(card?.sections.unknown.map((a) => a.name), ['Auth', 'Testing', 'Docs', 'Pricing']);
+    assert.deepEqual(
+      card?.sections.unknown.map((a) => a.name),
+      ['Auth', 'Testing', 'Docs', 'Pricing'],
+    );
     assert.equal(card?.theirScore, null);
   });
 

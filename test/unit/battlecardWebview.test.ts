@@ -31,7 +31,8 @@ describe('battlecard webview in Chromium', function () {
     page = undefined;
   });
 
-  const show = (shown: Battlecard, options = {}) => openWith(browser, BATTLECARD_PAGE, { type: 'card', card: shown }, 'section.verdict', options);
+  const show = (shown: Battlecard, options = {}) =>
+    openWith(browser, BATTLECARD_PAGE, { type: 'card', card: shown }, 'section.verdict', options);
   const texts = (selector: string) => page!.page.locator(selector).allTextContents();
 
   it('says it is ready, then draws each verdict with both sides, and keeps which card it shows', async () => {
@@ -40,7 +41,10 @@ describe('battlecard webview in Chromium', function () {
     assert.equal(await page.page.locator('h1').textContent(), 'Django vs. Grid');
     assert.equal(await page.page.title(), 'Battlecard: Django');
     assert.deepEqual(await texts('section.verdict h2'), ['▲ Where we lead (1)', '▼ Where they lead (1)', '= Parity (1)', '? Unknown (1)']);
-    assert.deepEqual(await texts('section.we-lead .side'), ['Grid● 4/4 (best)OAuth and rate limits built in.⊘ unsourced', 'Django◑ 2/4 (partial)Sessions and permissions.⊘ unsourced']);
+    assert.deepEqual(await texts('section.we-lead .side'), [
+      'Grid● 4/4 (best)OAuth and rate limits built in.⊘ unsourced',
+      'Django◑ 2/4 (partial)Sessions and permissions.⊘ unsourced',
+    ]);
     assert.deepEqual(await texts('section.we-lead .weight'), ['×2']);
     assert.deepEqual(await texts('section.unknown .score'), ['◑ 2/4 (partial)', 'not scored (answered)']);
     assert.equal(await page.page.locator('#summary').textContent(), 'Weighted score — Grid: 14/20 (70%); Django: 11/16 (69%).');
@@ -60,7 +64,12 @@ describe('battlecard webview in Chromium', function () {
     page = await show(card());
     const tied = card({ 'research/grid.md': GRID_NOTE, 'research/django.md': DJANGO_NOTE.replace('Score: 2', 'Score: 4') });
     await page.post({ type: 'card', card: tied });
-    await page.page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('section.parity h2')?.textContent === '= Parity (2)');
+    await page.page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(
+          'section.parity h2',
+        )?.textContent === '= Parity (2)',
+    );
     assert.deepEqual(await texts('section.verdict h2'), ['▲ Where we lead (0)', '▼ Where they lead (1)', '= Parity (2)', '? Unknown (1)']);
     await page.post({ type: 'gone', product: 'Django' });
     assert.equal(await page.page.locator('.gone').textContent(), 'Django is no longer a competitor in the scope.');
@@ -82,7 +91,13 @@ describe('battlecard webview in Chromium', function () {
 
   it('goes back to where it was scrolled after a reload', async () => {
     const long = card();
-    const many = { ...long, sections: { ...long.sections, unknown: Array.from({ length: 60 }, (_, i) => ({ ...long.sections.unknown[0], id: `axis-${i}`, name: `Axis ${i}` })) } };
+    const many = {
+      ...long,
+      sections: {
+        ...long.sections,
+        unknown: Array.from({ length: 60 }, (_, i) => ({ ...long.sections.unknown[0], id: `axis-${i}`, name: `Axis ${i}` })),
+      },
+    };
     page = await show(many, { state: { categoryId: 'web', productId: 'django', scrollTop: 400 }, size: { width: 900, height: 400 } });
     assert.equal(await page.page.locator('main').evaluate((main) => (main as unknown as { scrollTop: number }).scrollTop), 400);
   });

@@ -11,7 +11,8 @@ import { exampleIndex, processorMs, repoRoot } from './helpers';
 import { syntheticScope } from './matrixFixtures';
 import { indexOf, statusOf, testScope } from './noteFixtures';
 
-const DJANGO = '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nBatteries included. One layout.\n\n## Auth, security, and rate limiting\n\nTODO: sessions\n';
+const DJANGO =
+  '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nBatteries included. One layout.\n\n## Auth, security, and rate limiting\n\nTODO: sessions\n';
 
 describe('scope look-ups for agents', () => {
   it('finds a product by id, name or alias, in every category that holds it unless one is named', () => {
@@ -36,28 +37,42 @@ describe('scope look-ups for agents', () => {
 });
 
 describe('scope facts', () => {
-  it('lists the scope with goals, descriptions and each product\'s notes and answers', async () => {
+  it("lists the scope with goals, descriptions and each product's notes and answers", async () => {
     const listing = scopeListing(await exampleIndex());
     assert.equal(listing.subject, 'Grid + Throughput Engine');
     const web = listing.categories[0];
     assert.match(web.goal, /backend framework/);
-    assert.deepEqual(web.products.find((p) => p.id === 'django'), { id: 'django', name: 'Django', aliases: [], notes: ['research/django.md'], answered: 3 });
+    assert.deepEqual(
+      web.products.find((p) => p.id === 'django'),
+      { id: 'django', name: 'Django', aliases: [], notes: ['research/django.md'], answered: 3 },
+    );
     assert.deepEqual(web.products.find((p) => p.id === 'django-rest-framework')?.aliases, ['DRF']);
   });
 
-  it('gives one product\'s sections with status, 1-based line and text, and the gaps of a category', async () => {
+  it("gives one product's sections with status, 1-based line and text, and the gaps of a category", async () => {
     const index = await exampleIndex();
     const django = productFacts(index, { categoryId: 'python-web-frameworks', productId: 'django' });
-    assert.deepEqual(django?.sections.map((s) => [s.status, s.line]), [['answered', 8], ['answered', 16], ['answered', 23], ['placeholder', 33]]);
+    assert.deepEqual(
+      django?.sections.map((s) => [s.status, s.line]),
+      [
+        ['answered', 8],
+        ['answered', 16],
+        ['answered', 23],
+        ['placeholder', 33],
+      ],
+    );
     assert.match(django?.sections[0].text ?? '', /batteries included/);
     const targets = selectTargets(index, { category: 'python-web-frameworks' });
     assert.ok(targets.ok);
     const gaps = gapFacts(index, targets.value);
-    assert.deepEqual(gaps.find((g) => g.product.id === 'fastapi')?.sections.map((s) => `${s.status} ${s.axis.id}`), [
-      'empty auth-security-and-rate-limiting',
-      'placeholder testing-strategy-and-coverage-expectations',
-      'missing dev-experience-documentation-and-templates',
-    ]);
+    assert.deepEqual(
+      gaps.find((g) => g.product.id === 'fastapi')?.sections.map((s) => `${s.status} ${s.axis.id}`),
+      [
+        'empty auth-security-and-rate-limiting',
+        'placeholder testing-strategy-and-coverage-expectations',
+        'missing dev-experience-documentation-and-templates',
+      ],
+    );
     assert.ok(!gaps.some((g) => g.sections.some((s) => s.status === 'answered')));
   });
 });
@@ -75,12 +90,30 @@ describe('research brief', () => {
     assert.match(brief, /To research \(4 of 4\):/);
     assert.match(brief, /## Conventions[\s\S]*`## Architecture guidance and opinionation`[\s\S]*`TODO`/);
     const django = researchBrief(index, (briefSubject(index, { product: 'django' }) as { ok: true; value: never }).value);
-    assert.match(django, /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`, score 4\/4 \(best\)\): Django is "batteries included"/);
-    assert.match(django, /as the default path\. No as-of date\. Sources: <https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/>, <https:\/\/docs\.djangoproject\.com\/en\/stable\/ref\/applications\/>\.\n/, 'an answer with its sources');
-    assert.match(django, /\*\*Testing strategy and coverage expectations\*\* [^\n]* As of 2023-04-01, stale: check it again\. Sources: <https:\/\/docs\.djangoproject\.com\/en\/stable\/topics\/testing\/overview\/>\.\n/, 'a stale answer, dated by its As of line');
-    assert.match(django, /\*\*Auth, security, and rate limiting\*\* [^\n]* No as-of date\. No source cited\.\n/, 'an answer that rests on nothing cited');
+    assert.match(
+      django,
+      /- \*\*Architecture guidance and opinionation\*\* \(`research\/django\.md:8`, score 4\/4 \(best\)\): Django is "batteries included"/,
+    );
+    assert.match(
+      django,
+      /as the default path\. No as-of date\. Sources: <https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/>, <https:\/\/docs\.djangoproject\.com\/en\/stable\/ref\/applications\/>\.\n/,
+      'an answer with its sources',
+    );
+    assert.match(
+      django,
+      /\*\*Testing strategy and coverage expectations\*\* [^\n]* As of 2023-04-01, stale: check it again\. Sources: <https:\/\/docs\.djangoproject\.com\/en\/stable\/topics\/testing\/overview\/>\.\n/,
+      'a stale answer, dated by its As of line',
+    );
+    assert.match(
+      django,
+      /\*\*Auth, security, and rate limiting\*\* [^\n]* No as-of date\. No source cited\.\n/,
+      'an answer that rests on nothing cited',
+    );
     assert.match(django, /- Date each answer on a line of its own, `As of YYYY-MM-DD`/);
-    assert.match(django, /- Score each answer on a line of its own, `Score: N`, N from 0 to 4 \(0 absent, 1 weak, 2 partial, 3 strong, 4 best\), against the axis's description\./);
+    assert.match(
+      django,
+      /- Score each answer on a line of its own, `Score: N`, N from 0 to 4 \(0 absent, 1 weak, 2 partial, 3 strong, 4 best\), against the axis's description\./,
+    );
     assert.match(django, /- \*\*Dev experience, documentation, and templates\*\*: only a placeholder at `research\/django\.md:33`\./);
   });
 
@@ -95,7 +128,11 @@ describe('research brief', () => {
     assert.ok(targets.ok);
     assert.match(researchBrief(done, { kind: 'gaps', targets: targets.value }), /Every axis of every product is answered\./);
     const unscored = indexOf({ 'research/grafana.md': '# Grafana\n\n## Dashboard layout\n\nRows.\n' });
-    assert.doesNotMatch(researchBrief(unscored, { kind: 'products', title: 'Grafana', targets: targets.value }), /Score/, 'no scoring block: no score convention');
+    assert.doesNotMatch(
+      researchBrief(unscored, { kind: 'products', title: 'Grafana', targets: targets.value }),
+      /Score/,
+      'no scoring block: no score convention',
+    );
   });
 
   it('is what `competitor-scope brief` prints; an unknown product is a usage error', async () => {
@@ -138,7 +175,10 @@ describe('briefs and gaps at scale', () => {
     millisecondsFor(2_000); // warms the code up, so that the smaller scope is not measured cold
     const small = millisecondsFor(5_000);
     const large = millisecondsFor(40_000);
-    assert.ok(large / small < 16, `5,000 products: ${small.toFixed(0)} ms; 40,000: ${large.toFixed(0)} ms (${(large / small).toFixed(1)} times)`);
+    assert.ok(
+      large / small < 16,
+      `5,000 products: ${small.toFixed(0)} ms; 40,000: ${large.toFixed(0)} ms (${(large / small).toFixed(1)} times)`,
+    );
   });
 });
 
@@ -147,7 +187,9 @@ describe('writing a section for an agent', () => {
   const read = (notes: Record<string, string>) => (p: string) => notes[p];
 
   it('adds a missing section where the axis belongs, with its text, only inserting', () => {
-    const notes = { 'research/django.md': DJANGO.replace('\n## Auth', '\n## Testing strategy and coverage expectations\n\nPytest.\n\n## Auth') };
+    const notes = {
+      'research/django.md': DJANGO.replace('\n## Auth', '\n## Testing strategy and coverage expectations\n\nPytest.\n\n## Auth'),
+    };
     const index = indexOf(notes);
     const plan = planSectionWrite(index, { categoryId: 'dash', productId: 'flask' }, 'dashboard-layout', 'x', read(notes));
     assert.ok(plan.ok && plan.create && plan.path === 'research/flask.md');
@@ -166,10 +208,19 @@ describe('writing a section for an agent', () => {
     assert.ok(write.ok && !write.create);
     assert.ok(write.text.startsWith(DJANGO.slice(0, DJANGO.indexOf('## Auth'))));
     assert.ok(write.text.endsWith('## Testing strategy and coverage expectations\n\nPytest and the test client.\n'));
-    const create = planSectionWrite(index, { categoryId: 'dash', productId: 'grafana' }, 'degraded-modes-and-fallback-behaviors', 'Cached panels.', read(notes));
+    const create = planSectionWrite(
+      index,
+      { categoryId: 'dash', productId: 'grafana' },
+      'degraded-modes-and-fallback-behaviors',
+      'Cached panels.',
+      read(notes),
+    );
     assert.ok(create.ok && create.create);
     assert.equal(create.path, 'research/grafana.md');
-    assert.equal(statusOf(indexOf({ 'research/grafana.md': create.text }), 'dash', 'grafana', 'degraded-modes-and-fallback-behaviors'), 'answered');
+    assert.equal(
+      statusOf(indexOf({ 'research/grafana.md': create.text }), 'dash', 'grafana', 'degraded-modes-and-fallback-behaviors'),
+      'answered',
+    );
     assert.equal(statusOf(indexOf({ 'research/grafana.md': create.text }), 'dash', 'grafana', 'dashboard-layout'), 'empty');
   });
 
@@ -200,11 +251,15 @@ describe('writing a section for an agent', () => {
     // The section goes after the open fence's closer (as every added section does), where it counts.
     assert.ok(inFence.ok, inFence.ok ? '' : inFence.message);
     // The scope file's validation refuses such a glob; the write checks again, whatever scope it is given.
-    const valid = testScope(`version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G.\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n`);
+    const valid = testScope(
+      `version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G.\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n`,
+    );
     const outside = indexOf({}, { ...valid, notes: '../outside/*.md' });
     const refused = planSectionWrite(outside, { categoryId: 'web', productId: 'django' }, 'pricing', 'Free.', () => undefined);
     assert.ok(!refused.ok && refused.message.includes('outside the notes folder'));
     assert.equal(isInsideNotes('research/**/*.md', 'research/a/b.md'), true);
-    for (const bad of ['/etc/x.md', 'research/../x.md', 'C:/x.md', 'other/x.md', 'research//x.md']) assert.equal(isInsideNotes('research/**/*.md', bad), false, bad);
+    for (const bad of ['/etc/x.md', 'research/../x.md', 'C:/x.md', 'other/x.md', 'research//x.md']) {
+      assert.equal(isInsideNotes('research/**/*.md', bad), false, bad);
+    }
   });
 });

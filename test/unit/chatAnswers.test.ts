@@ -9,15 +9,18 @@ describe('@competitor-scope answers', () => {
 
   it('/gaps of a product: a table of each axis left, its status and where, with the note as reference', () => {
     const answer = chatAnswer(index, 'gaps', 'FastAPI');
-    assert.equal(answer.markdown.split('\n').slice(0, 7).join('\n'), [
-      '### Python Web / Application Frameworks',
-      '',
-      '| Product | Axis | Status | Where |',
-      '| --- | --- | --- | --- |',
-      '| FastAPI | Auth, security, and rate limiting | Empty | `research/fastapi.md:14` |',
-      '| FastAPI | Testing strategy and coverage expectations | Placeholder | `research/fastapi.md:16` |',
-      '| FastAPI | Dev experience, documentation, and templates | Missing | — |',
-    ].join('\n'));
+    assert.equal(
+      answer.markdown.split('\n').slice(0, 7).join('\n'),
+      [
+        '### Python Web / Application Frameworks',
+        '',
+        '| Product | Axis | Status | Where |',
+        '| --- | --- | --- | --- |',
+        '| FastAPI | Auth, security, and rate limiting | Empty | `research/fastapi.md:14` |',
+        '| FastAPI | Testing strategy and coverage expectations | Placeholder | `research/fastapi.md:16` |',
+        '| FastAPI | Dev experience, documentation, and templates | Missing | — |',
+      ].join('\n'),
+    );
     assert.match(answer.markdown, /3 gaps in 1 product\./);
     assert.deepEqual(answer.notes, ['research/fastapi.md']);
   });
@@ -30,7 +33,7 @@ describe('@competitor-scope answers', () => {
     assert.match(chatAnswer(index, 'gaps', 'Djangoo').markdown, /"Djangoo" is not a product of the scope; did you mean Django/);
   });
 
-  it('/brief is the research brief, with the product\'s notes as references', () => {
+  it("/brief is the research brief, with the product's notes as references", () => {
     const answer = chatAnswer(index, 'brief', 'django');
     assert.match(answer.markdown, /^# Research brief: Django\n/);
     assert.deepEqual(answer.notes, ['research/django.md']);
@@ -42,7 +45,11 @@ describe('@competitor-scope answers', () => {
     assert.equal(lines[0], '### Django and FastAPI: Python Web / Application Frameworks');
     assert.ok(lines.includes('| Axis | Django | FastAPI |'));
     const architecture = lines.find((l) => l.startsWith('| Architecture guidance and opinionation |'));
-    assert.equal(architecture, '| Architecture guidance and opinionation | ● 4/4 Django is "batteries included": one project layout, apps as units of reuse, and the ORM, admin and templates as the default path. ([1](https://docs.djangoproject.com/en/stable/intro/overview/) [2](https://docs.djangoproject.com/en/stable/ref/applications/)) | ◑ 2/4 Minimal: routing, validation and dependency injection; project structure is up to the team. ([1](https://github.com/fastapi/full-stack-fastapi-template)) |', 'each answer with its sources as links');
+    assert.equal(
+      architecture,
+      '| Architecture guidance and opinionation | ● 4/4 Django is "batteries included": one project layout, apps as units of reuse, and the ORM, admin and templates as the default path. ([1](https://docs.djangoproject.com/en/stable/intro/overview/) [2](https://docs.djangoproject.com/en/stable/ref/applications/)) | ◑ 2/4 Minimal: routing, validation and dependency injection; project structure is up to the team. ([1](https://github.com/fastapi/full-stack-fastapi-template)) |',
+      'each answer with its sources as links',
+    );
     assert.match(answer.markdown, /\| \*\*Answered\*\* \| \d\/4 \| 1\/4 \|/);
     assert.deepEqual(answer.notes, ['research/django.md', 'research/fastapi.md']);
   });
@@ -58,7 +65,10 @@ describe('@competitor-scope answers', () => {
 
   it('asks a language model for prose only about facts from the notes: /gaps and /compare, not the brief or a message', () => {
     const gaps = chatAnswer(index, 'gaps', 'FastAPI');
-    assert.match(gaps.prose ?? '', /^Using only the facts below[\s\S]*Name the note and line[\s\S]*\| FastAPI \| Dev experience, documentation, and templates \| Missing \| — \|/);
+    assert.match(
+      gaps.prose ?? '',
+      /^Using only the facts below[\s\S]*Name the note and line[\s\S]*\| FastAPI \| Dev experience, documentation, and templates \| Missing \| — \|/,
+    );
     assert.ok(chatAnswer(index, 'compare', 'Django FastAPI').prose?.endsWith(chatAnswer(index, 'compare', 'Django FastAPI').markdown));
     assert.equal(chatAnswer(index, 'brief', 'django').prose, undefined);
     assert.equal(chatAnswer(index, 'gaps', 'Djangoo').prose, undefined);

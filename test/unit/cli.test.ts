@@ -14,7 +14,6 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-
 describe('competitor-scope check', () => {
   it('prints one JSON document over the example workspace, in the documented shape', async () => {
     const { code, stdout } = await run('check', example, '--format', 'json', '--max-missing', '1000');
@@ -28,10 +27,49 @@ describe('competitor-scope check', () => {
     assert.equal(django.category, 'python-web-frameworks');
     assert.equal(django.product, 'django');
     assert.deepEqual(django.notes, ['research/django.md']);
-    assert.deepEqual(Object.keys(django.axes[1]), ['axis', 'status', 'file', 'line', 'score', 'vsSubject', 'sources', 'asOf', 'asOfFrom', 'stale']);
-    assert.deepEqual({ ...django.axes[1], asOf: undefined, asOfFrom: undefined }, { axis: 'auth-security-and-rate-limiting', status: 'answered', file: 'research/django.md', line: 16, score: 3, vsSubject: 'we-lead', sources: 0, asOf: undefined, asOfFrom: undefined, stale: false });
+    assert.deepEqual(Object.keys(django.axes[1]), [
+      'axis',
+      'status',
+      'file',
+      'line',
+      'score',
+      'vsSubject',
+      'sources',
+      'asOf',
+      'asOfFrom',
+      'stale',
+    ]);
+    assert.deepEqual(
+      { ...django.axes[1], asOf: undefined, asOfFrom: undefined },
+      {
+        axis: 'auth-security-and-rate-limiting',
+        status: 'answered',
+        file: 'research/django.md',
+        line: 16,
+        score: 3,
+        vsSubject: 'we-lead',
+        sources: 0,
+        asOf: undefined,
+        asOfFrom: undefined,
+        stale: false,
+      },
+    );
     assert.deepEqual(django.axes[0].vsSubject, 'they-lead', 'Django 4 against our 3');
-    assert.deepEqual({ ...django.axes[3], asOf: undefined, asOfFrom: undefined }, { axis: 'dev-experience-documentation-and-templates', status: 'placeholder', file: 'research/django.md', line: 33, score: null, vsSubject: null, sources: 0, asOf: undefined, asOfFrom: undefined, stale: false });
+    assert.deepEqual(
+      { ...django.axes[3], asOf: undefined, asOfFrom: undefined },
+      {
+        axis: 'dev-experience-documentation-and-templates',
+        status: 'placeholder',
+        file: 'research/django.md',
+        line: 33,
+        score: null,
+        vsSubject: null,
+        sources: 0,
+        asOf: undefined,
+        asOfFrom: undefined,
+        stale: false,
+      },
+    );
     assert.deepEqual(django.score, { value: 10, max: 12, scored: 3 });
     assert.equal(report.products.find((p: { product: string }) => p.product === 'flask-based-stacks').score, null);
     const total = report.summary.answered + report.summary.missing + report.summary.empty + report.summary.placeholder;
@@ -47,9 +85,21 @@ describe('competitor-scope check', () => {
   it('prints path:line:column: severity code message, then a summary line', async () => {
     const { stdout } = await run('check', example);
     const lines = stdout.trimEnd().split('\n');
-    assert.ok(lines.slice(0, -1).every((l) => /^(research\/[\w.-]+\.md|competitor-scope\.yaml):\d+:\d+: (warning|information|error) [a-z-]+ .+/.test(l)), stdout);
-    assert.ok(lines.includes('research/notes-on-pricing.md:1:1: information unlinked-note This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it (for FastAPI: fastapi.md).'));
-    assert.match(lines[lines.length - 1], /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ stale, \d+ unsourced; \d+ findings; 5 notes read by "research\/\*\*\/\*\.md" under .+\.$/);
+    assert.ok(
+      lines
+        .slice(0, -1)
+        .every((l) => /^(research\/[\w.-]+\.md|competitor-scope\.yaml):\d+:\d+: (warning|information|error) [a-z-]+ .+/.test(l)),
+      stdout,
+    );
+    assert.ok(
+      lines.includes(
+        'research/notes-on-pricing.md:1:1: information unlinked-note This note is about no product of the scope: name one in front matter ("product: <id>") or name the file after it (for FastAPI: fastapi.md).',
+      ),
+    );
+    assert.match(
+      lines[lines.length - 1],
+      /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ stale, \d+ unsourced; \d+ findings; 5 notes read by "research\/\*\*\/\*\.md" under .+\.$/,
+    );
   });
 
   it('exits 0 or 1 by --max-missing', async () => {
@@ -61,7 +111,17 @@ describe('competitor-scope check', () => {
   });
 
   it('exits 2 on bad usage, with the usage', async () => {
-    for (const argv of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--max-missing', '-1'], ['check', '--bogus'], ['check', 'a', 'b'], ['check', '/no/such/folder'], ['check', example, '--help'], ['check', example, '-h']]) {
+    for (const argv of [
+      [],
+      ['lint'],
+      ['check', '--format', 'xml'],
+      ['check', '--max-missing', '-1'],
+      ['check', '--bogus'],
+      ['check', 'a', 'b'],
+      ['check', '/no/such/folder'],
+      ['check', example, '--help'],
+      ['check', example, '-h'],
+    ]) {
       const { code, stderr } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(stderr, /^competitor-scope: /, argv.join(' '));
@@ -73,7 +133,10 @@ describe('competitor-scope check', () => {
   it('reads what follows "--" as a folder, even "--help"', async () => {
     const folder = tempFolder({ '--help/research/django.md': '# Django\n\n## Architecture guidance and opinionation\n\nBatteries.\n' });
     let stdout = '';
-    const code = await main(['check', '--format', 'json', '--max-missing=999', '--', '--help'], folder, { stdout: (t) => (stdout += t), stderr: () => undefined });
+    const code = await main(['check', '--format', 'json', '--max-missing=999', '--', '--help'], folder, {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+    });
     assert.equal(code, 0);
     assert.equal(JSON.parse(stdout).notes.folder, path.join(folder, '--help'));
   });
@@ -92,7 +155,16 @@ describe('competitor-scope check', () => {
     const folder = tempFolder({ 'research/django.md': '# Django\n\n## Architecture guidance and opinionation\n\nBatteries.\n' });
     const builtIn = JSON.parse((await run('check', folder, '--format', 'json', '--max-missing', '999')).stdout);
     assert.equal(builtIn.products.find((p: { product: string }) => p.product === 'django').axes[0].status, 'answered');
-    const scoped = await run('check', folder, '--scope', path.join(example, 'competitor-scope.yaml'), '--format', 'json', '--max-missing', '999');
+    const scoped = await run(
+      'check',
+      folder,
+      '--scope',
+      path.join(example, 'competitor-scope.yaml'),
+      '--format',
+      'json',
+      '--max-missing',
+      '999',
+    );
     assert.equal(JSON.parse(scoped.stdout).scope, path.join(example, 'competitor-scope.yaml'));
   });
 
@@ -126,7 +198,10 @@ describe('competitor-scope matrix', () => {
 
   it('writes CSV and HTML, to a file with --output', async () => {
     const csv = (await run('matrix', example, '--format', 'csv')).stdout.split('\r\n');
-    assert.equal(csv[0], 'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced');
+    assert.equal(
+      csv[0],
+      'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced',
+    );
     assert.ok(csv.some((l) => l.startsWith('Python Web / Application Frameworks,Django,,"Auth, security, and rate limiting",Answered,')));
     const out = path.join(tempFolder({}), 'matrix.html');
     const { code, stderr } = await run('matrix', example, '--format', 'html', '--output', out);
@@ -137,22 +212,27 @@ describe('competitor-scope matrix', () => {
 
   it('prints GitHub Actions annotations with --format github, escaped so that a name cannot break a command', async () => {
     const folder = tempFolder({
-      'competitor-scope.yaml': 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }, { name: "100% Flask" }]\n    axes: [{ name: Pricing }]\n',
+      'competitor-scope.yaml':
+        'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }, { name: "100% Flask" }]\n    axes: [{ name: Pricing }]\n',
       'research/django,v2:old.md': '---\nproduct: django\n---\n# D\n\n## Pricing\n\nTODO\n',
     });
     const { code, stdout } = await run('check', folder, '--format', 'github');
     assert.equal(code, 1);
-    assert.equal(stdout, [
-      '::notice file=competitor-scope.yaml,line=6,col=34,title=competitor-scope no-note::100%25 Flask (Web) has no research note yet.',
-      '::warning file=research/django%2Cv2%3Aold.md,line=6,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.',
-      `2 products, 2 axes: 0 answered, 1 missing, 0 empty, 1 placeholder (2 unanswered, at most 0 allowed); 0 stale, 0 unsourced; 2 findings; 1 notes read by "research/**/*.md" under ${folder}.`,
-      '',
-    ].join('\n'));
+    assert.equal(
+      stdout,
+      [
+        '::notice file=competitor-scope.yaml,line=6,col=34,title=competitor-scope no-note::100%25 Flask (Web) has no research note yet.',
+        '::warning file=research/django%2Cv2%3Aold.md,line=6,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.',
+        `2 products, 2 axes: 0 answered, 1 missing, 0 empty, 1 placeholder (2 unanswered, at most 0 allowed); 0 stale, 0 unsourced; 2 findings; 1 notes read by "research/**/*.md" under ${folder}.`,
+        '',
+      ].join('\n'),
+    );
   });
 
   it('names files in GitHub annotations from the current folder, the repository in a workflow, when FOLDER is in it', async () => {
     const repository = tempFolder({
-      'docs/competitors/competitor-scope.yaml': 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
+      'docs/competitors/competitor-scope.yaml':
+        'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
       'docs/competitors/research/django.md': '# Django\n\n## Pricing\n\nTODO\n',
     });
     const out = async (format: string) => {
@@ -160,8 +240,15 @@ describe('competitor-scope matrix', () => {
       await main(['check', 'docs/competitors', '--format', format], repository, { stdout: (t) => (stdout += t), stderr: () => undefined });
       return stdout.split('\n')[0];
     };
-    assert.equal(await out('github'), '::warning file=docs/competitors/research/django.md,line=3,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.');
-    assert.equal(await out('text'), 'research/django.md:3:1: warning unanswered-axis The section "Pricing" holds only placeholders.', 'text stays relative to FOLDER');
+    assert.equal(
+      await out('github'),
+      '::warning file=docs/competitors/research/django.md,line=3,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.',
+    );
+    assert.equal(
+      await out('text'),
+      'research/django.md:3:1: warning unanswered-axis The section "Pricing" holds only placeholders.',
+      'text stays relative to FOLDER',
+    );
   });
 
   it('lists each product without a note on the scope file, as the editor does, in text and JSON', async () => {
@@ -176,23 +263,34 @@ describe('competitor-scope matrix', () => {
   });
 
   it('warns when the notes glob matches no file, naming the glob and the folder', async () => {
-    const folder = tempFolder({ 'competitor-scope.yaml': 'version: 1\ntitle: T\nnotes: "reserch/*.md"\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n', 'research/django.md': '# Django\n' });
+    const folder = tempFolder({
+      'competitor-scope.yaml':
+        'version: 1\ntitle: T\nnotes: "reserch/*.md"\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
+      'research/django.md': '# Django\n',
+    });
     const { stdout } = await run('check', folder, '--max-missing', '10');
     assert.ok(stdout.includes(`warning: the notes glob "reserch/*.md" matches no file under ${folder}\n`), stdout);
   });
 
   it('resolves the notes glob against FOLDER also with --scope, and says so', async () => {
     const notes = tempFolder({ 'research/django.md': '# Django\n\n## Pricing\n\nFree.\n' });
-    const shared = tempFolder({ 'shared-scope.yaml': 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n' });
+    const shared = tempFolder({
+      'shared-scope.yaml':
+        'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
+    });
     const { code, stdout } = await run('check', notes, '--scope', path.join(shared, 'shared-scope.yaml'));
     assert.equal(code, 0, stdout);
-    assert.match(stdout, new RegExp(`1 answered, 0 missing.*1 notes read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[/\\.]/g, '\\$&')}\\.\n$`));
+    assert.match(
+      stdout,
+      new RegExp(`1 answered, 0 missing.*1 notes read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[/\\.]/g, '\\$&')}\\.\n$`),
+    );
   });
 
   it('never reads outside FOLDER: a notes glob with ".." is an invalid scope, and nothing outside is printed', async () => {
     const root = tempFolder({
       'outside/django.md': '# Django\n\n## Secret heading\n\nA secret sentence from outside the folder.\n',
-      'team/competitor-scope.yaml': 'version: 1\ntitle: T\nnotes: "../outside/*.md"\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Secret heading }]\n',
+      'team/competitor-scope.yaml':
+        'version: 1\ntitle: T\nnotes: "../outside/*.md"\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Secret heading }]\n',
     });
     for (const command of ['check', 'matrix']) {
       const { code, stdout, stderr } = await run(command, path.join(root, 'team'));
@@ -217,12 +315,30 @@ describe('competitor-scope battlecard', () => {
     assert.equal(markdown.code, 0);
     assert.match(markdown.stdout, /^# Django REST Framework vs\. Grid \+ Throughput Engine\n/);
     const django = (await run('battlecard', 'django', example)).stdout;
-    assert.match(django, /## Where we lead \(1\)\n\n- \*\*Auth, security, and rate limiting\*\*: Grid \+ Throughput Engine ● 4\/4 \(best\); Django ◕ 3\/4 \(strong\)/);
+    assert.match(
+      django,
+      /## Where we lead \(1\)\n\n- \*\*Auth, security, and rate limiting\*\*: Grid \+ Throughput Engine ● 4\/4 \(best\); Django ◕ 3\/4 \(strong\)/,
+    );
     assert.match(django, /## Where they lead \(1\)\n\n- \*\*Architecture guidance and opinionation\*\*/);
-    assert.match(django, / {2}- Django: Django is "batteries included"[^\n]* \((?:[^()\n]* · )?\[1\]\(https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/\) \[2\]\(https:\/\/docs\.djangoproject\.com\/en\/stable\/ref\/applications\/\)\)\n/, 'each side with its sources');
-    assert.match(django, / {2}- Django: Built-in session auth[^\n]* \((?:[^()\n]* · )?⊘ unsourced\)\n/, 'an answer without a source is marked');
-    assert.match(django, / {2}- Django: django\.test\.TestCase[^\n]* \(\d+ yr · \[1\]\([^)]*\) · ⌛ stale\)\n/, 'a stale answer shows its age and is marked');
-    assert.match((await run('battlecard', 'django', example, '--format', 'html')).stdout, /<span class="evidence">[^\n]*<a href="https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/"/);
+    assert.match(
+      django,
+      / {2}- Django: Django is "batteries included"[^\n]* \((?:[^()\n]* · )?\[1\]\(https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/\) \[2\]\(https:\/\/docs\.djangoproject\.com\/en\/stable\/ref\/applications\/\)\)\n/,
+      'each side with its sources',
+    );
+    assert.match(
+      django,
+      / {2}- Django: Built-in session auth[^\n]* \((?:[^()\n]* · )?⊘ unsourced\)\n/,
+      'an answer without a source is marked',
+    );
+    assert.match(
+      django,
+      / {2}- Django: django\.test\.TestCase[^\n]* \(\d+ yr · \[1\]\([^)]*\) · ⌛ stale\)\n/,
+      'a stale answer shows its age and is marked',
+    );
+    assert.match(
+      (await run('battlecard', 'django', example, '--format', 'html')).stdout,
+      /<span class="evidence">[^\n]*<a href="https:\/\/docs\.djangoproject\.com\/en\/stable\/intro\/overview\/"/,
+    );
     assert.match((await run('battlecard', 'django', example, '--format', 'html')).stdout, /^<!DOCTYPE html>[\s\S]*<h2>Unknown \(2\)<\/h2>/);
     assert.equal((await run('battlecard', 'nope', example)).code, 2);
     assert.equal((await run('battlecard')).code, 2);
@@ -238,4 +354,3 @@ describe('competitor-scope battlecard', () => {
     assert.match(subject.stderr, /^competitor-scope: "Grid \+ Throughput Engine" is not a competitor in the scope\.$/m);
   });
 });
-

@@ -7,17 +7,20 @@ import { repoRoot } from './helpers';
 
 /** The seed document, read the way a person reads it: numbered categories, a goal, two lists. */
 function readSeed(text: string) {
-  return text.split(/^## \d+\. /m).slice(1).map((block) => {
-    const name = block.split('\n')[0].trim();
-    const goal = /\*\*Goal:\*\*\s*(.+)/.exec(block)?.[1].trim() ?? '';
-    const list = (title: string) => {
-      const lines = (block.split(`**${title}:**`)[1] ?? '').split('\n').map((l) => l.trim());
-      const start = lines.findIndex((l) => l.startsWith('- '));
-      const end = lines.findIndex((l, i) => i > start && !l.startsWith('- '));
-      return lines.slice(start, end === -1 ? undefined : end).map((l) => l.slice(2).trim());
-    };
-    return { name, goal, products: list('Representative products'), axes: list('Key comparison axes') };
-  });
+  return text
+    .split(/^## \d+\. /m)
+    .slice(1)
+    .map((block) => {
+      const name = block.split('\n')[0].trim();
+      const goal = /\*\*Goal:\*\*\s*(.+)/.exec(block)?.[1].trim() ?? '';
+      const list = (title: string) => {
+        const lines = (block.split(`**${title}:**`)[1] ?? '').split('\n').map((l) => l.trim());
+        const start = lines.findIndex((l) => l.startsWith('- '));
+        const end = lines.findIndex((l, i) => i > start && !l.startsWith('- '));
+        return lines.slice(start, end === -1 ? undefined : end).map((l) => l.slice(2).trim());
+      };
+      return { name, goal, products: list('Representative products'), axes: list('Key comparison axes') };
+    });
 }
 
 describe('the embedded default scope', () => {
@@ -33,13 +36,23 @@ describe('the embedded default scope', () => {
 
   it('has the seed’s four categories, in order, with their goals word for word', () => {
     assert.equal(seed.length, 4);
-    assert.deepEqual(scope.categories.map((c) => c.name), seed.map((c) => c.name));
-    assert.deepEqual(scope.categories.map((c) => c.goal), seed.map((c) => c.goal));
+    assert.deepEqual(
+      scope.categories.map((c) => c.name),
+      seed.map((c) => c.name),
+    );
+    assert.deepEqual(
+      scope.categories.map((c) => c.goal),
+      seed.map((c) => c.goal),
+    );
   });
 
   it('has every key comparison axis of the seed, word for word and in order', () => {
     scope.categories.forEach((category, i) => {
-      assert.deepEqual(category.axes.map((a) => a.name), seed[i].axes, category.name);
+      assert.deepEqual(
+        category.axes.map((a) => a.name),
+        seed[i].axes,
+        category.name,
+      );
     });
     assert.equal(scope.categories.flatMap((c) => c.axes).length, 14);
   });
@@ -49,11 +62,17 @@ describe('the embedded default scope', () => {
       const bullets = seed[i].products.map((b) => b.toLowerCase());
       // Each product's name stands in one of the category's bullets...
       for (const product of category.products) {
-        assert.ok(bullets.some((b) => b.includes(product.name.toLowerCase())), `${product.name} is not in the seed`);
+        assert.ok(
+          bullets.some((b) => b.includes(product.name.toLowerCase())),
+          `${product.name} is not in the seed`,
+        );
       }
       // ...and each bullet is covered by at least one product.
       for (const bullet of bullets) {
-        assert.ok(category.products.some((p) => bullet.includes(p.name.toLowerCase())), `no product for "${bullet}"`);
+        assert.ok(
+          category.products.some((p) => bullet.includes(p.name.toLowerCase())),
+          `no product for "${bullet}"`,
+        );
       }
     });
     assert.equal(scope.categories.flatMap((c) => c.products).length, 22);

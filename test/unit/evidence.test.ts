@@ -29,10 +29,14 @@ function finding(notes: NoteIndex, code: Finding['code']): Finding | undefined {
 function scopeWith(where: 'top' | 'category' | 'axis', line: string): string {
   if (where === 'top') return SCOPE_YAML.replace('categories:\n', `${line}\ncategories:\n`);
   if (where === 'category') return SCOPE_YAML.replace('    goal: Compare.\n', `    goal: Compare.\n    ${line}\n`);
-  return SCOPE_YAML.replace('      - name: Auth, security, and rate limiting\n', `      - name: Auth, security, and rate limiting\n        ${line}\n`);
+  return SCOPE_YAML.replace(
+    '      - name: Auth, security, and rate limiting\n',
+    `      - name: Auth, security, and rate limiting\n        ${line}\n`,
+  );
 }
 
-const section = (body: string) => `# Django\n\n## Auth, security, and rate limiting\n\n${body}\n\n## Testing strategy and coverage expectations\n\nUnit tests [docs](https://docs.example.com/testing).\n`;
+const section = (body: string) =>
+  `# Django\n\n## Auth, security, and rate limiting\n\n${body}\n\n## Testing strategy and coverage expectations\n\nUnit tests [docs](https://docs.example.com/testing).\n`;
 
 describe('evidence: sources', () => {
   it('counts inline, reference and auto links, bare URLs and footnotes, each URL once', () => {
@@ -64,7 +68,9 @@ More at [x](http://d.example/four).
   });
 
   it('does not count links in code, other schemes, images or URLs without a scheme', () => {
-    const note = parseNote('## A\n\n`https://code.example` and mailto:x@example.com, ftp://f.example, www.example.com and ![img](https://img.example/x.png).\n\n```\nhttps://fence.example\n```\n\n    https://indented.example\n');
+    const note = parseNote(
+      '## A\n\n`https://code.example` and mailto:x@example.com, ftp://f.example, www.example.com and ![img](https://img.example/x.png).\n\n```\nhttps://fence.example\n```\n\n    https://indented.example\n',
+    );
     assert.deepEqual(sectionSources(note, 0), []);
   });
 
@@ -76,7 +82,10 @@ More at [x](http://d.example/four).
     const required = index({ 'research/django.md': section('Sessions and CSRF.') }, scopeWith('axis', 'evidence: required'));
     assert.equal(finding(required, 'unsourced-answer')?.severity, 'warning');
     assert.match(finding(required, 'unsourced-answer')?.message ?? '', /cites no source.*requires one/);
-    const sourced = index({ 'research/django.md': section('Sessions [docs](https://docs.example.com/auth).') }, scopeWith('axis', 'evidence: required'));
+    const sourced = index(
+      { 'research/django.md': section('Sessions [docs](https://docs.example.com/auth).') },
+      scopeWith('axis', 'evidence: required'),
+    );
     assert.equal(finding(sourced, 'unsourced-answer'), undefined);
     // Unanswered sections are another finding's business.
     assert.equal(finding(index({ 'research/django.md': section('TODO') }), 'unsourced-answer'), undefined);
@@ -88,7 +97,10 @@ describe('evidence: as-of dates and staleness', () => {
     const marker = index({ 'research/django.md': `---\nreviewed: 2025-01-01\n---\n${section('Sessions.\n\n*As of: 2024-03*')}` });
     assert.deepEqual([authOf(marker)?.evidence?.asOf, authOf(marker)?.evidence?.asOfFrom], ['2024-03-01', 'marker']);
     const reviewed = index({ 'research/django.md': `---\nreviewed: 2025-01-01\n---\n${section('Sessions.')}` });
-    assert.deepEqual([authOf(reviewed)?.evidence?.asOf, authOf(reviewed)?.evidence?.asOfFrom, authOf(reviewed)?.evidence?.ageDays], ['2025-01-01', 'front-matter', 180]);
+    assert.deepEqual(
+      [authOf(reviewed)?.evidence?.asOf, authOf(reviewed)?.evidence?.asOfFrom, authOf(reviewed)?.evidence?.ageDays],
+      ['2025-01-01', 'front-matter', 180],
+    );
     const none = index({ 'research/django.md': section('Sessions.') });
     assert.deepEqual([authOf(none)?.evidence?.asOf, authOf(none)?.evidence?.asOfFrom, authOf(none)?.evidence?.stale], [null, null, false]);
     assert.equal(parseDay('2025-02-30'), undefined);
@@ -105,20 +117,58 @@ describe('evidence: as-of dates and staleness', () => {
     const top = index(note, scopeWith('top', 'freshness: 90'));
     const stale = finding(top, 'stale-answer');
     assert.equal(stale?.severity, 'warning');
-    assert.equal(stale?.message, 'The answer to "Auth, security, and rate limiting" is 121 days old (as of 2025-03-01, from its As of line); answers to it stay fresh for 90 days.');
+    assert.equal(
+      stale?.message,
+      'The answer to "Auth, security, and rate limiting" is 121 days old (as of 2025-03-01, from its As of line); answers to it stay fresh for 90 days.',
+    );
     assert.equal(top.summary().stale, 1);
     assert.equal(authOf(top)?.evidence?.stale, true);
-    assert.equal(finding(index(note, scopeWith('top', 'freshness: 90').replace('    goal: Compare.\n', '    goal: Compare.\n    freshness: 200\n')), 'stale-answer'), undefined, 'the category wins over the scope');
-    assert.ok(finding(index(note, scopeWith('category', 'freshness: 200').replace('      - name: Auth, security, and rate limiting\n', '      - name: Auth, security, and rate limiting\n        freshness: 30\n')), 'stale-answer'), 'the axis wins over the category');
-    assert.equal(finding(index(note, scopeWith('axis', 'freshness: 0').replace('categories:\n', 'freshness: 30\ncategories:\n')), 'stale-answer'), undefined, '0 on the axis means no limit');
+    assert.equal(
+      finding(
+        index(note, scopeWith('top', 'freshness: 90').replace('    goal: Compare.\n', '    goal: Compare.\n    freshness: 200\n')),
+        'stale-answer',
+      ),
+      undefined,
+      'the category wins over the scope',
+    );
+    assert.ok(
+      finding(
+        index(
+          note,
+          scopeWith('category', 'freshness: 200').replace(
+            '      - name: Auth, security, and rate limiting\n',
+            '      - name: Auth, security, and rate limiting\n        freshness: 30\n',
+          ),
+        ),
+        'stale-answer',
+      ),
+      'the axis wins over the category',
+    );
+    assert.equal(
+      finding(index(note, scopeWith('axis', 'freshness: 0').replace('categories:\n', 'freshness: 30\ncategories:\n')), 'stale-answer'),
+      undefined,
+      '0 on the axis means no limit',
+    );
   });
 
   it('says "1 day", not "1 days", in the stale-answer warning and the heading’s hover', () => {
-    const notes = index({ 'research/django.md': section('Sessions [docs](https://docs.example.com/auth).\n\nAs of 2025-06-28') }, scopeWith('top', 'freshness: 1'));
+    const notes = index(
+      { 'research/django.md': section('Sessions [docs](https://docs.example.com/auth).\n\nAs of 2025-06-28') },
+      scopeWith('top', 'freshness: 1'),
+    );
     assert.match(finding(notes, 'stale-answer')?.message ?? '', /is 2 days old .*; answers to it stay fresh for 1 day\.$/);
     const analysis = notes.note('research/django.md')!;
-    const hover = noteHover(analysis, notes.scope, { line: 2, character: 6 }, (t) => notes.productCoverage(t), (s) => notes.evidence(analysis, s));
-    assert.equal(hover?.paragraphs.at(-2), 'As of 2025-06-28 (2 days ago, from its As of line). Answers stay fresh for 1 day: this one is stale.');
+    const hover = noteHover(
+      analysis,
+      notes.scope,
+      { line: 2, character: 6 },
+      (t) => notes.productCoverage(t),
+      (s) => notes.evidence(analysis, s),
+    );
+    assert.equal(
+      hover?.paragraphs.at(-2),
+      'As of 2025-06-28 (2 days ago, from its As of line). Answers stay fresh for 1 day: this one is stale.',
+    );
   });
 
   it('dates a section by the latest git day of its lines, a line git has no day for being today', () => {
@@ -126,7 +176,10 @@ describe('evidence: as-of dates and staleness', () => {
     const notes = index({ 'research/django.md': text }, scopeWith('top', 'freshness: 100'));
     const lines = text.split('\n').map((_, i) => (i < 8 ? '2024-01-10' : '2025-06-01'));
     assert.deepEqual(notes.setLineDates('research/django.md', lines), ['research/django.md']);
-    assert.deepEqual([authOf(notes)?.evidence?.asOf, authOf(notes)?.evidence?.asOfFrom, authOf(notes)?.evidence?.stale], ['2024-01-10', 'git', true]);
+    assert.deepEqual(
+      [authOf(notes)?.evidence?.asOf, authOf(notes)?.evidence?.asOfFrom, authOf(notes)?.evidence?.stale],
+      ['2024-01-10', 'git', true],
+    );
     assert.ok(finding(notes, 'stale-answer'));
     notes.setLineDates('research/django.md', lines.slice(0, 4));
     assert.equal(authOf(notes)?.evidence?.asOf, TODAY, 'lines past the dated ones are uncommitted edits');
@@ -141,7 +194,8 @@ describe('evidence: Mark as reviewed today', () => {
   const apply = (text: string, headingIndex = 0) => {
     const lines = text.split('\n');
     const edit = markReviewedEdit(parseNote(text), headingIndex, TODAY, (line) => lines[line] ?? '');
-    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((sum, l) => sum + l.length + 1, 0) + p.character;
+    const offset = (p: { line: number; character: number }) =>
+      lines.slice(0, p.line).reduce((sum, l) => sum + l.length + 1, 0) + p.character;
     return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
   };
 

@@ -31,7 +31,10 @@ describe('what the command line prints cannot forge a CI command', () => {
     const text = await run(folder, 'check', '.');
     assert.equal(text.code, 2);
     assertNoCommand([...text.stdout, ...text.stderr], 'text');
-    assert.match(text.stdout[0], /^competitor-scope\.yaml:3:8: error invalid-scope "notes": the notes glob holds a control character \(\\n\)/);
+    assert.match(
+      text.stdout[0],
+      /^competitor-scope\.yaml:3:8: error invalid-scope "notes": the notes glob holds a control character \(\\n\)/,
+    );
 
     const github = await run(folder, 'check', '.', '--format', 'github');
     assert.equal(github.code, 2);
@@ -46,26 +49,49 @@ describe('what the command line prints cannot forge a CI command', () => {
 
   it('escapes control characters in note file names, in text and in annotations', async () => {
     const folder = tempFolder({ 'competitor-scope.yaml': scope('**/*.md') });
-    const names = ['django\n::error title=forged::pwned.md', '::warning::forged.md', ' ::notice::forged.md', 'a##[error]forged.md', 'bell\u0007\u001b[31m.md'];
+    const names = [
+      'django\n::error title=forged::pwned.md',
+      '::warning::forged.md',
+      ' ::notice::forged.md',
+      'a##[error]forged.md',
+      'bell\u0007\u001b[31m.md',
+    ];
     for (const name of names) fs.writeFileSync(path.join(folder, name), '# Notes\n');
 
     const text = await run(folder, 'check', '.');
     assert.equal(text.code, 1);
     assertNoCommand([...text.stdout, ...text.stderr], 'text');
     const files = text.stdout.filter((l) => l.includes(' unlinked-note ')).map((l) => l.slice(0, l.indexOf(':1:1: ')));
-    assert.deepEqual(files.sort(), ['./ ::notice::forged.md', './::warning::forged.md', 'a##\\u005b' + 'error]forged.md', 'bell\\u0007\\u001b[31m.md', 'django\\n::error title=forged::pwned.md'].sort());
+    assert.deepEqual(
+      files.sort(),
+      [
+        './ ::notice::forged.md',
+        './::warning::forged.md',
+        'a##\\u005b' + 'error]forged.md',
+        'bell\\u0007\\u001b[31m.md',
+        'django\\n::error title=forged::pwned.md',
+      ].sort(),
+    );
 
     const github = await run(folder, 'check', '.', '--format', 'github');
     assert.equal(github.code, 1);
     const annotations = github.stdout.filter((l) => /^\s*::/.test(l));
     assert.equal(annotations.length, names.length + 1, 'a finding for each note, and one for the product without a note');
     for (const line of annotations) assert.match(line, ANNOTATION);
-    assert.ok(annotations.some((l) => l.startsWith('::notice file=django\\n%3A%3Aerror title=forged%3A%3Apwned.md,line=1,col=1,')), annotations.join('\n'));
-    assertNoCommand(github.stdout.filter((l) => !annotations.includes(l)), 'github, besides the annotations');
+    assert.ok(
+      annotations.some((l) => l.startsWith('::notice file=django\\n%3A%3Aerror title=forged%3A%3Apwned.md,line=1,col=1,')),
+      annotations.join('\n'),
+    );
+    assertNoCommand(
+      github.stdout.filter((l) => !annotations.includes(l)),
+      'github, besides the annotations',
+    );
   });
 
   it('escapes what it says of the command line and of a document on stderr', async () => {
-    const folder = tempFolder({ 'scope.md': '# T\n\n## Web\n\n**Goal:** G\n\n**Axes:**\n\n- Pricing\n\n### x ##[error]forged \u001b[2J\n' });
+    const folder = tempFolder({
+      'scope.md': '# T\n\n## Web\n\n**Goal:** G\n\n**Axes:**\n\n- Pricing\n\n### x ##[error]forged \u001b[2J\n',
+    });
     const missing = await run(folder, 'check', 'no such\n::error::forged');
     assert.equal(missing.code, 2);
     assert.match(missing.stderr[0], /no such\\n::error::forged is not a folder\./);

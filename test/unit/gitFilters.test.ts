@@ -50,14 +50,18 @@ async function callMcpTools(folder: string): Promise<{ product: string; axes: { 
       return result.content[0].text;
     };
     await call('read_product', { product: 'django' });
-    await call('add_section', { product: 'Flask', axis: 'Testing strategy and coverage expectations', text: 'pytest, see [docs](https://flask.example.com/testing).' });
+    await call('add_section', {
+      product: 'Flask',
+      axis: 'Testing strategy and coverage expectations',
+      text: 'pytest, see [docs](https://flask.example.com/testing).',
+    });
     return JSON.parse(await call('check_notes')).products;
   } finally {
     await client.close();
   }
 }
 
-describe('a repository\'s filter drivers', function () {
+describe("a repository's filter drivers", function () {
   this.timeout(60_000);
 
   for (const filter of FILTERS) {
@@ -71,22 +75,62 @@ describe('a repository\'s filter drivers', function () {
       // A note whose stat differs from the index (the same text, touched) and one edited since the commit.
       const later = new Date(Date.now() + 60_000);
       fs.utimesSync(path.join(repo.folder, 'research', 'django.md'), later, later);
-      repo.write('research/flask.md', NOTE.replace('# Django', '# Flask').replace('Sessions and CSRF.', 'Sessions, CSRF and Flask-Limiter.'));
+      repo.write(
+        'research/flask.md',
+        NOTE.replace('# Django', '# Flask').replace('Sessions and CSRF.', 'Sessions, CSRF and Flask-Limiter.'),
+      );
 
-      const noFilterRan = (what: string) => assert.equal(fs.existsSync(marker), false, `${what} ran the filter: ${fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''}`);
+      const noFilterRan = (what: string) =>
+        assert.equal(
+          fs.existsSync(marker),
+          false,
+          `${what} ran the filter: ${fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''}`,
+        );
       const checked = await checkJson(repo.folder, '--as-of', '2024-06-01');
       noFilterRan('check');
-      assert.deepEqual(checked.axesOf('django').slice(0, 2).map((a) => [a.asOf, a.asOfFrom]), [['2020-01-02', 'git'], ['2020-01-02', 'git']]);
-      assert.deepEqual(checked.axesOf('flask').slice(0, 2).map((a) => [a.asOf, a.asOfFrom]), [['2020-01-02', 'git'], ['2024-06-01', 'git']]);
+      assert.deepEqual(
+        checked
+          .axesOf('django')
+          .slice(0, 2)
+          .map((a) => [a.asOf, a.asOfFrom]),
+        [
+          ['2020-01-02', 'git'],
+          ['2020-01-02', 'git'],
+        ],
+      );
+      assert.deepEqual(
+        checked
+          .axesOf('flask')
+          .slice(0, 2)
+          .map((a) => [a.asOf, a.asOfFrom]),
+        [
+          ['2020-01-02', 'git'],
+          ['2024-06-01', 'git'],
+        ],
+      );
       for (const args of [['matrix'], ['battlecard', 'django'], ['brief', 'django'], ['brief', '--gaps']]) {
-        assert.equal(await main([...args, repo.folder], repo.folder, { stdout: () => undefined, stderr: () => undefined }), 0, args.join(' '));
+        assert.equal(
+          await main([...args, repo.folder], repo.folder, { stdout: () => undefined, stderr: () => undefined }),
+          0,
+          args.join(' '),
+        );
         noFilterRan(args.join(' '));
       }
       const products = await callMcpTools(repo.folder);
       noFilterRan('the MCP tools');
-      const dated = (product: string) => products.find((p) => p.product === product)?.axes.slice(0, 2).map((a) => [a.asOf, a.asOfFrom]);
-      assert.deepEqual(dated('django'), [['2020-01-02', 'git'], ['2020-01-02', 'git']]);
-      assert.deepEqual(dated('flask'), [['2020-01-02', 'git'], [localDay(), 'git']]);
+      const dated = (product: string) =>
+        products
+          .find((p) => p.product === product)
+          ?.axes.slice(0, 2)
+          .map((a) => [a.asOf, a.asOfFrom]);
+      assert.deepEqual(dated('django'), [
+        ['2020-01-02', 'git'],
+        ['2020-01-02', 'git'],
+      ]);
+      assert.deepEqual(dated('flask'), [
+        ['2020-01-02', 'git'],
+        [localDay(), 'git'],
+      ]);
     });
   }
 });

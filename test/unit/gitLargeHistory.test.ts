@@ -22,14 +22,18 @@ describe('a large git history', function () {
       repo.commit(`2023-03-0${version + 1}`);
     }
     const cli = path.join(repoRoot, 'dist', 'cli.js');
-    const run = spawnSync(process.execPath, ['--max-old-space-size=64', cli, 'check', repo.folder, '--format', 'json', '--max-missing', '99', '--as-of', '2024-06-01'], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=64', cli, 'check', repo.folder, '--format', 'json', '--max-missing', '99', '--as-of', '2024-06-01'],
+      { encoding: 'utf8' },
+    );
     assert.equal(run.status, 0, run.stderr.slice(-300));
     assert.equal(run.stderr, '');
     const django = JSON.parse(run.stdout).products.find((p: { product: string }) => p.product === 'django');
     assert.deepEqual([django.axes[0].asOf, django.axes[0].asOfFrom], ['2023-01-01', 'git']);
   });
 
-  it('is read up to its cap: then one warning, the dates found so far and the markers\' dates for the rest', async () => {
+  it("is read up to its cap: then one warning, the dates found so far and the markers' dates for the rest", async () => {
     const repo = gitRepository();
     repo.write('research/django.md', NOTE.replace('Sessions and CSRF.', 'As of 2023-02-01\n\nSessions and CSRF.'));
     repo.write('research/flask.md', 'Flask, in a text of which no line is left.\n');
@@ -44,8 +48,28 @@ describe('a large git history', function () {
 
     const run = await checkJson(repo.folder, '--as-of', '2024-06-01');
     assert.equal(run.code, 0);
-    assert.deepEqual(run.axesOf('flask').slice(0, 2).map((a) => [a.asOf, a.asOfFrom]), [['2024-05-01', 'git'], ['2024-05-01', 'git']], 'dated by the history read');
-    assert.deepEqual(run.axesOf('django').slice(0, 2).map((a) => [a.asOf, a.asOfFrom]), [[null, null], ['2023-02-01', 'marker']], 'never dated by a history not read');
+    assert.deepEqual(
+      run
+        .axesOf('flask')
+        .slice(0, 2)
+        .map((a) => [a.asOf, a.asOfFrom]),
+      [
+        ['2024-05-01', 'git'],
+        ['2024-05-01', 'git'],
+      ],
+      'dated by the history read',
+    );
+    assert.deepEqual(
+      run
+        .axesOf('django')
+        .slice(0, 2)
+        .map((a) => [a.asOf, a.asOfFrom]),
+      [
+        [null, null],
+        ['2023-02-01', 'marker'],
+      ],
+      'never dated by a history not read',
+    );
     assert.match(run.stderr, /^competitor-scope: warning: [^\n]*64 MiB[^\n]*\n$/);
   });
 });

@@ -43,7 +43,14 @@ Batteries included, see [docs](https://docs.example.com/arch).
 Sessions and CSRF.
 `;
 
-export interface CheckedAxis { axis: string; status: string; sources: number; asOf: string | null; asOfFrom: string | null; stale: boolean }
+export interface CheckedAxis {
+  axis: string;
+  status: string;
+  sources: number;
+  asOf: string | null;
+  asOfFrom: string | null;
+  stale: boolean;
+}
 
 export interface CheckRun {
   code: number;
@@ -57,7 +64,10 @@ export interface CheckRun {
 export async function checkJson(folder: string, ...options: string[]): Promise<CheckRun & { axesOf(product: string): CheckedAxis[] }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['check', folder, '--format', 'json', '--max-missing', '99', ...options], folder, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await main(['check', folder, '--format', 'json', '--max-missing', '99', ...options], folder, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   const report = JSON.parse(stdout) as CheckRun;
   const axesOf = (product: string) => report.products.find((p) => p.product === product)?.axes ?? [];
   return { ...report, code, stderr, axesOf };

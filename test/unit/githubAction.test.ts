@@ -30,7 +30,8 @@ function runCheckStep(repository: string, inputs: Record<string, string>) {
   return spawnSync('bash', ['-e', '-c', checkStep.run], { cwd: repository, env, encoding: 'utf8' });
 }
 
-const scope = 'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }, { name: Hosting }]\n';
+const scope =
+  'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }, { name: Hosting }]\n';
 
 describe('the GitHub Action (action.yml)', function () {
   this.timeout(60_000);
@@ -52,12 +53,16 @@ describe('the GitHub Action (action.yml)', function () {
     const hostile = 'notes $(touch pwned) "`touch pwned2`"';
     const repository = tempFolder({
       [`${hostile}/competitor-scope.yaml`]: scope,
-      [`${hostile}/research/django.md`]: '# Django\n\n## Pricing\n\nFree and open source (https://www.djangoproject.com/).\n\n## Hosting\n\nTODO\n',
+      [`${hostile}/research/django.md`]:
+        '# Django\n\n## Pricing\n\nFree and open source (https://www.djangoproject.com/).\n\n## Hosting\n\nTODO\n',
     });
     const run = runCheckStep(repository, { folder: hostile });
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines[0], `::warning file=${hostile}/research/django.md,line=7,col=1,title=competitor-scope unanswered-axis::The section "Hosting" holds only placeholders.`);
+    assert.equal(
+      lines[0],
+      `::warning file=${hostile}/research/django.md,line=7,col=1,title=competitor-scope unanswered-axis::The section "Hosting" holds only placeholders.`,
+    );
     assert.match(lines[1], /^1 products, 2 axes: 1 answered, 0 missing, 0 empty, 1 placeholder \(1 unanswered, at most 0 allowed\);/);
     assert.deepEqual(fs.readdirSync(repository), [hostile], 'nothing else was run');
 
@@ -98,6 +103,11 @@ describe('the GitHub Action (action.yml)', function () {
     });
     const run = runCheckStep(repository, { scope: 'scopes/team.yaml' });
     assert.equal(run.status, 1, run.stderr);
-    assert.ok(run.stdout.includes('::warning file=research/django.md,line=1,col=1,title=competitor-scope missing-axis::No section answers "Hosting" (Web) for Django.'), run.stdout);
+    assert.ok(
+      run.stdout.includes(
+        '::warning file=research/django.md,line=1,col=1,title=competitor-scope missing-axis::No section answers "Hosting" (Web) for Django.',
+      ),
+      run.stdout,
+    );
   });
 });

@@ -29,9 +29,13 @@ describe('the notes glob from a hostile scope file', () => {
     const glob = new Glob('*a*a*a*a*a*a*a*a*b.md');
     for (const length of [45, 60, 200, 2000]) assert.ok(!glob.matches(`${'a'.repeat(length)}.md`));
     // The hand-made regex took 11 s on 45 characters and 25 s on 60.
-    growsLinearly((length) => `${'a'.repeat(length)}.md`, (name) => {
-      for (let i = 0; i < 100; i++) glob.matches(name);
-    }, 250);
+    growsLinearly(
+      (length) => `${'a'.repeat(length)}.md`,
+      (name) => {
+        for (let i = 0; i < 100; i++) glob.matches(name);
+      },
+      250,
+    );
     assert.ok(glob.matches('xaaaaaaaab.md'));
   });
 
@@ -65,9 +69,12 @@ describe('the notes glob from a hostile scope file', () => {
   });
 
   it('reports a bad glob as invalid-scope at the notes value', () => {
-    const result = parseScope('version: 1\ntitle: T\nnotes: "research/[z-a]*.md"\ncategories:\n  - name: C\n    goal: G\n    products: [{ name: P }]\n    axes: [{ name: A }]\n');
-    assert.deepEqual(result.problems.map((p) => [p.message, p.range.start.line, p.range.start.character]), [
-      ['"notes": the notes glob has the range "z-a", which runs backwards', 2, 7],
-    ]);
+    const result = parseScope(
+      'version: 1\ntitle: T\nnotes: "research/[z-a]*.md"\ncategories:\n  - name: C\n    goal: G\n    products: [{ name: P }]\n    axes: [{ name: A }]\n',
+    );
+    assert.deepEqual(
+      result.problems.map((p) => [p.message, p.range.start.line, p.range.start.character]),
+      [['"notes": the notes glob has the range "z-a", which runs backwards', 2, 7]],
+    );
   });
 });

@@ -13,7 +13,13 @@ function firstDifference(file: string, expected: string, actual: string): string
   if (!hunk) return '(no line differs: the bytes do, e.g. a line ending)';
   const lines = hunk.lines.slice(0, DIFF_LINES).map((line) => line.slice(0, 300));
   const more = hunk.lines.length > DIFF_LINES ? [`… ${hunk.lines.length - DIFF_LINES} more lines`] : [];
-  return [`--- test/golden/${file}`, '+++ output', `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...lines, ...more].join('\n');
+  return [
+    `--- test/golden/${file}`,
+    '+++ output',
+    `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
+    ...lines,
+    ...more,
+  ].join('\n');
 }
 
 describe('the command line’s outputs on example/ (golden files)', () => {
@@ -24,7 +30,9 @@ describe('the command line’s outputs on example/ (golden files)', () => {
         assert.ok(fs.existsSync(goldenPath), `test/golden/${file} is missing: run \`npm run golden:update\` to write it.`);
         const expected = fs.readFileSync(goldenPath, 'utf8');
         if (actual !== expected) {
-          assert.fail(`The output differs from test/golden/${file}. If the change is intended, run \`npm run golden:update\` and review the golden files' diff.\n${firstDifference(file, expected, actual)}`);
+          assert.fail(
+            `The output differs from test/golden/${file}. If the change is intended, run \`npm run golden:update\` and review the golden files' diff.\n${firstDifference(file, expected, actual)}`,
+          );
         }
       }
     });

@@ -45,7 +45,12 @@ export function runGoldenCase(goldenCase: GoldenCase): GoldenFiles {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error('dist/cli.js is not built: run `npm run build` first.');
   // A clean environment: no CI or GITHUB_* variable, no locale, and one time zone, whatever the machine has.
-  const run = spawnSync(process.execPath, [cli, ...goldenCase.args], { cwd: repoRoot, env: { TZ: 'UTC' }, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [cli, ...goldenCase.args], {
+    cwd: repoRoot,
+    env: { TZ: 'UTC' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (run.error) throw run.error;
   if (run.status === null) throw new Error(`competitor-scope ${goldenCase.args.join(' ')} ended by ${run.signal}`);
   const header = `$ competitor-scope ${goldenCase.args.join(' ')}\nexit code ${run.status}\n--- stderr\n`;

@@ -39,7 +39,10 @@ export function noSlowerThan(benign: () => unknown, hostile: () => unknown, time
   hostile(); // warms the code up, so that neither is measured cold
   const base = Math.max(processorMs(benign), NOISE_MS);
   const took = processorMs(hostile);
-  assert.ok(took < base * times, `took ${took.toFixed(1)} ms, more than ${times} times the ${base.toFixed(1)} ms of the input it is compared with`);
+  assert.ok(
+    took < base * times,
+    `took ${took.toFixed(1)} ms, more than ${times} times the ${base.toFixed(1)} ms of the input it is compared with`,
+  );
 }
 
 /**
@@ -49,9 +52,15 @@ export function noSlowerThan(benign: () => unknown, hostile: () => unknown, time
 export function growsLinearly<T>(inputOf: (size: number) => T, work: (input: T) => unknown, size: number, times = 24): void {
   const [small, large] = [inputOf(size), inputOf(8 * size)];
   work(small); // warms the code up
-  const smallMs = Math.max(processorMs(() => work(small)), NOISE_MS);
+  const smallMs = Math.max(
+    processorMs(() => work(small)),
+    NOISE_MS,
+  );
   const largeMs = processorMs(() => work(large));
-  assert.ok(largeMs < smallMs * times, `${size}: ${smallMs.toFixed(1)} ms; ${8 * size}: ${largeMs.toFixed(1)} ms (${(largeMs / smallMs).toFixed(1)} times)`);
+  assert.ok(
+    largeMs < smallMs * times,
+    `${size}: ${smallMs.toFixed(1)} ms; ${8 * size}: ${largeMs.toFixed(1)} ms (${(largeMs / smallMs).toFixed(1)} times)`,
+  );
 }
 
 const folders: string[] = [];

@@ -33,7 +33,10 @@ function runChild(...argv: string[]): { code: number; output: string; peakMb: nu
   const child = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: 60_000 });
   const ms = performance.now() - started;
   const [stderr, maxRss] = child.stderr.split('\0peak ');
-  assert.ok(child.status !== null && maxRss !== undefined, `the command line failed (${child.signal ?? child.status}): ${child.stderr.slice(0, 500)}`);
+  assert.ok(
+    child.status !== null && maxRss !== undefined,
+    `the command line failed (${child.signal ?? child.status}): ${child.stderr.slice(0, 500)}`,
+  );
   return { code: child.status, output: child.stdout + stderr, peakMb: Number(maxRss) / 1024, ms };
 }
 
@@ -56,7 +59,11 @@ describe('hostile files: notes that are not notes', () => {
     const report = JSON.parse((await run('check', folder, '--format', 'json', '--no-git', '--max-missing', '9')).stdout);
     assert.equal(report.notes.files, 0);
     assert.deepEqual(report.products[0].notes, []);
-    const anyFile = tempFolder({ 'competitor-scope.yaml': scopeWith('research/*'), 'research/django.txt': '## Pricing\n\nFree.\n', 'research/django.MD': '# Django\n' });
+    const anyFile = tempFolder({
+      'competitor-scope.yaml': scopeWith('research/*'),
+      'research/django.txt': '## Pricing\n\nFree.\n',
+      'research/django.MD': '# Django\n',
+    });
     const read = JSON.parse((await run('check', anyFile, '--format', 'json', '--no-git', '--max-missing', '9')).stdout);
     assert.deepEqual(read.products[0].notes, ['research/django.MD']);
     assert.equal(read.products[0].axes[0].status, 'missing', 'the .txt file is not read');
@@ -69,11 +76,17 @@ describe('hostile files: every read bounded by size before it happens', function
   // The same command on a small folder, on this machine now: reading gigabytes would take many times as long.
   let baselineMs = Infinity;
   before(() => {
-    const small = tempFolder({ 'competitor-scope.yaml': fs.readFileSync(path.join(repoRoot, 'example', 'competitor-scope.yaml')), 'research/django.md': '# Django\n' });
+    const small = tempFolder({
+      'competitor-scope.yaml': fs.readFileSync(path.join(repoRoot, 'example', 'competitor-scope.yaml')),
+      'research/django.md': '# Django\n',
+    });
     for (let run = 0; run < 2; run++) baselineMs = Math.min(baselineMs, runChild('check', small, '--no-git', '--max-missing', '999').ms);
   });
   const withinLimits = (run: { peakMb: number; ms: number }) => {
-    assert.ok(run.ms < baselineMs * LIMITS.times, `took ${Math.round(run.ms)} ms, more than ${LIMITS.times} times the ${Math.round(baselineMs)} ms of a small folder`);
+    assert.ok(
+      run.ms < baselineMs * LIMITS.times,
+      `took ${Math.round(run.ms)} ms, more than ${LIMITS.times} times the ${Math.round(baselineMs)} ms of a small folder`,
+    );
     assert.ok(run.peakMb < LIMITS.mb, `took ${Math.round(run.peakMb)} MB`);
   };
 
@@ -107,7 +120,10 @@ describe('hostile files: every read bounded by size before it happens', function
     sparseFile(path.join(folder, 'research/flask.md'), 3 * GB);
     const run = runChild('check', folder, '--no-git', '--max-missing', '999');
     const unreadable = run.output.split('\n').filter((line) => line.includes(' unreadable-note '));
-    assert.deepEqual(unreadable.map((line) => line.slice(0, line.indexOf(':'))), ['research/django.md', 'research/flask.md']);
+    assert.deepEqual(
+      unreadable.map((line) => line.slice(0, line.indexOf(':'))),
+      ['research/django.md', 'research/flask.md'],
+    );
     assert.match(unreadable[0], /This note is not analyzed: it is 1945\.6 MB\b/);
     assert.match(unreadable[1], /This note is not analyzed: it is 3072\.0 MB\b/);
     withinLimits(run);
@@ -117,7 +133,11 @@ describe('hostile files: every read bounded by size before it happens', function
 describe('hostile files: nothing read outside FOLDER, nothing echoed that is not ours', function () {
   this.timeout(60_000);
   /** A file like /etc/passwd, outside any checked folder: none of its lines may be printed. */
-  const secretLines = ['root:x:0:0:root:/root:/bin/bash', 'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin', `svc:x:999:999:${'a long gecos field '.repeat(8)}:/srv:/bin/sh`];
+  const secretLines = [
+    'root:x:0:0:root:/root:/bin/bash',
+    'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
+    `svc:x:999:999:${'a long gecos field '.repeat(8)}:/srv:/bin/sh`,
+  ];
   const outside = tempFolder({ passwd: `${secretLines.join('\n')}\n` });
   const leaked = (output: string) => secretLines.filter((line) => output.includes(line) || output.includes(line.slice(20)));
 
@@ -135,12 +155,16 @@ describe('hostile files: nothing read outside FOLDER, nothing echoed that is not
   it('refuses a scope file in FOLDER that links out of it, unread, in every output', async () => {
     const folder = tempFolder({ 'research/django.md': '# Django\n' });
     fs.symlinkSync(path.join(outside, 'passwd'), path.join(folder, 'competitor-scope.yaml'));
-    const refusal = 'competitor-scope.yaml:1:1: error invalid-scope The scope file is a link to a file outside its folder; nothing outside the folder is read.';
+    const refusal =
+      'competitor-scope.yaml:1:1: error invalid-scope The scope file is a link to a file outside its folder; nothing outside the folder is read.';
     const text = await run('check', folder);
     assert.equal(text.code, 2);
     assert.equal(text.stdout.split('\n')[0], refusal);
     const github = await run('check', folder, '--format', 'github');
-    assert.match(github.stdout, /^::error file=competitor-scope\.yaml,line=1,col=1,title=competitor-scope invalid-scope::The scope file is a link to a file outside its folder/);
+    assert.match(
+      github.stdout,
+      /^::error file=competitor-scope\.yaml,line=1,col=1,title=competitor-scope invalid-scope::The scope file is a link to a file outside its folder/,
+    );
     const matrix = await run('matrix', folder);
     assert.equal(matrix.stderr, `${refusal}\n`);
     const mcp = await mcpCall(folder, 'read_product', { product: 'django' });
@@ -153,9 +177,16 @@ describe('hostile files: nothing read outside FOLDER, nothing echoed that is not
 
   it('skips notes and note folders that link out of FOLDER, naming each link once, in every command', async () => {
     const secret = 'A secret sentence from outside the folder.';
-    const elsewhere = tempFolder({ 'django.md': `# Django\n\n## Pricing\n\n${secret}\n`, 'flask.md': `# Flask\n\n## Pricing\n\n${secret}\n` });
-    const scope = 'version: 1\ntitle: T\nsubject: Ours\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }, { name: Flask }, { name: FastAPI }]\n    axes: [{ name: Pricing }]\n';
-    const folder = tempFolder({ 'competitor-scope.yaml': scope, 'team/research/fastapi.md': '# FastAPI\n\n## Pricing\n\nFree, and read.\n' });
+    const elsewhere = tempFolder({
+      'django.md': `# Django\n\n## Pricing\n\n${secret}\n`,
+      'flask.md': `# Flask\n\n## Pricing\n\n${secret}\n`,
+    });
+    const scope =
+      'version: 1\ntitle: T\nsubject: Ours\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }, { name: Flask }, { name: FastAPI }]\n    axes: [{ name: Pricing }]\n';
+    const folder = tempFolder({
+      'competitor-scope.yaml': scope,
+      'team/research/fastapi.md': '# FastAPI\n\n## Pricing\n\nFree, and read.\n',
+    });
     fs.symlinkSync(elsewhere, path.join(folder, 'research'));
     const team = tempFolder({ 'competitor-scope.yaml': scope, 'research/fastapi.md': '# FastAPI\n\n## Pricing\n\nFree, and read.\n' });
     fs.symlinkSync(path.join(elsewhere, 'django.md'), path.join(team, 'research/django.md'));
@@ -163,16 +194,33 @@ describe('hostile files: nothing read outside FOLDER, nothing echoed that is not
     fs.symlinkSync(path.join(team, 'research'), path.join(team, 'research/loop'));
 
     const folderLink = await run('check', folder, '--no-git', '--max-missing', '9');
-    assert.match(folderLink.stdout, /^research:1:1: warning outside-folder research is a link out of the folder; it is not read, as nothing outside the folder is\.$/m);
+    assert.match(
+      folderLink.stdout,
+      /^research:1:1: warning outside-folder research is a link out of the folder; it is not read, as nothing outside the folder is\.$/m,
+    );
     const check = JSON.parse((await run('check', team, '--format', 'json', '--no-git', '--max-missing', '9')).stdout);
-    assert.deepEqual(check.findings.filter((f: { code: string }) => f.code === 'outside-folder').map((f: { file: string }) => f.file), ['research/django.md']);
+    assert.deepEqual(
+      check.findings.filter((f: { code: string }) => f.code === 'outside-folder').map((f: { file: string }) => f.file),
+      ['research/django.md'],
+    );
     const status = (product: string) => check.products.find((p: { product: string }) => p.product === product).axes[0].status;
-    assert.deepEqual([status('django'), status('flask'), status('fastapi')], ['missing', 'answered', 'answered'], 'a link inside FOLDER is followed');
+    assert.deepEqual(
+      [status('django'), status('flask'), status('fastapi')],
+      ['missing', 'answered', 'answered'],
+      'a link inside FOLDER is followed',
+    );
     const outputs = [JSON.stringify(check), folderLink.stdout];
     for (const command of [['matrix'], ['brief', 'django'], ['battlecard', 'django']]) {
-      for (const [checked, link] of [[folder, 'research'], [team, 'research/django.md']]) {
+      for (const [checked, link] of [
+        [folder, 'research'],
+        [team, 'research/django.md'],
+      ]) {
         const { stdout, stderr } = await run(...command, checked, '--no-git');
-        assert.equal(stderr.split('\n')[0], `warning: ${link} is a link out of the folder; it is not read, as nothing outside the folder is.`, command[0]);
+        assert.equal(
+          stderr.split('\n')[0],
+          `warning: ${link} is a link out of the folder; it is not read, as nothing outside the folder is.`,
+          command[0],
+        );
         outputs.push(stdout + stderr);
       }
     }
@@ -184,12 +232,17 @@ describe('hostile files: nothing read outside FOLDER, nothing echoed that is not
     const folder = tempFolder({ 'competitor-scope.yaml': `${secretLines.join('\n')}\n` });
     const text = await run('check', folder);
     assert.equal(text.code, 2);
-    assert.match(text.stdout, /^competitor-scope\.yaml:1:1: error invalid-scope The scope file must be a mapping, not a string \(root:x:0:0:root:\/root:\/bin\/bash daemon:x:1:1:daemon:\/usr\/sbin:\/usr\/sbin\/nologin…\)\.$/m);
+    assert.match(
+      text.stdout,
+      /^competitor-scope\.yaml:1:1: error invalid-scope The scope file must be a mapping, not a string \(root:x:0:0:root:\/root:\/bin\/bash daemon:x:1:1:daemon:\/usr\/sbin:\/usr\/sbin\/nologin…\)\.$/m,
+    );
     assert.deepEqual(leaked(text.stdout), secretLines.slice(0, 2), 'the third line is cut');
     const mcp = await mcpCall(folder, 'list_scope', {});
     assert.ok(mcp.isError && mcp.text.includes('/usr/sbin/nologin…'));
     const long = 'x'.repeat(300);
-    const keys = tempFolder({ 'competitor-scope.yaml': `version: 1\ntitle: T\n${long}: 1\ncategories:\n  - name: W\n    goal: G\n    products: [{ name: A, id: "${long}!" }]\n    axes: [{ name: B }]\n]${long}\n` });
+    const keys = tempFolder({
+      'competitor-scope.yaml': `version: 1\ntitle: T\n${long}: 1\ncategories:\n  - name: W\n    goal: G\n    products: [{ name: A, id: "${long}!" }]\n    axes: [{ name: B }]\n]${long}\n`,
+    });
     const messages = (await run('check', keys, '--format', 'json')).stdout;
     for (const message of JSON.parse(messages).findings.map((f: { message: string }) => f.message)) {
       assert.doesNotMatch(message, /x{81}/, message);

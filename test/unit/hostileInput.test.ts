@@ -8,10 +8,14 @@ import { codes, indexOf, testScope } from './noteFixtures';
 
 /** The messages of a note's findings of one code. */
 function messages(index: NoteIndex, path: string, code: string): string[] {
-  return index.findings(path).filter((f) => f.code === code).map((f) => f.message);
+  return index
+    .findings(path)
+    .filter((f) => f.code === code)
+    .map((f) => f.message);
 }
 
-const scopeOf = (body: string) => `version: 1\ntitle: T\n${body}categories:\n  - name: Web\n    goal: Compare.\n    products: [{name: Django}]\n    axes: [{name: Speed}]\n`;
+const scopeOf = (body: string) =>
+  `version: 1\ntitle: T\n${body}categories:\n  - name: Web\n    goal: Compare.\n    products: [{name: Django}]\n    axes: [{name: Speed}]\n`;
 
 describe('hostile input: front matter', () => {
   it('refuses deeply nested flow collections before parsing them, at the nesting', () => {
@@ -19,7 +23,9 @@ describe('hostile input: front matter', () => {
       const noteOf = (depth: number) => ({ 'research/django.md': `---\nproduct: ${open.repeat(depth)}\n---\n## Speed\n` });
       const index = indexOf(noteOf(10_000));
       growsLinearly(noteOf, indexOf, 1250);
-      assert.deepEqual(messages(index, 'research/django.md', 'invalid-front-matter'), ['The front matter nests more than 16 levels deep; it is not read.']);
+      assert.deepEqual(messages(index, 'research/django.md', 'invalid-front-matter'), [
+        'The front matter nests more than 16 levels deep; it is not read.',
+      ]);
       assert.equal(index.note('research/django.md')?.link.kind, 'file-name', 'the file name still links the note');
     }
   });
@@ -50,7 +56,9 @@ describe('hostile input: front matter', () => {
 
   it('still reports a repeated key, without yaml’s quadratic check', () => {
     const index = indexOf({ 'research/x.md': '---\nproduct: django\ntitle: "x"\nproduct: flask\n---\n' });
-    assert.deepEqual(messages(index, 'research/x.md', 'invalid-front-matter'), ['The front matter is not valid YAML: Map keys must be unique ("product" is there already).']);
+    assert.deepEqual(messages(index, 'research/x.md', 'invalid-front-matter'), [
+      'The front matter is not valid YAML: Map keys must be unique ("product" is there already).',
+    ]);
   });
 });
 
@@ -68,14 +76,26 @@ describe('hostile input: the scope file', () => {
   it('reports a repeated key at the key', () => {
     const result = parseScope(scopeOf('title: U\n'));
     assert.ok(!result.ok);
-    assert.deepEqual(result.problems.map((p) => [p.message, p.range.start.line]), [['YAML syntax error: Map keys must be unique ("title" is there already).', 2]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.message, p.range.start.line]),
+      [['YAML syntax error: Map keys must be unique ("title" is there already).', 2]],
+    );
   });
 
   it('does not count brackets in quoted strings, comments and plain text, nor indentation in block scalars', () => {
     const brackets = '['.repeat(70);
     const deepText = Array.from({ length: 70 }, (_, i) => `${' '.repeat(6 + 2 * i)}line ${i}`).join('\n');
-    for (const goal of [`"${brackets}"`, `'${brackets} don''t'`, `a plain ${brackets} goal`, `Compare. # ${brackets}`, `|\n${deepText}`, `>-\n${deepText}`]) {
-      const result = parseScope(`version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: ${goal}\n    products: [{name: Django}]\n    axes: [{name: Speed}]\n`);
+    for (const goal of [
+      `"${brackets}"`,
+      `'${brackets} don''t'`,
+      `a plain ${brackets} goal`,
+      `Compare. # ${brackets}`,
+      `|\n${deepText}`,
+      `>-\n${deepText}`,
+    ]) {
+      const result = parseScope(
+        `version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: ${goal}\n    products: [{name: Django}]\n    axes: [{name: Speed}]\n`,
+      );
       assert.ok(result.ok, `${goal.slice(0, 30)}: ${JSON.stringify(result.problems)}`);
     }
     const flow = parseScope(scopeOf(`extra: ${brackets}\n`));
@@ -90,7 +110,10 @@ describe('hostile input: notes', () => {
       const noteOf = (length: number) => ({ 'research/django.md': line.repeat(Math.floor(length / line.length)) });
       growsLinearly(noteOf, indexOf, 250_000);
       const index = indexOf(noteOf(2_000_000));
-      assert.deepEqual(index.findings('research/django.md').map((f) => f.message), ['This note is not analyzed: it has more than 10,000 headings; notes with more are not analyzed.']);
+      assert.deepEqual(
+        index.findings('research/django.md').map((f) => f.message),
+        ['This note is not analyzed: it has more than 10,000 headings; notes with more are not analyzed.'],
+      );
     }
   });
 
@@ -99,7 +122,8 @@ describe('hostile input: notes', () => {
     for (const count of [10_000, 50_000]) {
       const index = new NoteIndex(testScope());
       let published = 0;
-      const note = (i: number) => `---\nproduct: django\n---\n## ${i % 2 ? 'Architecture guidance and opinionation' : 'Dashboard layout'}\n\nYes.\n`;
+      const note = (i: number) =>
+        `---\nproduct: django\n---\n## ${i % 2 ? 'Architecture guidance and opinionation' : 'Dashboard layout'}\n\nYes.\n`;
       for (let i = 0; i < count; i++) published += index.setNote(`research/n${i}.md`, note(i)).length;
       // Each note once, and every note of the product again only when the axes they head change (twice here).
       assert.ok(published < count * 3, `${published} notes re-published for ${count}`);
@@ -112,12 +136,17 @@ describe('hostile input: notes', () => {
 
   it('gives every note of one product its findings in linear time', function () {
     this.timeout(60_000);
-    const notesOf = (count: number) => indexOf(Object.fromEntries(Array.from({ length: count }, (_, i) => [`research/n${i}.md`, '---\nproduct: django\n---\n## Speed\n'])));
+    const notesOf = (count: number) =>
+      indexOf(Object.fromEntries(Array.from({ length: count }, (_, i) => [`research/n${i}.md`, '---\nproduct: django\n---\n## Speed\n'])));
     // Linear work takes about 8 times as long for 8 times the notes; quadratic work (each note's findings
     // looking at every other note) took 64 times as long.
-    growsLinearly(notesOf, (index) => {
-      for (const path of index.paths()) index.findings(path);
-    }, 1_000);
+    growsLinearly(
+      notesOf,
+      (index) => {
+        for (const path of index.paths()) index.findings(path);
+      },
+      1_000,
+    );
   });
 
   it('matches 40,000 placeholder words without one giant regular expression', () => {
@@ -134,9 +163,19 @@ describe('hostile input: notes', () => {
   it('gives no suggestions for a name far longer than any name, at once', () => {
     const names = Array.from({ length: 500 }, (_, i) => `product name ${i}`);
     const long = 'p'.repeat(1_900_000);
-    assert.deepEqual(closest(long, names, (n) => [n], 3, Infinity), []);
+    assert.deepEqual(
+      closest(long, names, (n) => [n], 3, Infinity),
+      [],
+    );
     // No slower than for a name of ordinary length: not compared letter by letter with every name.
-    noSlowerThan(() => closest('product name 7x', names, (n) => [n], 3, Infinity), () => closest(long, names, (n) => [n], 3, Infinity), 5);
-    assert.deepEqual(closest('product name 7x', names, (n) => [n], 1, Infinity), ['product name 7']);
+    noSlowerThan(
+      () => closest('product name 7x', names, (n) => [n], 3, Infinity),
+      () => closest(long, names, (n) => [n], 3, Infinity),
+      5,
+    );
+    assert.deepEqual(
+      closest('product name 7x', names, (n) => [n], 1, Infinity),
+      ['product name 7'],
+    );
   });
 });

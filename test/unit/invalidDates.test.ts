@@ -20,9 +20,14 @@ function indexed(text: string, yaml = FRESH_90): NoteIndex {
   return index;
 }
 
-const authEvidence = (index: NoteIndex) => index.productCoverage({ categoryId: 'web', productId: 'django' }).axes.find((a) => a.axisId === 'auth-security-and-rate-limiting')?.evidence;
+const authEvidence = (index: NoteIndex) =>
+  index.productCoverage({ categoryId: 'web', productId: 'django' }).axes.find((a) => a.axisId === 'auth-security-and-rate-limiting')
+    ?.evidence;
 const dateFindings = (index: NoteIndex) => index.findings(NOTE).filter((f) => f.code === 'invalid-date');
-const at = (line: number, start: number, end: number): Finding['range'] => ({ start: { line, character: start }, end: { line, character: end } });
+const at = (line: number, start: number, end: number): Finding['range'] => ({
+  start: { line, character: start },
+  end: { line, character: end },
+});
 
 const WRONG: ReadonlyArray<[string, string]> = [
   ['9999-12-31', '9999-12-31 is later than today (2025-06-30): an answer cannot be checked in the future.'],
@@ -40,11 +45,21 @@ describe('dates: As of lines and reviewed: that name no day, or a later one', ()
   for (const [date, message] of WRONG) {
     it(`reports "As of ${date}" as invalid-date at the date, and dates the answer as if it had no As of line`, () => {
       const index = indexed(note(`As of ${date}`));
-      assert.deepEqual(dateFindings(index).map((f) => [f.severity, f.message, f.range]), [['warning', message, at(6, 6, 6 + date.length)]]);
+      assert.deepEqual(
+        dateFindings(index).map((f) => [f.severity, f.message, f.range]),
+        [['warning', message, at(6, 6, 6 + date.length)]],
+      );
       assert.deepEqual([authEvidence(index)?.asOf, authEvidence(index)?.asOfFrom], [null, null], 'undated, not fresh forever');
       const reviewed = indexed(note(`*As of: ${date}*`, '---\nreviewed: 2025-01-01\n---\n'));
-      assert.deepEqual(dateFindings(reviewed).map((f) => f.range), [at(9, 8, 8 + date.length)]);
-      assert.deepEqual([authEvidence(reviewed)?.asOf, authEvidence(reviewed)?.asOfFrom, authEvidence(reviewed)?.stale], ['2025-01-01', 'front-matter', true], 'dated by reviewed: instead');
+      assert.deepEqual(
+        dateFindings(reviewed).map((f) => f.range),
+        [at(9, 8, 8 + date.length)],
+      );
+      assert.deepEqual(
+        [authEvidence(reviewed)?.asOf, authEvidence(reviewed)?.asOfFrom, authEvidence(reviewed)?.stale],
+        ['2025-01-01', 'front-matter', true],
+        'dated by reviewed: instead',
+      );
       assert.ok(reviewed.findings(NOTE).some((f) => f.code === 'stale-answer'));
     });
   }
@@ -62,7 +77,16 @@ describe('dates: As of lines and reviewed: that name no day, or a later one', ()
   });
 
   it('accepts every real day up to today: leap days, years 0000 to 0099, a month alone, today itself', () => {
-    for (const [written, day] of [['2024-02-29', '2024-02-29'], ['2000-02-29', '2000-02-29'], ['0000-02-29', '0000-02-29'], ['0050-01-01', '0050-01-01'], ['0099-12-31', '0099-12-31'], ['2024-03', '2024-03-01'], [TODAY, TODAY], ['2025-06', '2025-06-01']]) {
+    for (const [written, day] of [
+      ['2024-02-29', '2024-02-29'],
+      ['2000-02-29', '2000-02-29'],
+      ['0000-02-29', '0000-02-29'],
+      ['0050-01-01', '0050-01-01'],
+      ['0099-12-31', '0099-12-31'],
+      ['2024-03', '2024-03-01'],
+      [TODAY, TODAY],
+      ['2025-06', '2025-06-01'],
+    ]) {
       const index = indexed(note(`As of ${written}`));
       assert.deepEqual(dateFindings(index), [], written);
       assert.equal(authEvidence(index)?.asOf, day, written);
@@ -79,8 +103,14 @@ describe('dates: As of lines and reviewed: that name no day, or a later one', ()
       ['last week', '"reviewed" must be one day, YYYY-MM-DD.'],
     ];
     for (const [value, message] of cases) {
-      const index = indexed(`---\nreviewed: ${value}\n---\n# Django\n\n## Auth, security, and rate limiting\n\nSessions [docs](https://docs.example.com/auth).\n`);
-      assert.deepEqual(dateFindings(index).map((f) => [f.message, f.range]), [[message, at(1, 10, 10 + value.length)]], value);
+      const index = indexed(
+        `---\nreviewed: ${value}\n---\n# Django\n\n## Auth, security, and rate limiting\n\nSessions [docs](https://docs.example.com/auth).\n`,
+      );
+      assert.deepEqual(
+        dateFindings(index).map((f) => [f.message, f.range]),
+        [[message, at(1, 10, 10 + value.length)]],
+        value,
+      );
       assert.equal(authEvidence(index)?.asOf, null, value);
     }
   });
@@ -95,17 +125,34 @@ describe('dates: check and --as-of', () => {
   }
 
   it('lists each impossible or later As of date as an invalid-date warning, in JSON and text, and counts those answers as undated', async () => {
-    const notes = Object.fromEntries(WRONG.map(([date], i) => [`research/n${i}.md`, `---\nproduct: django\n---\n${note(`As of ${date}`)}`]));
+    const notes = Object.fromEntries(
+      WRONG.map(([date], i) => [`research/n${i}.md`, `---\nproduct: django\n---\n${note(`As of ${date}`)}`]),
+    );
     const folder = tempFolder({ 'competitor-scope.yaml': FRESH_90, ...notes });
     const { code, stdout } = await run('check', folder, '--format', 'json', '--max-missing', '99', '--as-of', TODAY, '--no-git');
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
     const found = report.findings.filter((f: { code: string }) => f.code === 'invalid-date');
-    assert.deepEqual(found, WRONG.map(([, message], i) => ({ file: `research/n${i}.md`, line: 10, column: 7, severity: 'warning', code: 'invalid-date', message })));
-    const auth = report.products.find((p: { product: string }) => p.product === 'django').axes.find((a: { axis: string }) => a.axis === 'auth-security-and-rate-limiting');
+    assert.deepEqual(
+      found,
+      WRONG.map(([, message], i) => ({
+        file: `research/n${i}.md`,
+        line: 10,
+        column: 7,
+        severity: 'warning',
+        code: 'invalid-date',
+        message,
+      })),
+    );
+    const auth = report.products
+      .find((p: { product: string }) => p.product === 'django')
+      .axes.find((a: { axis: string }) => a.axis === 'auth-security-and-rate-limiting');
     assert.deepEqual([auth.status, auth.asOf, auth.stale], ['answered', null, false]);
     const text = await run('check', folder, '--max-missing', '99', '--as-of', TODAY, '--no-git');
-    assert.ok(text.stdout.includes('research/n3.md:10:7: warning invalid-date 2024-02-30 is not a day: February 2024 has 29 days.\n'), text.stdout);
+    assert.ok(
+      text.stdout.includes('research/n3.md:10:7: warning invalid-date 2024-02-30 is not a day: February 2024 has 29 days.\n'),
+      text.stdout,
+    );
   });
 
   it('takes --as-of 0050-01-01 as that day, and refuses --as-of 2024-02-30 saying why', async () => {

@@ -9,11 +9,18 @@ describe('matrix patches', () => {
 
   it('replace the rows they carry and set the totals: applying one gives the new model', () => {
     const coverage: ProductCoverageInput[] = matrixCoverage().map((entry) =>
-      entry.productId === 'django' ? { ...entry, axes: entry.axes.map((a) => ({ ...a, status: 'answered' as const, excerpt: 'Done.' })) } : entry,
+      entry.productId === 'django'
+        ? { ...entry, axes: entry.axes.map((a) => ({ ...a, status: 'answered' as const, excerpt: 'Done.' })) }
+        : entry,
     );
     const after = buildMatrix(scope, coverage);
     const web = after.tables[0];
-    const patch = { kind: 'rows' as const, answered: after.answered, total: after.total, tables: [{ ...web, rows: web.rows.filter((r) => r.key === 'django') }] };
+    const patch = {
+      kind: 'rows' as const,
+      answered: after.answered,
+      total: after.total,
+      tables: [{ ...web, rows: web.rows.filter((r) => r.key === 'django') }],
+    };
     assert.deepEqual(applyPatch(before, patch), after);
   });
 
@@ -27,7 +34,10 @@ describe('matrix patches', () => {
   });
 
   it('have another shape when the subject note appears or the scope is edited', () => {
-    const withoutSubject = buildMatrix(scope, matrixCoverage().filter((e) => e.productId !== 'our-engine'));
+    const withoutSubject = buildMatrix(
+      scope,
+      matrixCoverage().filter((e) => e.productId !== 'our-engine'),
+    );
     assert.ok(!sameShape(withoutSubject, before, true));
     assert.ok(!sameShape(before, buildMatrix({ ...scope, title: 'Another title' }, matrixCoverage()), true));
   });

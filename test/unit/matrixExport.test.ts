@@ -33,7 +33,12 @@ describe('matrix export: Markdown', () => {
   });
 
   it('escapes HTML and Markdown in team text', () => {
-    assert.ok(lines.some((l) => l.startsWith('| &lt;img src=x onerror=alert(1)&gt; | ● &lt;script&gt;alert("x")&lt;/script&gt; =SUM(A1) &amp;amp; more |')), markdown);
+    assert.ok(
+      lines.some((l) =>
+        l.startsWith('| &lt;img src=x onerror=alert(1)&gt; | ● &lt;script&gt;alert("x")&lt;/script&gt; =SUM(A1) &amp;amp; more |'),
+      ),
+      markdown,
+    );
     assert.equal(inline('a*b*_c_ [x](javascript:alert(1)) `code`\nnext'), 'a\\*b\\*\\_c\\_ \\[x\\](javascript:alert(1)) \\`code\\` next');
   });
 });
@@ -61,7 +66,10 @@ describe('matrix export: CSV', () => {
   it('writes a header and one CRLF record per cell', () => {
     const records = csv.split('\r\n');
     assert.equal(records.at(-1), '');
-    assert.equal(records[0], 'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced');
+    assert.equal(
+      records[0],
+      'Category,Product,Subject,Axis,Status,score,Excerpt,Note,Line,Category ID,Product ID,Axis ID,As of,Age,Sources,Stale,Unsourced',
+    );
     assert.equal(records.length - 2, 4 * 2 + 1);
     assert.equal(records[1], 'Web | frameworks,Our Engine,yes,Auth,Answered,,Tokens.,research/ours.md,6,web,our-engine,auth,,,0,,');
     assert.equal(records[5], 'Web | frameworks,Flask,,Auth,Missing,,,,,web,flask,auth,,,,,');
@@ -72,9 +80,17 @@ describe('matrix export: CSV', () => {
     assert.ok(csv.includes('\r\n"Web | frameworks",') === false);
     assert.ok(csv.includes(',"<script>alert(""x"")</script> =SUM(A1) &amp; more",'), csv);
     const hostile = buildMatrix(matrixScope(), [
-      { categoryId: 'sim', productId: 'ansys', notes: ['a.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'a, b.md', line: 2, excerpt: '=HYPERLINK("x")' }] },
+      {
+        categoryId: 'sim',
+        productId: 'ansys',
+        notes: ['a.md'],
+        axes: [{ axisId: 'fidelity', status: 'answered', file: 'a, b.md', line: 2, excerpt: '=HYPERLINK("x")' }],
+      },
     ]);
-    assert.ok(matrixToCsv(hostile).includes(',Answered,,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity,,,0,,\r\n'), matrixToCsv(hostile));
+    assert.ok(
+      matrixToCsv(hostile).includes(',Answered,,"\'=HYPERLINK(""x"")","a, b.md",3,sim,ansys,fidelity,,,0,,\r\n'),
+      matrixToCsv(hostile),
+    );
   });
 });
 
@@ -87,7 +103,11 @@ describe('matrix export: HTML', () => {
     assert.equal(html.match(/<table>/g)?.length, 2);
     assert.ok(html.includes('<th scope="col" title="How requests are authenticated.">Auth</th>'));
     assert.ok(html.includes('<th scope="row">Our Engine <em>(subject)</em></th>'));
-    assert.ok(html.includes('<td class="answered" title="Sessions | CSRF built in.\nRate limits: none."><span class="status">● Answered</span> Sessions | CSRF built in.</td>'));
+    assert.ok(
+      html.includes(
+        '<td class="answered" title="Sessions | CSRF built in.\nRate limits: none."><span class="status">● Answered</span> Sessions | CSRF built in.</td>',
+      ),
+    );
     assert.ok(html.includes('<td class="total">2/6</td>'));
   });
 
@@ -104,18 +124,43 @@ describe('matrix export: evidence', () => {
   const coverage = matrixCoverage().map((product) =>
     product.productId !== 'django'
       ? product
-      : { ...product, axes: product.axes.map((axis) => (axis.axisId === 'auth' ? { ...axis, evidence: { sources: ['https://docs.example.com/auth?q=(a|b)', 'http://b.example/'], asOf: '2024-01-01', ageDays: 100, stale: true } } : axis)) },
+      : {
+          ...product,
+          axes: product.axes.map((axis) =>
+            axis.axisId === 'auth'
+              ? {
+                  ...axis,
+                  evidence: {
+                    sources: ['https://docs.example.com/auth?q=(a|b)', 'http://b.example/'],
+                    asOf: '2024-01-01',
+                    ageDays: 100,
+                    stale: true,
+                  },
+                }
+              : axis,
+          ),
+        },
   );
   const withEvidence = buildMatrix(matrixScope(), coverage);
 
   it('gives each answer its age, its sources as links and its marks, in Markdown', () => {
     const markdown = matrixToMarkdown(withEvidence);
-    assert.ok(markdown.includes('| Django | ● Sessions \\| CSRF built in. (3 mo · [1](https://docs.example.com/auth?q=%28a%7Cb%29) [2](http://b.example/) · ⌛ stale) | ◐ placeholder | 1/2 |'), markdown);
+    assert.ok(
+      markdown.includes(
+        '| Django | ● Sessions \\| CSRF built in. (3 mo · [1](https://docs.example.com/auth?q=%28a%7Cb%29) [2](http://b.example/) · ⌛ stale) | ◐ placeholder | 1/2 |',
+      ),
+      markdown,
+    );
   });
 
   it('in CSV and HTML too', () => {
     assert.ok(matrixToCsv(withEvidence).includes(',web,django,auth,2024-01-01,3 mo,2,yes,\r\n'));
     const html = matrixToHtml(withEvidence);
-    assert.ok(html.includes('<span class="evidence">3 mo · <a href="https://docs.example.com/auth?q=(a|b)" rel="noopener noreferrer">1</a> <a href="http://b.example/" rel="noopener noreferrer">2</a> · <span class="stale">⌛ stale</span></span>'), html);
+    assert.ok(
+      html.includes(
+        '<span class="evidence">3 mo · <a href="https://docs.example.com/auth?q=(a|b)" rel="noopener noreferrer">1</a> <a href="http://b.example/" rel="noopener noreferrer">2</a> · <span class="stale">⌛ stale</span></span>',
+      ),
+      html,
+    );
   });
 });

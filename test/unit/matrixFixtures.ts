@@ -50,7 +50,14 @@ export function matrixCoverage(): ProductCoverageInput[] {
       productId: 'django',
       notes: ['research/django.md'],
       axes: [
-        { axisId: 'auth', status: 'answered', file: 'research/django.md', line: 7, excerpt: 'Sessions | CSRF built in.', section: 'Sessions | CSRF built in.\nRate limits: none.' },
+        {
+          axisId: 'auth',
+          status: 'answered',
+          file: 'research/django.md',
+          line: 7,
+          excerpt: 'Sessions | CSRF built in.',
+          section: 'Sessions | CSRF built in.\nRate limits: none.',
+        },
         { axisId: 'testing', status: 'placeholder', file: 'research/django.md', line: 12, excerpt: 'TODO: compare' },
       ],
     },
@@ -59,7 +66,13 @@ export function matrixCoverage(): ProductCoverageInput[] {
       productId: 'zeta',
       notes: ['research/zeta.md'],
       axes: [
-        { axisId: 'auth', status: 'answered', file: 'research/zeta.md', line: 3, excerpt: '<script>alert("x")</script> =SUM(A1) &amp; more' },
+        {
+          axisId: 'auth',
+          status: 'answered',
+          file: 'research/zeta.md',
+          line: 3,
+          excerpt: '<script>alert("x")</script> =SUM(A1) &amp; more',
+        },
         { axisId: 'testing', status: 'empty', file: 'research/zeta.md', line: 6, excerpt: '' },
       ],
     },
@@ -73,10 +86,27 @@ export function scoredMatrixScope(): Scope {
 
 /** Ours: Auth 3, Testing 2. Django: Auth 2 (we lead), Testing 4 (they lead). Flask: Auth 3 (parity). */
 export function scoredCoverage(): ProductCoverageInput[] {
-  const answered = (axisId: string, score: number, excerpt: string) => ({ axisId, status: 'answered' as const, file: 'research/x.md', line: 3, excerpt, score });
+  const answered = (axisId: string, score: number, excerpt: string) => ({
+    axisId,
+    status: 'answered' as const,
+    file: 'research/x.md',
+    line: 3,
+    excerpt,
+    score,
+  });
   return [
-    { categoryId: 'web', productId: 'our-engine', notes: ['research/ours.md'], axes: [answered('auth', 3, 'Tokens.'), answered('testing', 2, 'Some.')] },
-    { categoryId: 'web', productId: 'django', notes: ['research/django.md'], axes: [answered('auth', 2, 'Sessions.'), answered('testing', 4, 'A client.')] },
+    {
+      categoryId: 'web',
+      productId: 'our-engine',
+      notes: ['research/ours.md'],
+      axes: [answered('auth', 3, 'Tokens.'), answered('testing', 2, 'Some.')],
+    },
+    {
+      categoryId: 'web',
+      productId: 'django',
+      notes: ['research/django.md'],
+      axes: [answered('auth', 2, 'Sessions.'), answered('testing', 4, 'A client.')],
+    },
     { categoryId: 'web', productId: 'flask', notes: ['research/flask.md'], axes: [answered('auth', 3, 'Flask-Login.')] },
   ];
 }
@@ -89,9 +119,21 @@ export function syntheticScope(products: number, categories = 4, axes = 6): { sc
   const coverage: ProductCoverageInput[] = [];
   const scopeCategories = Array.from({ length: categories }, (_, c) => {
     const id = `category-${c + 1}`;
-    const categoryAxes = Array.from({ length: axes }, (_, a) => ({ id: `axis-${a + 1}`, name: `Axis ${c + 1}.${a + 1}`, description: `What axis ${a + 1} asks.`, aliases: [], range, weight: 1 }));
+    const categoryAxes = Array.from({ length: axes }, (_, a) => ({
+      id: `axis-${a + 1}`,
+      name: `Axis ${c + 1}.${a + 1}`,
+      description: `What axis ${a + 1} asks.`,
+      aliases: [],
+      range,
+      weight: 1,
+    }));
     const count = Math.floor(products / categories) + (c < products % categories ? 1 : 0);
-    const categoryProducts = Array.from({ length: count }, (_, p) => ({ id: `product-${c + 1}-${p + 1}`, name: `Product ${c + 1}-${p + 1}`, aliases: [], range }));
+    const categoryProducts = Array.from({ length: count }, (_, p) => ({
+      id: `product-${c + 1}-${p + 1}`,
+      name: `Product ${c + 1}-${p + 1}`,
+      aliases: [],
+      range,
+    }));
     for (const [p, product] of categoryProducts.entries()) {
       const note = `research/${product.id}.md`;
       coverage.push({
@@ -100,12 +142,22 @@ export function syntheticScope(products: number, categories = 4, axes = 6): { sc
         notes: [note],
         axes: categoryAxes.map((axis, a) => {
           const status = STATUS_CYCLE[(p + a) % STATUS_CYCLE.length];
-          const excerpt = status === 'answered' ? `${product.name} handles ${axis.name} well. More detail follows here.` : status === 'placeholder' ? 'TODO' : '';
-          return status === 'missing' ? { axisId: axis.id, status, file: null, line: null } : { axisId: axis.id, status, file: note, line: 3 + 4 * a, excerpt };
+          const excerpt =
+            status === 'answered'
+              ? `${product.name} handles ${axis.name} well. More detail follows here.`
+              : status === 'placeholder'
+                ? 'TODO'
+                : '';
+          return status === 'missing'
+            ? { axisId: axis.id, status, file: null, line: null }
+            : { axisId: axis.id, status, file: note, line: 3 + 4 * a, excerpt };
         }),
       });
     }
     return { id, name: `Category ${c + 1}`, goal: `The goal of category ${c + 1}.`, products: categoryProducts, axes: categoryAxes, range };
   });
-  return { scope: { version: 1, title: 'Synthetic scope', notes: 'research/**/*.md', placeholders: [], categories: scopeCategories }, coverage };
+  return {
+    scope: { version: 1, title: 'Synthetic scope', notes: 'research/**/*.md', placeholders: [], categories: scopeCategories },
+    coverage,
+  };
 }

@@ -88,7 +88,12 @@ describe('matrix view', () => {
     );
     assert.deepEqual(view.axisIndexes, [0, 1]);
     const sim = buildMatrix(matrixScope(), [
-      { categoryId: 'sim', productId: 'ansys', notes: ['a.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'a.md', line: 1, excerpt: 'Yes.' }] },
+      {
+        categoryId: 'sim',
+        productId: 'ansys',
+        notes: ['a.md'],
+        axes: [{ axisId: 'fidelity', status: 'answered', file: 'a.md', line: 1, excerpt: 'Yes.' }],
+      },
     ]).tables[1];
     assert.deepEqual(viewTable(sim, { ...DEFAULT_VIEW, gapsOnly: true }), { rows: [], axisIndexes: [] });
   });

@@ -5,7 +5,12 @@ import { FIRST_ROWS, syncMatrix, type MatrixStep } from '../../src/core/matrix/m
 import { matrixCoverage, matrixScope, syntheticScope } from './matrixFixtures';
 
 /** Runs a sync to its end (or its first `limit` steps), as the panel does: the steps, and the model the page then has. */
-function sync(shown: MatrixModel | undefined, target: ReturnType<typeof buildMatrixWithoutTexts>, sliceDone = () => false, limit = Infinity) {
+function sync(
+  shown: MatrixModel | undefined,
+  target: ReturnType<typeof buildMatrixWithoutTexts>,
+  sliceDone = () => false,
+  limit = Infinity,
+) {
   const steps: MatrixStep[] = [];
   let model = shown;
   let pauses = 0;
@@ -30,7 +35,10 @@ function countingTexts(coverage: readonly ProductCoverageInput[]) {
     ...entry,
     axes: entry.axes.map((axis) => {
       const { excerpt, ...rest } = axis;
-      return Object.defineProperty({ ...rest }, 'excerpt', { enumerable: true, get: () => (read.add(`${entry.productId}/${axis.axisId}`), excerpt) });
+      return Object.defineProperty({ ...rest }, 'excerpt', {
+        enumerable: true,
+        get: () => (read.add(`${entry.productId}/${axis.axisId}`), excerpt),
+      });
     }),
   }));
   return { coverage: counted, read };
@@ -45,7 +53,11 @@ describe('the matrix sent in stages', () => {
     const first = steps[0];
     assert.ok(first.kind === 'model' && first.loading);
     assert.equal(rows(first.model), FIRST_ROWS);
-    assert.deepEqual([first.model.answered, first.model.total], [whole.answered, whole.total], 'the totals are the whole matrix’s from the start');
+    assert.deepEqual(
+      [first.model.answered, first.model.total],
+      [whole.answered, whole.total],
+      'the totals are the whole matrix’s from the start',
+    );
     assert.ok(JSON.stringify(first).length * 20 < JSON.stringify(whole).length, 'the first message is a small part of the whole');
     assert.ok(steps.filter((s) => s.kind === 'rows').length > 10, 'the rest comes in slices');
     assert.ok(pauses > 0 || steps.length > 10);
@@ -74,7 +86,9 @@ describe('the matrix sent in stages', () => {
     const scope = matrixScope();
     const shown = buildMatrix(scope, matrixCoverage());
     assert.deepEqual(sync(shown, buildMatrixWithoutTexts(scope, matrixCoverage()), () => true).steps, []);
-    const changed = matrixCoverage().map((e) => (e.productId === 'django' ? { ...e, axes: e.axes.map((a) => ({ ...a, status: 'answered' as const, excerpt: 'Done.' })) } : e));
+    const changed = matrixCoverage().map((e) =>
+      e.productId === 'django' ? { ...e, axes: e.axes.map((a) => ({ ...a, status: 'answered' as const, excerpt: 'Done.' })) } : e,
+    );
     const { steps, model } = sync(shown, buildMatrixWithoutTexts(scope, changed));
     assert.deepEqual(
       steps.map((s) => (s.kind === 'rows' ? s.tables.map((t) => [t.categoryId, t.rows.map((r) => r.key)]) : s.kind)),
@@ -88,7 +102,11 @@ describe('the matrix sent in stages', () => {
     const { model: partial } = sync(undefined, buildMatrixWithoutTexts(scope, coverage), () => true, 3);
     assert.ok(rows(partial) > FIRST_ROWS && rows(partial) < 600);
     // product-1-1 was sent; the last product of the last category was not.
-    const changed = coverage.map((e) => (e.productId === 'product-1-1' || e.productId === 'product-4-150' ? { ...e, axes: e.axes.map((a) => ({ ...a, status: 'missing' as const, file: null, line: null })) } : e));
+    const changed = coverage.map((e) =>
+      e.productId === 'product-1-1' || e.productId === 'product-4-150'
+        ? { ...e, axes: e.axes.map((a) => ({ ...a, status: 'missing' as const, file: null, line: null })) }
+        : e,
+    );
     const { steps, model } = sync(partial, buildMatrixWithoutTexts(scope, changed), () => true);
     assert.equal(steps[0].kind, 'rows', 'no new start: the page keeps its rows');
     assert.equal(steps.at(-1)?.kind, 'loaded');

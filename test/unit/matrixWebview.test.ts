@@ -16,7 +16,12 @@ function smallModel(): MatrixModel {
 /** Ansys answers with a javascript: link and HTML entities, which must show as written. */
 function ansysCoverage(): ProductCoverageInput {
   const excerpt = '[docs](javascript:alert(1)) &lt;b&gt;bold&lt;/b&gt; &copy;';
-  return { categoryId: 'sim', productId: 'ansys', notes: ['research/ansys.md'], axes: [{ axisId: 'fidelity', status: 'answered', file: 'research/ansys.md', line: 4, excerpt }] };
+  return {
+    categoryId: 'sim',
+    productId: 'ansys',
+    notes: ['research/ansys.md'],
+    axes: [{ axisId: 'fidelity', status: 'answered', file: 'research/ansys.md', line: 4, excerpt }],
+  };
 }
 
 describe('matrix webview in Chromium', function () {
@@ -36,10 +41,19 @@ describe('matrix webview in Chromium', function () {
   });
 
   const texts = (selector: string) => matrix!.page.locator(selector).allTextContents();
-  const focused = () => matrix!.page.evaluate(() => {
-    const cell = (globalThis as unknown as { document: { activeElement: { dataset: Record<string, string>; closest(s: string): { dataset: Record<string, string> } | null } } }).document.activeElement;
-    return { row: cell.closest('tr')?.dataset.row ?? null, column: cell.dataset.column, category: cell.closest('section')?.dataset.category };
-  });
+  const focused = () =>
+    matrix!.page.evaluate(() => {
+      const cell = (
+        globalThis as unknown as {
+          document: { activeElement: { dataset: Record<string, string>; closest(s: string): { dataset: Record<string, string> } | null } };
+        }
+      ).document.activeElement;
+      return {
+        row: cell.closest('tr')?.dataset.row ?? null,
+        column: cell.dataset.column,
+        category: cell.closest('section')?.dataset.category,
+      };
+    });
   const lastSent = async () => (await matrix!.sent()).at(-1);
 
   it('says it is ready before anything else, then draws one table per category with headers for screen readers', async () => {
@@ -48,7 +62,12 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual(await texts('section.category h2'), ['Web | frameworks', 'Simulation']);
     assert.deepEqual(await texts('section[data-category="web"] thead th .axis-name'), ['Auth', 'Testing']);
     assert.equal(await matrix.page.locator('section[data-category="web"] thead th[scope="col"]').count(), 5);
-    assert.deepEqual(await texts('section[data-category="web"] tbody th[scope="row"] .product-name'), ['Our Engine', 'Django', 'Flask', HOSTILE_NAME]);
+    assert.deepEqual(await texts('section[data-category="web"] tbody th[scope="row"] .product-name'), [
+      'Our Engine',
+      'Django',
+      'Flask',
+      HOSTILE_NAME,
+    ]);
     assert.equal(await matrix.page.locator('tr.subject .badge').textContent(), 'subject');
     const django = matrix.page.locator('section[data-category="web"] tr[data-row="django"]');
     assert.deepEqual(await django.locator('td').allTextContents(), ['●Answered: Sessions | CSRF built in.', '◐Placeholder', '1/2', '—']);
@@ -61,9 +80,24 @@ describe('matrix webview in Chromium', function () {
 
   it('gives each row the ids its context menu (Research Brief, Open Battlecard) hands to the command, and whether it is a competitor', async () => {
     matrix = await showModel(browser, smallModel());
-    const context = async (row: string) => JSON.parse((await matrix!.page.locator(`section[data-category="web"] tr[data-row="${row}"]`).getAttribute('data-vscode-context')) ?? 'null');
-    assert.deepEqual(await context('django'), { webviewSection: 'product', competitor: true, categoryId: 'web', productId: 'django', preventDefaultContextMenuItems: true });
-    assert.deepEqual(await context('flask'), { webviewSection: 'product', competitor: true, categoryId: 'web', productId: 'flask', preventDefaultContextMenuItems: true });
+    const context = async (row: string) =>
+      JSON.parse(
+        (await matrix!.page.locator(`section[data-category="web"] tr[data-row="${row}"]`).getAttribute('data-vscode-context')) ?? 'null',
+      );
+    assert.deepEqual(await context('django'), {
+      webviewSection: 'product',
+      competitor: true,
+      categoryId: 'web',
+      productId: 'django',
+      preventDefaultContextMenuItems: true,
+    });
+    assert.deepEqual(await context('flask'), {
+      webviewSection: 'product',
+      competitor: true,
+      categoryId: 'web',
+      productId: 'flask',
+      preventDefaultContextMenuItems: true,
+    });
     // Our own row has a brief but no battlecard: the menu's `when` reads `competitor`.
     assert.equal((await context('our-engine')).competitor, false);
   });
@@ -77,7 +111,10 @@ describe('matrix webview in Chromium', function () {
     assert.equal(await page.locator('b').count(), 0);
     assert.equal(await page.locator('tr[data-row="zeta"] th .product-name').textContent(), HOSTILE_NAME);
     assert.equal(await page.locator('tr[data-row="zeta"] td.answered .excerpt').textContent(), HOSTILE_ANSWER);
-    assert.equal(await page.locator('tr[data-row="ansys"] td.answered .excerpt').textContent(), '[docs](javascript:alert(1)) &lt;b&gt;bold&lt;/b&gt; &copy;');
+    assert.equal(
+      await page.locator('tr[data-row="ansys"] td.answered .excerpt').textContent(),
+      '[docs](javascript:alert(1)) &lt;b&gt;bold&lt;/b&gt; &copy;',
+    );
     assert.equal(await page.locator('h1').textContent(), 'Matrix <test> & scope');
     assert.equal(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).alert), 'function');
   });
@@ -97,7 +134,17 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', 'Django', HOSTILE_NAME]);
     await page.selectOption('#sort', 'coverage');
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', HOSTILE_NAME, 'Django']);
-    assert.deepEqual(await matrix.savedState(), { category: '', gapsOnly: false, staleOnly: false, unsourcedOnly: false, vsSubject: false, sort: 'coverage', descending: false, scrollTop: 0, focus: { categoryId: 'web', row: null, column: 'product' } });
+    assert.deepEqual(await matrix.savedState(), {
+      category: '',
+      gapsOnly: false,
+      staleOnly: false,
+      unsourcedOnly: false,
+      vsSubject: false,
+      sort: 'coverage',
+      descending: false,
+      scrollTop: 0,
+      focus: { categoryId: 'web', row: null, column: 'product' },
+    });
   });
 
   it('moves between cells with the arrow keys and acts on Enter', async () => {
@@ -129,7 +176,7 @@ describe('matrix webview in Chromium', function () {
     assert.deepEqual(await focused(), { row: null, column: 'product', category: 'sim' });
     await page.keyboard.press('Control+End');
     assert.deepEqual(await focused(), { row: 'ansys', column: 'score', category: 'sim' });
-    assert.deepEqual((await matrix.savedState() as { focus: unknown }).focus, { categoryId: 'sim', row: 'ansys', column: 'score' });
+    assert.deepEqual(((await matrix.savedState()) as { focus: unknown }).focus, { categoryId: 'sim', row: 'ansys', column: 'score' });
   });
 
   it('sends the message a click means: a missing cell, a product, the export button', async () => {
@@ -153,7 +200,12 @@ describe('matrix webview in Chromium', function () {
     await page.selectOption('#sort', 'name');
     await page.click('tr[data-row="flask"] td[data-column="auth"]');
     const coverage = matrixCoverage();
-    coverage.push({ categoryId: 'web', productId: 'flask', notes: ['research/flask.md'], axes: [{ axisId: 'auth', status: 'answered', file: 'research/flask.md', line: 3, excerpt: 'Flask-Login.' }] });
+    coverage.push({
+      categoryId: 'web',
+      productId: 'flask',
+      notes: ['research/flask.md'],
+      axes: [{ axisId: 'auth', status: 'answered', file: 'research/flask.md', line: 3, excerpt: 'Flask-Login.' }],
+    });
     coverage.push(ansysCoverage());
     const [patch, ...more] = [...syncMatrix(before, buildMatrixWithoutTexts(matrixScope(), coverage), () => false)];
     assert.equal(patch?.kind, 'rows');
@@ -178,10 +230,16 @@ describe('matrix webview in Chromium', function () {
     await page.check('#vs-subject');
     assert.equal(await page.locator('label:has(#vs-subject)').textContent(), ' vs. Our Engine');
     assert.deepEqual(await texts(`${django} td.cell .vs-mark`), ['▲ We lead', '▼ They lead']);
-    assert.deepEqual(await page.locator(`${django} td.cell`).evaluateAll((cells) => cells.map((c) => c.className)), ['cell answered vs-we-lead', 'cell answered vs-they-lead']);
+    assert.deepEqual(await page.locator(`${django} td.cell`).evaluateAll((cells) => cells.map((c) => c.className)), [
+      'cell answered vs-we-lead',
+      'cell answered vs-they-lead',
+    ]);
     assert.equal(await page.locator(`${django} td[data-column="vs"]`).getAttribute('aria-label'), 'We lead: 1, Parity: 0, They lead: 1');
     assert.equal(await page.locator(`${django} td[data-column="vs"]`).textContent(), '▲ 1= 0▼ 1');
-    assert.deepEqual(await page.locator('section[data-category="web"] tr[data-row="flask"] td.cell').evaluateAll((cells) => cells.map((c) => c.className)), ['cell answered vs-parity', 'cell missing vs-none']);
+    assert.deepEqual(
+      await page.locator('section[data-category="web"] tr[data-row="flask"] td.cell').evaluateAll((cells) => cells.map((c) => c.className)),
+      ['cell answered vs-parity', 'cell missing vs-none'],
+    );
     await page.selectOption('#sort', 'score-desc');
     assert.deepEqual(await texts('section[data-category="web"] tbody th .product-name'), ['Our Engine', 'Flask', 'Django', HOSTILE_NAME]);
     assert.equal(((await matrix.savedState()) as { vsSubject: boolean }).vsSubject, true);

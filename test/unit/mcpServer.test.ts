@@ -37,8 +37,14 @@ describe('competitor-scope mcp', function () {
 
   it('lists its six tools, the read-only ones marked so, each with an input schema', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), ['list_scope', 'find_gaps', 'read_product', 'research_brief', 'check_notes', 'add_section']);
-    assert.deepEqual(tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name), ['list_scope', 'find_gaps', 'read_product', 'research_brief', 'check_notes']);
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      ['list_scope', 'find_gaps', 'read_product', 'research_brief', 'check_notes', 'add_section'],
+    );
+    assert.deepEqual(
+      tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name),
+      ['list_scope', 'find_gaps', 'read_product', 'research_brief', 'check_notes'],
+    );
     const add = tools.find((t) => t.name === 'add_section');
     assert.deepEqual(add?.inputSchema.required, ['product', 'axis', 'text']);
   });
@@ -46,11 +52,23 @@ describe('competitor-scope mcp', function () {
   it('answers the scope, gaps, a product, a brief and the check over the example workspace', async () => {
     const scope = JSON.parse((await call(client, 'list_scope')).text);
     assert.equal(scope.subject, 'Grid + Throughput Engine');
-    assert.deepEqual(scope.categories.map((c: { id: string }) => c.id), ['python-web-frameworks', 'simulation-digital-twin', 'observability-control-planes', 'ai-development-tools']);
+    assert.deepEqual(
+      scope.categories.map((c: { id: string }) => c.id),
+      ['python-web-frameworks', 'simulation-digital-twin', 'observability-control-planes', 'ai-development-tools'],
+    );
 
     const gaps = JSON.parse((await call(client, 'find_gaps', { product: 'FastAPI' })).text).products;
-    assert.deepEqual(gaps[0].sections.map((s: { status: string; line: number | null }) => [s.status, s.line]), [['empty', 14], ['placeholder', 16], ['missing', null]]);
-    const categoryGaps = JSON.parse((await call(client, 'find_gaps', { category: 'Observability, Control Planes, and Dashboards' })).text).products;
+    assert.deepEqual(
+      gaps[0].sections.map((s: { status: string; line: number | null }) => [s.status, s.line]),
+      [
+        ['empty', 14],
+        ['placeholder', 16],
+        ['missing', null],
+      ],
+    );
+    const categoryGaps = JSON.parse(
+      (await call(client, 'find_gaps', { category: 'Observability, Control Planes, and Dashboards' })).text,
+    ).products;
     assert.ok(categoryGaps.some((g: { product: { id: string } }) => g.product.id === 'datadog'));
 
     const django = JSON.parse((await call(client, 'read_product', { product: 'django' })).text);
@@ -66,14 +84,28 @@ describe('competitor-scope mcp', function () {
   });
 
   it('adds a section to the note on disk, which then counts as answered', async () => {
-    const written = await call(client, 'add_section', { product: 'FastAPI', axis: 'Dev experience, documentation, and templates', text: 'Excellent docs; the [full-stack template](https://example.invalid).' });
+    const written = await call(client, 'add_section', {
+      product: 'FastAPI',
+      axis: 'Dev experience, documentation, and templates',
+      text: 'Excellent docs; the [full-stack template](https://example.invalid).',
+    });
     assert.equal(written.isError, false, written.text);
     const note = fs.readFileSync(path.join(folder, 'research', 'fastapi.md'), 'utf8');
-    assert.match(note, /## Dev experience, documentation, and templates\n\nExcellent docs; the \[full-stack template\]\(https:\/\/example\.invalid\)\.\n/);
-    assert.ok(note.startsWith(fs.readFileSync(path.join(repoRoot, 'example', 'research', 'fastapi.md'), 'utf8').trimEnd()), 'the note\'s text is kept');
+    assert.match(
+      note,
+      /## Dev experience, documentation, and templates\n\nExcellent docs; the \[full-stack template\]\(https:\/\/example\.invalid\)\.\n/,
+    );
+    assert.ok(
+      note.startsWith(fs.readFileSync(path.join(repoRoot, 'example', 'research', 'fastapi.md'), 'utf8').trimEnd()),
+      "the note's text is kept",
+    );
     const gaps = JSON.parse((await call(client, 'find_gaps', { product: 'fastapi' })).text);
     assert.equal(gaps.products[0].sections.length, 2);
-    const again = await call(client, 'add_section', { product: 'fastapi', axis: 'dev-experience-documentation-and-templates', text: 'More.' });
+    const again = await call(client, 'add_section', {
+      product: 'fastapi',
+      axis: 'dev-experience-documentation-and-templates',
+      text: 'More.',
+    });
     assert.ok(again.isError && again.text.includes('already answers'));
   });
 
@@ -91,7 +123,8 @@ describe('competitor-scope mcp', function () {
 
   it('refuses to write a note outside the notes folder', async () => {
     const root = tempFolder({
-      'team/competitor-scope.yaml': 'version: 1\ntitle: T\nnotes: ../outside/*.md\ncategories:\n  - name: Web\n    goal: G.\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
+      'team/competitor-scope.yaml':
+        'version: 1\ntitle: T\nnotes: ../outside/*.md\ncategories:\n  - name: Web\n    goal: G.\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }]\n',
     });
     const outside = await connect(path.join(root, 'team'));
     try {
@@ -132,13 +165,21 @@ describe('competitor-scope mcp: message sizes', function () {
     const reply = async () => JSON.parse(String((await replies.next()).value ?? 'null'));
     try {
       const send = (message: object) => server.stdin.write(`${JSON.stringify(message)}\n`);
-      send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+      });
       assert.equal((await reply()).id, 1);
       send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       server.stdin.write(`[${'7,'.repeat(6 * 1024 * 1024)}7]\n`);
       server.stdin.write('{"jsonrpc": "2.0", "id": 2, "method": \n');
       send({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
-      assert.deepEqual(await reply(), { jsonrpc: '2.0', error: { code: ErrorCode.InvalidRequest, message: 'The message is 12 MiB, more than the 1 MiB a message may be; it was not read.' } });
+      assert.deepEqual(await reply(), {
+        jsonrpc: '2.0',
+        error: { code: ErrorCode.InvalidRequest, message: 'The message is 12 MiB, more than the 1 MiB a message may be; it was not read.' },
+      });
       assert.deepEqual(await reply(), { jsonrpc: '2.0', error: { code: ErrorCode.ParseError, message: 'The message is not JSON.' } });
       const tools = await reply();
       assert.equal(tools.id, 3);
@@ -153,15 +194,22 @@ describe('competitor-scope mcp: message sizes', function () {
     let folder: string;
     let client: Client;
     before(async () => {
-      const categories = [0, 1, 2, 3].map((c) => [
-        `  - name: Category ${c}`,
-        `    goal: Compare the products of category ${c}.`,
-        `    products: [${Array.from({ length: 2500 }, (_, p) => `{name: Product ${c}-${p}}`).join(', ')}]`,
-        `    axes: [${AXES.map((axis) => `{name: ${axis}, description: What the ${axis.toLowerCase()} of a product is.}`).join(', ')}]`,
-      ].join('\n'));
-      const files: Record<string, string> = { 'competitor-scope.yaml': `version: 1\ntitle: Large\nnotes: research/*.md\ncategories:\n${categories.join('\n')}\n` };
+      const categories = [0, 1, 2, 3].map((c) =>
+        [
+          `  - name: Category ${c}`,
+          `    goal: Compare the products of category ${c}.`,
+          `    products: [${Array.from({ length: 2500 }, (_, p) => `{name: Product ${c}-${p}}`).join(', ')}]`,
+          `    axes: [${AXES.map((axis) => `{name: ${axis}, description: What the ${axis.toLowerCase()} of a product is.}`).join(', ')}]`,
+        ].join('\n'),
+      );
+      const files: Record<string, string> = {
+        'competitor-scope.yaml': `version: 1\ntitle: Large\nnotes: research/*.md\ncategories:\n${categories.join('\n')}\n`,
+      };
       // Every tenth product has a note: one axis answered, one a placeholder, one empty.
-      for (let p = 0; p < 2500; p += 10) files[`research/product-${p % 4}-${p}.md`] = '## Pricing\n\nFree. As of 2025-01-01. [Plans](https://example.com/plans)\n\n## Security\n\nTODO\n\n## Docs\n';
+      for (let p = 0; p < 2500; p += 10) {
+        files[`research/product-${p % 4}-${p}.md`] =
+          '## Pricing\n\nFree. As of 2025-01-01. [Plans](https://example.com/plans)\n\n## Security\n\nTODO\n\n## Docs\n';
+      }
       folder = tempFolder(files);
       client = await connect(folder);
     });
@@ -172,7 +220,9 @@ describe('competitor-scope mcp: message sizes', function () {
       const texts: string[] = [];
       let cursor: string | undefined;
       do {
-        const result = (await client.callTool({ name: tool, arguments: cursor === undefined ? {} : { cursor } }, undefined, { timeout: 300_000 })) as TextResult;
+        const result = (await client.callTool({ name: tool, arguments: cursor === undefined ? {} : { cursor } }, undefined, {
+          timeout: 300_000,
+        })) as TextResult;
         const reply = Buffer.byteLength(JSON.stringify({ result, jsonrpc: '2.0', id: 100 }));
         assert.ok(reply <= 1_000_000, `a reply of ${tool} is ${reply} bytes`);
         assert.notEqual(result.isError, true, result.content[0].text);
@@ -190,15 +240,24 @@ describe('competitor-scope mcp: message sizes', function () {
       assert.ok(workspace.ok);
       const targets = selectTargets(workspace.index, {});
       assert.ok(targets.ok);
-      assert.deepEqual(answer.flatMap((page) => page.products), JSON.parse(JSON.stringify(gapFacts(workspace.index, targets.value))));
+      assert.deepEqual(
+        answer.flatMap((page) => page.products),
+        JSON.parse(JSON.stringify(gapFacts(workspace.index, targets.value))),
+      );
     });
 
     it('gives the check in pages of at most 1 MB that hold every product and every finding once, each with the summary', async () => {
       const answer = (await pages('check_notes', jsonCursor)).map((text) => JSON.parse(text));
       assert.ok(answer.length > 1, 'more than one page');
       const { report } = await checkReport({ folder, git: noGitDates, format: 'json', maxMissing: 0 });
-      assert.deepEqual(answer.flatMap((page) => page.products), JSON.parse(JSON.stringify(report.products)));
-      assert.deepEqual(answer.flatMap((page) => page.findings), JSON.parse(JSON.stringify(report.findings)));
+      assert.deepEqual(
+        answer.flatMap((page) => page.products),
+        JSON.parse(JSON.stringify(report.products)),
+      );
+      assert.deepEqual(
+        answer.flatMap((page) => page.findings),
+        JSON.parse(JSON.stringify(report.findings)),
+      );
       for (const page of answer) assert.deepEqual(page.summary, report.summary);
     });
 
@@ -206,7 +265,8 @@ describe('competitor-scope mcp: message sizes', function () {
       const listing = (await pages('list_scope', jsonCursor)).map((text) => JSON.parse(text));
       const workspace = await loadWorkspace({ folder, git: noGitDates });
       assert.ok(workspace.ok);
-      const products = (page: { categories: { id: string; products: { id: string }[] }[] }) => page.categories.flatMap((c) => c.products.map((p) => `${c.id}/${p.id}`));
+      const products = (page: { categories: { id: string; products: { id: string }[] }[] }) =>
+        page.categories.flatMap((c) => c.products.map((p) => `${c.id}/${p.id}`));
       assert.deepEqual(listing.flatMap(products), products(JSON.parse(JSON.stringify(scopeListing(workspace.index)))));
 
       const brief = await pages('research_brief', (text) => /nextCursor: (\S+)/.exec(text)?.[1]);
@@ -221,7 +281,10 @@ describe('competitor-scope mcp: message sizes', function () {
     it('refuses a cursor it did not give, or one for other arguments, saying why', async () => {
       const bad = await call(client, 'find_gaps', { cursor: 'not-a-cursor' });
       assert.ok(bad.isError);
-      assert.match(bad.text, /That is not a cursor find_gaps gave: pass the nextCursor of its last answer as it is, or no cursor for the first page\./);
+      assert.match(
+        bad.text,
+        /That is not a cursor find_gaps gave: pass the nextCursor of its last answer as it is, or no cursor for the first page\./,
+      );
       const { nextCursor } = JSON.parse((await call(client, 'find_gaps', { category: 'Category 1' })).text);
       const other = await call(client, 'find_gaps', { category: 'Category 2', cursor: nextCursor });
       assert.ok(other.isError);

@@ -13,7 +13,11 @@ async function transport() {
   const lines = new LineTransport(input, output, (line) => reported.push(line), 100);
   lines.onmessage = (message) => received.push(message);
   await lines.start();
-  const answered = () => String(output.read() ?? '').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+  const answered = () =>
+    String(output.read() ?? '')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l));
   return { input, received, reported, answered };
 }
 
@@ -23,12 +27,15 @@ function scannedId(...chunks: string[]): unknown {
   return scanner.id;
 }
 
-describe('the MCP server\'s stdio transport', () => {
+describe("the MCP server's stdio transport", () => {
   it('reads messages split across chunks and several in one chunk, with LF or CRLF', async () => {
     const { input, received, answered } = await transport();
     input.write('{"jsonrpc":"2.0","id":1,"met');
     input.write('hod":"ping"}\r\n{"jsonrpc":"2.0","method":"notifications/initialized"}\n\n{"jsonrpc":"2.0","id":"b","method":"ping"}');
-    assert.deepEqual(received.map((m) => ('id' in m ? m.id : 'method' in m ? m.method : '')), [1, 'notifications/initialized']);
+    assert.deepEqual(
+      received.map((m) => ('id' in m ? m.id : 'method' in m ? m.method : '')),
+      [1, 'notifications/initialized'],
+    );
     input.write('\n');
     assert.equal(received.length, 3);
     assert.deepEqual(answered(), []);
@@ -43,7 +50,10 @@ describe('the MCP server\'s stdio transport', () => {
     assert.equal(error.error.code, -32600);
     assert.equal(error.error.message, 'The message is 347 bytes, more than the 100 bytes a message may be; it was not read.');
     assert.equal(reported.length, 1);
-    assert.deepEqual(received.map((m) => ('id' in m ? m.id : undefined)), [8]);
+    assert.deepEqual(
+      received.map((m) => ('id' in m ? m.id : undefined)),
+      [8],
+    );
   });
 
   it('answers a line that is not JSON with a parse error, and JSON that is not JSON-RPC with its id when it has one', async () => {

@@ -22,13 +22,25 @@ describe('a nested scope’s notes are its own', () => {
   it('check on the outer folder leaves the notes below team/ to the team’s scope', async () => {
     const root = nestedLayout();
     const out = { stdout: '', stderr: '' };
-    await main(['check', root, '--format', 'json', '--max-missing', '1000'], repoRoot, { stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t) });
+    await main(['check', root, '--format', 'json', '--max-missing', '1000'], repoRoot, {
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+    });
     const report = JSON.parse(out.stdout);
     assert.equal(report.notes.files, 1, out.stdout);
-    assert.deepEqual(report.products.map((p: { product: string; notes: string[] }) => [p.product, p.notes]), [['django', []], ['flask', ['research/flask.md']]]);
+    assert.deepEqual(
+      report.products.map((p: { product: string; notes: string[] }) => [p.product, p.notes]),
+      [
+        ['django', []],
+        ['flask', ['research/flask.md']],
+      ],
+    );
 
     const team = { stdout: '', stderr: '' };
-    await main(['check', path.join(root, 'team'), '--format', 'json', '--max-missing', '1000'], repoRoot, { stdout: (t) => (team.stdout += t), stderr: (t) => (team.stderr += t) });
+    await main(['check', path.join(root, 'team'), '--format', 'json', '--max-missing', '1000'], repoRoot, {
+      stdout: (t) => (team.stdout += t),
+      stderr: (t) => (team.stderr += t),
+    });
     assert.deepEqual(JSON.parse(team.stdout).products[0].notes, ['research/django.md']);
   });
 
@@ -50,7 +62,15 @@ describe('a nested scope’s notes are its own', () => {
     assert.equal(rule.isNote('teams/django.md'), true, 'a folder whose name only starts like a nested scope’s');
     assert.equal(rule.entersFolder('team'), false);
     assert.equal(rule.entersFolder('research'), true);
-    assert.equal(rule.entersFolder('research', () => true), false, 'a folder a walk finds holding a scope file');
-    assert.equal(new NotesRule('**/*.md').isNote('team/research/django.md'), true, 'without nested scopes every Markdown file below is a note');
+    assert.equal(
+      rule.entersFolder('research', () => true),
+      false,
+      'a folder a walk finds holding a scope file',
+    );
+    assert.equal(
+      new NotesRule('**/*.md').isNote('team/research/django.md'),
+      true,
+      'without nested scopes every Markdown file below is a note',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { addSectionsEdits, applyTextEdits as apply, renameHeadingEdit, setCategoryEdits, setProductEdits } from '../../src/core/notes/noteEdits';
+import {
+  addSectionsEdits,
+  applyTextEdits as apply,
+  renameHeadingEdit,
+  setCategoryEdits,
+  setProductEdits,
+} from '../../src/core/notes/noteEdits';
 import { codes, indexOf, testScope } from './noteFixtures';
 
 function isSubsequence(original: string, result: string): boolean {
@@ -23,7 +29,10 @@ describe('note edits: add missing sections', () => {
     const text = '---\nproduct: django\n---\n\n# Django\n\n## Auth, security, and rate limiting\nSessions.\n\n## Summary\nFine.\n';
     const result = addAll(text);
     assert.ok(isSubsequence(text, result));
-    assert.equal(result, '---\nproduct: django\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\n## Auth, security, and rate limiting\nSessions.\n\n## Testing strategy and coverage expectations\n\n## Summary\nFine.\n');
+    assert.equal(
+      result,
+      '---\nproduct: django\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\n## Auth, security, and rate limiting\nSessions.\n\n## Testing strategy and coverage expectations\n\n## Summary\nFine.\n',
+    );
     const after = indexOf({ [PATH]: result });
     assert.ok(!codes(after, PATH).includes('missing-axis'));
     assert.equal(codes(after, PATH).filter((c) => c === 'unanswered-axis').length, 2);
@@ -31,9 +40,15 @@ describe('note edits: add missing sections', () => {
 
   it('uses the heading level the note uses for axes, and appends at the end when no axis is there', () => {
     const nested = addAll('# Django\n\n### Auth, security, and rate limiting\n\nSessions.');
-    assert.equal(nested, '# Django\n\n### Architecture guidance and opinionation\n\n### Auth, security, and rate limiting\n\nSessions.\n\n### Testing strategy and coverage expectations\n');
+    assert.equal(
+      nested,
+      '# Django\n\n### Architecture guidance and opinionation\n\n### Auth, security, and rate limiting\n\nSessions.\n\n### Testing strategy and coverage expectations\n',
+    );
     const bare = addAll('# Django\n\nIntro.\n');
-    assert.equal(bare, '# Django\n\nIntro.\n\n## Architecture guidance and opinionation\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n');
+    assert.equal(
+      bare,
+      '# Django\n\nIntro.\n\n## Architecture guidance and opinionation\n\n## Auth, security, and rate limiting\n\n## Testing strategy and coverage expectations\n',
+    );
     assert.ok(!codes(indexOf({ [PATH]: bare }), PATH).includes('missing-axis'));
   });
 
@@ -88,7 +103,9 @@ describe('note edits: renames and front matter', () => {
     assert.ok(analysis);
     const added = apply(unlinked, setProductEdits(analysis, 'flask', 'dash'));
     assert.equal(added, '---\nproduct: flask\ncategory: dash\n---\n\n# Pricing\n');
-    assert.deepEqual(indexOf({ 'research/pricing.md': added }).note('research/pricing.md')?.targets, [{ categoryId: 'dash', productId: 'flask' }]);
+    assert.deepEqual(indexOf({ 'research/pricing.md': added }).note('research/pricing.md')?.targets, [
+      { categoryId: 'dash', productId: 'flask' },
+    ]);
 
     const unknown = '---\ntitle: Notes\nproduct: djangoo\n---\n# D\n';
     const fixed = apply(unknown, setProductEdits(indexOf({ [PATH]: unknown }).note(PATH)!, 'django', 'web'));
@@ -111,14 +128,24 @@ describe('note edits: front matter values', () => {
 
 describe('note edits: a product written on several lines', () => {
   const NOTE = 'research/pricing.md';
-  const link = (text: string, productId: string, categoryId?: string) => apply(text, setProductEdits(indexOf({ [NOTE]: text }).note(NOTE)!, productId, categoryId));
+  const link = (text: string, productId: string, categoryId?: string) =>
+    apply(text, setProductEdits(indexOf({ [NOTE]: text }).note(NOTE)!, productId, categoryId));
 
   it('replaces the whole value, block scalar, continued line or list, with one line: never a second key', () => {
     const cases: [string, string][] = [
-      ['---\nproduct: >\n  Django REST\n  Framework\ncategory: web\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
-      ['---\ntitle: P\nproduct: |-\n  Django\n\ncategory: web\n---\n# Pricing\n', '---\ntitle: P\nproduct: django-rest-framework\n\ncategory: web\n---\n# Pricing\n'],
+      [
+        '---\nproduct: >\n  Django REST\n  Framework\ncategory: web\n---\n# Pricing\n',
+        '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n',
+      ],
+      [
+        '---\ntitle: P\nproduct: |-\n  Django\n\ncategory: web\n---\n# Pricing\n',
+        '---\ntitle: P\nproduct: django-rest-framework\n\ncategory: web\n---\n# Pricing\n',
+      ],
       ['---\nproduct: Django REST\n  Framework\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
-      ['---\nproduct: # ask Ana\n  DRF\n---\n# Pricing\n', '---\nproduct: django-rest-framework # ask Ana\ncategory: web\n---\n# Pricing\n'],
+      [
+        '---\nproduct: # ask Ana\n  DRF\n---\n# Pricing\n',
+        '---\nproduct: django-rest-framework # ask Ana\ncategory: web\n---\n# Pricing\n',
+      ],
       ['---\nproduct: [django, drf]\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
     ];
     for (const [text, expected] of cases) {

@@ -26,9 +26,15 @@ describe('NoteIndex: which product a note is about', () => {
 
   it('links a product in two categories to both, unless category: chooses one', () => {
     const both = indexOf({ 'research/flask.md': '# Flask\n' });
-    assert.deepEqual(both.note('research/flask.md')?.targets.map((t) => t.categoryId), ['web', 'dash']);
+    assert.deepEqual(
+      both.note('research/flask.md')?.targets.map((t) => t.categoryId),
+      ['web', 'dash'],
+    );
     const one = indexOf({ 'research/flask.md': '---\nproduct: Flask\ncategory: Dashboards\n---\n' });
-    assert.deepEqual(one.note('research/flask.md')?.targets.map((t) => t.categoryId), ['dash']);
+    assert.deepEqual(
+      one.note('research/flask.md')?.targets.map((t) => t.categoryId),
+      ['dash'],
+    );
   });
 
   it('reports an unknown product on its value, with the closest products to fix it', () => {
@@ -58,7 +64,12 @@ describe('NoteIndex: which product a note is about', () => {
 
 describe('NoteIndex: which heading answers an axis', () => {
   it('normalizes punctuation, hyphens, "&", case and Unicode (NFKC)', () => {
-    for (const heading of ['Auth, security and rate-limiting', 'AUTH SECURITY & RATE LIMITING', 'Ａｕｔｈ, security, and rate limiting', 'auth-security-and-rate-limiting']) {
+    for (const heading of [
+      'Auth, security and rate-limiting',
+      'AUTH SECURITY & RATE LIMITING',
+      'Ａｕｔｈ, security, and rate limiting',
+      'auth-security-and-rate-limiting',
+    ]) {
       const index = indexOf({ 'research/django.md': `${DJANGO}\n## ${heading}\n\nSessions.\n` });
       assert.equal(statusOf(index, 'web', 'django', 'auth-security-and-rate-limiting'), 'answered', heading);
     }
@@ -80,7 +91,18 @@ describe('NoteIndex: which heading answers an axis', () => {
     const answered = coverage?.axes[0];
     const { evidence, ...axis } = answered ?? {};
     // The texts are rendered when read: getters, not fields.
-    assert.deepEqual({ ...axis, excerpt: answered?.excerpt, section: answered?.section }, { axisId: 'architecture-guidance-and-opinionation', status: 'answered', file: 'research/django-more.md', line: 4, score: null, excerpt: 'Batteries included.', section: 'Batteries included.' });
+    assert.deepEqual(
+      { ...axis, excerpt: answered?.excerpt, section: answered?.section },
+      {
+        axisId: 'architecture-guidance-and-opinionation',
+        status: 'answered',
+        file: 'research/django-more.md',
+        line: 4,
+        score: null,
+        excerpt: 'Batteries included.',
+        section: 'Batteries included.',
+      },
+    );
     assert.deepEqual(evidence?.sources, []);
   });
 
@@ -100,7 +122,10 @@ describe('NoteIndex: which heading answers an axis', () => {
   it('reports a missing axis once per axis on the product: line, and not when another note answers it', () => {
     const index = indexOf({ 'research/django.md': `${DJANGO}\n## Architecture guidance and opinionation\n\nYes.\n` });
     const missing = only(index.findings('research/django.md'), 'missing-axis');
-    assert.deepEqual(missing.map((f) => f.code === 'missing-axis' && f.data.axisId), ['auth-security-and-rate-limiting', 'testing-strategy-and-coverage-expectations']);
+    assert.deepEqual(
+      missing.map((f) => f.code === 'missing-axis' && f.data.axisId),
+      ['auth-security-and-rate-limiting', 'testing-strategy-and-coverage-expectations'],
+    );
     assert.equal(missing[0].range.start.line, 1);
     assert.match(missing[0].message, /"Auth, security, and rate limiting" \(Web Frameworks\)/);
 
@@ -117,10 +142,13 @@ describe('NoteIndex: which heading answers an axis', () => {
   it('reports empty and placeholder sections on their heading', () => {
     const index = indexOf({ 'research/grafana.md': '## Dashboard layout\n\n## Fallbacks\n\nTBD\n' });
     const unanswered = only(index.findings('research/grafana.md'), 'unanswered-axis');
-    assert.deepEqual(unanswered.map((f) => [f.range.start.line, f.message]), [
-      [0, 'The section "Dashboard layout" is empty.'],
-      [2, 'The section "Degraded modes and fallback behaviors" holds only placeholders.'],
-    ]);
+    assert.deepEqual(
+      unanswered.map((f) => [f.range.start.line, f.message]),
+      [
+        [0, 'The section "Dashboard layout" is empty.'],
+        [2, 'The section "Degraded modes and fallback behaviors" holds only placeholders.'],
+      ],
+    );
   });
 
   it('reports a second heading for an axis in one note', () => {
@@ -131,12 +159,17 @@ describe('NoteIndex: which heading answers an axis', () => {
   });
 
   it('reports a heading close to an axis as a typo, but never ordinary headings', () => {
-    const index = indexOf({ 'research/django.md': `${DJANGO}\n## Auth, securty and rate limiting\n\nX.\n\n## Testing strategy and coverage\n\nY.\n\n## Summary\n\n## Pricing\n\n## Architecture\n` });
+    const index = indexOf({
+      'research/django.md': `${DJANGO}\n## Auth, securty and rate limiting\n\nX.\n\n## Testing strategy and coverage\n\nY.\n\n## Summary\n\n## Pricing\n\n## Architecture\n`,
+    });
     const typos = only(index.findings('research/django.md'), 'axis-typo');
-    assert.deepEqual(typos.map((f) => f.code === 'axis-typo' && [f.range.start.line, f.data.replacement]), [
-      [6, 'Auth, security, and rate limiting'],
-      [10, 'Testing strategy and coverage expectations'],
-    ]);
+    assert.deepEqual(
+      typos.map((f) => f.code === 'axis-typo' && [f.range.start.line, f.data.replacement]),
+      [
+        [6, 'Auth, security, and rate limiting'],
+        [10, 'Testing strategy and coverage expectations'],
+      ],
+    );
   });
 });
 
@@ -146,7 +179,10 @@ describe('NoteIndex: changes', () => {
     // A second note that heads no other axis changes no other note's findings.
     assert.deepEqual(index.setNote('research/django-2.md', DJANGO), ['research/django-2.md']);
     // One that answers an axis changes the missing-axis findings of every note of the product, and so does its deletion.
-    assert.deepEqual(index.setNote('research/django-2.md', `${DJANGO}\n## Architecture guidance and opinionation\n`).sort(), ['research/django-2.md', 'research/django.md']);
+    assert.deepEqual(index.setNote('research/django-2.md', `${DJANGO}\n## Architecture guidance and opinionation\n`).sort(), [
+      'research/django-2.md',
+      'research/django.md',
+    ]);
     assert.deepEqual(index.deleteNote('research/django-2.md'), ['research/django.md']);
     assert.deepEqual(index.findings('research/django-2.md'), []);
     assert.deepEqual(index.notesOf({ categoryId: 'web', productId: 'django' }), ['research/django.md']);
@@ -202,9 +238,16 @@ describe('NoteIndex: the scope’s subject', () => {
     assert.deepEqual(index.subjectCoverage(), []);
     index.setNote('research/grid-throughput-engine.md', '## Dashboard layout\n\nOne page per site.\n');
     const [web, dash] = index.subjectCoverage();
-    assert.equal(web.axes.every((a) => a.status === 'missing'), true);
+    assert.equal(
+      web.axes.every((a) => a.status === 'missing'),
+      true,
+    );
     assert.equal(dash.axes[0].status, 'answered');
-    assert.equal(index.coverage().some((c) => c.productId === 'grid-throughput-engine'), false, 'the JSON report lists the scope’s products only');
+    assert.equal(
+      index.coverage().some((c) => c.productId === 'grid-throughput-engine'),
+      false,
+      'the JSON report lists the scope’s products only',
+    );
   });
 });
 
@@ -216,11 +259,21 @@ describe('NoteIndex: coverage kept up to date', () => {
     assert.equal(index.summary().placeholder, 1);
     index.setNote('research/django.md', `${DJANGO}\n## Architecture guidance and opinionation\n\nBatteries included.\n`);
     assert.equal(statusOf(index, 'web', 'django', axis), 'answered');
-    index.setNote('research/django-2.md', '---\nproduct: django\n---\n\n## Auth, security, and rate limiting\n\nSessions.\n\n## Design\n\nApps as units.\n');
+    index.setNote(
+      'research/django-2.md',
+      '---\nproduct: django\n---\n\n## Auth, security, and rate limiting\n\nSessions.\n\n## Design\n\nApps as units.\n',
+    );
     assert.equal(statusOf(index, 'web', 'django', 'auth-security-and-rate-limiting'), 'answered');
     index.deleteNote('research/django.md');
     assert.equal(statusOf(index, 'web', 'django', axis), 'missing');
-    index.setScope(testScope(SCOPE_YAML.replace('      - name: Architecture guidance and opinionation\n', '      - name: Architecture guidance and opinionation\n        aliases: [Design]\n')));
+    index.setScope(
+      testScope(
+        SCOPE_YAML.replace(
+          '      - name: Architecture guidance and opinionation\n',
+          '      - name: Architecture guidance and opinionation\n        aliases: [Design]\n',
+        ),
+      ),
+    );
     assert.equal(statusOf(index, 'web', 'django', axis), 'answered', 'the other note’s "Design" heading answers it through the new alias');
   });
 });

@@ -22,19 +22,41 @@ describe('parseNote: headings', () => {
   });
 
   it('ignores headings in code fences, indented code and HTML blocks', () => {
-    const text = ['## Real', '', '```md', '## In a fence', '```', '', '    ## Indented code', '', '<details>', '## In HTML', '</details>', '', '~~~', '## Tilde fence', '~~~'].join('\n');
+    const text = [
+      '## Real',
+      '',
+      '```md',
+      '## In a fence',
+      '```',
+      '',
+      '    ## Indented code',
+      '',
+      '<details>',
+      '## In HTML',
+      '</details>',
+      '',
+      '~~~',
+      '## Tilde fence',
+      '~~~',
+    ].join('\n');
     assert.deepEqual(headingsOf(text), ['2 Real']);
   });
 
   it('does not read front matter as a heading, and keeps line numbers of the note', () => {
     const note = parseNote('---\nproduct: django\n---\n\n## Axis\n');
     assert.equal(note.frontMatter?.product?.value, 'django');
-    assert.deepEqual(note.headings.map((h) => [h.text, h.range.start.line]), [['Axis', 4]]);
+    assert.deepEqual(
+      note.headings.map((h) => [h.text, h.range.start.line]),
+      [['Axis', 4]],
+    );
   });
 
   it('ends a section at the next heading of the same or a higher level; deeper ones belong to it', () => {
     const note = parseNote('## A\n### A.1\ntext\n#### A.1.1\n## B\n# C\n');
-    assert.deepEqual(note.headings.map((h) => h.sectionEndLine), [4, 4, 4, 5, 7]);
+    assert.deepEqual(
+      note.headings.map((h) => h.sectionEndLine),
+      [4, 4, 4, 5, 7],
+    );
   });
 });
 
@@ -45,7 +67,18 @@ describe('section status', () => {
   });
 
   it('is a placeholder when every paragraph or list item starts with a placeholder word or mark', () => {
-    for (const body of ['TODO', 'tbd: ask', 'TBC.', 'FIXME later', '?', '... more to come', '… later', '- TODO\n- [ ] TBD', '**TODO**: write', 'Pending review']) {
+    for (const body of [
+      'TODO',
+      'tbd: ask',
+      'TBC.',
+      'FIXME later',
+      '?',
+      '... more to come',
+      '… later',
+      '- TODO\n- [ ] TBD',
+      '**TODO**: write',
+      'Pending review',
+    ]) {
       assert.equal(statusUnder(`## Axis\n\n${body}\n`), 'placeholder', body);
     }
   });

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { Glob } from '../../src/core/scope/glob';
-import type { FileEvent, NoteFileStat, NotesChange, NoteSyncOptions, NotesPort, OpenNote, Subscription } from '../../src/workspace/notesPort';
+import type {
+  FileEvent,
+  NoteFileStat,
+  NotesChange,
+  NoteSyncOptions,
+  NotesPort,
+  OpenNote,
+  Subscription,
+} from '../../src/workspace/notesPort';
 import { NoteSync } from '../../src/workspace/noteSync';
 import { SCOPE_YAML, testScope } from './noteFixtures';
 
@@ -119,7 +127,11 @@ function engineOver(port: FakeNotes, options: NoteSyncOptions & { notes?: string
   changes.add((change) => changed.push(...(change.all ? [] : change.paths)));
   const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };
   const scope = testScope(options.notes ? `${SCOPE_YAML}notes: "${options.notes}"\n` : SCOPE_YAML);
-  const engine = new NoteSync(port, scope, log, (change) => changes.fire(change), options.excluded, { editDelayMs: 1, burstQuietMs: 1, ...options });
+  const engine = new NoteSync(port, scope, log, (change) => changes.fire(change), options.excluded, {
+    editDelayMs: 1,
+    burstQuietMs: 1,
+    ...options,
+  });
   /** Resolves at the first change event after which `reached` holds (or now, when it already does). */
   const until = (reached: () => boolean) =>
     new Promise<void>((resolve) => {
@@ -206,9 +218,17 @@ describe('the note engine (disk, watcher and editors behind a port)', function (
     port.write('research/c.md', note('drf'));
     const readBefore = port.reads.length;
     for (let i = 0; i < 3; i++) port.report('changed', `research/other${i}.txt`);
-    await run.until(() => run.productOf('research/a.md') === 'fastapi' && run.productOf('research/c.md') === 'django-rest-framework' && !engine?.index.note('research/b.md'));
+    await run.until(
+      () =>
+        run.productOf('research/a.md') === 'fastapi' &&
+        run.productOf('research/c.md') === 'django-rest-framework' &&
+        !engine?.index.note('research/b.md'),
+    );
     assert.deepEqual(port.reads.slice(readBefore).sort(), ['research/a.md', 'research/c.md'], 'the unchanged note is not read again');
-    assert.ok(run.logged.some((m) => m.startsWith('3 of 4 research notes changed on disk without a file event')), run.logged.join('\n'));
+    assert.ok(
+      run.logged.some((m) => m.startsWith('3 of 4 research notes changed on disk without a file event')),
+      run.logged.join('\n'),
+    );
   });
 
   it("ignores files that are not the scope's notes: another file type, and notes below a nested scope's folder", async () => {

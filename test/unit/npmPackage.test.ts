@@ -39,8 +39,14 @@ describe('the npm package', function () {
 
   it('holds the command line, its MCP server and the built-in scope, and no source', () => {
     assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/mcp.js', 'package.json',
-      'scope/competitor-scope.schema.json', 'scope/competitor-scope.yaml',
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/cli.js',
+      'dist/mcp.js',
+      'package.json',
+      'scope/competitor-scope.schema.json',
+      'scope/competitor-scope.yaml',
     ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'node_modules', 'competitor-scope', 'package.json'), 'utf8'));
     assert.equal(manifest.private, undefined, 'a private package cannot be published');
@@ -51,12 +57,28 @@ describe('the npm package', function () {
     const run = spawnSync(command(), ['check', notes], { cwd: installed, encoding: 'utf8' });
     assert.equal(run.status, 1, `unanswered axes fail the check:\n${run.stderr}`);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.ok(lines.includes('research/fastapi.md:14:1: warning unanswered-axis The section "Auth, security, and rate limiting" is empty.'), run.stdout);
-    assert.match(lines[lines.length - 1], new RegExp(`; 5 notes read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\.$`));
+    assert.ok(
+      lines.includes('research/fastapi.md:14:1: warning unanswered-axis The section "Auth, security, and rate limiting" is empty.'),
+      run.stdout,
+    );
+    assert.match(
+      lines[lines.length - 1],
+      new RegExp(`; 5 notes read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\.$`),
+    );
 
-    const github = spawnSync(command(), ['check', notes, '--format', 'github', '--max-missing', '1000'], { cwd: installed, encoding: 'utf8' });
+    const github = spawnSync(command(), ['check', notes, '--format', 'github', '--max-missing', '1000'], {
+      cwd: installed,
+      encoding: 'utf8',
+    });
     assert.equal(github.status, 0);
-    assert.ok(github.stdout.split('\n').includes('::warning file=research/fastapi.md,line=14,col=1,title=competitor-scope unanswered-axis::The section "Auth, security, and rate limiting" is empty.'), github.stdout);
+    assert.ok(
+      github.stdout
+        .split('\n')
+        .includes(
+          '::warning file=research/fastapi.md,line=14,col=1,title=competitor-scope unanswered-axis::The section "Auth, security, and rate limiting" is empty.',
+        ),
+      github.stdout,
+    );
   });
 
   it('serves MCP from the installed command, with the built-in scope where the folder has none', async () => {

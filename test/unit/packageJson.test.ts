@@ -11,9 +11,25 @@ interface Manifest {
   contributes: {
     commands: Array<{ command: string; title: string; category: string; enablement?: string }>;
     menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
-    languageModelTools: Array<{ name: string; modelDescription: string; displayName: string; userDescription: string; inputSchema: { properties: Record<string, { description: string }>; required?: string[] } }>;
+    languageModelTools: Array<{
+      name: string;
+      modelDescription: string;
+      displayName: string;
+      userDescription: string;
+      inputSchema: { properties: Record<string, { description: string }>; required?: string[] };
+    }>;
     chatParticipants: Array<{ id: string; name: string; commands: Array<{ name: string; description: string }> }>;
-    configuration: { properties: Record<string, { description?: string; markdownDescription?: string; scope?: string; properties?: Record<string, { default: string; description: string }> }> };
+    configuration: {
+      properties: Record<
+        string,
+        {
+          description?: string;
+          markdownDescription?: string;
+          scope?: string;
+          properties?: Record<string, { default: string; description: string }>;
+        }
+      >;
+    };
   };
 }
 
@@ -36,17 +52,32 @@ describe('the extension manifest', () => {
   });
 
   it('offers the tree’s editing actions on the items they act on, disabled while the scope file is invalid', () => {
-    const edits = ['addCategory', 'addProduct', 'addAxis', 'renameInScope', 'deleteFromScope', 'moveUp', 'moveDown'].map((n) => `competitorScope.${n}`);
-    for (const id of edits) assert.equal(manifest.contributes.commands.find((c) => c.command === id)?.enablement, '!competitorScope.scopeInvalid', id);
+    const edits = ['addCategory', 'addProduct', 'addAxis', 'renameInScope', 'deleteFromScope', 'moveUp', 'moveDown'].map(
+      (n) => `competitorScope.${n}`,
+    );
+    for (const id of edits) {
+      assert.equal(manifest.contributes.commands.find((c) => c.command === id)?.enablement, '!competitorScope.scopeInvalid', id);
+    }
     // The tree's contextValues (src/features/scopeTree.ts), and the items each action's menu entries show on.
     const items = ['category', 'product', 'product.noNote', 'axis.answered', 'axis.missing', 'axis.placeholder', 'axis.empty'];
     // A `when` of these entries is `view == … && (viewItem == X || viewItem =~ /R/ …)`: an item matches one of them.
-    const shownOn = (when: string) => items.filter((item) => [...when.matchAll(/viewItem (==|=~) (\/(?:\\.|[^/])+\/|[\w.]+)/g)].some(([, op, value]) => (op === '==' ? value === item : new RegExp(value.slice(1, -1)).test(item))));
+    const shownOn = (when: string) =>
+      items.filter((item) =>
+        [...when.matchAll(/viewItem (==|=~) (\/(?:\\.|[^/])+\/|[\w.]+)/g)].some(([, op, value]) =>
+          op === '==' ? value === item : new RegExp(value.slice(1, -1)).test(item),
+        ),
+      );
     const menu = (id: string) => manifest.contributes.menus['view/item/context'].filter((m) => m.command === id);
     for (const id of ['renameInScope', 'deleteFromScope', 'moveUp', 'moveDown']) {
       assert.deepEqual(shownOn(menu(`competitorScope.${id}`)[0].when ?? ''), items, id);
     }
-    assert.deepEqual(menu('competitorScope.addProduct').map((m) => [m.group, shownOn(m.when ?? '')]), [['inline', ['category']], ['2_edit@1', ['category']]]);
+    assert.deepEqual(
+      menu('competitorScope.addProduct').map((m) => [m.group, shownOn(m.when ?? '')]),
+      [
+        ['inline', ['category']],
+        ['2_edit@1', ['category']],
+      ],
+    );
     assert.deepEqual(shownOn(menu('competitorScope.addAxis')[0].when ?? ''), ['category', 'product', 'product.noNote']);
     for (const entry of edits.flatMap(menu)) assert.match(entry.when ?? '', /^view == competitorScope\.tree && /);
   });
@@ -71,13 +102,18 @@ describe('the extension manifest', () => {
 
   it('declares the language-model tools the MCP server has, with its descriptions and inputs', () => {
     const tools = manifest.contributes.languageModelTools;
-    assert.deepEqual(tools.map((t) => t.name), Object.values(AGENT_TOOLS).map((t) => t.lm));
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      Object.values(AGENT_TOOLS).map((t) => t.lm),
+    );
     for (const spec of Object.values(AGENT_TOOLS)) {
       const tool = tools.find((t) => t.name === spec.lm)!;
       assert.equal(tool.modelDescription, spec.description, spec.lm);
       assert.equal(tool.displayName, spec.title, spec.lm);
       assert.ok(tool.userDescription, spec.lm);
-      for (const [input, schema] of Object.entries(tool.inputSchema.properties)) assert.equal(schema.description, AGENT_INPUTS[input as keyof typeof AGENT_INPUTS], `${spec.lm} ${input}`);
+      for (const [input, schema] of Object.entries(tool.inputSchema.properties)) {
+        assert.equal(schema.description, AGENT_INPUTS[input as keyof typeof AGENT_INPUTS], `${spec.lm} ${input}`);
+      }
     }
     assert.deepEqual(tools.find((t) => t.name === AGENT_TOOLS.addSection.lm)?.inputSchema.required, ['product', 'axis', 'text']);
   });
@@ -85,7 +121,10 @@ describe('the extension manifest', () => {
   it('declares @competitor-scope with /gaps, /brief and /compare', () => {
     const [participant] = manifest.contributes.chatParticipants;
     assert.equal(participant.name, 'competitor-scope');
-    assert.deepEqual(participant.commands.map((c) => c.name), ['gaps', 'brief', 'compare']);
+    assert.deepEqual(
+      participant.commands.map((c) => c.name),
+      ['gaps', 'brief', 'compare'],
+    );
     for (const command of participant.commands) assert.ok(command.description, command.name);
   });
 });

@@ -55,7 +55,10 @@ describe('headings are read as rendered', () => {
 
   it('gives no missing-axis for a linked heading that answers it', () => {
     const index = indexOf({ 'research/deno.md': `${PRODUCT}## [Pricing](https://example.com/pricing)\n\nFree.\n` }, scope);
-    const missing = index.findings('research/deno.md').filter((f) => f.code === 'missing-axis').map((f) => f.data);
+    const missing = index
+      .findings('research/deno.md')
+      .filter((f) => f.code === 'missing-axis')
+      .map((f) => f.data);
     assert.ok(!missing.some((d) => 'axisId' in d && d.axisId === 'pricing'));
     assert.equal(statusOf(index, 'tools', 'deno', 'pricing'), 'answered');
   });
@@ -72,19 +75,27 @@ describe('headings are read as rendered', () => {
     assert.ok(analysis);
     const typo = index.findings('research/deno.md').find((f) => f.code === 'axis-typo');
     assert.equal(typo?.message, '"Pricng" looks like the axis "Pricing".');
-    assert.deepEqual(renameHeadingEdit(analysis, 0, 'Pricing'), { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } }, newText: 'Pricing' });
+    assert.deepEqual(renameHeadingEdit(analysis, 0, 'Pricing'), {
+      range: { start: { line: 3, character: 4 }, end: { line: 3, character: 10 } },
+      newText: 'Pricing',
+    });
   });
 });
 
 describe('excerpts, hovers and exports read as rendered', () => {
   const excerptOf = (body: string) => {
     const index = indexOf({ 'research/deno.md': `${PRODUCT}## Pricing\n\n${body}\n` }, scope);
-    const axis = index.coverage().find((p) => p.productId === 'deno')?.axes.find((a) => a.axisId === 'pricing');
+    const axis = index
+      .coverage()
+      .find((p) => p.productId === 'deno')
+      ?.axes.find((a) => a.axisId === 'pricing');
     return { index, excerpt: axis?.excerpt, section: axis?.section };
   };
 
   it('decodes entities and escapes and keeps the text of links', () => {
-    const { excerpt } = excerptOf('Free &copy; 2024 for [open source][oss] \\*projects\\* &mdash; see <https://deno.com>.\n\n[oss]: https://opensource.org');
+    const { excerpt } = excerptOf(
+      'Free &copy; 2024 for [open source][oss] \\*projects\\* &mdash; see <https://deno.com>.\n\n[oss]: https://opensource.org',
+    );
     assert.equal(excerpt, 'Free © 2024 for open source *projects* — see https://deno.com.');
   });
 
@@ -148,13 +159,23 @@ describe('near misses of short axis names', () => {
   it('reports "### Example" as a near miss of "Examples", and "## Summary" as nothing', () => {
     const index = indexOf({ 'research/deno.md': `${PRODUCT}### Example\n\nA.\n\n## Summary\n\nB.\n\n## Notes\n\nC.\n` }, scope);
     const typos = index.findings('research/deno.md').filter((f) => f.code === 'axis-typo');
-    assert.deepEqual(typos.map((f) => f.message), ['"Example" looks like the axis "Examples".']);
+    assert.deepEqual(
+      typos.map((f) => f.message),
+      ['"Example" looks like the axis "Examples".'],
+    );
   });
 });
 
 describe('product names with dots', () => {
   it('links the natural file names of "package.json" and "Node.js"', () => {
-    for (const path of ['research/package-json.md', 'research/package.json.md', 'research/packagejson.md', 'research/node-js.md', 'research/nodejs.md', 'research/Node.js.md']) {
+    for (const path of [
+      'research/package-json.md',
+      'research/package.json.md',
+      'research/packagejson.md',
+      'research/node-js.md',
+      'research/nodejs.md',
+      'research/Node.js.md',
+    ]) {
       const index = indexOf({ [path]: '## Pricing\n\nFree.\n' }, scope);
       assert.equal(index.note(path)?.link.kind, 'file-name', path);
       assert.ok(!codes(index, path).includes('unlinked-note'), path);

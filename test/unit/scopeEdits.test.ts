@@ -64,8 +64,7 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
     if (i < a.length && j < b.length && a[i] === b[j]) {
       i++;
       j++;
-    }
-    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
+    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
     else removed.push(a[i++]);
   }
   return { removed, added };
@@ -144,7 +143,10 @@ describe('scope edits keep the file as the team wrote it', () => {
   it('deletes an item with its own comment lines, leaving its neighbours’ spacing; the last one leaves an empty list', () => {
     const first = edited(deleteItem(MIXED, { category: 0, list: 'products', index: 0 }));
     assert.deepEqual(names(first.scope.categories[0].products), ['Flask', 'FastAPI']);
-    assert.deepEqual(lineDiff(MIXED, first.text), { removed: ['      # The classic.', '      - name: Django', '        aliases: [DRF, "Django REST"]', ''], added: [] });
+    assert.deepEqual(lineDiff(MIXED, first.text), {
+      removed: ['      # The classic.', '      - name: Django', '        aliases: [DRF, "Django REST"]', ''],
+      added: [],
+    });
 
     const last = edited(deleteItem(MIXED, { category: 0, list: 'products', index: 2 }));
     assert.deepEqual(lineDiff(MIXED, last.text), { removed: ['', '      - { name: FastAPI, description: "Typed, fast" }'], added: [] });
@@ -155,7 +157,10 @@ describe('scope edits keep the file as the team wrote it', () => {
     const once = edited(deleteItem(MIXED, { category: 1, list: 'products', index: 0 }));
     const emptied = edited(deleteItem(once.text, { category: 1, list: 'products', index: 0 }));
     assert.deepEqual(emptied.scope.categories[1].products, []);
-    assert.deepEqual(lineDiff(once.text, emptied.text), { removed: ['    products:', '    -   name: COMSOL   # multiphysics'], added: ['    products: []'] });
+    assert.deepEqual(lineDiff(once.text, emptied.text), {
+      removed: ['    products:', '    -   name: COMSOL   # multiphysics'],
+      added: ['    products: []'],
+    });
 
     const category = edited(deleteItem(MIXED, { category: 1 }));
     assert.deepEqual(names(category.scope.categories), ['Web frameworks']);
@@ -193,7 +198,11 @@ describe('scope edits keep the file as the team wrote it', () => {
     assert.deepEqual(names(fromFlow.scope.categories[1].axes), ['Fidelity', 'Runtime', 'Auth']);
     assert.deepEqual(lineDiff(MIXED, fromFlow.text).added, ['    axes: [ { name: Testing } ]', '    -   { name: Auth }']);
 
-    const clash = moveItem(edited(addItem(MIXED, 1, 'products', { name: 'Django' })).text, { category: 0, list: 'products', index: 0 }, { category: 1, index: 0 });
+    const clash = moveItem(
+      edited(addItem(MIXED, 1, 'products', { name: 'Django' })).text,
+      { category: 0, list: 'products', index: 0 },
+      { category: 1, index: 0 },
+    );
     assert.equal(clash.ok, false);
   });
 

@@ -26,15 +26,19 @@ function readLazily(result: ScopeParseResult): boolean {
   return typeof Object.getOwnPropertyDescriptor(result.scope.categories[0].products[0], 'range')?.get === 'function';
 }
 
-const scopeWith = (categoryLines: string, top = '') => `version: 1\ntitle: T\n${top}categories:\n  - name: Web\n    goal: Compare.\n${categoryLines}`;
-const plainCategory = '    products:\n      - name: Django\n        aliases: [DRF]\n      - {name: Flask, description: "Micro & small!"}\n    axes:\n      - name: Speed\n        weight: 2\n';
+const scopeWith = (categoryLines: string, top = '') =>
+  `version: 1\ntitle: T\n${top}categories:\n  - name: Web\n    goal: Compare.\n${categoryLines}`;
+const plainCategory =
+  '    products:\n      - name: Django\n        aliases: [DRF]\n      - {name: Flask, description: "Micro & small!"}\n    axes:\n      - name: Speed\n        weight: 2\n';
 
 /** A generated scope as the benchmark writes it: 2,000 products, some with descriptions and aliases. */
 function generated(products: number): string {
   const lines = ['version: 1', 'title: Generated', 'subject: Ours', 'categories:'];
   for (let c = 0; c < 3; c++) {
     lines.push(`  - id: c${c}`, `    name: Category ${c}`, '    goal: Compare.', '    products:');
-    for (let p = c; p < products; p += 3) lines.push(`      - name: Product ${p}`, ...(p % 10 === 0 ? [`        description: Number ${p}.`, `        aliases: [P${p}]`] : []));
+    for (let p = c; p < products; p += 3) {
+      lines.push(`      - name: Product ${p}`, ...(p % 10 === 0 ? [`        description: Number ${p}.`, `        aliases: [P${p}]`] : []));
+    }
     lines.push('    axes:', '      - name: "Ecosystem & integrations"', '      - name: Pricing');
   }
   return `${lines.join('\n')}\n`;
@@ -46,12 +50,19 @@ describe('parseScope: the fast path', () => {
       'example/': fileText('example/competitor-scope.yaml'),
       'the built-in scope': fileText('scope/competitor-scope.yaml'),
       '2,000 products': generated(2000),
-      'flow, quotes, comments, block scalars': scopeWith(`${plainCategory}    # a comment\n`, `subject: "Ours"\nplaceholders: ['it''s', TBD]\nevidence: required\nfreshness: 90\nscoring: {scale: 5}\n`),
-      'a block scalar description': scopeWith('    products:\n      - name: A\n        description: |\n          Line one.\n          Line two.\n    axes: [{name: Speed}]\n'),
+      'flow, quotes, comments, block scalars': scopeWith(
+        `${plainCategory}    # a comment\n`,
+        `subject: "Ours"\nplaceholders: ['it''s', TBD]\nevidence: required\nfreshness: 90\nscoring: {scale: 5}\n`,
+      ),
+      'a block scalar description': scopeWith(
+        '    products:\n      - name: A\n        description: |\n          Line one.\n          Line two.\n    axes: [{name: Speed}]\n',
+      ),
       'CRLF line ends': scopeWith(plainCategory).replace(/\n/g, '\r\n'),
       'a byte order mark': `\uFEFF${scopeWith(plainCategory)}`,
       'a document start marker': `---\n${scopeWith(plainCategory)}`,
-      'numbers in their other forms': scopeWith('    products: [{name: A}]\n    axes: [{name: S, weight: 0x10}, {name: T, weight: 1.5e1}]\n'),
+      'numbers in their other forms': scopeWith(
+        '    products: [{name: A}]\n    axes: [{name: S, weight: 0x10}, {name: T, weight: 1.5e1}]\n',
+      ),
     };
     for (const [label, text] of Object.entries(valid)) {
       const fast = assertSameAsDocument(text, label);
@@ -97,7 +108,9 @@ describe('parseScope: the fast path', () => {
 
   it('leaves anchors, aliases and tags to the document, which reads them with its own limits', () => {
     const texts = [
-      scopeWith('    products: &p [{name: A}]\n    axes: [{name: S}]\n  - name: Other\n    goal: G.\n    products: *p\n    axes: [{name: S}]\n'),
+      scopeWith(
+        '    products: &p [{name: A}]\n    axes: [{name: S}]\n  - name: Other\n    goal: G.\n    products: *p\n    axes: [{name: S}]\n',
+      ),
       scopeWith('    products: [{name: !!str 12}]\n    axes: [{name: S}]\n'),
     ];
     for (const text of texts) {
@@ -109,7 +122,13 @@ describe('parseScope: the fast path', () => {
 
   it('gives hostile files the guards’ answers: an alias bomb, deep nesting, a 5 MB file, 30,000 keys', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 10; i++) {
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    }
     const hostile = [
       levels.join('\n'),
       `version: 1\ntitle: ${'['.repeat(100_000)}`,

@@ -29,13 +29,26 @@ const outline = (scope: Scope) => ({
   title: scope.title,
   subject: scope.subject,
   notes: scope.notes,
-  categories: scope.categories.map((c) => ({ name: c.name, goal: c.goal, products: c.products.map(item), axes: c.axes.map((a) => ({ ...item(a), aliases: a.aliases })) })),
+  categories: scope.categories.map((c) => ({
+    name: c.name,
+    goal: c.goal,
+    products: c.products.map(item),
+    axes: c.axes.map((a) => ({ ...item(a), aliases: a.aliases })),
+  })),
 });
 
 /** Aliases the built-in scope has that no rule derives from the seed's text (other names the team knows). */
 const KNOWN_ALIASES = ['Elastic', 'Apache Superset', 'Plotly Dash', 'Copilot', 'Cody'];
 /** Ids the built-in scope chose by hand, shorter than the slugs of their names. */
-const CHOSEN_IDS = ['python-web-frameworks', 'emerging-typed-di-frameworks', 'simulation-digital-twin', 'open-simulation-frameworks', 'observability-control-planes', 'ai-development-tools', 'ai-optimizers'];
+const CHOSEN_IDS = [
+  'python-web-frameworks',
+  'emerging-typed-di-frameworks',
+  'simulation-digital-twin',
+  'open-simulation-frameworks',
+  'observability-control-planes',
+  'ai-development-tools',
+  'ai-optimizers',
+];
 
 describe('importing a Markdown scope document', () => {
   it('makes the built-in scope from the seed document: categories, goals, products, descriptions, axes', () => {
@@ -52,7 +65,11 @@ describe('importing a Markdown scope document', () => {
       if (category.id !== scope.categories[ci].id) chosen.push(category.id);
       category.products.forEach((product, pi) => {
         const ours = scope.categories[ci].products[pi];
-        assert.deepEqual(ours.aliases.filter((a) => !product.aliases.includes(a)), [], `${product.name}: no alias the team did not write`);
+        assert.deepEqual(
+          ours.aliases.filter((a) => !product.aliases.includes(a)),
+          [],
+          `${product.name}: no alias the team did not write`,
+        );
         notDerived.push(...product.aliases.filter((a) => !ours.aliases.includes(a)));
         if (product.id !== ours.id) chosen.push(product.id);
         else assert.equal(ours.id, slugify(product.name));
@@ -81,23 +98,64 @@ describe('importing a Markdown scope document', () => {
     const mixed = variant.replace(/^\* /gm, (m, offset: number) => (offset % 2 ? '+ ' : m));
     assert.ok(mixed.includes('\n+ ') && mixed.includes('\n* '), 'both bullet characters, even within one list');
     const { scope, skipped } = imported(mixed);
-    assert.deepEqual(scope.categories.map((c) => c.name), builtIn.categories.map((c) => c.name));
-    assert.deepEqual(scope.categories.map((c) => c.products.length), [5, 5, 8, 4]);
-    assert.deepEqual(scope.categories[2].axes.map((a) => a.name), builtIn.categories[2].axes.map((a) => a.name));
+    assert.deepEqual(
+      scope.categories.map((c) => c.name),
+      builtIn.categories.map((c) => c.name),
+    );
+    assert.deepEqual(
+      scope.categories.map((c) => c.products.length),
+      [5, 5, 8, 4],
+    );
+    assert.deepEqual(
+      scope.categories[2].axes.map((a) => a.name),
+      builtIn.categories[2].axes.map((a) => a.name),
+    );
     assert.equal(scope.categories[1].goal, builtIn.categories[1].goal);
     assert.equal(scope.categories[3].goal, 'TODO');
     const headingLine = mixed.split('\n').indexOf('## AI-Assisted Development & Optimization Tools') + 1;
-    assert.deepEqual(skipped, [`line ${headingLine}: "AI-Assisted Development & Optimization Tools" has no "**Goal:**" paragraph: its goal is TODO`]);
+    assert.deepEqual(skipped, [
+      `line ${headingLine}: "AI-Assisted Development & Optimization Tools" has no "**Goal:**" paragraph: its goal is TODO`,
+    ]);
   });
 
   it('imports what it can of a partly matching document and lists what it left out, by line', () => {
-    const { scope, skipped } = imported([
-      '# Scope for Acme', '', '## Databases', '', '**Goal:** Storage.', '', '**Products:**', '- Postgres', '  - its extensions', '- MySQL', '- Postgres',
-      '', '### Notes', '', '```', 'code', '```', '', '- a stray list', '', '## Links', '', 'Nothing here.', '',
-    ].join('\n'));
+    const { scope, skipped } = imported(
+      [
+        '# Scope for Acme',
+        '',
+        '## Databases',
+        '',
+        '**Goal:** Storage.',
+        '',
+        '**Products:**',
+        '- Postgres',
+        '  - its extensions',
+        '- MySQL',
+        '- Postgres',
+        '',
+        '### Notes',
+        '',
+        '```',
+        'code',
+        '```',
+        '',
+        '- a stray list',
+        '',
+        '## Links',
+        '',
+        'Nothing here.',
+        '',
+      ].join('\n'),
+    );
     assert.equal(scope.subject, 'Acme');
-    assert.deepEqual(scope.categories.map((c) => c.name), ['Databases']);
-    assert.deepEqual(scope.categories[0].products.map((p) => p.name), ['Postgres', 'MySQL']);
+    assert.deepEqual(
+      scope.categories.map((c) => c.name),
+      ['Databases'],
+    );
+    assert.deepEqual(
+      scope.categories[0].products.map((p) => p.name),
+      ['Postgres', 'MySQL'],
+    );
     assert.deepEqual(skipped, [
       'line 3: "Databases" has no axes list: it has none',
       'line 8: "Databases": what is below "Postgres" in its list item (only its first line is read)',
@@ -112,12 +170,18 @@ describe('importing a Markdown scope document', () => {
   it('refuses a document of another structure, naming what it expected and where it is missing', () => {
     for (const [markdown, where] of [
       ['# Meeting notes\n\nWe met.\n', /but it has no "##" heading\.$/],
-      ['# README\n\n## Install\n\nRun it.\n\n## Usage\n\n- one\n- two\n', /but "## Install" \(line 3\) has no labelled products or axes list; "## Usage" \(line 7\)/],
+      [
+        '# README\n\n## Install\n\nRun it.\n\n## Usage\n\n- one\n- two\n',
+        /but "## Install" \(line 3\) has no labelled products or axes list; "## Usage" \(line 7\)/,
+      ],
     ] as const) {
       const result = importScope(markdown);
       assert.equal(result.ok, false);
       const message = result.ok ? '' : result.message;
-      assert.match(message, /^This is not a scope document: expected a "# Title", then per category a "## Category" heading with a "\*\*Goal:\*\*" paragraph/);
+      assert.match(
+        message,
+        /^This is not a scope document: expected a "# Title", then per category a "## Category" heading with a "\*\*Goal:\*\*" paragraph/,
+      );
       assert.match(message, where);
     }
     const huge = importScope(`# T\n\n${'x'.repeat(2 * 1024 * 1024)}`);
@@ -176,7 +240,12 @@ describe('importing a Markdown scope document', () => {
       assert.equal(refused.code, 2, file);
       assert.equal(refused.stdout, '');
       assert.equal(refused.stderr.length, 1);
-      assert.match(refused.stderr[0], new RegExp(`^${file.replace('.', '\\.')}: The scope file made from it would be over the 1 MB limit for scope files \\(\\d[\\d,]* products and axes in 1 category\\)\\.$`));
+      assert.match(
+        refused.stderr[0],
+        new RegExp(
+          `^${file.replace('.', '\\.')}: The scope file made from it would be over the 1 MB limit for scope files \\(\\d[\\d,]* products and axes in 1 category\\)\\.$`,
+        ),
+      );
     }
   });
 });

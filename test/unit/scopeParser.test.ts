@@ -41,7 +41,10 @@ describe('parseScope', () => {
     assert.ok(result.ok);
     const [category] = result.scope.categories;
     assert.equal(category.id, 'web-frameworks');
-    assert.deepEqual(category.products.map((p) => p.id), ['django-rest-framework', 'fa']);
+    assert.deepEqual(
+      category.products.map((p) => p.id),
+      ['django-rest-framework', 'fa'],
+    );
     assert.deepEqual(category.products[1].aliases, ['Fast API']);
     assert.equal(category.axes[0].id, 'auth-security-and-rate-limiting');
     assert.equal(category.axes[0].description, 'How requests are authenticated.');
@@ -84,7 +87,10 @@ describe('parseScope', () => {
     const problems = problemsOf(text);
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /Duplicate category id "web-frameworks"/);
-    const axes = valid.replace('        description: How requests are authenticated.\n', '      - name: Auth, Security and Rate-Limiting\n');
+    const axes = valid.replace(
+      '        description: How requests are authenticated.\n',
+      '      - name: Auth, Security and Rate-Limiting\n',
+    );
     assert.match(problemsOf(axes)[0].message, /Duplicate axis id "auth-security-and-rate-limiting"/);
   });
 
@@ -105,7 +111,9 @@ describe('parseScope', () => {
     assert.deepEqual(messages(scoped('freshness: 1e20')), ['1e20: "freshness" is too large a number (1e20).']);
     assert.deepEqual(messages(scoped('freshness: 2.5')), ['2.5: "freshness" must be a whole number, not 2.5.']);
     assert.deepEqual(messages(scoped('notes: ""')), ['"": "notes" must not be empty.']);
-    assert.deepEqual(messages(valid.replace('description: How', 'weight: .NaN\n        description: How')), ['.NaN: "categories[0].axes[0].weight" must be a number; .NaN is not a number.']);
+    assert.deepEqual(messages(valid.replace('description: How', 'weight: .NaN\n        description: How')), [
+      '.NaN: "categories[0].axes[0].weight" must be a number; .NaN is not a number.',
+    ]);
   });
 
   it('reports a missing field at the key of the mapping that lacks it', () => {
@@ -118,16 +126,28 @@ describe('parseScope', () => {
   it('reports an unknown field at its key, listing the known ones', () => {
     const text = valid.replace('    goal: Compare.\n', '    goal: Compare.\n    goals: typo\n');
     const [problem] = problemsOf(text);
-    assert.match(problem.message, /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes, evidence, freshness\.$/);
+    assert.match(
+      problem.message,
+      /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes, evidence, freshness\.$/,
+    );
     assert.equal(textAt(text, problem), 'goals');
   });
 
   it('lists the known fields of every mapping of the scope file beside an unknown one', () => {
     const unknownIn = (text: string) => problemsOf(text)[0].message;
-    assert.equal(unknownIn(valid + 'colour: red\n'), 'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, categories.');
+    assert.equal(
+      unknownIn(valid + 'colour: red\n'),
+      'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, categories.',
+    );
     assert.equal(unknownIn(valid + 'scoring:\n  max: 4\n'), 'Unknown field "max" in "scoring". Known fields: scale, labels.');
-    assert.equal(unknownIn(valid.replace('name: FastAPI', 'name: FastAPI\n        url: x')), 'Unknown field "url" in "categories[0].products[1]". Known fields: id, name, description, aliases.');
-    assert.equal(unknownIn(valid.replace('description: How', 'score: 3\n        description: How')), 'Unknown field "score" in "categories[0].axes[0]". Known fields: id, name, description, aliases, weight, evidence, freshness.');
+    assert.equal(
+      unknownIn(valid.replace('name: FastAPI', 'name: FastAPI\n        url: x')),
+      'Unknown field "url" in "categories[0].products[1]". Known fields: id, name, description, aliases.',
+    );
+    assert.equal(
+      unknownIn(valid.replace('description: How', 'score: 3\n        description: How')),
+      'Unknown field "score" in "categories[0].axes[0]". Known fields: id, name, description, aliases, weight, evidence, freshness.',
+    );
   });
 
   it('knows a field as soon as the schema has it, at any depth', () => {
@@ -145,7 +165,10 @@ describe('parseScope', () => {
   it('refuses an id that could leave the notes folder, since ids name note files', () => {
     const text = valid.replace('id: fa', 'id: ../../outside');
     const [problem] = problemsOf(text);
-    assert.match(problem.message, /^"categories\[0\]\.products\[1\]\.id" must be letters, digits, "-", "_" or "\." \(it names note files\)/);
+    assert.match(
+      problem.message,
+      /^"categories\[0\]\.products\[1\]\.id" must be letters, digits, "-", "_" or "\." \(it names note files\)/,
+    );
     assert.equal(textAt(text, problem), '../../outside');
   });
 
@@ -164,7 +187,11 @@ describe('parseScope', () => {
     }
     const [problem] = problemsOf(levels.join('\n'));
     // Expanded, the bomb would take billions of times as long as a scope file of its size.
-    noSlowerThan(() => parseScope(valid), () => problemsOf(levels.join('\n')), 10);
+    noSlowerThan(
+      () => parseScope(valid),
+      () => problemsOf(levels.join('\n')),
+      10,
+    );
     assert.match(problem.message, /cannot be expanded: Excessive alias count/);
     // Line 2 holds the first alias whose anchor holds aliases itself: where the expansion multiplies.
     assert.equal(problem.range.start.line, 2);
@@ -176,11 +203,19 @@ describe('parseScope', () => {
     // Refused in less time than a file of 128 KB takes to parse; parsed, 5 MB would take forty times as long.
     const listOf = (bytes: number) => `${valid}extra:\n${'  - a\n'.repeat(Math.floor((bytes - valid.length) / 6) - 5)}`;
     const [small, huge] = [listOf(128 * 1024), listOf(5 * 1024 * 1024)];
-    noSlowerThan(() => parseScope(small), () => problemsOf(huge), 1);
+    noSlowerThan(
+      () => parseScope(small),
+      () => problemsOf(huge),
+      1,
+    );
     assert.equal(problem.message, 'The scope file is 5.0 MB, over the 1 MB limit for scope files.');
     assert.equal(problem.range.start.line, 0);
     const justOver = problemsOf(`${valid}#${'x'.repeat(1024 * 1024 - valid.length - 1)}\n`);
-    assert.equal(justOver[0].message, 'The scope file is 1.000001 MB, over the 1 MB limit for scope files.', 'never reads as the limit itself');
+    assert.equal(
+      justOver[0].message,
+      'The scope file is 1.000001 MB, over the 1 MB limit for scope files.',
+      'never reads as the limit itself',
+    );
   });
 
   it('refuses deep nesting without recursing into it', () => {

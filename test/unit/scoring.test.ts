@@ -16,14 +16,17 @@ describe('scoring: the score syntax', () => {
   });
 
   it('refuses what is not a whole number, is out of range, or names another maximum', () => {
-    for (const value of ['', 'three', '2.5', '-1', '3/4 good', '1e3']) assert.match(problemOf(readScore(value, 4)), /whole number from 0 to 4/, value);
+    for (const value of ['', 'three', '2.5', '-1', '3/4 good', '1e3']) {
+      assert.match(problemOf(readScore(value, 4)), /whole number from 0 to 4/, value);
+    }
     assert.match(problemOf(readScore('5', 4)), /out of range/);
     assert.match(problemOf(readScore('4/5', 4)), /out of 4 .* not 5: write "Score: 4\/4"/);
   });
 
   it('finds the first score line of a section, outside code, in any case, and keeps it out of the excerpt', () => {
     const index = scoredIndex({
-      'research/django.md': '---\nproduct: django\n---\n\n## Auth\n\n```\nScore: 1\n```\n\nSessions.\nscore: 3\n\n### Detail\n\nScore: 2\n\n## Testing\n\n    Score: 4\n\nA client.\n',
+      'research/django.md':
+        '---\nproduct: django\n---\n\n## Auth\n\n```\nScore: 1\n```\n\nSessions.\nscore: 3\n\n### Detail\n\nScore: 2\n\n## Testing\n\n    Score: 4\n\nA client.\n',
     });
     const django = index.productCoverage({ categoryId: 'web', productId: 'django' });
     assert.equal(django.axes[0].score, 3);
@@ -39,8 +42,14 @@ describe('scoring: the score syntax', () => {
 
 describe('scoring: the scale and the scope file', () => {
   it('shows scores on the default scale of 4 as Harvey balls, and other scales at their nearest ball', () => {
-    assert.deepEqual([0, 1, 2, 3, 4].map((n) => harveyBall(n, 4)), ['○', '◔', '◑', '◕', '●']);
-    assert.deepEqual([0, 5, 10].map((n) => harveyBall(n, 10)), ['○', '◑', '●']);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((n) => harveyBall(n, 4)),
+      ['○', '◔', '◑', '◕', '●'],
+    );
+    assert.deepEqual(
+      [0, 5, 10].map((n) => harveyBall(n, 10)),
+      ['○', '◑', '●'],
+    );
     assert.equal(describeScore({ scale: 4, labels: ['absent', 'weak', 'partial', 'strong', 'best'] }, 3), '3/4 (strong)');
     assert.equal(describeScore({ scale: 5, labels: [] }, 3), '3/5');
   });
@@ -49,7 +58,10 @@ describe('scoring: the scale and the scope file', () => {
     const result = parseScope(SCORED_SCOPE_YAML);
     assert.ok(result.ok);
     assert.deepEqual(result.scope.scoring, { scale: 4, labels: ['absent', 'weak', 'partial', 'strong', 'best'] });
-    assert.deepEqual(result.scope.categories[0].axes.map((a) => a.weight), [2, 1, 1, 1]);
+    assert.deepEqual(
+      result.scope.categories[0].axes.map((a) => a.weight),
+      [2, 1, 1, 1],
+    );
     const plain = parseScope(SCOPE_YAML);
     assert.ok(plain.ok && plain.scope.scoring === undefined);
     const defaults = parseScope(SCOPE_YAML.replace('categories:', 'scoring: {}\ncategories:'));
@@ -63,18 +75,43 @@ describe('scoring: the scale and the scope file', () => {
       return result.problems.map((p) => `${p.range.start.line + 1}: ${p.message}`);
     };
     assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('scale: 4', 'scale: 0')), ['5: "scoring.scale" must be at least 1.']);
-    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('scale: 4', 'scale: 2.5')), [`5: "scoring.scale" must be a whole number, not 2.5.`]);
-    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace(', best]', ']')), ['6: "scoring.labels": must list 5 labels, one for each score from 0 to 4, not 4']);
-    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('weight: 2', 'weight: -1')), ['17: "categories[0].axes[0].weight" must be more than 0.']);
+    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('scale: 4', 'scale: 2.5')), [
+      `5: "scoring.scale" must be a whole number, not 2.5.`,
+    ]);
+    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace(', best]', ']')), [
+      '6: "scoring.labels": must list 5 labels, one for each score from 0 to 4, not 4',
+    ]);
+    assert.deepEqual(problems(SCORED_SCOPE_YAML.replace('weight: 2', 'weight: -1')), [
+      '17: "categories[0].axes[0].weight" must be more than 0.',
+    ]);
     assert.match(problems(SCORED_SCOPE_YAML.replace('weight: 2', 'wieght: 2'))[0], /^17: Unknown field "wieght".*weight/);
   });
 });
 
 describe('scoring: weighted sums and the comparison', () => {
   it('sums score × weight over the scored axes only, out of the scale × the same weights', () => {
-    assert.deepEqual(weightedScore([{ score: 2, weight: 2 }, { score: 4, weight: 1 }, { score: null, weight: 5 }], 4), { value: 8, max: 12, scored: 2 });
+    assert.deepEqual(
+      weightedScore(
+        [
+          { score: 2, weight: 2 },
+          { score: 4, weight: 1 },
+          { score: null, weight: 5 },
+        ],
+        4,
+      ),
+      { value: 8, max: 12, scored: 2 },
+    );
     assert.equal(weightedScore([{ score: null, weight: 1 }], 4), null);
-    assert.deepEqual(weightedScore([{ score: 1, weight: 0.1 }, { score: 1, weight: 0.2 }], 4), { value: 0.3, max: 1.2, scored: 2 });
+    assert.deepEqual(
+      weightedScore(
+        [
+          { score: 1, weight: 0.1 },
+          { score: 1, weight: 0.2 },
+        ],
+        4,
+      ),
+      { value: 0.3, max: 1.2, scored: 2 },
+    );
     assert.equal(formatWeightedScore({ value: 8, max: 12, scored: 2 }), '8/12 (67%)');
   });
 
@@ -90,15 +127,28 @@ describe('scoring: weighted sums and the comparison', () => {
 
 describe('scoring: diagnostics', () => {
   it('warns on each invalid score line, at the line', () => {
-    const index = scoredIndex({ 'research/django.md': '---\nproduct: django\n---\n\n## Auth\n\nSessions.\n\nScore: 5\n\n## Testing\n\nScore: 3/5\n' });
+    const index = scoredIndex({
+      'research/django.md': '---\nproduct: django\n---\n\n## Auth\n\nSessions.\n\nScore: 5\n\n## Testing\n\nScore: 3/5\n',
+    });
     const invalid = index.findings('research/django.md').filter((f) => f.code === 'invalid-score');
-    assert.deepEqual(invalid.map((f) => [f.severity, f.range.start.line, f.range.start.character, f.range.end.character]), [['warning', 8, 0, 8], ['warning', 12, 0, 10]]);
+    assert.deepEqual(
+      invalid.map((f) => [f.severity, f.range.start.line, f.range.start.character, f.range.end.character]),
+      [
+        ['warning', 8, 0, 8],
+        ['warning', 12, 0, 10],
+      ],
+    );
     assert.equal(index.productCoverage({ categoryId: 'web', productId: 'django' }).axes[0].score, null);
   });
 
   it('flags an answered section without a score only when the scope has scoring', () => {
-    const unscored = scoredIndex({ 'research/django.md': DJANGO_NOTE }).findings('research/django.md').filter((f) => f.code === 'unscored-answer');
-    assert.deepEqual(unscored.map((f) => [f.severity, f.range.start.line, f.message]), [['information', 22, '"Pricing" is answered but not scored: add a line "Score: N" (0 to 4).']]);
+    const unscored = scoredIndex({ 'research/django.md': DJANGO_NOTE })
+      .findings('research/django.md')
+      .filter((f) => f.code === 'unscored-answer');
+    assert.deepEqual(
+      unscored.map((f) => [f.severity, f.range.start.line, f.message]),
+      [['information', 22, '"Pricing" is answered but not scored: add a line "Score: N" (0 to 4).']],
+    );
     const plain = indexOf({ 'research/django.md': '---\nproduct: django\n---\n\n## Auth, security, and rate limiting\n\nSessions.\n' });
     assert.ok(!codes(plain, 'research/django.md').includes('unscored-answer'));
   });
@@ -111,7 +161,16 @@ describe('scoring: completion and hover', () => {
     const analysis = index.note('research/django.md')!;
     assert.deepEqual(scoreCompletions(analysis, index.scope, 'Score: ', { line: 6, character: 7 }), [], 'under the title, not an axis');
     const items = scoreCompletions(analysis, index.scope, 'Score: ', { line: 13, character: 7 });
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['0', '○ 0/4 (absent)'], ['1', '◔ 1/4 (weak)'], ['2', '◑ 2/4 (partial)'], ['3', '◕ 3/4 (strong)'], ['4', '● 4/4 (best)']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['0', '○ 0/4 (absent)'],
+        ['1', '◔ 1/4 (weak)'],
+        ['2', '◑ 2/4 (partial)'],
+        ['3', '◕ 3/4 (strong)'],
+        ['4', '● 4/4 (best)'],
+      ],
+    );
     const hover = scoreHover(analysis, index.scope, { line: 11, character: 2 }, (t) => index.productCoverage(t));
     assert.deepEqual(hover && [hover.title, hover.paragraphs], ['◑ 2/4 (partial)', ['Auth (weight ×2)', 'Grid: ● 4/4 (best).']]);
   });

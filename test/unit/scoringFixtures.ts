@@ -25,10 +25,14 @@ categories:
 `;
 
 /** Grid leads on Auth, Django on Testing, both equal on Docs; Pricing is unscored for Django. */
-export const GRID_NOTE = '---\nproduct: Grid\n---\n\n## Auth\n\nOAuth and rate limits built in.\nScore: 4\n\n## Testing\n\nUnit tests only.\n\nScore: 1/4\n\n## Docs\n\nA guide per module.\n\nScore: 3\n\n## Pricing\n\nFree.\n\nScore: 2\n';
-export const DJANGO_NOTE = '---\nproduct: django\n---\n\n## Auth\n\nSessions and permissions.\n\nScore: 2\n\n## Testing\n\nA test client and fixtures.\n\nScore: 4\n\n## Docs\n\nThe best docs around.\n\nScore: 3\n\n## Pricing\n\nFree and open source.\n';
+export const GRID_NOTE =
+  '---\nproduct: Grid\n---\n\n## Auth\n\nOAuth and rate limits built in.\nScore: 4\n\n## Testing\n\nUnit tests only.\n\nScore: 1/4\n\n## Docs\n\nA guide per module.\n\nScore: 3\n\n## Pricing\n\nFree.\n\nScore: 2\n';
+export const DJANGO_NOTE =
+  '---\nproduct: django\n---\n\n## Auth\n\nSessions and permissions.\n\nScore: 2\n\n## Testing\n\nA test client and fixtures.\n\nScore: 4\n\n## Docs\n\nThe best docs around.\n\nScore: 3\n\n## Pricing\n\nFree and open source.\n';
 
-export function scoredIndex(notes: Record<string, string> = { 'research/grid.md': GRID_NOTE, 'research/django.md': DJANGO_NOTE }): NoteIndex {
+export function scoredIndex(
+  notes: Record<string, string> = { 'research/grid.md': GRID_NOTE, 'research/django.md': DJANGO_NOTE },
+): NoteIndex {
   const index = new NoteIndex(testScope(SCORED_SCOPE_YAML));
   for (const [path, text] of Object.entries(notes)) index.setNote(path, text);
   return index;

@@ -10,7 +10,8 @@ const AUTH = 'auth-security-and-rate-limiting';
 const TESTING = 'testing-strategy-and-coverage-expectations';
 
 /** Architecture is a placeholder, Auth (the "Support" of the issue) answered after it, Testing missing. */
-const NOTE = '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nTODO\n\n## Auth, security, and rate limiting\n\nSessions and CSRF built in.\n';
+const NOTE =
+  '---\nproduct: django\ncategory: web\n---\n\n# Django\n\n## Architecture guidance and opinionation\n\nTODO\n\n## Auth, security, and rate limiting\n\nSessions and CSRF built in.\n';
 
 function plan(note: string, axisId: string, answer: string) {
   return planSectionWrite(indexOf({ [PATH]: note }), web, axisId, answer, (p) => (p === PATH ? note : undefined));
@@ -31,8 +32,12 @@ describe('writing a section for an agent: text that would hide or fake other sec
     });
   }
 
-  it('refuses text holding a heading of the section\'s level or higher, ATX or setext, and accepts deeper ones', () => {
-    for (const answer of ['Free.\n\n## Architecture guidance and opinionation\n\nInvented claim.', 'Free.\n\n# Elsewhere', 'Free.\n\nInvented claim\n---\n\nMore.']) {
+  it("refuses text holding a heading of the section's level or higher, ATX or setext, and accepts deeper ones", () => {
+    for (const answer of [
+      'Free.\n\n## Architecture guidance and opinionation\n\nInvented claim.',
+      'Free.\n\n# Elsewhere',
+      'Free.\n\nInvented claim\n---\n\nMore.',
+    ]) {
       const refused = plan(NOTE, TESTING, answer);
       assert.ok(!refused.ok, answer);
       assert.match(refused.message, /heading/);
@@ -87,9 +92,12 @@ describe('writing a section for an agent: size and line endings', () => {
     assert.equal(indexOf({ [PATH]: over }).note(PATH), undefined, 'over it in bytes');
   });
 
-  it('writes a CRLF note\'s line ending, whether it adds a section, fills one or appends at the end', () => {
+  it("writes a CRLF note's line ending, whether it adds a section, fills one or appends at the end", () => {
     const crlf = NOTE.replace(/\n/g, '\r\n');
-    for (const [axisId, answer] of [[TESTING, 'Pytest.\nTox.'], [ARCHITECTURE, 'One layout.\r\nApps.']] as const) {
+    for (const [axisId, answer] of [
+      [TESTING, 'Pytest.\nTox.'],
+      [ARCHITECTURE, 'One layout.\r\nApps.'],
+    ] as const) {
       const write = plan(crlf, axisId, answer);
       assert.ok(write.ok, write.ok ? '' : write.message);
       assert.doesNotMatch(write.text, /[^\r]\n/, axisId);

@@ -16,17 +16,30 @@ describe('work in time slices (a branch switch, a rescan)', () => {
     const timersRan: number[] = [];
     // A timer queued before the run: it must run between slices, not after the whole run.
     setTimeout(() => timersRan.push(handled.length), 0);
-    await inSlices(items, (item) => {
-      handled.push(item);
-      current.push(item);
-    }, (last) => {
-      slices.push({ items: current, last });
-      current = [];
-    }, { budgetMs: 10, now: steppingClock(1) });
+    await inSlices(
+      items,
+      (item) => {
+        handled.push(item);
+        current.push(item);
+      },
+      (last) => {
+        slices.push({ items: current, last });
+        current = [];
+      },
+      { budgetMs: 10, now: steppingClock(1) },
+    );
     assert.deepEqual(handled, items);
-    assert.deepEqual(slices.flatMap((s) => s.items), items, 'every item published, in order, none twice');
+    assert.deepEqual(
+      slices.flatMap((s) => s.items),
+      items,
+      'every item published, in order, none twice',
+    );
     assert.ok(slices.length > 2, `${slices.length} slices`);
-    assert.deepEqual(slices.map((s) => s.last), slices.map((_, i) => i === slices.length - 1), 'only the last slice says it is the last');
+    assert.deepEqual(
+      slices.map((s) => s.last),
+      slices.map((_, i) => i === slices.length - 1),
+      'only the last slice says it is the last',
+    );
     assert.equal(timersRan.length, 1);
     assert.ok(timersRan[0] > 0 && timersRan[0] < items.length, `the timer ran after ${timersRan[0]} of ${items.length} items`);
   });
@@ -35,11 +48,16 @@ describe('work in time slices (a branch switch, a rescan)', () => {
     let generation = 1;
     const mine = generation;
     const handled: number[] = [];
-    const run = inSlices(Array.from({ length: 100 }, (_, i) => i), (item) => handled.push(item), () => undefined, {
-      budgetMs: 5,
-      now: steppingClock(1),
-      stop: () => mine !== generation,
-    });
+    const run = inSlices(
+      Array.from({ length: 100 }, (_, i) => i),
+      (item) => handled.push(item),
+      () => undefined,
+      {
+        budgetMs: 5,
+        now: steppingClock(1),
+        stop: () => mine !== generation,
+      },
+    );
     setTimeout(() => generation++, 0);
     await run;
     assert.ok(handled.length > 0 && handled.length < 100, `${handled.length} items handled before the newer run took over`);
@@ -47,10 +65,17 @@ describe('work in time slices (a branch switch, a rescan)', () => {
 
   it('publishes a run shorter than one slice once, as the last', async () => {
     const calls: boolean[] = [];
-    await inSlices([1, 2, 3], () => undefined, (last) => calls.push(last));
+    await inSlices(
+      [1, 2, 3],
+      () => undefined,
+      (last) => calls.push(last),
+    );
     assert.deepEqual(calls, [true]);
-    await inSlices([], () => undefined, (last) => calls.push(last));
+    await inSlices(
+      [],
+      () => undefined,
+      (last) => calls.push(last),
+    );
     assert.deepEqual(calls, [true], 'nothing to publish for no items');
   });
-
 });

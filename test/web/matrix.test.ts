@@ -4,7 +4,9 @@ import { closeAllEditors, waitFor } from '../integration/helpers';
 import { equal, sameData } from './expect';
 
 const matrixTabs = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('competitorScope.matrix'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('competitorScope.matrix'));
 
 describe('the comparison matrix in the web worker', () => {
   after(closeAllEditors);
@@ -15,7 +17,11 @@ describe('the comparison matrix in the web worker', () => {
     await waitFor(() => matrixTabs().length === 1, 'the matrix tab');
     // The webview posts "ready" only once its script ran, which the CSP allows only with the render's nonce.
     const model = await waitFor(() => api.matrix.model(), 'the webview to say it is ready', { timeoutMs: 20_000 });
-    sameData(model.tables.map((t) => t.categoryId), ['python-web-frameworks', 'simulation-digital-twin', 'observability-control-planes', 'ai-development-tools'], 'the tables');
+    sameData(
+      model.tables.map((t) => t.categoryId),
+      ['python-web-frameworks', 'simulation-digital-twin', 'observability-control-planes', 'ai-development-tools'],
+      'the tables',
+    );
     equal(model.tables[0].rows.find((r) => r.key === 'django')?.cells[0].status, 'answered', 'Django’s first cell');
   });
 });

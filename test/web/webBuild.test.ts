@@ -22,7 +22,9 @@ describe('the web build, in the web worker extension host', () => {
     equal(api.scope().source, 'file', 'where the scope comes from');
     ok(api.notes().coverage().length > 0, 'the notes are analyzed');
     const { treeMs, notesMs } = await api.activation();
-    console.log(`      activation in the web worker: the tree's first items after ${treeMs.toFixed(1)} ms, every note analyzed after ${notesMs.toFixed(1)} ms`);
+    console.log(
+      `      activation in the web worker: the tree's first items after ${treeMs.toFixed(1)} ms, every note analyzed after ${notesMs.toFixed(1)} ms`,
+    );
   });
 
   it('shows the tree’s categories, products and axes with their coverage', async () => {
@@ -30,18 +32,30 @@ describe('the web build, in the web worker extension host', () => {
     const children = async (node?: ScopeNode) => (await api.scopeTree.getChildren(node)) ?? [];
     const item = async (node: ScopeNode) => api.scopeTree.getTreeItem(node);
     const categories = await children();
-    sameData(await Promise.all(categories.map(async (c) => label(await item(c)))), [
-      'Python Web / Application Frameworks',
-      'Simulation / Physics / Digital Twin Tools',
-      'Observability, Control Planes, and Dashboards',
-      'AI-Assisted Development & Optimization Tools',
-    ], 'the categories');
+    sameData(
+      await Promise.all(categories.map(async (c) => label(await item(c)))),
+      [
+        'Python Web / Application Frameworks',
+        'Simulation / Physics / Digital Twin Tools',
+        'Observability, Control Planes, and Dashboards',
+        'AI-Assisted Development & Optimization Tools',
+      ],
+      'the categories',
+    );
     const [django] = await children(categories[0]);
     const djangoItem = await item(django);
     equal(label(djangoItem), 'Django', 'the first product');
-    equal(djangoItem.description, '3/4 · 1 stale · 1 unsourced', 'Django’s coverage, with its stale answer (As of 2023-04) and its answer without a source');
+    equal(
+      djangoItem.description,
+      '3/4 · 1 stale · 1 unsourced',
+      'Django’s coverage, with its stale answer (As of 2023-04) and its answer without a source',
+    );
     const statuses = await Promise.all((await children(django)).map(async (a) => (await item(a)).description));
     sameData(statuses, ['answered', 'answered · unsourced', 'answered · stale', 'placeholder'], 'Django’s axes');
-    equal(api.treeMessage(), 'Git is not available in this editor: answers are dated by their "As of" lines and reviewed: dates only, not by git.', 'the tree says once how answers are dated');
+    equal(
+      api.treeMessage(),
+      'Git is not available in this editor: answers are dated by their "As of" lines and reviewed: dates only, not by git.',
+      'the tree says once how answers are dated',
+    );
   });
 });

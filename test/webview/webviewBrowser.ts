@@ -19,13 +19,27 @@ interface PageGlobals {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** A page's script, bundled from source as scripts/build.mjs bundles it, so that a test never runs a stale media/*.js. */
 function webviewScript(entry: string): string {
-  const result = buildSync({ entryPoints: [path.join(repoRoot, entry)], bundle: true, platform: 'browser', target: 'es2022', format: 'iife', write: false });
+  const result = buildSync({
+    entryPoints: [path.join(repoRoot, entry)],
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    write: false,
+  });
   return result.outputFiles[0].text;
 }
 
@@ -72,7 +86,12 @@ export async function openWebviewPage(browser: Browser, webviewPage: WebviewPage
       contentType: 'text/html',
     },
     [`/media/${webviewPage.script}`]: { body: webviewScript(ENTRIES.get(webviewPage)!), contentType: 'text/javascript' },
-    ...Object.fromEntries(webviewPage.styles.map((file) => [`/media/${file}`, { body: readFileSync(path.join(repoRoot, 'media', file), 'utf8'), contentType: 'text/css' }])),
+    ...Object.fromEntries(
+      webviewPage.styles.map((file) => [
+        `/media/${file}`,
+        { body: readFileSync(path.join(repoRoot, 'media', file), 'utf8'), contentType: 'text/css' },
+      ]),
+    ),
   };
   await page.route(`${ORIGIN}/**`, (route) => {
     const file = files[new URL(route.request().url()).pathname];
@@ -98,7 +117,13 @@ export async function openWebviewPage(browser: Browser, webviewPage: WebviewPage
 }
 
 /** Opens a page and posts it a first message the way its panel does: after the page says it is ready; then waits for `selector`. */
-export async function openWith(browser: Browser, webviewPage: WebviewPage, message: unknown, selector: string, options: PageOptions = {}): Promise<WebviewTestPage> {
+export async function openWith(
+  browser: Browser,
+  webviewPage: WebviewPage,
+  message: unknown,
+  selector: string,
+  options: PageOptions = {},
+): Promise<WebviewTestPage> {
   const opened = await openWebviewPage(browser, webviewPage, options);
   await opened.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__sent.some((m) => m.type === 'ready'));
   await opened.post(message);

@@ -38,10 +38,15 @@ export function noteCompletions(analysis: NoteAnalysis, scope: Scope, lineText: 
 function headingCompletions(analysis: NoteAnalysis, scope: Scope, lineText: string, position: Position): Suggestion[] {
   const typed = /^( {0,3})(#{1,6})(?:[ \t].*)?$/.exec(lineText.slice(0, position.character));
   if (!typed) return [];
-  const range: Range = { start: { line: position.line, character: typed[1].length }, end: { line: position.line, character: lineText.trimEnd().length } };
+  const range: Range = {
+    start: { line: position.line, character: typed[1].length },
+    end: { line: position.line, character: lineText.trimEnd().length },
+  };
   // The heading being typed may already match an axis: it does not count as a section yet.
   const present = new Set(
-    analysis.sections.filter((s) => analysis.parsed.headings[s.headingIndex].range.start.line !== position.line).map((s) => `${s.categoryId}\n${s.axisId}`),
+    analysis.sections
+      .filter((s) => analysis.parsed.headings[s.headingIndex].range.start.line !== position.line)
+      .map((s) => `${s.categoryId}\n${s.axisId}`),
   );
   const categoryIds = [...new Set(analysis.targets.map((t) => t.categoryId))];
   return categoryIds.flatMap((categoryId) => {
@@ -68,7 +73,10 @@ function frontMatterCompletions(analysis: NoteAnalysis, scope: Scope, lineText: 
   const typed = /^(product|category):([ \t]*)/.exec(lineText);
   if (!typed || position.character < typed[0].length - typed[2].length) return [];
   const valueStart = typed[0].length;
-  const range: Range = { start: { line: position.line, character: Math.min(valueStart, position.character) }, end: { line: position.line, character: Math.max(lineText.trimEnd().length, position.character) } };
+  const range: Range = {
+    start: { line: position.line, character: Math.min(valueStart, position.character) },
+    end: { line: position.line, character: Math.max(lineText.trimEnd().length, position.character) },
+  };
   // `product:|` gets its space with the value.
   const lead = typed[2] === '' ? ' ' : '';
   const item = (kind: Suggestion['kind'], id: string, name: string, documentation: string | undefined, sortText: string): Suggestion => ({

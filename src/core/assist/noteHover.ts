@@ -19,14 +19,24 @@ export interface HoverText {
  * On an axis heading: the axis's description, its category's goal and how many other products answer it.
  * On the `product:` line: the product's name, description and coverage, for each category the note is about.
  */
-export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Position, coverage: (target: NoteTarget) => ProductCoverage, evidence: (section: AxisSection) => Evidence): HoverText | undefined {
+export function noteHover(
+  analysis: NoteAnalysis,
+  scope: Scope,
+  position: Position,
+  coverage: (target: NoteTarget) => ProductCoverage,
+  evidence: (section: AxisSection) => Evidence,
+): HoverText | undefined {
   const productField = analysis.parsed.frontMatter?.product;
   if (productField && contains(productField.lineRange, position)) {
     const paragraphs = analysis.targets.flatMap((target) => {
       const found = productOf(scope, target);
       if (!found) return [];
       const { category, product } = found;
-      return [`${product.name} (${category.name})`, ...(product.description ? [product.description] : []), `${coverageLabel(coverage(target))}.`];
+      return [
+        `${product.name} (${category.name})`,
+        ...(product.description ? [product.description] : []),
+        `${coverageLabel(coverage(target))}.`,
+      ];
     });
     return paragraphs.length > 0 ? { range: productField.lineRange, title: paragraphs[0], paragraphs: paragraphs.slice(1) } : undefined;
   }
@@ -39,7 +49,9 @@ export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Positi
   if (!section || !category || !axis) return undefined;
   const own = new Set(analysis.targets.filter((t) => t.categoryId === category.id).map((t) => t.productId));
   const others = category.products.filter((p) => !own.has(p.id));
-  const answering = others.filter((p) => coverage({ categoryId: category.id, productId: p.id }).axes.some((a) => a.axisId === axis.id && a.status === 'answered'));
+  const answering = others.filter((p) =>
+    coverage({ categoryId: category.id, productId: p.id }).axes.some((a) => a.axisId === axis.id && a.status === 'answered'),
+  );
   return {
     range: analysis.parsed.headings[section.headingIndex].range,
     title: axis.name,
@@ -54,8 +66,14 @@ export function noteHover(analysis: NoteAnalysis, scope: Scope, position: Positi
 
 /** The section's as-of date, where it came from and how fresh it is, and its sources. */
 function evidenceLines(evidence: Evidence): string[] {
-  const limit = evidence.freshnessDays > 0 ? ` Answers stay fresh for ${dayCount(evidence.freshnessDays)}${evidence.stale ? ': this one is stale' : ''}.` : '';
-  const sources = evidence.sources.length > 0 ? `Sources: ${evidence.sources.join(' · ')}` : `No sources${evidence.sourcesRequired ? ' (this axis requires one)' : ''}.`;
+  const limit =
+    evidence.freshnessDays > 0
+      ? ` Answers stay fresh for ${dayCount(evidence.freshnessDays)}${evidence.stale ? ': this one is stale' : ''}.`
+      : '';
+  const sources =
+    evidence.sources.length > 0
+      ? `Sources: ${evidence.sources.join(' · ')}`
+      : `No sources${evidence.sourcesRequired ? ' (this axis requires one)' : ''}.`;
   return [`${asOfText(evidence)}${limit}`, sources];
 }
 

@@ -18,6 +18,13 @@ export function productPicks(scope: Scope, coverage: readonly ProductCoverage[])
     if (!found) return [];
     const { category, product } = found;
     const notes = c.notes.length > 0 ? c.notes.join(', ') : 'no note yet: choose to create it';
-    return [{ target: { categoryId: c.categoryId, productId: c.productId }, label: product.name, description: category.name, detail: `${coverageLabel(c)} · ${notes}` }];
+    return [
+      {
+        target: { categoryId: c.categoryId, productId: c.productId },
+        label: product.name,
+        description: category.name,
+        detail: `${coverageLabel(c)} · ${notes}`,
+      },
+    ];
   });
 }

@@ -29,11 +29,20 @@ export function scopeSymbolAt(text: string, position: Position): ScopeSymbol | u
 }
 
 /** The `id` or `name` of the product or axis at `index` of category `categoryIndex`, as written there. */
-export function scopeSymbolOf(text: string, where: Pick<ScopeSymbol, 'kind' | 'categoryIndex' | 'index' | 'field'>): ScopeSymbol | undefined {
-  return findScopeSymbol(text, (s) => s.kind === where.kind && s.categoryIndex === where.categoryIndex && s.index === where.index && s.field === where.field);
+export function scopeSymbolOf(
+  text: string,
+  where: Pick<ScopeSymbol, 'kind' | 'categoryIndex' | 'index' | 'field'>,
+): ScopeSymbol | undefined {
+  return findScopeSymbol(
+    text,
+    (s) => s.kind === where.kind && s.categoryIndex === where.categoryIndex && s.index === where.index && s.field === where.field,
+  );
 }
 
-function findScopeSymbol(text: string, wanted: (symbol: Omit<ScopeSymbol, 'value' | 'range' | 'hasId' | 'quoted'>, start: number, end: number) => boolean): ScopeSymbol | undefined {
+function findScopeSymbol(
+  text: string,
+  wanted: (symbol: Omit<ScopeSymbol, 'value' | 'range' | 'hasId' | 'quoted'>, start: number, end: number) => boolean,
+): ScopeSymbol | undefined {
   const lines = new LineIndex(text);
   const doc = parseDocument(text, { prettyErrors: false });
   const categories = isMap(doc.contents) ? doc.contents.get('categories', true) : undefined;
@@ -60,7 +69,11 @@ function findScopeSymbol(text: string, wanted: (symbol: Omit<ScopeSymbol, 'value
 }
 
 export type ScopeRename =
-  | { readonly ok: true; readonly scopeEdit: TextEdit; readonly noteEdits: ReadonlyArray<{ readonly path: string; readonly edits: readonly TextEdit[] }> }
+  | {
+      readonly ok: true;
+      readonly scopeEdit: TextEdit;
+      readonly noteEdits: ReadonlyArray<{ readonly path: string; readonly edits: readonly TextEdit[] }>;
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -78,7 +91,9 @@ export function renameScopeSymbol(scope: Scope, symbol: ScopeSymbol, newValue: s
   }
   const value = newValue.trim();
   if (!value) return { ok: false, message: `A ${symbol.kind} ${symbol.field} must not be empty.` };
-  if (symbol.field === 'id' && !ID_PATTERN.test(value)) return { ok: false, message: `An id is letters, digits, "-", "_" or "." (it names note files), not "${value}".` };
+  if (symbol.field === 'id' && !ID_PATTERN.test(value)) {
+    return { ok: false, message: `An id is letters, digits, "-", "_" or "." (it names note files), not "${value}".` };
+  }
   const renamed = {
     ...item,
     id: symbol.field === 'id' ? value : symbol.hasId ? item.id : slugify(value),
@@ -90,9 +105,8 @@ export function renameScopeSymbol(scope: Scope, symbol: ScopeSymbol, newValue: s
 
   const noteEdits = [];
   for (const analysis of notes) {
-    const edits = symbol.kind === 'product'
-      ? productEdits(analysis, category.id, item, renamed)
-      : axisEdits(analysis, category.id, item, renamed);
+    const edits =
+      symbol.kind === 'product' ? productEdits(analysis, category.id, item, renamed) : axisEdits(analysis, category.id, item, renamed);
     if (edits.length > 0) noteEdits.push({ path: analysis.path, edits });
   }
   const written = symbol.quoted ? JSON.stringify(value) : yamlScalar(value);

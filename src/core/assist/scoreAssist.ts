@@ -10,11 +10,19 @@ import { describeScore, harveyBall, scoringOf } from '../scope/scale';
 const TYPED_SCORE = /^([ \t]*score[ \t]*:[ \t]*)(\d*)$/i;
 
 /** What to offer after `Score: ` in an axis section: each value of the scale, with its ball and label, in order. */
-export function scoreCompletions(analysis: NoteAnalysis, scope: Scope, lineText: string, position: Position): { label: string; detail: string; insertText: string; range: Range; sortText: string }[] {
+export function scoreCompletions(
+  analysis: NoteAnalysis,
+  scope: Scope,
+  lineText: string,
+  position: Position,
+): { label: string; detail: string; insertText: string; range: Range; sortText: string }[] {
   const typed = TYPED_SCORE.exec(lineText.slice(0, position.character));
   if (!typed || !inAxisSection(analysis, position.line)) return [];
   const scoring = scoringOf(scope);
-  const range: Range = { start: { line: position.line, character: typed[1].length }, end: { line: position.line, character: lineText.trimEnd().length } };
+  const range: Range = {
+    start: { line: position.line, character: typed[1].length },
+    end: { line: position.line, character: lineText.trimEnd().length },
+  };
   return Array.from({ length: scoring.scale + 1 }, (_, value) => ({
     label: String(value),
     detail: `${harveyBall(value, scoring.scale)} ${describeScore(scoring, value)}`,
@@ -36,12 +44,20 @@ export function scoreHover(
     if (!line) continue;
     const scoring = scoringOf(scope);
     const axis = scope.categories.find((c) => c.id === section.categoryId)?.axes.find((a) => a.id === section.axisId);
-    const title = section.score === null ? `Not a score on the scale 0 to ${scoring.scale}` : `${harveyBall(section.score, scoring.scale)} ${describeScore(scoring, section.score)}`;
+    const title =
+      section.score === null
+        ? `Not a score on the scale 0 to ${scoring.scale}`
+        : `${harveyBall(section.score, scoring.scale)} ${describeScore(scoring, section.score)}`;
     const subject = subjectOf(scope);
     const paragraphs = axis ? [`${axis.name}${axis.weight !== 1 ? ` (weight ×${axis.weight})` : ''}`] : [];
     if (subject && !analysis.targets.some((t) => t.productId === subject.id)) {
-      const ours = coverage({ categoryId: section.categoryId, productId: subject.id }).axes.find((a) => a.axisId === section.axisId)?.score ?? null;
-      paragraphs.push(ours === null ? `${subject.name}: not scored on this axis.` : `${subject.name}: ${harveyBall(ours, scoring.scale)} ${describeScore(scoring, ours)}.`);
+      const ours =
+        coverage({ categoryId: section.categoryId, productId: subject.id }).axes.find((a) => a.axisId === section.axisId)?.score ?? null;
+      paragraphs.push(
+        ours === null
+          ? `${subject.name}: not scored on this axis.`
+          : `${subject.name}: ${harveyBall(ours, scoring.scale)} ${describeScore(scoring, ours)}.`,
+      );
     }
     return { range: line.range, title, paragraphs };
   }

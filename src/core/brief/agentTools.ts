@@ -20,31 +20,36 @@ export const AGENT_TOOLS = {
     mcp: 'list_scope',
     lm: 'competitor-scope_scope',
     title: 'List the competitor scope',
-    description: 'The competitor scope: our product (the subject), each category with its goal, its products (with their notes and how many axes they answer) and its comparison axes (with descriptions).',
+    description:
+      'The competitor scope: our product (the subject), each category with its goal, its products (with their notes and how many axes they answer) and its comparison axes (with descriptions).',
   },
   gaps: {
     mcp: 'find_gaps',
     lm: 'competitor-scope_gaps',
     title: 'Find research gaps',
-    description: 'The axes that research notes leave missing, empty or placeholder, with each axis\'s description and where the note is: for one product, one category, or (with neither) every product.',
+    description:
+      "The axes that research notes leave missing, empty or placeholder, with each axis's description and where the note is: for one product, one category, or (with neither) every product.",
   },
   product: {
     mcp: 'read_product',
     lm: 'competitor-scope_product',
-    title: 'Read a product\'s notes',
-    description: 'One product\'s research, axis by axis: each section\'s status (answered, placeholder, empty, missing), its note and line, and the answer\'s text. A product in several categories is read in each.',
+    title: "Read a product's notes",
+    description:
+      "One product's research, axis by axis: each section's status (answered, placeholder, empty, missing), its note and line, and the answer's text. A product in several categories is read in each.",
   },
   brief: {
     mcp: 'research_brief',
     lm: 'competitor-scope_brief',
     title: 'Research brief',
-    description: 'A Markdown research brief: the goal, what the notes already answer, every axis still to research with its description, where to write and the conventions a section must follow. For a product, a category, or (with neither) every gap.',
+    description:
+      'A Markdown research brief: the goal, what the notes already answer, every axis still to research with its description, where to write and the conventions a section must follow. For a product, a category, or (with neither) every gap.',
   },
   addSection: {
     mcp: 'add_section',
     lm: 'competitor-scope_add_section',
     title: 'Add a section to a note',
-    description: 'Writes an answer for one axis of one product into its research note: adds the axis\'s section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, does nothing when the section already holds the same text, refuses an axis already answered otherwise and text that would change any other section, and writes only inside the notes folder.',
+    description:
+      "Writes an answer for one axis of one product into its research note: adds the axis's section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, does nothing when the section already holds the same text, refuses an axis already answered otherwise and text that would change any other section, and writes only inside the notes folder.",
   },
 } as const satisfies Record<string, AgentTool>;
 
@@ -53,7 +58,7 @@ export const AGENT_INPUTS = {
   product: 'A product by its id, name or alias, as in the scope file (e.g. "django", "DRF").',
   category: 'A category by its id or name.',
   axis: 'The axis by its id, name or alias.',
-  text: 'The answer, in Markdown, without the heading (any heading in it deeper than the section\'s) and with every code block, comment and HTML block closed. Cite sources as links.',
+  text: "The answer, in Markdown, without the heading (any heading in it deeper than the section's) and with every code block, comment and HTML block closed. Cite sources as links.",
 } as const;
 
 /** The scope, as JSON. */

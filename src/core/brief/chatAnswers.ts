@@ -35,14 +35,20 @@ export function chatAnswer(index: NoteIndex, command: string | undefined, prompt
   if (text.length > MAX_PROMPT) return plain(`That is longer than a product's name. ${CHAT_HELP}`);
   switch (command) {
     case 'gaps':
-      return withProse(answerOrMessage(selectionIn(index, text), (selection) => gapsMarkdown(index, selection)), 'what the research notes still lack, and what to research first');
+      return withProse(
+        answerOrMessage(selectionIn(index, text), (selection) => gapsMarkdown(index, selection)),
+        'what the research notes still lack, and what to research first',
+      );
     case 'brief':
       return answerOrMessage(selectionIn(index, text), (selection) => {
         const brief = briefAnswer(index, selection);
         return brief.ok ? { ok: true, value: { markdown: brief.value, notes: notesOf(index, selection) } } : brief;
       });
     case 'compare':
-      return withProse(answerOrMessage(twoProducts(index, text), ([a, b]) => compareMarkdown(index, a, b)), 'how the two products compare, axis by axis, and where each leads');
+      return withProse(
+        answerOrMessage(twoProducts(index, text), ([a, b]) => compareMarkdown(index, a, b)),
+        'how the two products compare, axis by axis, and where each leads',
+      );
     default:
       return plain(CHAT_HELP);
   }
@@ -82,13 +88,21 @@ export function gapsMarkdown(index: NoteIndex, selection: Selection): Lookup<Cha
   const targets = selectTargets(index, selection);
   if (!targets.ok) return targets;
   const facts = gapFacts(index, targets.value);
-  if (facts.length === 0) return { ok: true, value: { markdown: 'Every axis is answered here: nothing is missing, empty or placeholder.', notes: [] } };
+  if (facts.length === 0) {
+    return { ok: true, value: { markdown: 'Every axis is answered here: nothing is missing, empty or placeholder.', notes: [] } };
+  }
   const lines: string[] = [];
   let categoryId: string | undefined;
   for (const product of facts) {
     if (product.category.id !== categoryId) {
       categoryId = product.category.id;
-      lines.push(...(lines.length > 0 ? [''] : []), `### ${inline(product.category.name)}`, '', markdownRow(['Product', 'Axis', 'Status', 'Where']), markdownRow(['---', '---', '---', '---']));
+      lines.push(
+        ...(lines.length > 0 ? [''] : []),
+        `### ${inline(product.category.name)}`,
+        '',
+        markdownRow(['Product', 'Axis', 'Status', 'Where']),
+        markdownRow(['---', '---', '---', '---']),
+      );
     }
     for (const section of product.sections) {
       const where = section.file === null ? '—' : `\`${inline(section.file)}:${section.line}\``;
@@ -96,7 +110,10 @@ export function gapsMarkdown(index: NoteIndex, selection: Selection): Lookup<Cha
     }
   }
   const count = facts.reduce((sum, f) => sum + f.sections.length, 0);
-  lines.push('', `${count} ${count === 1 ? 'gap' : 'gaps'} in ${facts.length} ${facts.length === 1 ? 'product' : 'products'}. \`/brief\` a product for what to research.`);
+  lines.push(
+    '',
+    `${count} ${count === 1 ? 'gap' : 'gaps'} in ${facts.length} ${facts.length === 1 ? 'product' : 'products'}. \`/brief\` a product for what to research.`,
+  );
   return { ok: true, value: { markdown: lines.join('\n'), notes: [...new Set(facts.flatMap((f) => f.notes))] } };
 }
 
@@ -120,7 +137,9 @@ export function compareMarkdown(index: NoteIndex, first: string, second: string)
     ...(table.goal ? [`**Goal:** ${inline(table.goal)}`, ''] : []),
     markdownRow(['Axis', inline(rowA.name), inline(rowB.name)]),
     markdownRow(['---', '---', '---']),
-    ...table.axes.map((axis, i) => markdownRow([inline(axis.name), cellText(rowA.cells[i], model.scoring), cellText(rowB.cells[i], model.scoring)])),
+    ...table.axes.map((axis, i) =>
+      markdownRow([inline(axis.name), cellText(rowA.cells[i], model.scoring), cellText(rowB.cells[i], model.scoring)]),
+    ),
     markdownRow(['**Answered**', `${rowA.answered}/${rowA.cells.length}`, `${rowB.answered}/${rowB.cells.length}`]),
     markdownRow(['**Score**', rowA.score ? formatWeightedScore(rowA.score) : '—', rowB.score ? formatWeightedScore(rowB.score) : '—']),
   ];

@@ -17,10 +17,12 @@ export type BriefSubject =
 export function briefSubject(index: NoteIndex, selection: Selection & { readonly gaps?: boolean }): Lookup<BriefSubject> {
   const targets = selectTargets(index, selection);
   if (!targets.ok) return targets;
-  if (selection.gaps || (selection.product === undefined && selection.category === undefined)) return { ok: true, value: { kind: 'gaps', targets: targets.value } };
+  if (selection.gaps || (selection.product === undefined && selection.category === undefined)) {
+    return { ok: true, value: { kind: 'gaps', targets: targets.value } };
+  }
   const first = targets.value[0];
   const found = first && productOf(index.scope, first);
-  const title = selection.product !== undefined ? found?.product.name : found?.category.name ?? selection.category;
+  const title = selection.product !== undefined ? found?.product.name : (found?.category.name ?? selection.category);
   return { ok: true, value: { kind: 'products', title: title ?? '', targets: targets.value } };
 }
 
@@ -64,7 +66,9 @@ export function briefParts(index: NoteIndex, subject: BriefSubject): BriefParts 
   const facts = subject.kind === 'gaps' ? all.filter((f) => f.sections.some((s) => s.status !== 'answered')) : all;
   const title = subject.kind === 'gaps' ? 'every gap' : subject.title;
   const head = [`# Research brief: ${inline(title)}`, '', `Scope: ${inline(scope.title)}.`];
-  if (scope.subject) head.push(`Our product: **${inline(scope.subject)}**. Read every competitor against it: what it does that we do not, and how.`);
+  if (scope.subject) {
+    head.push(`Our product: **${inline(scope.subject)}**. Read every competitor against it: what it does that we do not, and how.`);
+  }
   if (facts.length === 0) head.push('', subject.kind === 'gaps' ? 'Every axis of every product is answered.' : 'Nothing to research here.');
   const products = facts.map((product) => ({
     categoryId: product.category.id,
@@ -93,7 +97,8 @@ function productLines(index: NoteIndex, facts: ProductFacts, gapsOnly: boolean):
   if (gaps.length > 0) {
     lines.push('', `To research (${gaps.length} of ${facts.sections.length}):`, '');
     for (const section of gaps) {
-      const where = section.file === null ? STATUS_WORD.missing : `${STATUS_WORD[section.status as 'empty' | 'placeholder']} at ${place(section)}`;
+      const where =
+        section.file === null ? STATUS_WORD.missing : `${STATUS_WORD[section.status as 'empty' | 'placeholder']} at ${place(section)}`;
       lines.push(`- **${inline(section.axis.name)}**: ${where}.${section.axis.description ? ` ${inline(section.axis.description)}` : ''}`);
     }
   } else {
@@ -129,7 +134,7 @@ function conventionLines(index: NoteIndex, exampleAxis: string): string[] {
     `- Notes are Markdown files matching \`${index.scope.notes}\`; a note names its product in front matter (\`product:\` by id, name or alias).`,
     `- One section per axis: a heading (level 2 to 6) whose text is the axis's name, e.g. \`## ${exampleAxis.replace(/`/g, '')}\`, followed by the answer.`,
     `- A section that holds only ${placeholders} counts as unanswered; "N/A: not applicable because …" is an answer.`,
-    '- Answer the category\'s goal: state facts, then how they compare with our product; link every source (an http or https URL).',
+    "- Answer the category's goal: state facts, then how they compare with our product; link every source (an http or https URL).",
     '- Date each answer on a line of its own, `As of YYYY-MM-DD`: the day its facts were checked.',
     ...scoreConvention(index.scope.scoring),
     '- Add to a section; never delete what the team wrote.',

@@ -107,10 +107,25 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
     const covered = byAxis.get(axis.id);
     const place = { file: covered?.file ?? null, line: covered?.line == null ? null : covered.line + 1 };
     if (covered?.status !== 'answered') return { axis: itemFacts(axis), status: covered?.status ?? 'missing', ...place };
-    return { axis: itemFacts(axis), status: 'answered', ...place, text: covered.section ?? '', excerpt: covered.excerpt ?? '', score: covered.score,
-      sources: covered.evidence?.sources ?? [], asOf: covered.evidence?.asOf ?? null, stale: covered.evidence?.stale ?? false };
+    return {
+      axis: itemFacts(axis),
+      status: 'answered',
+      ...place,
+      text: covered.section ?? '',
+      excerpt: covered.excerpt ?? '',
+      score: covered.score,
+      sources: covered.evidence?.sources ?? [],
+      asOf: covered.evidence?.asOf ?? null,
+      stale: covered.evidence?.stale ?? false,
+    };
   });
-  return { category: categoryFacts(category), product: itemFacts(product), subject: product.id === subjectOf(index.scope)?.id, notes: coverage.notes, sections };
+  return {
+    category: categoryFacts(category),
+    product: itemFacts(product),
+    subject: product.id === subjectOf(index.scope)?.id,
+    notes: coverage.notes,
+    sections,
+  };
 }
 
 /** The selected products with the axes their notes leave missing, empty or placeholder; products with none are left out. */

@@ -17,7 +17,14 @@ export const MAX_SECTION_CHARS = 20_000;
  * writing. `unchanged` when the section already holds the answer: writing it again adds nothing.
  */
 export type SectionWrite =
-  | { readonly ok: true; readonly path: string; readonly create: false; readonly edits: readonly TextEdit[]; readonly text: string; readonly unchanged: boolean }
+  | {
+      readonly ok: true;
+      readonly path: string;
+      readonly create: false;
+      readonly edits: readonly TextEdit[];
+      readonly text: string;
+      readonly unchanged: boolean;
+    }
   | { readonly ok: true; readonly path: string; readonly create: true; readonly text: string; readonly unchanged: false }
   | { readonly ok: false; readonly message: string };
 
@@ -29,7 +36,13 @@ export type SectionWrite =
  * heading that ends the section, anything that changes another section of the note. `read` gives a note's text
  * as it is now (undefined when there is none): the decision is taken on it, not on the index, which may be older.
  */
-export function planSectionWrite(index: NoteIndex, target: NoteTarget, axisId: string, answer: string, read: (path: string) => string | undefined): SectionWrite {
+export function planSectionWrite(
+  index: NoteIndex,
+  target: NoteTarget,
+  axisId: string,
+  answer: string,
+  read: (path: string) => string | undefined,
+): SectionWrite {
   const found = productOf(index.scope, target);
   const axis = found?.category.axes.find((a) => a.id === axisId);
   if (!found || !axis) return { ok: false, message: 'No such product or axis in the scope.' };
@@ -38,7 +51,12 @@ export function planSectionWrite(index: NoteIndex, target: NoteTarget, axisId: s
   if (body.length > MAX_SECTION_CHARS) return { ok: false, message: `The section text is over ${MAX_SECTION_CHARS} characters.` };
   const blocks = parseBlocks(body).tokens;
   const closer = openBlockAtEnd(blocks).openBlockCloser;
-  if (closer) return { ok: false, message: `The section text leaves a block open (it needs a closing ${closer}), which would hide the sections after it; nothing was written.` };
+  if (closer) {
+    return {
+      ok: false,
+      message: `The section text leaves a block open (it needs a closing ${closer}), which would hide the sections after it; nothing was written.`,
+    };
+  }
 
   const listed = index.productCoverage(target).axes.find((a) => a.axisId === axisId)?.file ?? index.notesOf(target)[0];
   const path = listed ?? notePathFor(index.scope.notes, found.product);
@@ -50,23 +68,54 @@ export function planSectionWrite(index: NoteIndex, target: NoteTarget, axisId: s
   if (!analysis) return { ok: false, message: `${path} cannot be analyzed (too large, binary or not UTF-8); nothing was written.` };
   const sections = analysis.sections.filter((s) => isSectionOf(s, target, axisId));
   const answered = sections.find((s) => s.status === 'answered');
-  if (answered && sectionHolds(before, analysis, answered.headingIndex, body)) return { ok: true, path, create: false, edits: [], text: before, unchanged: true };
-  if (answered) return { ok: false, message: `${found.product.name} already answers "${axis.name}" in ${path}:${analysis.parsed.headings[answered.headingIndex].range.start.line + 1}; edit it there.` };
+  if (answered && sectionHolds(before, analysis, answered.headingIndex, body)) {
+    return { ok: true, path, create: false, edits: [], text: before, unchanged: true };
+  }
+  if (answered) {
+    return {
+      ok: false,
+      message: `${found.product.name} already answers "${axis.name}" in ${path}:${analysis.parsed.headings[answered.headingIndex].range.start.line + 1}; edit it there.`,
+    };
+  }
 
   const section = sections[0];
   const level = section ? analysis.parsed.headings[section.headingIndex].level : axisHeadingLevel(analysis, target.categoryId);
   const heading = blocks.find((t) => t.type === 'heading_open' && Number(t.tag.slice(1)) <= level);
-  if (heading) return { ok: false, message: `The section text has a heading of level ${heading.tag.slice(1)} on line ${(heading.map?.[0] ?? 0) + 1}, which would end the "${axis.name}" section; use headings of level ${level + 1} or deeper, or none. Nothing was written.` };
-  const edits = section ? [appendToSectionEdit(analysis, section.headingIndex, body)] : addSectionsEdits(analysis, index.scope, target.categoryId, [axisId], new Map([[axisId, body]]));
+  if (heading) {
+    return {
+      ok: false,
+      message: `The section text has a heading of level ${heading.tag.slice(1)} on line ${(heading.map?.[0] ?? 0) + 1}, which would end the "${axis.name}" section; use headings of level ${level + 1} or deeper, or none. Nothing was written.`,
+    };
+  }
+  const edits = section
+    ? [appendToSectionEdit(analysis, section.headingIndex, body)]
+    : addSectionsEdits(analysis, index.scope, target.categoryId, [axisId], new Map([[axisId, body]]));
   const text = applyTextEdits(before, edits);
 
   const bytes = utf8Length(text);
-  if (bytes > MAX_NOTE_BYTES) return { ok: false, message: `With this answer ${path} would be ${bytes.toLocaleString('en')} bytes, over the ${MAX_NOTE_BYTES.toLocaleString('en')} bytes (${MAX_NOTE_BYTES / (1024 * 1024)} MB) a note may hold; nothing was written.` };
+  if (bytes > MAX_NOTE_BYTES) {
+    return {
+      ok: false,
+      message: `With this answer ${path} would be ${bytes.toLocaleString('en')} bytes, over the ${MAX_NOTE_BYTES.toLocaleString('en')} bytes (${MAX_NOTE_BYTES / (1024 * 1024)} MB) a note may hold; nothing was written.`,
+    };
+  }
   const after = index.analyzeText(path, text);
-  if (!after?.sections.some((s) => isSectionOf(s, target, axisId) && s.status === 'answered')) return { ok: false, message: `The answer would not count where it goes in ${path} (an unclosed code block or comment before it?); nothing was written.` };
+  if (!after?.sections.some((s) => isSectionOf(s, target, axisId) && s.status === 'answered')) {
+    return {
+      ok: false,
+      message: `The answer would not count where it goes in ${path} (an unclosed code block or comment before it?); nothing was written.`,
+    };
+  }
   const changed = changedAxes(index.scope, analysis, after, target, axisId, !section);
-  if (changed.length > 0) return { ok: false, message: `Written into ${path}, the text would also change the sections of ${changed.join(', ')}; nothing was written.` };
-  return existing === undefined ? { ok: true, path, create: true, text, unchanged: false } : { ok: true, path, create: false, edits, text, unchanged: false };
+  if (changed.length > 0) {
+    return {
+      ok: false,
+      message: `Written into ${path}, the text would also change the sections of ${changed.join(', ')}; nothing was written.`,
+    };
+  }
+  return existing === undefined
+    ? { ok: true, path, create: true, text, unchanged: false }
+    : { ok: true, path, create: false, edits, text, unchanged: false };
 }
 
 function isSectionOf(section: AxisSection, target: NoteTarget, axisId: string): boolean {
@@ -88,7 +137,14 @@ function collapse(text: string): string {
  * The names of the axes whose sections differ between a note before and after a write, in status or number: all
  * but the written one, which must gain a section when `added` and may change status. A write touches one answer.
  */
-function changedAxes(scope: Scope, before: NoteAnalysis, after: NoteAnalysis, target: NoteTarget, axisId: string, added: boolean): string[] {
+function changedAxes(
+  scope: Scope,
+  before: NoteAnalysis,
+  after: NoteAnalysis,
+  target: NoteTarget,
+  axisId: string,
+  added: boolean,
+): string[] {
   const written = `${target.categoryId}\n${axisId}`;
   const tally = new Map<string, number>(added ? [[written, 1]] : []);
   const count = (sections: readonly AxisSection[], step: number) => {
@@ -100,17 +156,21 @@ function changedAxes(scope: Scope, before: NoteAnalysis, after: NoteAnalysis, ta
   };
   count(before.sections, 1);
   count(after.sections, -1);
-  const names = [...tally].filter(([, n]) => n !== 0).map(([key]) => {
-    const [categoryId, id] = key.split('\n');
-    return `"${scope.categories.find((c) => c.id === categoryId)?.axes.find((a) => a.id === id)?.name ?? id}"`;
-  });
+  const names = [...tally]
+    .filter(([, n]) => n !== 0)
+    .map(([key]) => {
+      const [categoryId, id] = key.split('\n');
+      return `"${scope.categories.find((c) => c.id === categoryId)?.axes.find((a) => a.id === id)?.name ?? id}"`;
+    });
   return [...new Set(names)];
 }
 
 /** A note path relative to the scope file's folder that stays inside it and matches the notes glob. */
 export function isInsideNotes(notesGlob: string, path: string): boolean {
   const parts = path.split('/');
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.some((p) => p === '..' || p === '.' || p === '' || p.includes('\\'))) return false;
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.some((p) => p === '..' || p === '.' || p === '' || p.includes('\\'))) {
+    return false;
+  }
   return new Glob(notesGlob).matches(path);
 }
 

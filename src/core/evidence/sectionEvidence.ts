@@ -4,7 +4,6 @@ import { sectionHeadings } from '../notes/sectionStatus';
 import { axisOf, categoryOf, type Scope } from '../scope/scopeModel';
 import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from '../dates';
 
-
 /** The day each line of a note was last changed, by 0-based line; lines past the end count as changed today. */
 export type LineDates = readonly string[];
 
@@ -51,8 +50,15 @@ export function sectionSources(note: ParsedNote, index: number): string[] {
  * day git saw a line of the section change (a line git has no day for is an uncommitted change: today). A date
  * that names no day, or a day after today, dates nothing (see dateFindings).
  */
-export function sectionAsOf(note: ParsedNote, index: number, today: string, lineDates: LineDates | undefined): { day: string; from: AsOfSource } | undefined {
-  const marker = sectionHeadings(note, index).flatMap((h) => h.own.markers).find((m) => checkedBy(m.day, today));
+export function sectionAsOf(
+  note: ParsedNote,
+  index: number,
+  today: string,
+  lineDates: LineDates | undefined,
+): { day: string; from: AsOfSource } | undefined {
+  const marker = sectionHeadings(note, index)
+    .flatMap((h) => h.own.markers)
+    .find((m) => checkedBy(m.day, today));
   if (marker?.day) return { day: marker.day, from: 'marker' };
   const reviewed = note.frontMatter?.reviewed && parseDay(note.frontMatter.reviewed.value);
   if (checkedBy(reviewed, today)) return { day: reviewed, from: 'front-matter' };
@@ -63,7 +69,13 @@ export function sectionAsOf(note: ParsedNote, index: number, today: string, line
   return day === undefined ? undefined : { day, from: 'git' };
 }
 
-export function sectionEvidence(note: ParsedNote, index: number, policy: AxisPolicy, today: string, lineDates: LineDates | undefined): Evidence {
+export function sectionEvidence(
+  note: ParsedNote,
+  index: number,
+  policy: AxisPolicy,
+  today: string,
+  lineDates: LineDates | undefined,
+): Evidence {
   const asOf = sectionAsOf(note, index, today, lineDates);
   const ageDays = asOf ? Math.max(0, daysBetween(asOf.day, today)) : null;
   return {
@@ -78,11 +90,17 @@ export function sectionEvidence(note: ParsedNote, index: number, policy: AxisPol
 }
 
 /** Where a date came from, in words. */
-export const AS_OF_FROM_WORDS: Readonly<Record<AsOfSource, string>> = { marker: 'its As of line', 'front-matter': 'the note’s reviewed: date', git: 'git' };
+export const AS_OF_FROM_WORDS: Readonly<Record<AsOfSource, string>> = {
+  marker: 'its As of line',
+  'front-matter': 'the note’s reviewed: date',
+  git: 'git',
+};
 
 /** "As of 2025-01-10 (40 days ago, from git)". */
 export function asOfText(evidence: Evidence): string {
-  if (evidence.asOf === null || evidence.asOfFrom === null || evidence.ageDays === null) return 'No as-of date: add an "As of YYYY-MM-DD" line.';
+  if (evidence.asOf === null || evidence.asOfFrom === null || evidence.ageDays === null) {
+    return 'No as-of date: add an "As of YYYY-MM-DD" line.';
+  }
   const age = evidence.ageDays === 0 ? 'today' : `${ageWords(evidence.ageDays)} ago`;
   return `As of ${evidence.asOf} (${age}, from ${AS_OF_FROM_WORDS[evidence.asOfFrom]}).`;
 }

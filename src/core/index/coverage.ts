@@ -78,7 +78,16 @@ export class AnsweredAxis implements AxisCoverage {
   readonly #headingIndex: number;
   readonly #isPlaceholder: PlaceholderTest;
 
-  constructor(readonly axisId: string, readonly file: string, readonly line: number, readonly score: number | null, readonly evidence: Evidence, parsed: ParsedNote, headingIndex: number, isPlaceholder: PlaceholderTest) {
+  constructor(
+    readonly axisId: string,
+    readonly file: string,
+    readonly line: number,
+    readonly score: number | null,
+    readonly evidence: Evidence,
+    parsed: ParsedNote,
+    headingIndex: number,
+    isPlaceholder: PlaceholderTest,
+  ) {
     this.#parsed = parsed;
     this.#headingIndex = headingIndex;
     this.#isPlaceholder = isPlaceholder;

@@ -169,7 +169,9 @@ export class NoteIndex {
   /** Every product of the scope in scope order (once per category that holds it), each with every axis of its category. */
   coverage(): readonly ProductCoverage[] {
     this.day();
-    this.coverageCache ??= this.scope.categories.flatMap((c) => c.products.map((p) => this.cachedCoverage({ categoryId: c.id, productId: p.id })));
+    this.coverageCache ??= this.scope.categories.flatMap((c) =>
+      c.products.map((p) => this.cachedCoverage({ categoryId: c.id, productId: p.id })),
+    );
     return this.coverageCache;
   }
 
@@ -235,8 +237,19 @@ export class NoteIndex {
       if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null, score: null };
       const { section, analysis } = found;
       const line = analysis.parsed.headings[section.headingIndex].range.start.line;
-      if (section.status !== 'answered') return { axisId: axis.id, status: section.status, file: analysis.path, line, score: section.score };
-      return new AnsweredAxis(axis.id, analysis.path, line, section.score, this.evidence(analysis, section), analysis.parsed, section.headingIndex, this.compiled.isPlaceholder);
+      if (section.status !== 'answered') {
+        return { axisId: axis.id, status: section.status, file: analysis.path, line, score: section.score };
+      }
+      return new AnsweredAxis(
+        axis.id,
+        analysis.path,
+        line,
+        section.score,
+        this.evidence(analysis, section),
+        analysis.parsed,
+        section.headingIndex,
+        this.compiled.isPlaceholder,
+      );
     });
     return { ...target, notes, axes };
   }

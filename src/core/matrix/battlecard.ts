@@ -47,7 +47,16 @@ export const SECTION_TITLE: Readonly<Record<BattlecardSection, string>> = {
   unknown: 'Unknown',
 };
 
-const NO_SIDE: BattlecardSide = { status: 'missing', score: null, excerpt: '', age: '', sources: [], stale: false, unsourced: false, asOf: null };
+const NO_SIDE: BattlecardSide = {
+  status: 'missing',
+  score: null,
+  excerpt: '',
+  age: '',
+  sources: [],
+  stale: false,
+  unsourced: false,
+  asOf: null,
+};
 
 /**
  * The battlecard of a competitor, from the matrix the panel and the command line build (so that both show
@@ -62,7 +71,13 @@ export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: st
   table.axes.forEach((axis, index) => {
     const theirs = row.cells[index];
     const our = ours?.cells[index];
-    sections[theirs.vs ?? 'unknown'].push({ id: axis.id, name: axis.name, weight: axis.weight, ours: our ? side(our) : NO_SIDE, theirs: side(theirs) });
+    sections[theirs.vs ?? 'unknown'].push({
+      id: axis.id,
+      name: axis.name,
+      weight: axis.weight,
+      ours: our ? side(our) : NO_SIDE,
+      theirs: side(theirs),
+    });
   });
   const description = scope.categories.find((c) => c.id === categoryId)?.products.find((p) => p.id === productId)?.description ?? '';
   return {
@@ -81,12 +96,23 @@ export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: st
 }
 
 function side(cell: MatrixCell): BattlecardSide {
-  return { status: cell.status, score: cell.score, excerpt: cell.excerpt, age: cell.age, sources: cell.sources, stale: cell.stale, unsourced: cell.unsourced, asOf: cell.asOf };
+  return {
+    status: cell.status,
+    score: cell.score,
+    excerpt: cell.excerpt,
+    age: cell.age,
+    sources: cell.sources,
+    stale: cell.stale,
+    unsourced: cell.unsourced,
+    asOf: cell.asOf,
+  };
 }
 
 /** `◕ 3/4 (strong)`, or the status when the side is not scored: as the panel and the exports show a side. */
 export function sideScore(card: Battlecard, side: BattlecardSide): string {
-  return side.score === null ? `not scored (${STATUS_LABEL[side.status].toLowerCase()})` : `${harveyBall(side.score, card.scoring.scale)} ${describeScore(card.scoring, side.score)}`;
+  return side.score === null
+    ? `not scored (${STATUS_LABEL[side.status].toLowerCase()})`
+    : `${harveyBall(side.score, card.scoring.scale)} ${describeScore(card.scoring, side.score)}`;
 }
 
 /** `Django vs. Grid + Throughput Engine`. */

@@ -2,7 +2,14 @@ import type { ExportFormatInfo } from './exportFormats';
 import { escapeHtml } from '../html';
 import { evidenceHtml, standaloneHtml } from './exportHtml';
 import { inline, markdownEvidence } from './exportMarkdown';
-import { BATTLECARD_SECTIONS, battlecardTitle as title, overallScores as overall, SECTION_TITLE, sideScore, type Battlecard } from './battlecard';
+import {
+  BATTLECARD_SECTIONS,
+  battlecardTitle as title,
+  overallScores as overall,
+  SECTION_TITLE,
+  sideScore,
+  type Battlecard,
+} from './battlecard';
 
 /** The battlecard as Markdown, every piece of team text escaped as the matrix export does. */
 export function battlecardToMarkdown(card: Battlecard): string {
@@ -16,7 +23,9 @@ export function battlecardToMarkdown(card: Battlecard): string {
     lines.push('', `## ${SECTION_TITLE[section]} (${axes.length})`, '');
     if (axes.length === 0) lines.push('None.');
     for (const axis of axes) {
-      lines.push(`- **${inline(axis.name)}**${axis.weight !== 1 ? ` (×${axis.weight})` : ''}: ${us} ${inline(sideScore(card, axis.ours))}; ${them} ${inline(sideScore(card, axis.theirs))}`);
+      lines.push(
+        `- **${inline(axis.name)}**${axis.weight !== 1 ? ` (×${axis.weight})` : ''}: ${us} ${inline(sideScore(card, axis.ours))}; ${them} ${inline(sideScore(card, axis.theirs))}`,
+      );
       if (axis.ours.excerpt) lines.push(`  - ${us}: ${inline(axis.ours.excerpt)}${markdownEvidence(axis.ours)}`);
       if (axis.theirs.excerpt) lines.push(`  - ${them}: ${inline(axis.theirs.excerpt)}${markdownEvidence(axis.theirs)}`);
     }
@@ -46,6 +55,11 @@ export type BattlecardFormat = 'markdown' | 'html';
 
 /** The battlecard's export formats, shared by the command, the panel's button and the command line. */
 export const BATTLECARD_FORMATS: Readonly<Record<BattlecardFormat, ExportFormatInfo<Battlecard>>> = {
-  markdown: { label: 'Markdown', description: 'to paste into a report, a wiki or a pull request', extension: 'md', render: battlecardToMarkdown },
+  markdown: {
+    label: 'Markdown',
+    description: 'to paste into a report, a wiki or a pull request',
+    extension: 'md',
+    render: battlecardToMarkdown,
+  },
   html: { label: 'HTML', description: 'a standalone page', extension: 'html', render: battlecardToHtml },
 };

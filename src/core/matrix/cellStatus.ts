@@ -3,7 +3,12 @@ import type { CellStatus, MatrixCell } from './matrixModel';
 /** Each status has a symbol and a word, so that it never rests on colour alone. */
 export const STATUS_SYMBOL: Readonly<Record<CellStatus, string>> = { answered: '●', placeholder: '◐', empty: '○', missing: '✕' };
 
-export const STATUS_LABEL: Readonly<Record<CellStatus, string>> = { answered: 'Answered', placeholder: 'Placeholder', empty: 'Empty', missing: 'Missing' };
+export const STATUS_LABEL: Readonly<Record<CellStatus, string>> = {
+  answered: 'Answered',
+  placeholder: 'Placeholder',
+  empty: 'Empty',
+  missing: 'Missing',
+};
 
 export const STATUSES: readonly CellStatus[] = ['answered', 'placeholder', 'empty', 'missing'];
 
@@ -14,7 +19,11 @@ export const EVIDENCE_SYMBOL = { stale: '⌛', unsourced: '⊘' } as const;
  * An answer's evidence as the exports show it, in order: its age, its sources (as the format writes them, or
  * nothing without any), and its marks; each already escaped for the format by `sources` and the caller.
  */
-export function evidenceParts(cell: AnswerEvidence, sources: string, mark: (kind: keyof typeof EVIDENCE_SYMBOL, text: string) => string = (_, text) => text): string[] {
+export function evidenceParts(
+  cell: AnswerEvidence,
+  sources: string,
+  mark: (kind: keyof typeof EVIDENCE_SYMBOL, text: string) => string = (_, text) => text,
+): string[] {
   return [
     ...(cell.age ? [cell.age] : []),
     ...(sources ? [sources] : []),

@@ -2,7 +2,25 @@ import { STATUS_LABEL } from './cellStatus';
 import type { MatrixModel } from './matrixModel';
 
 // Lines are 1-based here, as people and editors count them. The score column is `score`, as the JSON field is named.
-const HEADER = ['Category', 'Product', 'Subject', 'Axis', 'Status', 'score', 'Excerpt', 'Note', 'Line', 'Category ID', 'Product ID', 'Axis ID', 'As of', 'Age', 'Sources', 'Stale', 'Unsourced'];
+const HEADER = [
+  'Category',
+  'Product',
+  'Subject',
+  'Axis',
+  'Status',
+  'score',
+  'Excerpt',
+  'Note',
+  'Line',
+  'Category ID',
+  'Product ID',
+  'Axis ID',
+  'As of',
+  'Age',
+  'Sources',
+  'Stale',
+  'Unsourced',
+];
 
 /**
  * The matrix as CSV (RFC 4180: CRLF, fields quoted where needed), one record per cell, which is
@@ -18,8 +36,24 @@ export function matrixToCsv(model: MatrixModel): string {
         const subject = row.subject ? 'yes' : '';
         const score = cell.score === null ? '' : String(cell.score);
         const answered = cell.status === 'answered';
-        const evidence = answered ? [cell.asOf ?? '', cell.age, String(cell.sources.length), cell.stale ? 'yes' : '', cell.unsourced ? 'yes' : ''] : ['', '', '', '', ''];
-        records.push([table.name, row.name, subject, axis.name, STATUS_LABEL[cell.status], score, cell.excerpt, cell.file ?? '', line, table.categoryId, row.key, axis.id, ...evidence]);
+        const evidence = answered
+          ? [cell.asOf ?? '', cell.age, String(cell.sources.length), cell.stale ? 'yes' : '', cell.unsourced ? 'yes' : '']
+          : ['', '', '', '', ''];
+        records.push([
+          table.name,
+          row.name,
+          subject,
+          axis.name,
+          STATUS_LABEL[cell.status],
+          score,
+          cell.excerpt,
+          cell.file ?? '',
+          line,
+          table.categoryId,
+          row.key,
+          axis.id,
+          ...evidence,
+        ]);
       });
     }
   }

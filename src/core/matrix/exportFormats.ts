@@ -15,7 +15,12 @@ export interface ExportFormatInfo<T = MatrixModel> {
 
 /** The matrix's export formats, shared by the command, the panel's button and the command line. */
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
-  markdown: { label: 'Markdown', description: 'one table per category, for a report or a pull request', extension: 'md', render: matrixToMarkdown },
+  markdown: {
+    label: 'Markdown',
+    description: 'one table per category, for a report or a pull request',
+    extension: 'md',
+    render: matrixToMarkdown,
+  },
   csv: { label: 'CSV', description: 'one row per product and axis, for a spreadsheet', extension: 'csv', render: matrixToCsv },
   html: { label: 'HTML', description: 'a standalone page', extension: 'html', render: matrixToHtml },
 };

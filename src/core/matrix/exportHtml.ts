@@ -8,8 +8,11 @@ import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 /** The matrix as one standalone HTML file: no scripts, its own styles, every piece of team text escaped. */
 export function matrixToHtml(model: MatrixModel): string {
   const legend = STATUSES.map((status) => `<span class="${status}">${STATUS_SYMBOL[status]} ${STATUS_LABEL[status]}</span>`).join(' ');
-  return standaloneHtml(model.title, `<p>Coverage: ${model.answered}/${model.total} answered. ${legend}</p>
-${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`);
+  return standaloneHtml(
+    model.title,
+    `<p>Coverage: ${model.answered}/${model.total} answered. ${legend}</p>
+${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`,
+  );
 }
 
 /**

@@ -8,7 +8,11 @@ import type { MatrixCell, MatrixModel, MatrixTable } from './matrixModel';
 export function matrixToMarkdown(model: MatrixModel): string {
   const legend = STATUSES.map((status) => `${STATUS_SYMBOL[status]} ${STATUS_LABEL[status].toLowerCase()}`).join(' · ');
   const balls = `${HARVEY_BALLS[0]} 0 to ${HARVEY_BALLS[HARVEY_BALLS.length - 1]} ${model.scoring.scale}`;
-  const lines = [`# ${inline(model.title)}`, '', `Coverage: ${model.answered}/${model.total} answered. Legend: ${legend}; scores ${balls}.`];
+  const lines = [
+    `# ${inline(model.title)}`,
+    '',
+    `Coverage: ${model.answered}/${model.total} answered. Legend: ${legend}; scores ${balls}.`,
+  ];
   for (const table of model.tables) lines.push('', ...tableLines(table, model.scoring));
   return `${lines.join('\n')}\n`;
 }
@@ -16,15 +20,31 @@ export function matrixToMarkdown(model: MatrixModel): string {
 function tableLines(table: MatrixTable, scoring: Scoring): string[] {
   const lines = [`## ${inline(table.name)}`, ''];
   if (table.goal) lines.push(`Goal: ${inline(table.goal)}`, '');
-  lines.push(markdownRow(['Product', ...table.axes.map((axis) => inline(axis.name) + (axis.weight !== 1 ? ` (×${axis.weight})` : '')), 'Coverage', 'Score']));
+  lines.push(
+    markdownRow([
+      'Product',
+      ...table.axes.map((axis) => inline(axis.name) + (axis.weight !== 1 ? ` (×${axis.weight})` : '')),
+      'Coverage',
+      'Score',
+    ]),
+  );
   lines.push(markdownRow(['---', ...table.axes.map(() => '---'), '---:', '---:']));
   for (const product of table.rows) {
     const name = product.subject ? `**${inline(product.name)}** (subject)` : inline(product.name);
     const score = product.score ? formatWeightedScore(product.score) : '—';
-    lines.push(markdownRow([name, ...product.cells.map((cell) => cellText(cell, scoring)), `${product.answered}/${product.cells.length}`, score]));
+    lines.push(
+      markdownRow([name, ...product.cells.map((cell) => cellText(cell, scoring)), `${product.answered}/${product.cells.length}`, score]),
+    );
   }
   const competitors = table.rows.filter((r) => !r.subject).length;
-  lines.push(markdownRow(['**Answered**', ...table.axes.map((axis) => `${axis.answered}/${competitors}`), `**${table.answered}/${table.total}**`, '']));
+  lines.push(
+    markdownRow([
+      '**Answered**',
+      ...table.axes.map((axis) => `${axis.answered}/${competitors}`),
+      `**${table.answered}/${table.total}**`,
+      '',
+    ]),
+  );
   return lines;
 }
 

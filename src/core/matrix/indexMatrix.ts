@@ -22,7 +22,10 @@ export function battlecardOf(index: NoteIndex, name: string, category?: string):
   if (!found.ok) return found;
   const target = found.value[0];
   // Only the target's category is built: a card is one table's rows.
-  const model = buildMatrix(index.scope, coverageRows(index).filter((row) => row.categoryId === target.categoryId));
+  const model = buildMatrix(
+    index.scope,
+    coverageRows(index).filter((row) => row.categoryId === target.categoryId),
+  );
   const card = buildBattlecard(index.scope, model, target.categoryId, target.productId);
   return card ? { ok: true, value: card } : { ok: false, message: `"${name}" is not a competitor in the scope.` };
 }

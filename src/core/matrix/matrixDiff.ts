@@ -29,7 +29,13 @@ export function applyPatch(model: MatrixModel, patch: MatrixPatch): MatrixModel 
     const rows = new Map(changes.rows.map((row) => [row.key, row]));
     const known = new Set(table.rows.map((row) => row.key));
     const added = changes.rows.filter((row) => !known.has(row.key));
-    return { ...table, axes: changes.axes, answered: changes.answered, total: changes.total, rows: [...table.rows.map((row) => rows.get(row.key) ?? row), ...added] };
+    return {
+      ...table,
+      axes: changes.axes,
+      answered: changes.answered,
+      total: changes.total,
+      rows: [...table.rows.map((row) => rows.get(row.key) ?? row), ...added],
+    };
   });
   return { ...model, tables, answered: patch.answered, total: patch.total };
 }
@@ -47,8 +53,16 @@ export function sameShape(a: MatrixModel, b: MatrixModel, prefix = false): boole
       table.categoryId === other.categoryId &&
       table.name === other.name &&
       table.goal === other.goal &&
-      sameList(table.axes, other.axes, (x, y) => x.id === y.id && x.name === y.name && x.description === y.description && x.weight === y.weight) &&
-      sameList(table.rows, prefix ? other.rows.slice(0, table.rows.length) : other.rows, (x, y) => x.key === y.key && x.name === y.name && x.subject === y.subject)
+      sameList(
+        table.axes,
+        other.axes,
+        (x, y) => x.id === y.id && x.name === y.name && x.description === y.description && x.weight === y.weight,
+      ) &&
+      sameList(
+        table.rows,
+        prefix ? other.rows.slice(0, table.rows.length) : other.rows,
+        (x, y) => x.key === y.key && x.name === y.name && x.subject === y.subject,
+      )
     );
   });
 }
@@ -66,8 +80,18 @@ export function sameRow(a: MatrixRow, b: MatrixRow): boolean {
 
 function sameCell(a: MatrixCell, b: MatrixCell): boolean {
   return (
-    a.status === b.status && a.file === b.file && a.line === b.line && a.excerpt === b.excerpt && a.detail === b.detail && a.score === b.score && a.vs === b.vs &&
-    a.asOf === b.asOf && a.age === b.age && a.stale === b.stale && a.unsourced === b.unsourced && sameList(a.sources, b.sources, (x, y) => x === y)
+    a.status === b.status &&
+    a.file === b.file &&
+    a.line === b.line &&
+    a.excerpt === b.excerpt &&
+    a.detail === b.detail &&
+    a.score === b.score &&
+    a.vs === b.vs &&
+    a.asOf === b.asOf &&
+    a.age === b.age &&
+    a.stale === b.stale &&
+    a.unsourced === b.unsourced &&
+    sameList(a.sources, b.sources, (x, y) => x === y)
   );
 }
 

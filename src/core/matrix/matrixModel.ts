@@ -140,16 +140,34 @@ export function buildMatrixWithoutTexts(scope: Scope, coverage: readonly Product
       const entry = byKey.get(`${category.id}\u0000${key}`);
       const axes = new Map(entry?.axes.map((axis) => [axis.axisId, axis]));
       const cells = category.axes.map((axis, index) => toCell(axes.get(axis.id), ours?.cells[index]));
-      const score = weightedScore(cells.map((cell, index) => ({ score: cell.score, weight: category.axes[index].weight })), scoring.scale);
+      const score = weightedScore(
+        cells.map((cell, index) => ({ score: cell.score, weight: category.axes[index].weight })),
+        scoring.scale,
+      );
       const vs = ours ? countComparisons(cells.map((cell) => cell.vs)) : null;
-      return { key, name, subject: ours === undefined && key === subjectId, notes: entry?.notes ?? [], cells, answered: countAnswered(cells), score, vs };
+      return {
+        key,
+        name,
+        subject: ours === undefined && key === subjectId,
+        notes: entry?.notes ?? [],
+        cells,
+        answered: countAnswered(cells),
+        score,
+        vs,
+      };
     };
     const subjectProduct = category.products.find((p) => p.id === subjectId);
     const subjectRow = subjectId && scope.subject ? rowFor(subjectId, subjectProduct?.name ?? scope.subject, undefined) : undefined;
     const subject = subjectRow && subjectRow.notes.length > 0 ? subjectRow : undefined;
     const competitors = category.products.filter((p) => p.id !== subjectId).map((p) => rowFor(p.id, p.name, subject));
     const rows = subject ? [subject, ...competitors] : competitors;
-    const axes = category.axes.map((axis) => ({ id: axis.id, name: axis.name, description: axis.description ?? '', weight: axis.weight, answered: 0 }));
+    const axes = category.axes.map((axis) => ({
+      id: axis.id,
+      name: axis.name,
+      description: axis.description ?? '',
+      weight: axis.weight,
+      answered: 0,
+    }));
     return withTotals({ categoryId: category.id, name: category.name, goal: category.goal, axes, rows, answered: 0, total: 0 });
   });
   const model = withModelTotals({ title: scope.title, subject: scope.subject ?? null, scoring, tables, answered: 0, total: 0 });
@@ -159,7 +177,10 @@ export function buildMatrixWithoutTexts(scope: Scope, coverage: readonly Product
     if (!entry || row.answered === 0) return row;
     const inputs = new Map(entry.axes.map((axis) => [axis.axisId, axis]));
     const ids = axisIds.get(categoryId) ?? [];
-    return { ...row, cells: row.cells.map((cell, index) => (cell.status === 'answered' ? { ...cell, ...cellTexts(inputs.get(ids[index])) } : cell)) };
+    return {
+      ...row,
+      cells: row.cells.map((cell, index) => (cell.status === 'answered' ? { ...cell, ...cellTexts(inputs.get(ids[index])) } : cell)),
+    };
   };
   return { model, withTexts };
 }
@@ -167,7 +188,10 @@ export function buildMatrixWithoutTexts(scope: Scope, coverage: readonly Product
 /** Recounts a table's column and table totals from its rows. */
 export function withTotals(table: MatrixTable): MatrixTable {
   const competitors = table.rows.filter((row) => !row.subject);
-  const axes = table.axes.map((axis, index) => ({ ...axis, answered: competitors.filter((row) => row.cells[index]?.status === 'answered').length }));
+  const axes = table.axes.map((axis, index) => ({
+    ...axis,
+    answered: competitors.filter((row) => row.cells[index]?.status === 'answered').length,
+  }));
   const answered = competitors.reduce((sum, row) => sum + row.answered, 0);
   return { ...table, axes, answered, total: competitors.length * table.axes.length };
 }
@@ -187,9 +211,24 @@ function toCell(input: AxisCoverageInput | undefined, ours: MatrixCell | undefin
   const score = input.score ?? null;
   const evidence = answered && input.evidence;
   const shown = evidence
-    ? { sources: evidence.sources, asOf: evidence.asOf, age: evidence.ageDays === null ? '' : ageLabel(evidence.ageDays), stale: evidence.stale, unsourced: evidence.sources.length === 0 }
+    ? {
+        sources: evidence.sources,
+        asOf: evidence.asOf,
+        age: evidence.ageDays === null ? '' : ageLabel(evidence.ageDays),
+        stale: evidence.stale,
+        unsourced: evidence.sources.length === 0,
+      }
     : NO_EVIDENCE;
-  return { status: input.status, file: input.file, line: input.line, excerpt: '', detail: '', score, vs: ours ? compareScores(ours.score, score) : null, ...shown };
+  return {
+    status: input.status,
+    file: input.file,
+    line: input.line,
+    excerpt: '',
+    detail: '',
+    score,
+    vs: ours ? compareScores(ours.score, score) : null,
+    ...shown,
+  };
 }
 
 /** An answered cell's texts: the whole section (else the excerpt) for the hover, and its first sentence. */

@@ -9,9 +9,7 @@ export const FIRST_ROWS = 40;
 
 /** A step of bringing a page up to date: everything anew, some rows (changed, or the next of a staged load), or the end of a staged load. */
 export type MatrixStep =
-  | { readonly kind: 'model'; readonly model: MatrixModel; readonly loading: boolean }
-  | MatrixPatch
-  | { readonly kind: 'loaded' };
+  { readonly kind: 'model'; readonly model: MatrixModel; readonly loading: boolean } | MatrixPatch | { readonly kind: 'loaded' };
 
 /**
  * The steps that bring a page from `shown` (undefined: it has nothing yet) to `target`. A page without the
@@ -21,7 +19,11 @@ export type MatrixStep =
  * undefined where the caller may pause with nothing to post. Rows are completed only as they are reached, so a
  * caller that stops early (the notes changed again) has rendered no more texts than it sent.
  */
-export function* syncMatrix(shown: MatrixModel | undefined, target: MatrixWithoutTexts, sliceDone: () => boolean): Generator<MatrixStep | undefined, void, void> {
+export function* syncMatrix(
+  shown: MatrixModel | undefined,
+  target: MatrixWithoutTexts,
+  sliceDone: () => boolean,
+): Generator<MatrixStep | undefined, void, void> {
   const { model, withTexts } = target;
   let current = shown;
   if (!current || !sameShape(current, model, true)) {

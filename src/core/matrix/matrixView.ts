@@ -32,7 +32,8 @@ export function viewTable(table: MatrixTable, options: ViewOptions): TableView {
   const filtered = options.gapsOnly || options.staleOnly || options.unsourcedOnly;
   if (filtered) {
     const shows = (cell: MatrixCell | undefined) =>
-      !!cell && ((options.gapsOnly && cell.status !== 'answered') || (options.staleOnly && cell.stale) || (options.unsourcedOnly && cell.unsourced));
+      !!cell &&
+      ((options.gapsOnly && cell.status !== 'answered') || (options.staleOnly && cell.stale) || (options.unsourcedOnly && cell.unsourced));
     competitors = competitors.filter((row) => row.cells.some(shows));
     axisIndexes = axisIndexes.filter((index) => competitors.some((row) => shows(row.cells[index])));
   }
@@ -51,6 +52,9 @@ function sortRows(rows: readonly MatrixRow[], options: ViewOptions): readonly Ma
   const unscoredLast = (a: MatrixRow, b: MatrixRow) => (options.sort === 'score' ? Number(a.score === null) - Number(b.score === null) : 0);
   const byKey = options.sort === 'score' ? byScore : byCoverage;
   // Ties read by name A to Z in either direction; Array.prototype.sort is stable, so ties on both keep scope order.
-  const compare = options.sort === 'name' ? (a: MatrixRow, b: MatrixRow) => direction * byName(a, b) : (a: MatrixRow, b: MatrixRow) => unscoredLast(a, b) || direction * byKey(a, b) || byName(a, b);
+  const compare =
+    options.sort === 'name'
+      ? (a: MatrixRow, b: MatrixRow) => direction * byName(a, b)
+      : (a: MatrixRow, b: MatrixRow) => unscoredLast(a, b) || direction * byKey(a, b) || byName(a, b);
   return [...rows].sort(compare);
 }

@@ -21,7 +21,11 @@ const MARKER = /^[\s>*_-]*as of:?[ \t]+(\d{4}-\d{2}(?:-\d{2})?)[\s*_.]*$/i;
  * without their quote or list marks), and whether the paragraph is nothing but markers: such a paragraph dates
  * the section without answering it. A marker's date that names no day is a marker still, to be reported.
  */
-export function markersOf(content: string, firstLine: number, lineText: (line: number) => string): { markers: AsOfMarker[]; onlyMarkers: boolean } {
+export function markersOf(
+  content: string,
+  firstLine: number,
+  lineText: (line: number) => string,
+): { markers: AsOfMarker[]; onlyMarkers: boolean } {
   if (!/as of/i.test(content)) return { markers: [], onlyMarkers: false };
   const markers: AsOfMarker[] = [];
   const lines = content.split('\n');

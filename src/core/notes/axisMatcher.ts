@@ -66,14 +66,21 @@ export function isNearMiss(heading: string, name: string): boolean {
     const limit = Math.min(3, Math.floor(name.length / SHORT_NAME));
     return editDistance(heading, name, limit) <= limit;
   }
-  return name.length >= MIN_TYPO_NAME && heading[0] === name[0] && (oneLetterMore(heading, name) || oneLetterMore(name, heading) || oneSwap(heading, name));
+  return (
+    name.length >= MIN_TYPO_NAME &&
+    heading[0] === name[0] &&
+    (oneLetterMore(heading, name) || oneLetterMore(name, heading) || oneSwap(heading, name))
+  );
 }
 
 /** The same words, but that some are singular in one and plural in the other ("Example", "Examples"). */
 function samePluralWords(a: string, b: string): boolean {
   const aWords = a.split(' ');
   const bWords = b.split(' ');
-  return aWords.length === bWords.length && aWords.every((word, i) => word === bWords[i] || isPluralOf(word, bWords[i]) || isPluralOf(bWords[i], word));
+  return (
+    aWords.length === bWords.length &&
+    aWords.every((word, i) => word === bWords[i] || isPluralOf(word, bWords[i]) || isPluralOf(bWords[i], word))
+  );
 }
 
 function isPluralOf(plural: string, singular: string): boolean {

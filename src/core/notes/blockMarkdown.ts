@@ -59,7 +59,21 @@ function createBlockParser(): Parser {
 
 /** A token as a plain object with Token's fields (without its methods: read `attrs` directly). */
 export function plainToken(type: string, tag: string, nesting: -1 | 0 | 1, level: number, block: boolean): Token {
-  const token = { type, tag, nesting, level, map: null, content: '', markup: '', info: '', attrs: null, children: null, meta: null, block, hidden: false };
+  const token = {
+    type,
+    tag,
+    nesting,
+    level,
+    map: null,
+    content: '',
+    markup: '',
+    info: '',
+    attrs: null,
+    children: null,
+    meta: null,
+    block,
+    hidden: false,
+  };
   return token as unknown as Token;
 }
 

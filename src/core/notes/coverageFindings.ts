@@ -10,7 +10,12 @@ export function productsWithoutNotes(scope: Scope, hasNotes: (target: NoteTarget
   return scope.categories.flatMap((category) =>
     category.products
       .filter((product) => !hasNotes({ categoryId: category.id, productId: product.id }))
-      .map((product) => finding('no-note', `${product.name} (${category.name}) has no research note yet.`, product.range, { categoryId: category.id, productId: product.id })),
+      .map((product) =>
+        finding('no-note', `${product.name} (${category.name}) has no research note yet.`, product.range, {
+          categoryId: category.id,
+          productId: product.id,
+        }),
+      ),
   );
 }
 
@@ -24,7 +29,11 @@ export function unreadableNote(reason: string): Finding {
  * heading for, whatever its status: `headedAxes` gives the axes a product's notes head (undefined for none), so an
  * axis answered in another note is not missing.
  */
-export function missingAxes(analysis: NoteAnalysis, compiled: CompiledScope, headedAxes: (target: NoteTarget) => ReadonlyMap<string, unknown> | undefined): Finding[] {
+export function missingAxes(
+  analysis: NoteAnalysis,
+  compiled: CompiledScope,
+  headedAxes: (target: NoteTarget) => ReadonlyMap<string, unknown> | undefined,
+): Finding[] {
   const missing: Finding[] = [];
   for (const target of analysis.targets) {
     const category = compiled.category(target.categoryId);
@@ -33,12 +42,19 @@ export function missingAxes(analysis: NoteAnalysis, compiled: CompiledScope, hea
     const product = compiled.product(target.categoryId, target.productId);
     for (const axis of category.axes) {
       if (headed?.has(axis.id)) continue;
-      missing.push(finding('missing-axis', `No section answers "${axis.name}" (${category.name}) for ${product?.name ?? target.productId}.`, analysis.anchor, {
-        ...target,
-        axisId: axis.id,
-        axisName: axis.name,
-        categoryName: category.name,
-      }));
+      missing.push(
+        finding(
+          'missing-axis',
+          `No section answers "${axis.name}" (${category.name}) for ${product?.name ?? target.productId}.`,
+          analysis.anchor,
+          {
+            ...target,
+            axisId: axis.id,
+            axisName: axis.name,
+            categoryName: category.name,
+          },
+        ),
+      );
     }
   }
   return missing;

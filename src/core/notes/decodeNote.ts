@@ -41,7 +41,9 @@ export function utf8Length(text: string): number {
 /** Why a note file was not read at all (see FileRefusal), as its unreadable-note finding says. */
 export function refusedNoteReason(refusal: FileRefusal): string {
   if (refusal.kind === 'too-large') return tooLarge(refusal.bytes);
-  return refusal.kind === 'not-a-file' ? 'it is not a regular file (it is a device, a pipe or a socket)' : 'it is a link to a file outside the scope\'s folder, and nothing outside the folder is read';
+  return refusal.kind === 'not-a-file'
+    ? 'it is not a regular file (it is a device, a pipe or a socket)'
+    : "it is a link to a file outside the scope's folder, and nothing outside the folder is read";
 }
 
 /** More headings than this is no research note but a dump: each heading is kept, so the note is not analyzed. */
@@ -53,7 +55,9 @@ export function checkNoteText(text: string): string | undefined {
   const bytes = text.length > MAX_NOTE_BYTES ? text.length : utf8Length(text);
   if (bytes > MAX_NOTE_BYTES) return tooLarge(bytes);
   if (text.includes('\0')) return 'it is a binary file (it holds NUL bytes)';
-  if (headingLines(text) > MAX_NOTE_HEADINGS) return `it has more than ${MAX_NOTE_HEADINGS.toLocaleString('en')} headings; notes with more are not analyzed`;
+  if (headingLines(text) > MAX_NOTE_HEADINGS) {
+    return `it has more than ${MAX_NOTE_HEADINGS.toLocaleString('en')} headings; notes with more are not analyzed`;
+  }
   return undefined;
 }
 
@@ -64,7 +68,7 @@ export function checkNoteText(text: string): string | undefined {
  */
 function headingLines(text: string): number {
   let count = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     let first = start;

@@ -76,6 +76,12 @@ export type Finding = {
   };
 }[FindingCode];
 
-export function finding<C extends FindingCode>(code: C, message: string, range: Range, data: FindingData[C], severity: Severity = DEFAULT_SEVERITIES[code]): Finding {
+export function finding<C extends FindingCode>(
+  code: C,
+  message: string,
+  range: Range,
+  data: FindingData[C],
+  severity: Severity = DEFAULT_SEVERITIES[code],
+): Finding {
   return { code, severity, message, range, data } as Finding;
 }

@@ -101,7 +101,10 @@ function guard(lines: readonly string[]): Fields['problem'] {
   const size = lines.reduce((sum, line) => sum + line.length + 1, 0);
   const whole = { start: { line: 1, character: 0 }, end: { line: 1, character: lines[0]?.length ?? 0 } };
   if (size > MAX_FRONT_MATTER_CHARS) {
-    return { message: `The front matter is ${Math.ceil(size / 1024)} KB; it may be at most ${MAX_FRONT_MATTER_CHARS / 1024} KB. It is not read.`, range: whole };
+    return {
+      message: `The front matter is ${Math.ceil(size / 1024)} KB; it may be at most ${MAX_FRONT_MATTER_CHARS / 1024} KB. It is not read.`,
+      range: whole,
+    };
   }
   const { depth, offset } = yamlNesting(lines.join('\n'));
   if (depth > MAX_FRONT_MATTER_NESTING) {
@@ -109,7 +112,10 @@ function guard(lines: readonly string[]): Fields['problem'] {
     let rest = offset;
     while (line < lines.length - 1 && rest > lines[line].length) rest -= lines[line++].length + 1;
     const at = { line: line + 1, character: rest };
-    return { message: `The front matter nests more than ${MAX_FRONT_MATTER_NESTING} levels deep; it is not read.`, range: { start: at, end: at } };
+    return {
+      message: `The front matter nests more than ${MAX_FRONT_MATTER_NESTING} levels deep; it is not read.`,
+      range: { start: at, end: at },
+    };
   }
   return undefined;
 }
@@ -125,7 +131,9 @@ function readYamlFields(lines: readonly string[]): Fields {
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const start = at(error.pos[0]);
-    return { problem: { message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: at(error.pos[1]) } } };
+    return {
+      problem: { message: `The front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: { start, end: at(error.pos[1]) } },
+    };
   }
   const [repeated] = repeatedKeys(doc);
   if (repeated?.range) {
@@ -134,7 +142,12 @@ function readYamlFields(lines: readonly string[]): Fields {
   }
   if (doc.contents === null) return {};
   if (!isMap(doc.contents)) {
-    return { problem: { message: 'The front matter must be a mapping of fields, such as "product: django".', range: { start: at(0), end: at(lines[0]?.length ?? 0) } } };
+    return {
+      problem: {
+        message: 'The front matter must be a mapping of fields, such as "product: django".',
+        range: { start: at(0), end: at(lines[0]?.length ?? 0) },
+      },
+    };
   }
   const found: Record<string, FrontMatterField> = {};
   const written: Partial<Record<(typeof FIELDS)[number], WrittenField>> = {};
@@ -152,8 +165,9 @@ function readYamlFields(lines: readonly string[]): Fields {
     } else if (isScalar(pair.value) && ['string', 'number'].includes(typeof pair.value.value) && pair.value.range) {
       const start = at(pair.value.range[0]);
       const end = at(pair.value.range[1]);
-      if (start.line !== keyStart.line || end.line !== start.line) problem = { message: `"${name}" must be on one line.`, range: { start, end } };
-      else found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
+      if (start.line !== keyStart.line || end.line !== start.line) {
+        problem = { message: `"${name}" must be on one line.`, range: { start, end } };
+      } else found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
     } else {
       const range = (isNode(pair.value) && pair.value.range) || [0, 0];
       const message = name === 'reviewed' ? REVIEWED_FORMAT : `"${name}" must name one ${name}, as text.`;

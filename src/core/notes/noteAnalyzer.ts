@@ -82,10 +82,22 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
   const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (link.kind === 'unknown-product') {
     const range = frontMatter?.product?.valueRange ?? firstLine;
-    findings.push(finding('unknown-product', `"${link.product}" is not a product of the scope${didYouMean(link.suggestions.map((s) => s.productId))}`, range, { product: link.product, suggestions: link.suggestions }));
+    findings.push(
+      finding(
+        'unknown-product',
+        `"${link.product}" is not a product of the scope${didYouMean(link.suggestions.map((s) => s.productId))}`,
+        range,
+        { product: link.product, suggestions: link.suggestions },
+      ),
+    );
   } else if (link.kind === 'unknown-category') {
     const range = frontMatter?.category?.valueRange ?? firstLine;
-    findings.push(finding('unknown-category', `"${link.category}" is not a category of the scope${didYouMean(link.suggestions)}`, range, { category: link.category, suggestions: link.suggestions }));
+    findings.push(
+      finding('unknown-category', `"${link.category}" is not a category of the scope${didYouMean(link.suggestions)}`, range, {
+        category: link.category,
+        suggestions: link.suggestions,
+      }),
+    );
   } else if (link.kind === 'unlinked') {
     const closest = link.suggestions[0];
     const names = closest ? ` (for ${closest.productName}: ${orList(closest.fileNames)})` : '';
@@ -120,7 +132,13 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
       sections.push(section);
       if (earlier) {
         const line = parsed.headings[earlier.headingIndex].range.start.line;
-        findings.push(finding('duplicate-axis', `A second section for "${axis.name}"; the first is on line ${line + 1}.`, heading.range, { categoryId, axisId: axis.id, firstLine: line }));
+        findings.push(
+          finding('duplicate-axis', `A second section for "${axis.name}"; the first is on line ${line + 1}.`, heading.range, {
+            categoryId,
+            axisId: axis.id,
+            firstLine: line,
+          }),
+        );
         continue;
       }
       first.set(key, section);
@@ -128,7 +146,9 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
         const what = section.status === 'empty' ? 'is empty' : 'holds only placeholders';
         const data = { categoryId, productId: '', axisId: axis.id, status: section.status };
         for (const target of targets.filter((t) => t.categoryId === categoryId)) {
-          findings.push(finding('unanswered-axis', `The section "${axis.name}" ${what}.`, heading.range, { ...data, productId: target.productId }));
+          findings.push(
+            finding('unanswered-axis', `The section "${axis.name}" ${what}.`, heading.range, { ...data, productId: target.productId }),
+          );
         }
       }
     }
@@ -140,7 +160,13 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
     for (const categoryId of categoryIds) {
       const axis = compiled.axes(categoryId)?.typoOf(heading.normalized, (a) => first.has(`${categoryId}\n${a.id}`));
       if (!axis) continue;
-      findings.push(finding('axis-typo', `"${heading.text}" looks like the axis "${axis.name}".`, heading.textRange, { categoryId, axisId: axis.id, replacement: axis.name }));
+      findings.push(
+        finding('axis-typo', `"${heading.text}" looks like the axis "${axis.name}".`, heading.textRange, {
+          categoryId,
+          axisId: axis.id,
+          replacement: axis.name,
+        }),
+      );
       break;
     }
   }
@@ -168,10 +194,25 @@ function checkScores(parsed: ParsedNote, sections: readonly AxisSection[], compi
       const reading = readScore(line.value, compiled.scoring.scale);
       if ('problem' in reading) findings.push(finding('invalid-score', reading.problem, line.range, { categoryId, axisId }));
     }
-    if (!compiled.scope.scoring || section.duplicate || section.status !== 'answered' || lines.length > 0 || seenHeadings.has(headingIndex)) continue;
+    if (
+      !compiled.scope.scoring ||
+      section.duplicate ||
+      section.status !== 'answered' ||
+      lines.length > 0 ||
+      seenHeadings.has(headingIndex)
+    ) {
+      continue;
+    }
     seenHeadings.add(headingIndex);
     const name = compiled.axes(categoryId)?.axisOf(parsed.headings[headingIndex].normalized)?.name ?? parsed.headings[headingIndex].text;
-    findings.push(finding('unscored-answer', `"${name}" is answered but not scored: add a line "Score: N" (0 to ${compiled.scoring.scale}).`, parsed.headings[headingIndex].range, { categoryId, axisId }));
+    findings.push(
+      finding(
+        'unscored-answer',
+        `"${name}" is answered but not scored: add a line "Score: N" (0 to ${compiled.scoring.scale}).`,
+        parsed.headings[headingIndex].range,
+        { categoryId, axisId },
+      ),
+    );
   }
 }
 

@@ -16,7 +16,13 @@ export interface TextEdit {
  * the team's text is never deleted or moved. Sections that go to one place come in one edit, in axis order.
  * `bodies` gives some sections their text (by axis id); the others get their heading only.
  */
-export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryId: string, axisIds: readonly string[], bodies: ReadonlyMap<string, string> = new Map()): TextEdit[] {
+export function addSectionsEdits(
+  analysis: NoteAnalysis,
+  scope: Scope,
+  categoryId: string,
+  axisIds: readonly string[],
+  bodies: ReadonlyMap<string, string> = new Map(),
+): TextEdit[] {
   const category = scope.categories.find((c) => c.id === categoryId);
   if (!category) return [];
   const { parsed } = analysis;
@@ -32,11 +38,17 @@ export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryI
   const inserts = new Map<number, string[]>();
   for (const [position, axis] of category.axes.entries()) {
     if (!wanted.has(axis.id) || present.has(axis.id)) continue;
-    const before = order.slice(0, position).reverse().find((id) => present.has(id));
+    const before = order
+      .slice(0, position)
+      .reverse()
+      .find((id) => present.has(id));
     const after = order.slice(position + 1).find((id) => present.has(id));
-    const line = before !== undefined ? parsed.headings[present.get(before) ?? 0].sectionEndLine
-      : after !== undefined ? parsed.headings[present.get(after) ?? 0].range.start.line
-      : parsed.lineCount;
+    const line =
+      before !== undefined
+        ? parsed.headings[present.get(before) ?? 0].sectionEndLine
+        : after !== undefined
+          ? parsed.headings[present.get(after) ?? 0].range.start.line
+          : parsed.lineCount;
     const at = line >= parsed.lineCount ? -1 : line;
     const body = bodies.get(axis.id);
     inserts.set(at, [...(inserts.get(at) ?? []), `${'#'.repeat(level)} ${axis.name}\n${body ? `\n${body}\n` : ''}`]);
@@ -48,8 +60,13 @@ export function addSectionsEdits(analysis: NoteAnalysis, scope: Scope, categoryI
     // At the end: start on a line of its own after a blank line, whatever the note ends with; after the
     // closer of a block left open there (a fence, `<!--`), which would otherwise swallow the new headings.
     const closer = parsed.openBlockCloser;
-    const lead = closer ? `${parsed.lastLineLength > 0 ? '\n' : ''}${closer}\n\n`
-      : parsed.lastLineLength > 0 ? '\n\n' : parsed.endsWithBlankLine || parsed.lineCount === 1 ? '' : '\n';
+    const lead = closer
+      ? `${parsed.lastLineLength > 0 ? '\n' : ''}${closer}\n\n`
+      : parsed.lastLineLength > 0
+        ? '\n\n'
+        : parsed.endsWithBlankLine || parsed.lineCount === 1
+          ? ''
+          : '\n';
     return insertAt({ line: parsed.lineCount - 1, character: parsed.lastLineLength }, `${lead}${sections}`);
   });
 }
@@ -90,7 +107,9 @@ export function setCategoryEdits(analysis: NoteAnalysis, categoryId: string): Te
 function setFrontMatterEdits(analysis: NoteAnalysis, fields: readonly (readonly ['product' | 'category', string])[]): TextEdit[] {
   const frontMatter = analysis.parsed.frontMatter;
   if (!frontMatter) {
-    return [insertAt({ line: 0, character: 0 }, `---\n${fields.map(([name, value]) => `${name}: ${yamlScalar(value)}`).join('\n')}\n---\n\n`)];
+    return [
+      insertAt({ line: 0, character: 0 }, `---\n${fields.map(([name, value]) => `${name}: ${yamlScalar(value)}`).join('\n')}\n---\n\n`),
+    ];
   }
   const closing: Position = { line: frontMatter.endLine, character: 0 };
   return fields.map(([name, value]) => {
@@ -130,7 +149,10 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   const lineBreak = lineBreakOf(text);
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((result, e) => result.slice(0, offset(e.range.start)) + e.newText.replace(/\r\n?|\n/g, lineBreak) + result.slice(offset(e.range.end)), text);
+    .reduce(
+      (result, e) => result.slice(0, offset(e.range.start)) + e.newText.replace(/\r\n?|\n/g, lineBreak) + result.slice(offset(e.range.end)),
+      text,
+    );
 }
 
 /** The line break of a text: CRLF when more than half of its line breaks are, LF otherwise (as VS Code decides a document's). */

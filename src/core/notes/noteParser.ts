@@ -77,9 +77,22 @@ export function parseNote(text: string): ParsedNote {
   const lines = new LineIndex(text);
   const bodyLine = frontMatter?.bodyLine ?? 0;
   const { tokens, env } = parseBlocks(frontMatter ? text.slice(frontMatter.bodyOffset) : text);
-  const lineText = (line: number) => text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length).replace(/\r$/, '');
+  const lineText = (line: number) =>
+    text.slice(lines.lineStart(line), line + 1 < lines.lineCount ? lines.lineStart(line + 1) - 1 : text.length).replace(/\r$/, '');
 
-  type Draft = { level: number; source: string; line: number; range: Range; textRange: Range; solid: boolean; leads: string[]; scores: ScoreLine[]; urls: string[]; footnotes: string[]; markers: AsOfMarker[] };
+  type Draft = {
+    level: number;
+    source: string;
+    line: number;
+    range: Range;
+    textRange: Range;
+    solid: boolean;
+    leads: string[];
+    scores: ScoreLine[];
+    urls: string[];
+    footnotes: string[];
+    markers: AsOfMarker[];
+  };
   const drafts: Draft[] = [];
   const footnotes = new Map<string, string[]>();
   let footnote: string[] | undefined;
@@ -90,7 +103,18 @@ export function parseNote(text: string): ParsedNote {
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
       const [first, last] = headingLines(token, bodyLine);
-      current = { level: Number(token.tag.slice(1)), source: inline.content, line: first, ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText), solid: false, leads: [], scores: [], urls: [], footnotes: [], markers: [] };
+      current = {
+        level: Number(token.tag.slice(1)),
+        source: inline.content,
+        line: first,
+        ...headingRanges(inline.content, token.markup.startsWith('#'), first, last, lineText),
+        solid: false,
+        leads: [],
+        scores: [],
+        urls: [],
+        footnotes: [],
+        markers: [],
+      };
       drafts.push(current);
       i += 2;
       continue;
@@ -182,7 +206,13 @@ function headingLines(token: BlockToken, bodyLine: number): [number, number] {
   return [start + bodyLine, (setext ? end - 2 : end - 1) + bodyLine];
 }
 
-function headingRanges(content: string, atx: boolean, first: number, last: number, lineText: (line: number) => string): { range: Range; textRange: Range } {
+function headingRanges(
+  content: string,
+  atx: boolean,
+  first: number,
+  last: number,
+  lineText: (line: number) => string,
+): { range: Range; textRange: Range } {
   const firstText = lineText(first);
   const contentLines = content.split('\n');
   let from = atx ? firstText.indexOf('#') : 0;

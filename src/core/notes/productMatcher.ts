@@ -56,7 +56,11 @@ export class ProductMatcher {
     if (product) {
       const chosen = category ? this.categoriesByKey.get(slugify(category)) : undefined;
       if (category && !chosen) {
-        return { kind: 'unknown-category', category, suggestions: closest(slugify(category), this.scope.categories, (c) => [c.id], SUGGESTIONS, Infinity).map((c) => c.id) };
+        return {
+          kind: 'unknown-category',
+          category,
+          suggestions: closest(slugify(category), this.scope.categories, (c) => [c.id], SUGGESTIONS, Infinity).map((c) => c.id),
+        };
       }
       const found = (this.byKey.get(slugify(product)) ?? []).filter((e) => !chosen || e.category === chosen);
       if (found.length > 0) return { kind: 'front-matter', targets: found.map(target) };
@@ -70,7 +74,11 @@ export class ProductMatcher {
   /** The products whose names are closest to `name`, within `category` when given. */
   suggest(name: string, category?: Category): ProductSuggestion[] {
     const candidates = category ? this.entries.filter((e) => e.category === category) : this.entries;
-    return closest(slugify(name), candidates, (e) => e.keys, SUGGESTIONS, Infinity).map((e) => ({ ...target(e), productName: e.product.name, fileNames: fileNames(e) }));
+    return closest(slugify(name), candidates, (e) => e.keys, SUGGESTIONS, Infinity).map((e) => ({
+      ...target(e),
+      productName: e.product.name,
+      fileNames: fileNames(e),
+    }));
   }
 }
 

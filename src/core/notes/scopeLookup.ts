@@ -14,7 +14,10 @@ export function findCategory(scope: Scope, name: string): Lookup<Category> {
   const slug = slugify(name.slice(0, MAX_NAME));
   const found = scope.categories.find((c) => c.id === slug || slugify(c.name) === slug);
   if (found) return { ok: true, value: found };
-  return { ok: false, message: `"${shown(name)}" is not a category of the scope. Categories: ${scope.categories.map((c) => c.id).join(', ')}.` };
+  return {
+    ok: false,
+    message: `"${shown(name)}" is not a category of the scope. Categories: ${scope.categories.map((c) => c.id).join(', ')}.`,
+  };
 }
 
 /**
@@ -30,14 +33,20 @@ export function findProduct(scope: Scope, name: string, category?: string): Look
     if (!found.ok) return found;
   }
   const suggestions = link.kind === 'unknown-product' ? link.suggestions.map((s) => s.productName) : [];
-  return { ok: false, message: `"${shown(name)}" is not a product of the scope${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}` };
+  return {
+    ok: false,
+    message: `"${shown(name)}" is not a product of the scope${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`,
+  };
 }
 
 /** An axis of a category by id, name or alias, as a heading answers it. */
 export function findAxis(category: Category, name: string): Lookup<Axis> {
   const axis = name.length > MAX_NAME ? undefined : new AxisMatcher(category).axisOf(normalizeText(name));
   if (axis) return { ok: true, value: axis };
-  return { ok: false, message: `"${shown(name)}" is not an axis of ${category.name}. Axes: ${category.axes.map((a) => a.name).join('; ')}.` };
+  return {
+    ok: false,
+    message: `"${shown(name)}" is not an axis of ${category.name}. Axes: ${category.axes.map((a) => a.name).join('; ')}.`,
+  };
 }
 
 function shown(name: string): string {
@@ -57,7 +66,12 @@ export function findSection(scope: Scope, product: string, axis: string, categor
     return lookup?.ok ? [{ target, axis: lookup.value }] : [];
   });
   if (matches.length === 1) return { ok: true, value: matches[0] };
-  if (matches.length > 1) return { ok: false, message: `"${shown(axis)}" is an axis of several categories of ${shown(product)}; name the category (${matches.map((m) => m.target.categoryId).join(', ')}).` };
+  if (matches.length > 1) {
+    return {
+      ok: false,
+      message: `"${shown(axis)}" is an axis of several categories of ${shown(product)}; name the category (${matches.map((m) => m.target.categoryId).join(', ')}).`,
+    };
+  }
   const only = targets.value.length === 1 ? scope.categories.find((c) => c.id === targets.value[0].categoryId) : undefined;
   const lookup = only && findAxis(only, axis);
   if (lookup && !lookup.ok) return lookup;

@@ -18,7 +18,9 @@ export function readScore(value: string, scale: number): ScoreReading {
   }
   const score = Number(match[1]);
   if (match[2] !== undefined && Number(match[2]) !== scale) {
-    return { problem: `Scores are out of ${scale} in this scope, not ${Number(match[2])}: write "Score: ${Math.min(score, scale)}/${scale}".` };
+    return {
+      problem: `Scores are out of ${scale} in this scope, not ${Number(match[2])}: write "Score: ${Math.min(score, scale)}/${scale}".`,
+    };
   }
   if (score > scale) return { problem: `A score runs from 0 to ${scale}; ${score} is out of range.` };
   return { score };

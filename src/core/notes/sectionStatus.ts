@@ -101,7 +101,10 @@ export function sectionText(note: ParsedNote, index: number, isPlaceholder: Plac
 
 function renderText(note: ParsedNote, index: number, isPlaceholder: PlaceholderTest): string {
   const text = sectionHeadings(note, index)
-    .flatMap((heading, i) => [...(i > 0 ? [heading.text] : []), ...heading.own.leads.filter((l) => !isPlaceholder(l)).map((l) => leadText(l, note.inlineEnv))])
+    .flatMap((heading, i) => [
+      ...(i > 0 ? [heading.text] : []),
+      ...heading.own.leads.filter((l) => !isPlaceholder(l)).map((l) => leadText(l, note.inlineEnv)),
+    ])
     .join('\n');
   return text.length > MAX_SECTION_TEXT ? `${text.slice(0, MAX_SECTION_TEXT - 1).trimEnd()}…` : text;
 }
@@ -115,7 +118,13 @@ type RenderedTexts = WeakMap<PlaceholderTest, WeakMap<ParsedNote, Map<number, st
 const excerpts: RenderedTexts = new WeakMap();
 const texts: RenderedTexts = new WeakMap();
 
-function remembered<T extends string | undefined>(cache: RenderedTexts, note: ParsedNote, index: number, isPlaceholder: PlaceholderTest, render: () => T): T {
+function remembered<T extends string | undefined>(
+  cache: RenderedTexts,
+  note: ParsedNote,
+  index: number,
+  isPlaceholder: PlaceholderTest,
+  render: () => T,
+): T {
   let byNote = cache.get(isPlaceholder);
   if (!byNote) cache.set(isPlaceholder, (byNote = new WeakMap()));
   let byHeading = byNote.get(note);
@@ -135,7 +144,9 @@ const MAX_LEAD_TEXT = 240;
  */
 function leadText(lead: string, env: InlineEnv): string {
   const cut = lead.length > LEAD_CHARS;
-  let text = renderedText(cut ? lead.slice(0, LEAD_CHARS) : lead, env).replace(/\s+/g, ' ').trim();
+  let text = renderedText(cut ? lead.slice(0, LEAD_CHARS) : lead, env)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (cut) text = withoutCutMarkup(text);
   return cut || text.length > MAX_LEAD_TEXT ? `${text.slice(0, MAX_LEAD_TEXT - 1).trimEnd()}…` : text;
 }

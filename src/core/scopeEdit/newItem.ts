@@ -25,7 +25,7 @@ export function checkNewName(scope: Scope, place: NewItemPlace, name: string): s
 /** Why an id for a new item will not do: its pattern, and uniqueness among its siblings. */
 export function checkNewId(scope: Scope, place: NewItemPlace, id: string): string | undefined {
   if (!ID_PATTERN.test(id)) return `An id is letters, digits, "-", "_" or "." (it names note files), not "${id}".`;
-  const siblings = place.kind === 'category' ? scope.categories : scope.categories[place.category]?.[place.kind] ?? [];
+  const siblings = place.kind === 'category' ? scope.categories : (scope.categories[place.category]?.[place.kind] ?? []);
   const clash = siblings.find((s) => s.id === id);
   if (!clash) return undefined;
   const where = place.kind === 'category' ? 'the scope' : `"${scope.categories[place.category].name}"`;

@@ -11,9 +11,10 @@ export type ScopeReference =
 export function referringNotes(notes: Iterable<NoteAnalysis>, ref: ScopeReference): string[] {
   const paths: string[] = [];
   for (const note of notes) {
-    const refers = ref.kind === 'axis'
-      ? note.sections.some((s) => s.categoryId === ref.categoryId && s.axisId === ref.id)
-      : note.targets.some((t) => t.categoryId === ref.categoryId && (ref.kind === 'category' || t.productId === ref.id));
+    const refers =
+      ref.kind === 'axis'
+        ? note.sections.some((s) => s.categoryId === ref.categoryId && s.axisId === ref.id)
+        : note.targets.some((t) => t.categoryId === ref.categoryId && (ref.kind === 'category' || t.productId === ref.id));
     if (refers) paths.push(note.path);
   }
   return paths.sort();
@@ -21,7 +22,10 @@ export function referringNotes(notes: Iterable<NoteAnalysis>, ref: ScopeReferenc
 
 /** The question before a delete: what goes, and how many notes refer to it (they stay). */
 export function deleteQuestion(kind: ScopeReference['kind'], name: string, noteCount: number): string {
-  const notes = noteCount === 0 ? 'No note refers to it.' : `${noteCount === 1 ? '1 note refers' : `${noteCount} notes refer`} to it; ${noteCount === 1 ? 'it is' : 'they are'} kept, not deleted.`;
+  const notes =
+    noteCount === 0
+      ? 'No note refers to it.'
+      : `${noteCount === 1 ? '1 note refers' : `${noteCount} notes refer`} to it; ${noteCount === 1 ? 'it is' : 'they are'} kept, not deleted.`;
   return `Delete the ${kind} "${name}" from the scope file? ${notes}`;
 }
 
@@ -29,7 +33,12 @@ export function deleteQuestion(kind: ScopeReference['kind'], name: string, noteC
  * A product moved to another category: the notes about it that name its old category in their front matter
  * name the new one, so that they stay linked. Notes that name the product alone need no edit.
  */
-export function categoryChangeEdits(notes: Iterable<NoteAnalysis>, productId: string, from: string, to: string): { path: string; edits: TextEdit[] }[] {
+export function categoryChangeEdits(
+  notes: Iterable<NoteAnalysis>,
+  productId: string,
+  from: string,
+  to: string,
+): { path: string; edits: TextEdit[] }[] {
   const changed: { path: string; edits: TextEdit[] }[] = [];
   for (const note of notes) {
     if (!note.parsed.frontMatter?.category || !note.targets.some((t) => t.categoryId === from && t.productId === productId)) continue;

@@ -36,7 +36,13 @@ export function addCategory(text: string, item: NewItem & { readonly goal: strin
   return edit(text, (loaded) => {
     const problem = checkNewItem(loaded.scope, { kind: 'category' }, item);
     if (problem) return problem;
-    const value = { ...(item.id && item.id !== slugify(item.name) ? { id: item.id } : {}), name: item.name, goal: item.goal, products: [], axes: [] };
+    const value = {
+      ...(item.id && item.id !== slugify(item.name) ? { id: item.id } : {}),
+      name: item.name,
+      goal: item.goal,
+      products: [],
+      axes: [],
+    };
     return insertInto(loaded, loaded.categories, at ?? loaded.categories.seq.items.length, { value });
   });
 }
@@ -68,12 +74,18 @@ export function renameItem(text: string, path: ScopePath, newName: string): Scop
     const nameValue = map && pairOf(map, 'name')?.value;
     const nameKey = map && pairOf(map, 'name')?.key;
     if (!map || !isScalar(nameValue) || !nameValue.range || !nameKey?.range) return 'That item is no longer in the scope file.';
-    const edits: OffsetEdit[] = [{ start: nameValue.range[0], end: nameValue.range[1], text: scalarText(name, nameValue, Boolean(map.flow)) }];
+    const edits: OffsetEdit[] = [
+      { start: nameValue.range[0], end: nameValue.range[1], text: scalarText(name, nameValue, Boolean(map.flow)) },
+    ];
     const id = idAt(loaded.scope, path);
     if (!map.has('id') && id !== undefined && slugify(name) !== id) {
       const column = nameKey.range[0] - lineStartOf(loaded.text, nameKey.range[0]);
       const separator = map.flow ? ', ' : `\n${' '.repeat(column)}`;
-      edits.push({ start: nameKey.range[0], end: nameKey.range[0], text: `id: ${scalarText(id, undefined, Boolean(map.flow))}${separator}` });
+      edits.push({
+        start: nameKey.range[0],
+        end: nameKey.range[0],
+        text: `id: ${scalarText(id, undefined, Boolean(map.flow))}${separator}`,
+      });
     }
     return edits;
   });
@@ -99,20 +111,35 @@ export function moveItem(text: string, from: ScopePath, to: { readonly category:
     const source = 'list' in from ? listOf(loaded, from.category, from.list) : loaded.categories;
     const target = 'list' in from ? listOf(loaded, to.category, from.list) : loaded.categories;
     const index = 'list' in from ? from.index : from.category;
-    if (!source || !target || !source.seq.items[index] || to.index < 0 || to.index > target.seq.items.length) return 'That place is no longer in the scope file.';
+    if (!source || !target || !source.seq.items[index] || to.index < 0 || to.index > target.seq.items.length) {
+      return 'That place is no longer in the scope file.';
+    }
     if (source.seq === target.seq) return reorder(loaded, source, index, to.index);
     const moved = 'list' in from ? loaded.scope.categories[from.category][from.list][from.index] : undefined;
     const clash = moved && 'list' in from && loaded.scope.categories[to.category][from.list].find((item) => item.id === moved.id);
-    if (clash) return `"${loaded.scope.categories[to.category].name}" has a ${from.list === 'products' ? 'product' : 'axis'} with the id "${clash.id}" already.`;
+    if (clash) {
+      return `"${loaded.scope.categories[to.category].name}" has a ${from.list === 'products' ? 'product' : 'axis'} with the id "${clash.id}" already.`;
+    }
     const span = itemSpan(loaded.text, source.seq, index);
     const node = source.seq.items[index] as Node;
-    return [...removeFrom(loaded, source, index), ...insertInto(loaded, target, to.index, { node, block: span && { text: loaded.text.slice(span.start, span.end), dashColumn: span.dashColumn } })];
+    return [
+      ...removeFrom(loaded, source, index),
+      ...insertInto(loaded, target, to.index, {
+        node,
+        block: span && { text: loaded.text.slice(span.start, span.end), dashColumn: span.dashColumn },
+      }),
+    ];
   });
 }
 
 function edit(text: string, make: (loaded: Loaded) => OffsetEdit[] | string): ScopeEditResult {
   const parsed = parseScope(text);
-  if (!parsed.ok) return { ok: false, message: `The scope file has ${parsed.problems.length === 1 ? 'a problem' : `${parsed.problems.length} problems`}; fix ${parsed.problems.length === 1 ? 'it' : 'them'} before editing the scope from the tree.` };
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: `The scope file has ${parsed.problems.length === 1 ? 'a problem' : `${parsed.problems.length} problems`}; fix ${parsed.problems.length === 1 ? 'it' : 'them'} before editing the scope from the tree.`,
+    };
+  }
   const doc = parseDocument(text, { prettyErrors: false });
   const categories = isMap(doc.contents) ? doc.contents.get('categories', true) : undefined;
   if (!isMap(doc.contents) || !isSeq(categories)) return { ok: false, message: 'The scope file has no list of categories.' };
@@ -120,7 +147,9 @@ function edit(text: string, make: (loaded: Loaded) => OffsetEdit[] | string): Sc
   if (typeof made === 'string') return { ok: false, message: made };
   const result = applyOffsetEdits(text, made);
   const check = parseScope(result);
-  if (!check.ok) return { ok: false, message: `The edit would leave the scope file invalid (${check.problems[0].message}); edit it by hand.` };
+  if (!check.ok) {
+    return { ok: false, message: `The edit would leave the scope file invalid (${check.problems[0].message}); edit it by hand.` };
+  }
   const lines = new LineIndex(text);
   return { ok: true, edits: made.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text })), text: result };
 }
@@ -132,7 +161,8 @@ function listOf(loaded: Loaded, category: number, key: ListKind): List | undefin
 }
 
 function mapAt(loaded: Loaded, path: ScopePath): YAMLMap | undefined {
-  const node = 'list' in path ? listOf(loaded, path.category, path.list)?.seq.items[path.index] : loaded.categories.seq.items[path.category];
+  const node =
+    'list' in path ? listOf(loaded, path.category, path.list)?.seq.items[path.index] : loaded.categories.seq.items[path.category];
   return isMap(node) ? node : undefined;
 }
 
@@ -142,7 +172,8 @@ function idAt(scope: Scope, path: ScopePath): string | undefined {
 }
 
 /** What goes into a list: a new value, or an item moved from another list (with its lines, when it was in a block list). */
-type Incoming = { readonly value: unknown } | { readonly node: Node; readonly block?: { readonly text: string; readonly dashColumn: number } };
+type Incoming =
+  { readonly value: unknown } | { readonly node: Node; readonly block?: { readonly text: string; readonly dashColumn: number } };
 
 function insertInto(loaded: Loaded, list: List, index: number, incoming: Incoming): OffsetEdit[] {
   const { text } = loaded;

@@ -62,7 +62,11 @@ export function blockItem(value: unknown, dashColumn: number, gap = 2): string {
   const body = new Document(value).toString({ lineWidth: 0 });
   const lines = body.endsWith('\n') ? body.slice(0, -1).split('\n') : body.split('\n');
   const indent = ' '.repeat(dashColumn + gap);
-  return lines.map((line, i) => (i === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(gap - 1)}${line}` : line === '' ? '' : indent + line)).join('\n') + '\n';
+  return (
+    lines
+      .map((line, i) => (i === 0 ? `${' '.repeat(dashColumn)}-${' '.repeat(gap - 1)}${line}` : line === '' ? '' : indent + line))
+      .join('\n') + '\n'
+  );
 }
 
 /** A node (a flow collection, or an item taken from one) written in flow style, on one line. */

@@ -54,7 +54,10 @@ export function subjectOf(title: string): string | undefined {
 function aliasesOf(name: string): string[] {
   const aliases: string[] = [];
   for (const separator of [' / ', ' + ']) {
-    const parts = name.split(separator).map((p) => p.trim()).filter(Boolean);
+    const parts = name
+      .split(separator)
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length > 1) aliases.push(...parts);
   }
   const words = name.split(' ');

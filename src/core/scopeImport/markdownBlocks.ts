@@ -75,11 +75,15 @@ function labelled(inline: Token | undefined): { label?: string; text: string } {
 }
 
 function plainText(inline: Token | undefined): string {
-  return textOf(inline?.children ?? []).replace(/\s+/g, ' ').trim();
+  return textOf(inline?.children ?? [])
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function textOf(children: readonly Token[]): string {
-  return children.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : '')).join('');
+  return children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''))
+    .join('');
 }
 
 function describe(token: Token): string {

@@ -89,7 +89,10 @@ export function importScope(markdown: string): ScopeImport {
           pendingList = undefined;
           lastList = kind;
         } else {
-          skip(block.line, `a list without a "**Representative products:**" or "**Key comparison axes:**" label${current ? ` in "${current.name}"` : ''}`);
+          skip(
+            block.line,
+            `a list without a "**Representative products:**" or "**Key comparison axes:**" label${current ? ` in "${current.name}"` : ''}`,
+          );
         }
         break;
       case 'other':
@@ -111,7 +114,10 @@ export function importScope(markdown: string): ScopeImport {
     if (!c.axes) skip(c.line, `"${c.name}" has no axes list: it has none`);
   }
   if (title === undefined) skipped.unshift({ line: 0, what: 'no "# Title" heading: the title is "Competitor Scope"' });
-  const listed = skipped.sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_SKIPS).map((s) => `line ${s.line + 1}: ${s.what}`);
+  const listed = skipped
+    .sort((a, b) => a.line - b.line)
+    .slice(0, MAX_LISTED_SKIPS)
+    .map((s) => `line ${s.line + 1}: ${s.what}`);
   const unlisted = skipped.length - listed.length;
   const written = checkedScope(title ?? 'Competitor Scope', prose, usable, [...listed, ...(unlisted > 0 ? [moreLeftOut(unlisted)] : [])]);
   return written.ok ? { ...written, skipped: listed, skippedCount: skipped.length } : written;
@@ -127,7 +133,12 @@ export function moreLeftOut(count: number): string {
  * A description is written once for every product that shares it, so the text could run to gigabytes: its
  * least size is counted before it is written.
  */
-function checkedScope(title: string, prose: readonly string[], categories: readonly ImportedCategory[], skipped: readonly string[]): { ok: true; yaml: string } | { ok: false; message: string } {
+function checkedScope(
+  title: string,
+  prose: readonly string[],
+  categories: readonly ImportedCategory[],
+  skipped: readonly string[],
+): { ok: true; yaml: string } | { ok: false; message: string } {
   const items = categories.reduce((sum, c) => sum + (c.products?.length ?? 0) + (c.axes?.length ?? 0), 0);
   const tooLarge = {
     ok: false as const,
@@ -138,7 +149,9 @@ function checkedScope(title: string, prose: readonly string[], categories: reado
   // In bytes: a reader may count the file's bytes, never fewer than its characters.
   if (new TextEncoder().encode(yaml).length > MAX_SCOPE_FILE_CHARS) return tooLarge;
   const parsed = parseScope(yaml);
-  return parsed.ok ? { ok: true, yaml } : { ok: false, message: `The scope file made from it would not be valid: ${parsed.problems[0].message}` };
+  return parsed.ok
+    ? { ok: true, yaml }
+    : { ok: false, message: `The scope file made from it would not be valid: ${parsed.problems[0].message}` };
 }
 
 /** The fewest characters the scope file takes: every text of the document it holds, on the lines writeScope gives it. */
@@ -158,7 +171,13 @@ function leastChars(title: string, prose: readonly string[], categories: readonl
   return chars;
 }
 
-function readList(items: readonly ListItem[], kind: 'products' | 'axes', category: string, skip: (line: number, what: string) => void, continuing: ImportedItem[] = []): ImportedItem[] {
+function readList(
+  items: readonly ListItem[],
+  kind: 'products' | 'axes',
+  category: string,
+  skip: (line: number, what: string) => void,
+  continuing: ImportedItem[] = [],
+): ImportedItem[] {
   const read = [...continuing];
   const ids = new Set(read.map((i) => slugify(i.name)));
   for (const item of items) {
@@ -177,9 +196,13 @@ function readList(items: readonly ListItem[], kind: 'products' | 'axes', categor
 }
 
 function notAScope(categories: readonly ImportedCategory[]): string {
-  const found = categories.length === 0
-    ? 'it has no "##" heading'
-    : categories.slice(0, 3).map((c) => `"## ${c.name}" (line ${c.line + 1}) has no labelled products or axes list`).join('; ');
+  const found =
+    categories.length === 0
+      ? 'it has no "##" heading'
+      : categories
+          .slice(0, 3)
+          .map((c) => `"## ${c.name}" (line ${c.line + 1}) has no labelled products or axes list`)
+          .join('; ');
   return `This is not a scope document: expected ${EXPECTED_STRUCTURE}, but ${found}.`;
 }
 
@@ -198,7 +221,15 @@ function writeScope(title: string, prose: readonly string[], categories: readonl
     })),
   });
   const paragraphs = [title, ...prose, ...(skipped.length > 0 ? [['Not imported:', ...skipped].join('\n')] : [])];
-  doc.commentBefore = paragraphs.map((p) => p.split('\n').flatMap(wrap).map((line) => ` ${line}`).join('\n')).join('\n\n');
+  doc.commentBefore = paragraphs
+    .map((p) =>
+      p
+        .split('\n')
+        .flatMap(wrap)
+        .map((line) => ` ${line}`)
+        .join('\n'),
+    )
+    .join('\n\n');
   const root = doc.contents as YAMLMap;
   const categoriesKey = root.items.find((p) => isScalar(p.key) && p.key.value === 'categories')?.key;
   if (isScalar(categoriesKey)) categoriesKey.spaceBefore = true;
@@ -218,7 +249,11 @@ function writeScope(title: string, prose: readonly string[], categories: readonl
 }
 
 function itemValue(item: ImportedItem): Record<string, unknown> {
-  return { name: item.name, ...(item.description ? { description: item.description } : {}), ...(item.aliases.length > 0 ? { aliases: [...item.aliases] } : {}) };
+  return {
+    name: item.name,
+    ...(item.description ? { description: item.description } : {}),
+    ...(item.aliases.length > 0 ? { aliases: [...item.aliases] } : {}),
+  };
 }
 
 /** A line of prose in lines of at most about 98 characters, for a comment. */

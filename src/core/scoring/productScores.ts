@@ -10,7 +10,10 @@ export interface ScoredAxes {
 /** A product's weighted score over the axes of its category (weights from the scope; unknown axes weigh 1). */
 export function productScore(category: Category, product: ScoredAxes, scale: number): WeightedScore | null {
   const weights = new Map(category.axes.map((axis) => [axis.id, axis.weight]));
-  return weightedScore(product.axes.map((axis) => ({ score: axis.score, weight: weights.get(axis.axisId) ?? 1 })), scale);
+  return weightedScore(
+    product.axes.map((axis) => ({ score: axis.score, weight: weights.get(axis.axisId) ?? 1 })),
+    scale,
+  );
 }
 
 /** For each axis of a competitor, how it compares with the subject; all null without a subject. */

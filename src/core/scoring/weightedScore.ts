@@ -7,7 +7,10 @@ export interface WeightedScore {
 }
 
 /** Null when no axis is scored; unscored axes count for neither the value nor the maximum. */
-export function weightedScore(axes: readonly { readonly score: number | null; readonly weight: number }[], scale: number): WeightedScore | null {
+export function weightedScore(
+  axes: readonly { readonly score: number | null; readonly weight: number }[],
+  scale: number,
+): WeightedScore | null {
   let value = 0;
   let max = 0;
   let scored = 0;

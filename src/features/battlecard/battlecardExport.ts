@@ -13,7 +13,8 @@ const DESTINATIONS: Readonly<Record<BattlecardFormat | 'clipboard', { label: str
   clipboard: { label: 'Copy as Markdown', description: 'to the clipboard, to paste anywhere' },
 };
 
-const isDestination = (value: unknown): value is keyof typeof DESTINATIONS => typeof value === 'string' && Object.hasOwn(DESTINATIONS, value);
+const isDestination = (value: unknown): value is keyof typeof DESTINATIONS =>
+  typeof value === 'string' && Object.hasOwn(DESTINATIONS, value);
 
 /**
  * `competitorScope.exportBattlecard [product] [markdown|html|clipboard] [uri]`: the card of the product given,
@@ -38,7 +39,12 @@ export function registerBattlecardExport(
       void vscode.window.showInformationMessage(`Copied the battlecard of ${card.product} as Markdown.`);
       return markdown;
     }
-    const where = { title: TITLE, what: `the battlecard of ${card.product}`, fileName: `battlecard-${card.productId}`, folder: folder(ref) };
+    const where = {
+      title: TITLE,
+      what: `the battlecard of ${card.product}`,
+      fileName: `battlecard-${card.productId}`,
+      folder: folder(ref),
+    };
     return saveExport(where, BATTLECARD_FORMATS[chosen], card, uri);
   };
   return [vscode.commands.registerCommand('competitorScope.exportBattlecard', exportCard)];

@@ -68,7 +68,11 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
     const { index } = root.notes;
     const subject = subjectOf(index.scope)?.id;
     const picks = productPicks(index.scope, index.coverage()).filter((p) => p.target.productId !== subject);
-    const chosen = await vscode.window.showQuickPick(picks, { title: 'Open Battlecard', placeHolder: 'A competitor to compare with our product', matchOnDescription: true });
+    const chosen = await vscode.window.showQuickPick(picks, {
+      title: 'Open Battlecard',
+      placeHolder: 'A competitor to compare with our product',
+      matchOnDescription: true,
+    });
     return chosen && { ...chosen.target, root: root.key };
   };
   /** The card of the active battlecard panel, for the export command run from the palette. */
@@ -167,7 +171,12 @@ class BattlecardPanel extends Disposable {
         // The subject's note or the competitor's; the navigator resolves the ids against the scope, so unknown ones do nothing.
         const subject = subjectOf(this.root.store.current.scope)?.id;
         const productId = message.side === 'ours' ? subject : this.ref.productId;
-        if (productId) await this.root.navigator.openAxis({ root: this.ref.root, categoryId: this.ref.categoryId, productId, axisId: message.axisId }, { beside: true, ifMissing: 'add' });
+        if (productId) {
+          await this.root.navigator.openAxis(
+            { root: this.ref.root, categoryId: this.ref.categoryId, productId, axisId: message.axisId },
+            { beside: true, ifMissing: 'add' },
+          );
+        }
         return;
       }
       case 'export':

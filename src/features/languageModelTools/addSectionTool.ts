@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { inline } from '../../core/matrix/exportMarkdown';
 import { findSection, type Lookup } from '../../core/notes/scopeLookup';
-import { linkMessage, pathsOnTheWay, planSectionWrite, unchangedMessage, writtenMessage, type SectionWrite } from '../../core/brief/sectionWrite';
+import {
+  linkMessage,
+  pathsOnTheWay,
+  planSectionWrite,
+  unchangedMessage,
+  writtenMessage,
+  type SectionWrite,
+} from '../../core/brief/sectionWrite';
 import type { Axis } from '../../core/scope/scopeModel';
 import { toRange, toToolResult } from '../../workspace/convert';
 import type { ScopeRoots } from '../../workspace/scopeRoots';
@@ -29,7 +36,9 @@ export function addSectionTool(roots: ScopeRoots): vscode.LanguageModelTool<AddS
       if (!planned.ok || planned.value.write.unchanged) return { invocationMessage: 'Checking the research note' };
       const { write, axis } = planned.value;
       // Names from the scope file are team text: escaped, as everywhere Markdown shows them.
-      const message = new vscode.MarkdownString(`${write.create ? 'Creates' : 'Adds to'} ${inline(write.path)} this answer to **${inline(axis.name)}**:\n`);
+      const message = new vscode.MarkdownString(
+        `${write.create ? 'Creates' : 'Adds to'} ${inline(write.path)} this answer to **${inline(axis.name)}**:\n`,
+      );
       message.appendCodeblock(String(input.text).trim(), 'markdown');
       return {
         invocationMessage: `Writing "${axis.name}" in ${write.path}`,
@@ -51,7 +60,12 @@ export function addSectionTool(roots: ScopeRoots): vscode.LanguageModelTool<AddS
 /** The write the input asks for, with the note's URI, after checking that the URI is a note of the workspace's notes folder. */
 async function plan(roots: ScopeRoots, input: AddSectionInput): Promise<Lookup<Planned>> {
   const { product, axis, text, category } = input as Partial<Record<keyof AddSectionInput, unknown>>;
-  if (typeof product !== 'string' || typeof axis !== 'string' || typeof text !== 'string' || (category !== undefined && typeof category !== 'string')) {
+  if (
+    typeof product !== 'string' ||
+    typeof axis !== 'string' ||
+    typeof text !== 'string' ||
+    (category !== undefined && typeof category !== 'string')
+  ) {
     return { ok: false, message: 'add_section takes product, axis and text as strings (and optionally category).' };
   }
   const notes = (await roots.whenReady())?.notes;
@@ -90,7 +104,10 @@ async function apply(write: Planned['write'], uri: vscode.Uri): Promise<boolean>
   if (write.create) {
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(write.text) });
   } else {
-    edit.set(uri, write.edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)));
+    edit.set(
+      uri,
+      write.edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)),
+    );
   }
   const document = write.create ? undefined : await vscode.workspace.openTextDocument(uri);
   const wasDirty = document?.isDirty ?? false;

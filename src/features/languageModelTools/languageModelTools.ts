@@ -13,7 +13,10 @@ import { addSectionTool, type AddSectionInput } from './addSectionTool';
  * through the same functions as the MCP server, from the notes as the editor has them (unsaved edits included),
  * of the current scope (the active note's, with several in the window).
  */
-export function registerLanguageModelTools(roots: ScopeRoots): { disposables: vscode.Disposable[]; addSection: vscode.LanguageModelTool<AddSectionInput> } {
+export function registerLanguageModelTools(roots: ScopeRoots): {
+  disposables: vscode.Disposable[];
+  addSection: vscode.LanguageModelTool<AddSectionInput>;
+} {
   const readOnly = (answer: (index: NoteIndex, selection: Selection) => Lookup<string>): vscode.LanguageModelTool<Selection> => ({
     async invoke({ input }) {
       const notes = (await roots.whenReady())?.notes;
@@ -26,10 +29,19 @@ export function registerLanguageModelTools(roots: ScopeRoots): { disposables: vs
   });
   const addSection = addSectionTool(roots);
   const disposables = [
-    vscode.lm.registerTool(AGENT_TOOLS.scope.lm, readOnly((index) => ({ ok: true, value: scopeAnswer(index) }))),
+    vscode.lm.registerTool(
+      AGENT_TOOLS.scope.lm,
+      readOnly((index) => ({ ok: true, value: scopeAnswer(index) })),
+    ),
     vscode.lm.registerTool(AGENT_TOOLS.gaps.lm, readOnly(gapsAnswer)),
-    vscode.lm.registerTool(AGENT_TOOLS.product.lm, readOnly((index, selection) =>
-      selection.product === undefined ? { ok: false, message: 'Name a product by its id, name or alias.' } : productAnswer(index, { ...selection, product: selection.product }))),
+    vscode.lm.registerTool(
+      AGENT_TOOLS.product.lm,
+      readOnly((index, selection) =>
+        selection.product === undefined
+          ? { ok: false, message: 'Name a product by its id, name or alias.' }
+          : productAnswer(index, { ...selection, product: selection.product }),
+      ),
+    ),
     vscode.lm.registerTool(AGENT_TOOLS.brief.lm, readOnly(briefAnswer)),
     vscode.lm.registerTool(AGENT_TOOLS.addSection.lm, addSection),
   ];

@@ -13,7 +13,12 @@ export function registerMatrixExport(model: () => MatrixModel, folder: () => vsc
   const exportMatrix = async (format?: unknown, target?: unknown): Promise<vscode.Uri | undefined> => {
     const chosen = typeof format === 'string' && isExportFormat(format) ? format : await pickFormat(TITLE, EXPORT_FORMATS);
     if (!chosen) return undefined;
-    return saveExport({ title: TITLE, what: 'the matrix', fileName: 'competitor-matrix', folder: folder() }, EXPORT_FORMATS[chosen], model(), target);
+    return saveExport(
+      { title: TITLE, what: 'the matrix', fileName: 'competitor-matrix', folder: folder() },
+      EXPORT_FORMATS[chosen],
+      model(),
+      target,
+    );
   };
   return [vscode.commands.registerCommand('competitorScope.exportMatrix', exportMatrix)];
 }

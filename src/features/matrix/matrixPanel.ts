@@ -86,12 +86,17 @@ class MatrixPanel extends Disposable {
   }
 
   /** The messages of syncMatrix's steps, each with the model the webview has once it has it. */
-  private *sync(shown: MatrixModel | undefined, target: MatrixWithoutTexts, sliceDone: () => boolean): Generator<LiveStep<MatrixModel, ToWebview> | undefined, void, void> {
+  private *sync(
+    shown: MatrixModel | undefined,
+    target: MatrixWithoutTexts,
+    sliceDone: () => boolean,
+  ): Generator<LiveStep<MatrixModel, ToWebview> | undefined, void, void> {
     let model = shown;
     for (const step of syncMatrix(shown, target, sliceDone)) {
       if (!step) yield undefined;
-      else if (step.kind === 'model') yield { message: { type: 'model', model: step.model, loading: step.loading }, shown: (model = step.model) };
-      else if (step.kind === 'rows') yield { message: { type: 'patch', patch: step }, shown: (model = applyPatch(model!, step)) };
+      else if (step.kind === 'model') {
+        yield { message: { type: 'model', model: step.model, loading: step.loading }, shown: (model = step.model) };
+      } else if (step.kind === 'rows') yield { message: { type: 'patch', patch: step }, shown: (model = applyPatch(model!, step)) };
       else yield { message: { type: 'loaded' }, shown: model! };
     }
     // A product to show waits for every row: its own may come last.
