@@ -1,6 +1,8 @@
 export const USAGE = `Usage: competitor-scope <command> [options]
 
 Commands:
+  init [FOLDER]           Write a starter competitor-scope.yaml and an example note (research/example-competitor.md)
+                          in FOLDER (default: the current folder); overwrites neither
   check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
       --scope FILE        The scope file (default: the nearest competitor-scope.yaml or .yml in FOLDER or above it,
                           up to the repository's root), its notes glob then resolved against FOLDER;

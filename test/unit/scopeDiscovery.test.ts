@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseScope } from '../../src/core/scope/scopeParser';
+import { STARTER_SCOPE } from '../../src/core/scope/starterScope';
 import { main } from '../../src/cli/main';
 import { tempFolder } from './helpers';
 import { call, connect } from './mcpClient';
@@ -116,5 +119,42 @@ describe('finding the scope file: the MCP server', function () {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('competitor-scope init', () => {
+  it('writes a starter scope file, valid for the parser, with a comment per key', () => {
+    const parsed = parseScope(STARTER_SCOPE);
+    assert.ok(parsed.ok);
+    assert.equal(parsed.scope.subject, 'Our Product');
+    for (const key of ['version', 'title', 'subject', 'notes', 'categories', 'goal', 'products', 'axes']) {
+      const line = STARTER_SCOPE.split('\n').findIndex((l) => l.trimStart().startsWith(`${key}:`));
+      assert.match(STARTER_SCOPE.split('\n')[line - 1], /^\s*# /, key);
+    }
+  });
+
+  it('writes a scope file and an example note that check accepts, and refuses to overwrite either', async () => {
+    const folder = tempFolder({ '.git/HEAD': 'ref: refs/heads/main\n' });
+    const init = await run(folder, 'init');
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stderr, /^Wrote competitor-scope\.yaml and research\/example-competitor\.md; /);
+    const checked = await run(folder, 'check', '--no-git');
+    assert.equal(checked.code, 0, checked.stdout);
+    assert.match(checked.stdout, /2 answered, 0 missing/);
+
+    const scope = fs.readFileSync(path.join(folder, 'competitor-scope.yaml'), 'utf8');
+    const again = await run(folder, 'init', '.');
+    assert.equal(again.code, 2);
+    assert.equal(
+      again.stderr,
+      `competitor-scope: ${path.join(folder, 'competitor-scope.yaml')} exists already; init writes over nothing.\n`,
+    );
+    assert.equal(fs.readFileSync(path.join(folder, 'competitor-scope.yaml'), 'utf8'), scope);
+
+    const noteOnly = tempFolder({ 'research/example-competitor.md': '# Mine\n' });
+    const refused = await run(noteOnly, 'init');
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /example-competitor\.md exists already/);
+    assert.ok(!fs.existsSync(path.join(noteOnly, 'competitor-scope.yaml')), 'nothing is written when one file is refused');
   });
 });
