@@ -2,6 +2,7 @@ import { battlecard, parseBattlecardArgs } from './battlecard';
 import { brief, parseBriefArgs } from './brief';
 import { check, parseCheckArgs } from '../node/check';
 import { importCommand } from './import';
+import { initCommand } from './init';
 import { matrix, parseMatrixArgs } from './matrix';
 import type { McpOptions } from '../node/mcpOptions';
 import { parseMcpArgs } from './mcpArgs';
@@ -48,6 +49,9 @@ const COMMANDS: Record<string, Command> = {
   },
   async import(args, cwd, out) {
     return print(importCommand(args, cwd), out);
+  },
+  async init(args, cwd, out) {
+    return print(initCommand(args, cwd), out);
   },
 };
 

@@ -1,9 +1,12 @@
 export const USAGE = `Usage: competitor-scope <command> [options]
 
 Commands:
+  init [FOLDER]           Write a starter competitor-scope.yaml and an example note (research/example-competitor.md)
+                          in FOLDER (default: the current folder); overwrites neither
   check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
-      --scope FILE        The scope file (default: FOLDER/competitor-scope.yaml, else the built-in default scope);
-                          its notes glob is always resolved against FOLDER
+      --scope FILE        The scope file (default: the nearest competitor-scope.yaml or .yml in FOLDER or above it,
+                          up to the repository's root), its notes glob then resolved against FOLDER;
+                          --scope builtin reads the built-in example scope
       --format text|json|github
                           Output: one line per finding and a summary (text, the default), one JSON document,
                           or GitHub Actions annotations (github)

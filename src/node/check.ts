@@ -77,7 +77,7 @@ export async function checkReport(options: CheckOptions): Promise<{ report: Chec
     code: 'outside-folder',
     message: outsideMessage(link),
   }));
-  const report = { ...built, findings: [...built.findings, ...outside] };
+  const report = { ...built, ...(workspace.builtin ? { builtinScope: true as const } : {}), findings: [...built.findings, ...outside] };
   const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
   return { report, exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
 }

@@ -47,6 +47,8 @@ export interface ReportAxis {
 /** The `check --format json` document. */
 export interface CheckReport {
   readonly scope: string;
+  /** Present, true, when the built-in example scope was read (`--scope builtin`). */
+  readonly builtinScope?: true;
   readonly notes: NotesRead | null;
   readonly products: readonly {
     readonly category: string;

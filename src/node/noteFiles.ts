@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NotesRule } from '../core/scope/notesRule';
-import { SCOPE_FILE_NAME } from '../core/scope/scopeModel';
+import { SCOPE_FILE_NAMES } from '../core/scope/scopeModel';
 import { isWithin } from './realPaths';
 
 /** What a walk of the notes finds: paths '/'-separated and relative to its root, sorted. */
@@ -61,7 +61,7 @@ export function findNotes(root: string, rule: NotesRule): FoundNotes {
     else if (stat?.isFile() && isNote) notes.push(child);
   };
   const entersFolder = (relative: string, real: string) =>
-    rule.entersFolder(relative, () => statOf(path.join(real, SCOPE_FILE_NAME)) !== undefined);
+    rule.entersFolder(relative, () => SCOPE_FILE_NAMES.some((name) => statOf(path.join(real, name)) !== undefined));
   const base = rule.base;
   const realBase = inside(base, true);
   if (realBase !== undefined && (base === '' || entersFolder(base, realBase))) walk(base, realBase);

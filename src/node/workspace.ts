@@ -5,12 +5,12 @@ import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/dec
 import { NoteIndex } from '../core/index/noteIndex';
 import { NotesRule } from '../core/scope/notesRule';
 import { plainLines } from '../core/printable';
-import { SCOPE_FILE_NAME, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
+import { SCOPE_FILE_NAMES, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
 import { noGitDates, type GitDates } from '../git/gitDates';
 import { nodeGitDates } from '../git/nodeGitDates';
 import { readBounded } from './boundedRead';
-import { findNotes } from './noteFiles';
+import { findNotes, type FoundNotes } from './noteFiles';
 import { defaultScopePath } from './packageRoot';
 import { realPathWithin } from './realPaths';
 import { UsageError } from './usageError';
@@ -21,7 +21,10 @@ export type LoadedWorkspace =
       readonly ok: true;
       readonly index: NoteIndex;
       readonly scopePath: string;
+      /** The scope file's folder, which its notes glob is resolved against (FOLDER for --scope and the built-in scope). */
       readonly notesRoot: string;
+      /** The built-in example scope was read, as `--scope builtin` asks. */
+      readonly builtin: boolean;
       /** Links to notes or note folders whose real path is outside FOLDER, relative to it: not read (see findNotes). */
       readonly outside: readonly string[];
     }
@@ -30,6 +33,7 @@ export type LoadedWorkspace =
 /** How `check` and `matrix` read a folder: the scope file, the day ages are evaluated on, and where dates come from. */
 export interface LoadOptions {
   readonly folder: string;
+  /** A scope file's absolute path, or BUILTIN_SCOPE; found from FOLDER upward when absent (see locateScope). */
   readonly scope?: string;
   /** `YYYY-MM-DD`; today by default. */
   readonly asOf?: string;
@@ -37,6 +41,15 @@ export interface LoadOptions {
   readonly git: GitDates;
   /** Where a warning about the reading goes (git's history too large to read whole): stderr by default. */
   readonly warn?: (line: string) => void;
+}
+
+/** What `--scope` takes for the built-in example scope; a file of that name is given as `./builtin`. */
+export const BUILTIN_SCOPE = 'builtin';
+
+/** `--scope` as an option: the built-in scope, or a file relative to the current folder. */
+export function scopeOption(value: string | undefined, cwd: string): { scope?: string } {
+  if (value === undefined) return {};
+  return { scope: value === BUILTIN_SCOPE ? BUILTIN_SCOPE : path.resolve(cwd, value) };
 }
 
 /** The options `check` and `matrix` share: the folder, `--scope`, `--as-of` and `--no-git`. */
@@ -59,24 +72,30 @@ export function workspaceOptions(
   }
   return {
     folder: path.resolve(cwd, positionals[0] ?? '.'),
-    ...(values.scope !== undefined ? { scope: path.resolve(cwd, values.scope) } : {}),
+    ...scopeOption(values.scope, cwd),
     ...(reading?.day !== undefined ? { asOf: reading.day } : {}),
     git: values['no-git'] ? noGitDates : nodeGitDates,
   };
 }
 
-/** Reads the scope (`--scope`, else FOLDER/competitor-scope.yaml, else the built-in one) and every note it names, dated by git. */
+/**
+ * Reads the scope (`--scope`, else the nearest scope file from FOLDER up) and the notes it names under FOLDER, dated
+ * by git. Throws when there is no scope file: another product's built-in scope would give confident, wrong findings.
+ */
 export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspace> {
   const { folder } = options;
   if (!isDirectory(folder)) throw new UsageError(`${folder} is not a folder.`);
-  const { scopePath, notesRoot, inFolder } = locateScope(folder, options.scope);
-  const parsed = readScope(scopePath, inFolder ? folder : undefined);
+  const { scopePath, notesRoot, found } = locateScope(folder, options.scope);
+  const builtin = options.scope === BUILTIN_SCOPE;
+  const warn = options.warn ?? ((line) => process.stderr.write(line));
+  if (builtin) warn(plainLines([`competitor-scope: ${BUILTIN_SCOPE_NOTICE}`]));
+  const parsed = readScope(scopePath, found ? notesRoot : undefined);
   if (!parsed.ok) return { ok: false, problems: parsed.problems, scopePath };
 
   const today = options.asOf ?? localDay();
   const index = new NoteIndex(parsed.scope, { today: () => today });
   const rule = new NotesRule(parsed.scope.notes);
-  const { notes, outside } = findNotes(notesRoot, rule);
+  const { notes, outside } = notesUnder(folder, notesRoot, findNotes(notesRoot, rule));
   for (const note of notes) {
     const decoded = readNote(path.join(notesRoot, note));
     if (decoded.ok) index.setNote(note, decoded.text);
@@ -85,8 +104,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   const analyzed = notes.filter((note) => index.note(note));
   const { dates, warning } = await options.git.notesDates(notesRoot, rule.base || '.', analyzed, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
-  if (warning) (options.warn ?? ((line) => process.stderr.write(line)))(plainLines([`competitor-scope: warning: ${warning}`]));
-  return { ok: true, index, scopePath, notesRoot, outside };
+  if (warning) warn(plainLines([`competitor-scope: warning: ${warning}`]));
+  return { ok: true, index, scopePath, notesRoot, builtin, outside };
 }
 
 /** What the commands that print no findings say on stderr of the links out of FOLDER that were not followed. */
@@ -113,22 +132,53 @@ export function shownPath(folder: string, file: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
+/** What every output that uses the built-in scope says. */
+export const BUILTIN_SCOPE_NOTICE = 'using the built-in example scope (Grid + Throughput Engine), as --scope builtin asks.';
+
 /**
- * The notes glob is always resolved against FOLDER, whichever scope is read: FOLDER's own scope file, the one
- * given with --scope (a scope shared by several notes repositories), or the built-in one. FOLDER is never ignored.
+ * The scope file and the folder its notes glob is resolved against. Without --scope, the nearest
+ * competitor-scope.yaml (or .yml) in FOLDER or a folder above it, up to the repository's root, as the editor's
+ * nested scopes: `check research` then reads the scope of the repository. The glob of --scope and of the
+ * built-in scope is resolved against FOLDER (a scope shared by several notes repositories).
  */
-function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string; inFolder: boolean } {
+function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string; found: boolean } {
+  if (scope === BUILTIN_SCOPE) return { scopePath: defaultScopePath(), notesRoot: folder, found: false };
   if (scope !== undefined) {
     if (!fs.existsSync(scope)) throw new UsageError(`The scope file ${scope} does not exist.`);
-    return { scopePath: scope, notesRoot: folder, inFolder: false };
+    return { scopePath: scope, notesRoot: folder, found: false };
   }
-  const inFolder = path.join(folder, SCOPE_FILE_NAME);
-  const found = fs.existsSync(inFolder);
-  return { scopePath: found ? inFolder : defaultScopePath(), notesRoot: folder, inFolder: found };
+  for (const dir of scopeFolders(folder)) {
+    const name = SCOPE_FILE_NAMES.find((candidate) => fs.existsSync(path.join(dir, candidate)));
+    if (name !== undefined) return { scopePath: path.join(dir, name), notesRoot: dir, found: true };
+  }
+  throw new Error(
+    `no competitor-scope.yaml (or .yml) in ${folder} or above it in its repository; run "competitor-scope init" to write one, or pass --scope builtin for the built-in example scope.`,
+  );
 }
 
 /**
- * The scope file, read within its size limit. One found in FOLDER must really be there: a link out of it (to
+ * Where a scope file is looked for: FOLDER and the folders above it up to the repository's root (the nearest one
+ * holding `.git`); FOLDER alone outside a repository, so that a stray scope file in a home folder is never taken.
+ */
+function scopeFolders(folder: string): string[] {
+  const folders: string[] = [];
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    folders.push(dir);
+    if (fs.existsSync(path.join(dir, '.git'))) return folders;
+    if (path.dirname(dir) === dir) return [folder];
+  }
+}
+
+/** The notes (and links out) found from the scope's folder that are in FOLDER: `check research` checks research/ only. */
+function notesUnder(folder: string, notesRoot: string, found: FoundNotes): FoundNotes {
+  const prefix = path.relative(notesRoot, folder).split(path.sep).join('/');
+  if (prefix === '') return found;
+  const inFolder = (note: string) => note.startsWith(`${prefix}/`);
+  return { notes: found.notes.filter(inFolder), outside: found.outside.filter(inFolder) };
+}
+
+/**
+ * The scope file, read within its size limit. One found in a folder must really be there: a link out of it (to
  * `/etc/passwd`) is refused unread. One given with --scope is the user's choice, wherever it is.
  */
 function readScope(file: string, folder: string | undefined): ScopeParseResult {

@@ -81,10 +81,10 @@ describe('the npm package', function () {
     );
   });
 
-  it('serves MCP from the installed command, with the built-in scope where the folder has none', async () => {
+  it('serves MCP from the installed command, with the built-in scope when asked for', async () => {
     const empty = tempFolder({});
     const client = new Client({ name: 'competitor-scope-test', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ command: command(), args: ['mcp', empty], stderr: 'pipe' }));
+    await client.connect(new StdioClientTransport({ command: command(), args: ['mcp', empty, '--scope', 'builtin'], stderr: 'pipe' }));
     try {
       const result = (await client.callTool({ name: 'list_scope', arguments: {} })) as { content: { text: string }[] };
       assert.equal(JSON.parse(result.content[0].text).subject, 'Grid + Throughput Engine');

@@ -116,6 +116,8 @@ export function productOf(scope: Scope, ids: { readonly categoryId: string; read
 
 export const DEFAULT_NOTES_GLOB = 'research/**/*.md';
 export const SCOPE_FILE_NAME = 'competitor-scope.yaml';
+/** The names a scope file may have, the first preferred when a folder holds both. */
+export const SCOPE_FILE_NAMES: readonly string[] = [SCOPE_FILE_NAME, 'competitor-scope.yml'];
 
 /** A problem in a scope file, at the range of the node it is about. */
 export interface ScopeProblem {
