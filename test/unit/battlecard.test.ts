@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
-import { buildBattlecard } from '../../src/core/matrix/battlecard';
+import { buildBattlecard, overallScores } from '../../src/core/matrix/battlecard';
 import { battlecardToHtml, battlecardToMarkdown } from '../../src/core/matrix/battlecardText';
-import { scoredIndex } from './scoringFixtures';
+import { GRID_NOTE, scoredIndex } from './scoringFixtures';
 
 function djangoCard() {
   const index = scoredIndex();
@@ -41,9 +41,26 @@ describe('battlecard', () => {
     });
     assert.equal(card.goal, 'Compare the backends.');
     assert.equal(card.description, 'The batteries-included one.');
-    // Auth weighs 2. Ours: 4×2 + 1 + 3 + 2 = 14 of 20; Django's (Pricing unscored): 2×2 + 4 + 3 = 11 of 16.
-    assert.deepEqual(card.ourScore, { value: 14, max: 20, scored: 4 });
-    assert.deepEqual(card.theirScore, { value: 11, max: 16, scored: 3 });
+    // Only Auth (×2), Testing and Docs are scored on both sides: ours 4×2 + 1 + 3 = 12 of 16 (Pricing left out), Django's 2×2 + 4 + 3 = 11 of 16.
+    assert.deepEqual(card.shared, { ours: { value: 12, max: 16, scored: 3, axes: 3 }, theirs: { value: 11, max: 16, scored: 3, axes: 3 } });
+    assert.equal(card.axisCount, 4);
+  });
+
+  it('compares the two sides over the axes both have scored, and says over how many', () => {
+    const index = scoredIndex({
+      'research/grid.md': GRID_NOTE,
+      'research/django.md':
+        '---\nproduct: django\n---\n\n## Docs\n\nThe best docs around.\n\nScore: 2\n\n## Pricing\n\nFree.\n\nScore: 4\n',
+      'research/flask.md': '---\nproduct: flask\n---\n\n## Auth\n\nNone built in.\n',
+    });
+    const model = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]);
+    const django = buildBattlecard(index.scope, model, 'web', 'django');
+    assert.ok(django);
+    assert.equal(overallScores(django), 'Over the 2 of 4 axes both have scored: Grid 5/8 (63%), Django 6/8 (75%).');
+    const flask = buildBattlecard(index.scope, model, 'web', 'flask');
+    assert.ok(flask);
+    assert.equal(flask.shared, null);
+    assert.equal(overallScores(flask), 'No axis of the 4 axes is scored for both Grid and Flask: their scores do not compare yet.');
   });
 
   it('has no card for the subject itself or for a product not in the scope', () => {
@@ -60,7 +77,7 @@ describe('battlecard', () => {
       card?.sections.unknown.map((a) => a.name),
       ['Auth', 'Testing', 'Docs', 'Pricing'],
     );
-    assert.equal(card?.theirScore, null);
+    assert.equal(card?.shared, null);
   });
 
   it('renders as Markdown and as a standalone HTML page, escaping team text', () => {
@@ -70,7 +87,7 @@ describe('battlecard', () => {
     assert.ok(markdown.includes('## Where we lead (1)'));
     assert.ok(markdown.includes('- **Auth** (×2): Grid ● 4/4 (best); Django ◑ 2/4 (partial)'), markdown.join('\n'));
     assert.ok(markdown.includes('- **Pricing**: Grid ◑ 2/4 (partial); Django not scored (answered)'));
-    assert.ok(markdown.includes('Weighted score — Grid: 14/20 (70%); Django: 11/16 (69%).'));
+    assert.ok(markdown.includes('Weighted score — Over the 3 of 4 axes both have scored: Grid 12/16 (75%), Django 11/16 (69%).'));
     const hostile = { ...card, product: '<img src=x onerror=alert(1)>' };
     const html = battlecardToHtml(hostile);
     assert.match(html, /default-src 'none'/);

@@ -47,7 +47,10 @@ describe('battlecard webview in Chromium', function () {
     ]);
     assert.deepEqual(await texts('section.we-lead .weight'), ['×2']);
     assert.deepEqual(await texts('section.unknown .score'), ['◑ 2/4 (partial)', 'not scored (answered)']);
-    assert.equal(await page.page.locator('#summary').textContent(), 'Weighted score — Grid: 14/20 (70%); Django: 11/16 (69%).');
+    assert.equal(
+      await page.page.locator('#summary').textContent(),
+      'Weighted score — Over the 3 of 4 axes both have scored: Grid 12/16 (75%), Django 11/16 (69%).',
+    );
     assert.deepEqual(await page.savedState(), { categoryId: 'web', productId: 'django', scrollTop: 0 });
   });
 

@@ -51,6 +51,11 @@ describe('@competitor-scope answers', () => {
       'each answer with its sources as links',
     );
     assert.match(answer.markdown, /\| \*\*Answered\*\* \| \d\/4 \| 1\/4 \|/);
+    assert.match(
+      answer.markdown,
+      /\| \*\*Score\*\* \| 10\/12 \(83%\) on 3 of 4 axes \| 2\/4 \(50%\) on 1 of 4 axes \|/,
+      'each score with its base',
+    );
     assert.deepEqual(answer.notes, ['research/django.md', 'research/fastapi.md']);
   });
 

@@ -70,7 +70,7 @@ describe('competitor-scope check', () => {
         stale: false,
       },
     );
-    assert.deepEqual(django.score, { value: 10, max: 12, scored: 3 });
+    assert.deepEqual(django.score, { value: 10, max: 12, scored: 3, axes: 4 });
     assert.equal(report.products.find((p: { product: string }) => p.product === 'flask-based-stacks').score, null);
     const total = report.summary.answered + report.summary.missing + report.summary.empty + report.summary.placeholder;
     assert.equal(total, report.summary.axes);
@@ -191,7 +191,10 @@ describe('competitor-scope matrix', () => {
     assert.equal(tables.length, 4);
     const rows = stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Product') && !l.startsWith('| ---'));
     assert.match(rows[0], /^\| \*\*Grid \+ Throughput Engine\*\* \(subject\) \| ◕ 3\/4 A FastAPI-based stack/);
-    assert.match(rows[1], /^\| Django \| ● 4\/4 Django is "batteries included".* \| ◐ placeholder \| 3\/4 \| 10\/12 \(83%\) \|$/);
+    assert.match(
+      rows[1],
+      /^\| Django \| ● 4\/4 Django is "batteries included".* \| ◐ placeholder \| 3\/4 \| 10\/12 \(83%\) on 3 of 4 axes \|$/,
+    );
   });
 
   it('writes CSV and HTML, to a file with --output', async () => {

@@ -49,14 +49,14 @@ describe('matrix export: scores', () => {
   it('shows each score as a Harvey ball and N/M in Markdown, with the weight and the row’s weighted score', () => {
     const lines = matrixToMarkdown(scored).split('\n');
     assert.ok(lines.includes('| Product | Auth (×2) | Testing | Coverage | Score |'));
-    assert.ok(lines.includes('| Django | ◑ 2/4 Sessions. | ● 4/4 A client. | 2/2 | 8/12 (67%) |'), lines.join('\n'));
+    assert.ok(lines.includes('| Django | ◑ 2/4 Sessions. | ● 4/4 A client. | 2/2 | 8/12 (67%) on 2 of 2 axes |'), lines.join('\n'));
   });
 
   it('gives CSV a Score column and HTML the ball with its number and label', () => {
     assert.ok(matrixToCsv(scored).includes('\r\nWeb | frameworks,Django,,Auth,Answered,2,Sessions.,'));
     const html = matrixToHtml(scored);
     assert.ok(html.includes('<span class="score"><span aria-hidden="true">◑</span> 2/4 (partial)</span> Sessions.'), html);
-    assert.ok(html.includes('<td class="total">8/12 (67%)</td>'));
+    assert.ok(html.includes('<td class="total">8/12 (67%) on 2 of 2 axes</td>'));
   });
 });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildMatrix, firstSentence } from '../../src/core/matrix/matrixModel';
 import { DEFAULT_VIEW, viewTable } from '../../src/core/matrix/matrixView';
 import { matrixCoverage, matrixScope } from './matrixFixtures';
+import { DJANGO_NOTE, GRID_NOTE, scoredIndex } from './scoringFixtures';
 
 describe('matrix model', () => {
   const model = buildMatrix(matrixScope(), matrixCoverage());
@@ -96,5 +97,15 @@ describe('matrix view', () => {
       },
     ]).tables[1];
     assert.deepEqual(viewTable(sim, { ...DEFAULT_VIEW, gapsOnly: true }), { rows: [], axisIndexes: [] });
+  });
+
+  it('ranks a product scored on fewer than half its axes after the others when sorting by score, in either direction', () => {
+    // Flask: 4/4 (100%) on 1 of 4 axes; Django: 11/16 (69%) on 3 of 4.
+    const flask = '---\nproduct: flask\n---\n\n## Docs\n\nA tutorial.\n\nScore: 4\n';
+    const index = scoredIndex({ 'research/grid.md': GRID_NOTE, 'research/django.md': DJANGO_NOTE, 'research/flask.md': flask });
+    const table = buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]).tables[0];
+    const sorted = (descending: boolean) => viewTable(table, { ...DEFAULT_VIEW, sort: 'score', descending }).rows.map((r) => r.key);
+    assert.deepEqual(sorted(true), ['grid', 'django', 'flask']);
+    assert.deepEqual(sorted(false), ['grid', 'django', 'flask']);
   });
 });

@@ -225,7 +225,7 @@ describe('matrix webview in Chromium', function () {
     assert.equal(await page.locator(`${django} td[data-column="auth"] .visually-hidden`).textContent(), 'Answered, Score 2/4 (partial): ');
     assert.match((await page.locator(`${django} td[data-column="auth"]`).getAttribute('title')) ?? '', /Score 2\/4 \(partial\)/);
     // Auth weighs 2: (2×2 + 4) / (4×2 + 4).
-    assert.equal(await page.locator(`${django} td[data-column="score"]`).textContent(), '8/12 (67%)');
+    assert.equal(await page.locator(`${django} td[data-column="score"]`).textContent(), '8/12 (67%) on 2 of 2 axes');
     assert.equal(await page.locator('.vs-mark').count(), 0, 'no comparison until the vs. view is on');
     await page.check('#vs-subject');
     assert.equal(await page.locator('label:has(#vs-subject)').textContent(), ' vs. Our Engine');

@@ -99,7 +99,7 @@ describe('scoring: weighted sums and the comparison', () => {
         ],
         4,
       ),
-      { value: 8, max: 12, scored: 2 },
+      { value: 8, max: 12, scored: 2, axes: 3 },
     );
     assert.equal(weightedScore([{ score: null, weight: 1 }], 4), null);
     assert.deepEqual(
@@ -110,9 +110,10 @@ describe('scoring: weighted sums and the comparison', () => {
         ],
         4,
       ),
-      { value: 0.3, max: 1.2, scored: 2 },
+      { value: 0.3, max: 1.2, scored: 2, axes: 2 },
     );
-    assert.equal(formatWeightedScore({ value: 8, max: 12, scored: 2 }), '8/12 (67%)');
+    assert.equal(formatWeightedScore({ value: 8, max: 12, scored: 2, axes: 2 }), '8/12 (67%) on 2 of 2 axes');
+    assert.equal(formatWeightedScore({ value: 4, max: 4, scored: 1, axes: 5 }), '4/4 (100%) on 1 of 5 axes');
   });
 
   it('compares with the subject only where both are scored', () => {

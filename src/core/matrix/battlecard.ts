@@ -1,9 +1,9 @@
 import { STATUS_LABEL, type AnswerEvidence } from './cellStatus';
-import type { MatrixCell, MatrixModel } from './matrixModel';
+import type { MatrixCell, MatrixModel, MatrixRow, MatrixTable } from './matrixModel';
 import type { Scope, Scoring } from '../scope/scopeModel';
 import type { Comparison } from '../scoring/comparison';
 import { describeScore, harveyBall } from '../scope/scale';
-import { formatWeightedScore, type WeightedScore } from '../scoring/weightedScore';
+import { formatScoreValue, weightedScore, type WeightedScore } from '../scoring/weightedScore';
 
 /** One side of an axis on the battlecard: its score and the first sentence of its answer. */
 export interface BattlecardSide extends AnswerEvidence {
@@ -30,8 +30,10 @@ export interface Battlecard {
   readonly category: string;
   readonly goal: string;
   readonly scoring: Scoring;
-  readonly ourScore: WeightedScore | null;
-  readonly theirScore: WeightedScore | null;
+  /** Both sides' weighted scores over only the axes both have scored; null when they share none. */
+  readonly shared: { readonly ours: WeightedScore; readonly theirs: WeightedScore } | null;
+  /** How many axes the category has: the base the shared axes are counted against. */
+  readonly axisCount: number;
   readonly sections: Readonly<Record<BattlecardSection, readonly BattlecardAxis[]>>;
 }
 
@@ -89,10 +91,28 @@ export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: st
     category: table.name,
     goal: table.goal,
     scoring: model.scoring,
-    ourScore: ours?.score ?? null,
-    theirScore: row.score,
+    shared: sharedScores(table, row, ours, model.scoring.scale),
+    axisCount: table.axes.length,
     sections,
   };
+}
+
+/** Each side's score over the axes both have scored: scores over different axes do not compare. */
+function sharedScores(table: MatrixTable, theirs: MatrixRow, ours: MatrixRow | undefined, scale: number): Battlecard['shared'] {
+  const both = table.axes.flatMap((axis, index) => {
+    const our = ours?.cells[index].score ?? null;
+    const their = theirs.cells[index].score;
+    return our === null || their === null ? [] : [{ our, their, weight: axis.weight }];
+  });
+  const ourScore = weightedScore(
+    both.map((a) => ({ score: a.our, weight: a.weight })),
+    scale,
+  );
+  const theirScore = weightedScore(
+    both.map((a) => ({ score: a.their, weight: a.weight })),
+    scale,
+  );
+  return ourScore && theirScore ? { ours: ourScore, theirs: theirScore } : null;
 }
 
 function side(cell: MatrixCell): BattlecardSide {
@@ -120,8 +140,14 @@ export function battlecardTitle(card: Battlecard): string {
   return `${card.product} vs. ${card.subject ?? 'our product'}`;
 }
 
-/** Both weighted scores in a sentence. */
+/**
+ * Both weighted scores in a sentence, over the axes both sides have scored and saying how many of the category's
+ * those are: `Over the 1 of 5 axes both have scored: Grid 3/4 (75%), Django 2/4 (50%).`
+ */
 export function overallScores(card: Battlecard): string {
-  const score = (s: Battlecard['ourScore']) => (s ? formatWeightedScore(s) : 'not scored');
-  return `${card.subject ?? 'Our product'}: ${score(card.ourScore)}; ${card.product}: ${score(card.theirScore)}.`;
+  const us = card.subject ?? 'Our product';
+  const axes = `${card.axisCount} ${card.axisCount === 1 ? 'axis' : 'axes'}`;
+  if (!card.shared) return `No axis of the ${axes} is scored for both ${us} and ${card.product}: their scores do not compare yet.`;
+  const { ours, theirs } = card.shared;
+  return `Over the ${ours.scored} of ${axes} both have scored: ${us} ${formatScoreValue(ours)}, ${card.product} ${formatScoreValue(theirs)}.`;
 }

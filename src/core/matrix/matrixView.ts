@@ -1,4 +1,4 @@
-import { scorePercent } from '../scoring/weightedScore';
+import { scorePercent, thinlyScored, type WeightedScore } from '../scoring/weightedScore';
 import { coverageRatio, type MatrixCell, type MatrixRow, type MatrixTable } from './matrixModel';
 
 export type SortKey = 'scope' | 'name' | 'coverage' | 'score';
@@ -47,14 +47,22 @@ function sortRows(rows: readonly MatrixRow[], options: ViewOptions): readonly Ma
   const direction = options.descending ? -1 : 1;
   const byName = (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name);
   const byCoverage = (a: MatrixRow, b: MatrixRow) => coverageRatio(a.answered, a.cells.length) - coverageRatio(b.answered, b.cells.length);
-  // Unscored rows come after every scored one, in either direction.
   const byScore = (a: MatrixRow, b: MatrixRow) => (a.score ? scorePercent(a.score) : -1) - (b.score ? scorePercent(b.score) : -1);
-  const unscoredLast = (a: MatrixRow, b: MatrixRow) => (options.sort === 'score' ? Number(a.score === null) - Number(b.score === null) : 0);
+  const byBase = (a: MatrixRow, b: MatrixRow) => (options.sort === 'score' ? scoreBaseRank(a.score) - scoreBaseRank(b.score) : 0);
   const byKey = options.sort === 'score' ? byScore : byCoverage;
   // Ties read by name A to Z in either direction; Array.prototype.sort is stable, so ties on both keep scope order.
   const compare =
     options.sort === 'name'
       ? (a: MatrixRow, b: MatrixRow) => direction * byName(a, b)
-      : (a: MatrixRow, b: MatrixRow) => unscoredLast(a, b) || direction * byKey(a, b) || byName(a, b);
+      : (a: MatrixRow, b: MatrixRow) => byBase(a, b) || direction * byKey(a, b) || byName(a, b);
   return [...rows].sort(compare);
+}
+
+/**
+ * In either direction, rows scored on at least half their axes come first, then the thinly scored (whose cell says
+ * on how few axes), then the unscored: 4/4 over one axis of five must not rank above 11/16 over four.
+ */
+function scoreBaseRank(score: WeightedScore | null): number {
+  if (score === null) return 2;
+  return thinlyScored(score) ? 1 : 0;
 }

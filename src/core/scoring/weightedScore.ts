@@ -4,6 +4,8 @@ export interface WeightedScore {
   readonly max: number;
   /** How many axes are scored. */
   readonly scored: number;
+  /** How many axes there are, scored or not: the base a reader needs to trust the score. */
+  readonly axes: number;
 }
 
 /** Null when no axis is scored; unscored axes count for neither the value nor the maximum. */
@@ -20,7 +22,7 @@ export function weightedScore(
     max += scale * weight;
     scored++;
   }
-  return scored === 0 ? null : { value: round(value), max: round(max), scored };
+  return scored === 0 ? null : { value: round(value), max: round(max), scored, axes: axes.length };
 }
 
 /** The score as a share of its maximum, in whole percent. */
@@ -28,9 +30,19 @@ export function scorePercent(score: WeightedScore): number {
   return score.max === 0 ? 0 : Math.round((100 * score.value) / score.max);
 }
 
-/** `11/16 (69%)` */
-export function formatWeightedScore(score: WeightedScore): string {
+/** Fewer than half the axes scored: too thin a base to rank the product among the others. */
+export function thinlyScored(score: WeightedScore): boolean {
+  return 2 * score.scored < score.axes;
+}
+
+/** `11/16 (69%)`, without its base: only where the sentence around it says the base. */
+export function formatScoreValue(score: WeightedScore): string {
   return `${score.value}/${score.max} (${scorePercent(score)}%)`;
+}
+
+/** `11/16 (69%) on 4 of 5 axes`: the score always with its base, so a score over one axis never reads as a verdict. */
+export function formatWeightedScore(score: WeightedScore): string {
+  return `${formatScoreValue(score)} on ${score.scored} of ${score.axes} ${score.axes === 1 ? 'axis' : 'axes'}`;
 }
 
 /** Weights may be fractions: two decimals keep 0.1 + 0.2 from showing as 0.30000000000000004. */
