@@ -30,7 +30,8 @@ export class LogPatchReader {
   private delimiter: number | undefined;
   private kept: Buffer[] = [];
   private keptLength = 0;
-  private day = '';
+  /** The commit's day; undefined for a commit whose day says nothing of its lines (see `shallow`). */
+  private day: string | undefined = '';
   /** The `--raw` record waiting for its path. */
   private record = '';
   /** The commit's changes of tracked notes, by `old..new` blob ids, not yet matched to a patch. */
@@ -39,7 +40,14 @@ export class LogPatchReader {
   private minus = 0;
   private plus = 0;
 
-  constructor(private readonly tracker: LineDateTracker) {}
+  /**
+   * `shallow`: the history is a shallow clone's, whose boundary commits (shown without parents) hold every older
+   * line as if written that day: their lines get no day.
+   */
+  constructor(
+    private readonly tracker: LineDateTracker,
+    private readonly shallow = false,
+  ) {}
 
   write(chunk: Buffer): void {
     let at = 0;
@@ -73,7 +81,9 @@ export class LogPatchReader {
       this.expect = 'raw';
     } else if (record[0] === COMMIT_MARK) {
       this.endCommit();
-      this.day = record.toString('latin1', 1, 11);
+      // `%x01%aI %P`: the author's date, a space, the parents' ids (none for a root or a shallow boundary).
+      const parentless = !record.toString('latin1').trimEnd().includes(' ');
+      this.day = this.shallow && parentless ? undefined : record.toString('latin1', 1, 11);
       this.expect = 'raw';
     } else if (this.expect === 'raw' && record[0] === COLON) {
       this.record = record.toString('latin1');
