@@ -6,6 +6,8 @@ export interface Hunk {
   readonly newStart: number;
   readonly newCount: number;
   readonly oldCount: number;
+  /** Each line it adds is the line it removes there but for white space: the answer did not change. */
+  spacingOnly?: boolean;
 }
 
 /** One note's lines followed back through history: where each still-undated line stands in the revision at hand. */
@@ -71,7 +73,7 @@ export class LineDateTracker {
         h++;
       }
       const hunk = hunks[h];
-      if (hunk && hunk.newCount > 0 && line >= hunk.newStart) this.date(note, i, day);
+      if (hunk && hunk.newCount > 0 && line >= hunk.newStart && !hunk.spacingOnly) this.date(note, i, day);
       else note.at[i] = line - shift;
     }
   }

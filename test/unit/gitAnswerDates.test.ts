@@ -27,14 +27,21 @@ describe('git dates of answers', () => {
     ]);
   });
 
-  it('does not re-date an answer for a commit that only adds a Score line, an As of line that dates nothing (a later day), or blank lines', async () => {
+  it('does not re-date an answer for a commit that only adds a Score line, an As of line that dates nothing (a later day), blank lines or spacing', async () => {
     const repo = gitRepository();
     repo.write(DJANGO, NOTE);
     repo.commit('2023-01-01');
-    repo.write(DJANGO, NOTE.replace('Sessions and CSRF.\n', 'Sessions and CSRF.\n\n\nScore: 4\n\nAs of 2024-07-01\n'));
+    const scored = NOTE.replace('Sessions and CSRF.\n', 'Sessions and CSRF.\n\n\nScore: 4\n\nAs of 2024-07-01\n');
+    repo.write(DJANGO, scored);
     repo.commit('2024-05-01');
     const { dated } = await datesOf(repo.folder);
     assert.deepEqual(dated[1], ['2023-01-01', 'git']);
+    repo.write(DJANGO, scored.replace('Sessions and CSRF.', '  Sessions  and\tCSRF. '));
+    repo.commit('2024-05-10');
+    assert.deepEqual((await datesOf(repo.folder)).dated[1], ['2023-01-01', 'git'], 'a change of spacing only');
+    repo.write(DJANGO, scored.replace('Sessions and CSRF.', 'Sessions and CSRF tokens.'));
+    repo.commit('2024-05-20');
+    assert.deepEqual((await datesOf(repo.folder)).dated[1], ['2024-05-20', 'git'], 'a change of words');
   });
 
   it('gives no git date to the lines of the boundary commit of a shallow clone, and says so once', async () => {
