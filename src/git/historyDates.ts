@@ -20,7 +20,7 @@ interface TrackedNote {
   pending: number;
   /** The text ends with a line break: the analysis counts one more (empty) line than git does. */
   readonly lastLineEmpty: boolean;
-  /** The oldest day a change to it was seen, for lines left when the history ends (a shallow clone). */
+  /** The oldest day a change to it was seen, for lines left when the whole history has been read. */
   oldest?: string;
 }
 
