@@ -6,17 +6,21 @@ export interface Hunk {
   readonly newStart: number;
   readonly newCount: number;
   readonly oldCount: number;
+  /** Each line it adds is the line it removes there but for white space: the answer did not change. */
+  spacingOnly?: boolean;
 }
 
 /** One note's lines followed back through history: where each still-undated line stands in the revision at hand. */
 interface TrackedNote {
   /** By current line: its 1-based line in the revision being read, or 0 once dated. */
   readonly at: Int32Array;
-  readonly dates: string[];
+  readonly dates: (string | undefined)[];
+  /** By current line: it is blank, and dates nothing. */
+  readonly blank: Uint8Array;
   pending: number;
   /** The text ends with a line break: the analysis counts one more (empty) line than git does. */
   readonly lastLineEmpty: boolean;
-  /** The oldest day a change to it was seen, for lines left when the history ends (a shallow clone). */
+  /** The oldest day a change to it was seen, for lines left when the whole history has been read. */
   oldest?: string;
 }
 
@@ -29,12 +33,16 @@ export class LineDateTracker {
   private readonly notes = new Map<string, TrackedNote>();
   private pendingLines = 0;
 
-  /** Follows a note of `lines` lines as git counts them (see gitLines). */
-  track(path: string, lines: number, lastLineEmpty: boolean): void {
-    const at = new Int32Array(lines);
-    for (let i = 0; i < lines; i++) at[i] = i + 1;
-    this.notes.set(path, { at, dates: new Array<string>(lines), pending: lines, lastLineEmpty });
-    this.pendingLines += lines;
+  /** Follows a note of these lines as git counts them (see gitLines). */
+  track(path: string, lines: readonly string[], lastLineEmpty: boolean): void {
+    const at = new Int32Array(lines.length);
+    const blank = new Uint8Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      at[i] = i + 1;
+      blank[i] = lines[i].trim() === '' ? 1 : 0;
+    }
+    this.notes.set(path, { at, dates: new Array<string | undefined>(lines.length), blank, pending: lines.length, lastLineEmpty });
+    this.pendingLines += lines.length;
   }
 
   isTracked(path: string): boolean {
@@ -46,8 +54,11 @@ export class LineDateTracker {
     return this.pendingLines === 0;
   }
 
-  /** One revision's hunks of a note: the lines they add are dated `day`; the others move to their place before it. */
-  apply(path: string, hunks: readonly Hunk[], day: string): void {
+  /**
+   * One revision's hunks of a note: the lines they add are dated `day` (undefined: a revision whose day says
+   * nothing, the boundary of a shallow clone); the others move to their place before it.
+   */
+  apply(path: string, hunks: readonly Hunk[], day: string | undefined): void {
     const note = this.notes.get(path);
     if (!note) return;
     note.oldest = day;
@@ -62,13 +73,13 @@ export class LineDateTracker {
         h++;
       }
       const hunk = hunks[h];
-      if (hunk && hunk.newCount > 0 && line >= hunk.newStart) this.date(note, i, day);
+      if (hunk && hunk.newCount > 0 && line >= hunk.newStart && !hunk.spacingOnly) this.date(note, i, day);
       else note.at[i] = line - shift;
     }
   }
 
   /** A revision whose lines cannot be followed further back (new, binary before, too large to diff): all are `day`'s. */
-  dateRest(path: string, day: string): void {
+  dateRest(path: string, day: string | undefined): void {
     const note = this.notes.get(path);
     if (!note) return;
     note.oldest = day;
@@ -76,18 +87,22 @@ export class LineDateTracker {
   }
 
   /**
-   * Each note's line dates, as the analysis counts lines. With the whole history read, lines it did not account for
-   * are the oldest day seen (the start of a shallow clone), else today's; with only part of it read, a note with
-   * lines left undated is left out, dated by its markers alone rather than wrongly.
+   * Each note's line dates, as the analysis counts lines; blank lines have none. With the whole history read, lines
+   * it did not account for are the oldest day seen, else today's, or have none in a shallow clone (whose history
+   * starts after them); with only part of it read, a note with lines left undated is left out, dated by its
+   * markers alone rather than wrongly.
    */
-  result(today: string, wholeHistory: boolean): Map<string, LineDates> {
+  result(today: string, wholeHistory: boolean, shallow = false): Map<string, LineDates> {
     const result = new Map<string, LineDates>();
     for (const [path, note] of this.notes) {
       if (note.pending > 0 && !wholeHistory) continue;
-      const rest = note.oldest ?? today;
-      for (let i = 0; i < note.dates.length; i++) note.dates[i] ??= rest;
-      // The empty line after the last line break is as old as the line it ends.
-      if (note.lastLineEmpty) note.dates.push(note.dates[note.dates.length - 1] ?? today);
+      const rest = shallow ? undefined : (note.oldest ?? today);
+      for (let i = 0; i < note.dates.length; i++) {
+        if (note.at[i] !== 0) note.dates[i] = rest;
+        if (note.blank[i]) note.dates[i] = undefined;
+      }
+      // The empty line after the last line break, as the analysis counts it: blank.
+      if (note.lastLineEmpty) note.dates.push(undefined);
       result.set(path, note.dates);
     }
     return result;
@@ -100,7 +115,7 @@ export class LineDateTracker {
     return count;
   }
 
-  private date(note: TrackedNote, index: number, day: string): void {
+  private date(note: TrackedNote, index: number, day: string | undefined): void {
     note.dates[index] = day;
     note.at[index] = 0;
     note.pending--;

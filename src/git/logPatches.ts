@@ -30,7 +30,8 @@ export class LogPatchReader {
   private delimiter: number | undefined;
   private kept: Buffer[] = [];
   private keptLength = 0;
-  private day = '';
+  /** The commit's day; undefined for a commit whose day says nothing of its lines (see `shallow`). */
+  private day: string | undefined = '';
   /** The `--raw` record waiting for its path. */
   private record = '';
   /** The commit's changes of tracked notes, by `old..new` blob ids, not yet matched to a patch. */
@@ -38,8 +39,20 @@ export class LogPatchReader {
   private patch: { key?: string; readonly hunks: Hunk[] } | undefined;
   private minus = 0;
   private plus = 0;
+  /**
+   * The hunk being read when it replaces as many lines as it removes, with the removed lines' text without
+   * white space: it changes spacing only when each added line is its removed line so read.
+   */
+  private respaced: { hunk: Hunk; readonly removed: string[]; checked: number } | undefined;
 
-  constructor(private readonly tracker: LineDateTracker) {}
+  /**
+   * `shallow`: the history is a shallow clone's, whose boundary commits (shown without parents) hold every older
+   * line as if written that day: their lines get no day.
+   */
+  constructor(
+    private readonly tracker: LineDateTracker,
+    private readonly shallow = false,
+  ) {}
 
   write(chunk: Buffer): void {
     let at = 0;
@@ -73,7 +86,9 @@ export class LogPatchReader {
       this.expect = 'raw';
     } else if (record[0] === COMMIT_MARK) {
       this.endCommit();
-      this.day = record.toString('latin1', 1, 11);
+      // `%x01%aI %P`: the author's date, a space, the parents' ids (none for a root or a shallow boundary).
+      const parentless = !record.toString('latin1').trimEnd().includes(' ');
+      this.day = this.shallow && parentless ? undefined : record.toString('latin1', 1, 11);
       this.expect = 'raw';
     } else if (this.expect === 'raw' && record[0] === COLON) {
       this.record = record.toString('latin1');
@@ -86,15 +101,27 @@ export class LogPatchReader {
 
   private line(line: Buffer): void {
     const first = line[0];
-    if (this.minus > 0 && first === 0x2d /* - */) this.minus--;
-    else if (this.plus > 0 && first === 0x2b /* + */) this.plus--;
-    else if (first === 0x5c /* \ No newline at end of file */) return;
+    if (this.minus > 0 && first === 0x2d /* - */) {
+      this.minus--;
+      this.respaced?.removed.push(withoutSpace(line));
+    } else if (this.plus > 0 && first === 0x2b /* + */) {
+      this.plus--;
+      this.checkSpacing(line);
+    } else if (first === 0x5c /* \ No newline at end of file */) return;
     else this.header(line.toString('latin1'));
+  }
+
+  private checkSpacing(line: Buffer): void {
+    const respaced = this.respaced;
+    if (!respaced) return;
+    if (respaced.removed[respaced.checked++] !== withoutSpace(line)) this.respaced = undefined;
+    else if (respaced.checked === respaced.hunk.newCount) respaced.hunk.spacingOnly = true;
   }
 
   private header(line: string): void {
     this.minus = 0;
     this.plus = 0;
+    this.respaced = undefined;
     if (line.startsWith('diff --git ')) {
       this.endPatch();
       this.patch = { hunks: [] };
@@ -105,7 +132,9 @@ export class LogPatchReader {
       const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
       if (!hunk) return;
       const [oldCount, newStart, newCount] = [Number(hunk[1] ?? '1'), Number(hunk[2]), Number(hunk[3] ?? '1')];
-      this.patch.hunks.push({ newStart, newCount, oldCount });
+      const read: Hunk = { newStart, newCount, oldCount };
+      this.patch.hunks.push(read);
+      if (oldCount === newCount) this.respaced = { hunk: read, removed: [], checked: 0 };
       this.minus = oldCount;
       this.plus = newCount;
     }
@@ -155,4 +184,9 @@ export class LogPatchReader {
     this.keptLength = 0;
     return record;
   }
+}
+
+/** A diff line's text (after its `-` or `+`) without white space. */
+function withoutSpace(line: Buffer): string {
+  return line.toString('utf8', 1).replace(/\s+/g, '');
 }

@@ -50,7 +50,7 @@ const LOG = [
   '--root',
   '--first-parent',
   '--diff-merges=first-parent',
-  '--format=%x01%aI',
+  '--format=%x01%aI %P',
   'HEAD',
   '--',
 ];
@@ -83,8 +83,9 @@ async function dateNotes(
   signal?: AbortSignal,
 ): Promise<GitDating> {
   if (notes.length === 0 || (await gitOutput(folder, ['rev-parse', '--is-inside-work-tree'], signal))?.trim() !== 'true') return NO_DATES;
+  const shallow = (await gitOutput(folder, ['rev-parse', '--is-shallow-repository'], signal))?.trim() === 'true';
   const tracker = new LineDateTracker();
-  const reader = new LogPatchReader(tracker);
+  const reader = new LogPatchReader(tracker, shallow);
   // The history is read from the start, held (up to MAX_QUEUED_BYTES) until the working tree has been compared.
   let queue: Buffer[] | undefined = [];
   let compared!: () => void;
@@ -115,7 +116,8 @@ async function dateNotes(
   if (signal?.aborted || (head && end === 'failed')) return NO_DATES;
   if (read <= MAX_HISTORY_BYTES) {
     reader.end();
-    return { dates: tracker.result(today, true) };
+    const dates = tracker.result(today, true, shallow);
+    return shallow ? { dates, warning: SHALLOW_WARNING } : { dates };
   }
   return { dates: tracker.result(today, false), warning: historyCapWarning(tracker.undatedNotes) };
 }
@@ -147,7 +149,7 @@ async function compareWorkingTree(
       if (!bytes || !decoded?.ok) continue;
       const note = notes[i].path;
       const lines = gitLines(decoded.text);
-      tracker.track(note, lines.length, decoded.text === '' || decoded.text.endsWith('\n'));
+      tracker.track(note, lines, decoded.text === '' || decoded.text.endsWith('\n'));
       const committed = head.get(note);
       if (committed && blobId(bytes, committed.id.length) === committed.id) continue;
       const before =
@@ -203,6 +205,9 @@ function notePathspecs(notesFolder: string, notes: readonly string[]): string[] 
 function globEscape(folder: string): string {
   return folder.replace(/[\\*?[\]]/g, '\\$&');
 }
+
+const SHALLOW_WARNING =
+  'the repository is a shallow clone: lines from its oldest commit have no git date, so their answers are dated by their As of lines and reviewed: dates alone (fetch the whole history, e.g. fetch-depth: 0 in actions/checkout).';
 
 function historyCapWarning(undatedNotes: number): string {
   const mib = MAX_HISTORY_BYTES / (1024 * 1024);

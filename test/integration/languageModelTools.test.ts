@@ -119,7 +119,7 @@ describe('language-model tools', () => {
       assert.match(written, /^---\nproduct: simscale\ncategory: simulation-digital-twin\n---\n/);
       assert.match(
         written,
-        /## Result visualization and analysis dashboards\n\n+Browser-based post-processing, per \[docs\]\(https:\/\/www\.simscale\.com\/docs\/\)\.\n/,
+        /## Result visualization and analysis dashboards\n\n+As of \d{4}-\d{2}-\d{2}\n\nBrowser-based post-processing, per \[docs\]\(https:\/\/www\.simscale\.com\/docs\/\)\.\n/,
       );
       const api = await extensionApi();
       await waitFor(

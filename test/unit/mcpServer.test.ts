@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { localDay } from '../../src/core/dates';
 import { checkReport } from '../../src/node/check';
 import { loadWorkspace } from '../../src/node/workspace';
 import { gapFacts, scopeListing, selectTargets } from '../../src/core/brief/scopeFacts';
@@ -83,7 +84,8 @@ describe('competitor-scope mcp', function () {
     assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary']);
   });
 
-  it('adds a section to the note on disk, which then counts as answered', async () => {
+  it('adds a section to the note on disk, dated today, which then counts as answered', async () => {
+    const dayBefore = localDay();
     const written = await call(client, 'add_section', {
       product: 'FastAPI',
       axis: 'Dev experience, documentation, and templates',
@@ -93,8 +95,10 @@ describe('competitor-scope mcp', function () {
     const note = fs.readFileSync(path.join(folder, 'research', 'fastapi.md'), 'utf8');
     assert.match(
       note,
-      /## Dev experience, documentation, and templates\n\nExcellent docs; the \[full-stack template\]\(https:\/\/example\.invalid\)\.\n/,
+      /## Dev experience, documentation, and templates\n\nAs of \d{4}-\d{2}-\d{2}\n\nExcellent docs; the \[full-stack template\]\(https:\/\/example\.invalid\)\.\n/,
     );
+    const dated = /As of (\d{4}-\d{2}-\d{2})\n\nExcellent docs/.exec(note)?.[1];
+    assert.ok(dated === dayBefore || dated === localDay(), `dated ${dated}, the day it was written`);
     assert.ok(
       note.startsWith(fs.readFileSync(path.join(repoRoot, 'example', 'research', 'fastapi.md'), 'utf8').trimEnd()),
       "the note's text is kept",

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { planSectionWrite } from '../../src/core/brief/sectionWrite';
 import { MAX_NOTE_BYTES } from '../../src/core/notes/decodeNote';
-import { indexOf, statusOf } from './noteFixtures';
+import { NoteIndex } from '../../src/core/index/noteIndex';
+import { indexOf, statusOf, testScope } from './noteFixtures';
 
 const PATH = 'research/django.md';
 const web = { categoryId: 'web', productId: 'django' };
@@ -103,5 +104,36 @@ describe('writing a section for an agent: size and line endings', () => {
       assert.doesNotMatch(write.text, /[^\r]\n/, axisId);
       assert.ok(write.text.startsWith(crlf.slice(0, crlf.indexOf('TODO'))));
     }
+  });
+});
+
+describe('writing a section for an agent: the answer is dated the day it is written', () => {
+  const TODAY = '2026-12-05';
+  const indexOn = (note: string) => {
+    const index = new NoteIndex(testScope(), { today: () => TODAY });
+    index.setNote(PATH, note);
+    return index;
+  };
+  const written = (answer: string) => {
+    const write = planSectionWrite(indexOn(NOTE), web, TESTING, answer, (p) => (p === PATH ? NOTE : undefined));
+    assert.ok(write.ok, write.ok ? '' : write.message);
+    return write.text;
+  };
+
+  it('adds an As of line of today, as a paragraph of its own, so that the answer is not as old as the note', () => {
+    const text = written('Pytest and the test client.');
+    assert.ok(text.endsWith(`## Testing strategy and coverage expectations\n\nAs of ${TODAY}\n\nPytest and the test client.\n`), text);
+    const index = indexOn(text.replace('category: web\n', 'category: web\nreviewed: 2025-01-01\n'));
+    const analysis = index.note(PATH);
+    const section = analysis?.sections.find((s) => s.axisId === TESTING);
+    assert.ok(analysis && section);
+    const evidence = index.evidence(analysis, section);
+    assert.deepEqual([evidence.asOf, evidence.asOfFrom], [TODAY, 'marker']);
+  });
+
+  it('keeps the As of line the answer has, adding none', () => {
+    const text = written('Pytest.\n\nAs of 2026-11-30');
+    assert.equal(text.match(/As of/g)?.length, 1);
+    assert.ok(text.includes('As of 2026-11-30'));
   });
 });

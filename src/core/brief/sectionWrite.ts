@@ -4,6 +4,7 @@ import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
 import { addSectionsEdits, appendToSectionEdit, applyTextEdits, axisHeadingLevel, type TextEdit } from '../notes/noteEdits';
 import type { NoteIndex } from '../index/noteIndex';
 import { openBlockAtEnd } from '../notes/openBlock';
+import { parseNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
 import { notePathFor, noteTemplate } from '../notes/noteTemplate';
 import { productOf, type Scope } from '../scope/scopeModel';
@@ -35,6 +36,7 @@ export type SectionWrite =
  * past the size limit, and text that would not stay an answer to this axis alone: a block it leaves open, a
  * heading that ends the section, anything that changes another section of the note. `read` gives a note's text
  * as it is now (undefined when there is none): the decision is taken on it, not on the index, which may be older.
+ * An answer that does not date itself gets an `As of` line of the index's today, as a paragraph of its own.
  */
 export function planSectionWrite(
   index: NoteIndex,
@@ -87,9 +89,10 @@ export function planSectionWrite(
       message: `The section text has a heading of level ${heading.tag.slice(1)} on line ${(heading.map?.[0] ?? 0) + 1}, which would end the "${axis.name}" section; use headings of level ${level + 1} or deeper, or none. Nothing was written.`,
     };
   }
+  const dated = hasAsOf(body) ? body : `As of ${index.day()}\n\n${body}`;
   const edits = section
-    ? [appendToSectionEdit(analysis, section.headingIndex, body)]
-    : addSectionsEdits(analysis, index.scope, target.categoryId, [axisId], new Map([[axisId, body]]));
+    ? [appendToSectionEdit(analysis, section.headingIndex, dated)]
+    : addSectionsEdits(analysis, index.scope, target.categoryId, [axisId], new Map([[axisId, dated]]));
   const text = applyTextEdits(before, edits);
 
   const bytes = utf8Length(text);
@@ -116,6 +119,11 @@ export function planSectionWrite(
   return existing === undefined
     ? { ok: true, path, create: true, text, unchanged: false }
     : { ok: true, path, create: false, edits, text, unchanged: false };
+}
+
+/** Whether the answer dates itself with an `As of` line. */
+function hasAsOf(body: string): boolean {
+  return parseNote(`# Answer\n\n${body}`).headings.some((h) => h.own.markers.length > 0);
 }
 
 function isSectionOf(section: AxisSection, target: NoteTarget, axisId: string): boolean {

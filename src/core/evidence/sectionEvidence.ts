@@ -1,11 +1,15 @@
-import type { ParsedNote } from '../notes/noteParser';
+import type { ParsedHeading, ParsedNote } from '../notes/noteParser';
 import type { AsOfSource } from '../notes/asOfMarker';
 import { sectionHeadings } from '../notes/sectionStatus';
 import { axisOf, categoryOf, type Scope } from '../scope/scopeModel';
 import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from '../dates';
 
-/** The day each line of a note was last changed, by 0-based line; lines past the end count as changed today. */
-export type LineDates = readonly string[];
+/**
+ * The day each line of a note was last changed, by 0-based line; lines past the end count as changed today. A
+ * line without a day says nothing of when the answer changed: a blank line, or one git cannot date (the boundary
+ * commit of a shallow clone).
+ */
+export type LineDates = readonly (string | undefined)[];
 
 /** Whether answers of an axis must cite a source, and how many days they stay fresh (0: no limit). */
 export interface AxisPolicy {
@@ -46,8 +50,9 @@ export function sectionSources(note: ParsedNote, index: number): string[] {
 }
 
 /**
- * The section's as-of date, the first that applies: its first `As of` line; the note's `reviewed:`; the latest
- * day git saw a line of the section change (a line git has no day for is an uncommitted change: today). A date
+ * The section's as-of date: its first `As of` line; else the later of the note's `reviewed:` and the latest day git
+ * saw a line of its answer change (a line git has no day for is an uncommitted change: today). Its headings,
+ * `Score:` lines, `As of` lines and blank lines are not the answer: changing them alone does not date it. A date
  * that names no day, or a day after today, dates nothing (see dateFindings).
  */
 export function sectionAsOf(
@@ -56,17 +61,34 @@ export function sectionAsOf(
   today: string,
   lineDates: LineDates | undefined,
 ): { day: string; from: AsOfSource } | undefined {
-  const marker = sectionHeadings(note, index)
-    .flatMap((h) => h.own.markers)
-    .find((m) => checkedBy(m.day, today));
+  const headings = sectionHeadings(note, index);
+  const marker = headings.flatMap((h) => h.own.markers).find((m) => checkedBy(m.day, today));
   if (marker?.day) return { day: marker.day, from: 'marker' };
   const reviewed = note.frontMatter?.reviewed && parseDay(note.frontMatter.reviewed.value);
-  if (checkedBy(reviewed, today)) return { day: reviewed, from: 'front-matter' };
-  if (!lineDates) return undefined;
-  const heading = note.headings[index];
+  const changed = lineDates && answerChanged(note, index, headings, today, lineDates);
+  if (changed && (!checkedBy(reviewed, today) || changed > reviewed)) return { day: changed, from: 'git' };
+  return checkedBy(reviewed, today) ? { day: reviewed, from: 'front-matter' } : undefined;
+}
+
+/** The latest day git saw a line of the section's answer text change. */
+function answerChanged(
+  note: ParsedNote,
+  index: number,
+  headings: readonly ParsedHeading[],
+  today: string,
+  lineDates: LineDates,
+): string | undefined {
+  const notAnswer = new Set<number>();
+  for (const heading of headings) {
+    for (let line = heading.range.start.line; line <= heading.range.end.line; line++) notAnswer.add(line);
+    for (const score of heading.own.scores) notAnswer.add(score.range.start.line);
+    for (const marker of heading.own.markers) notAnswer.add(marker.range.start.line);
+  }
   let day: string | undefined;
-  for (let line = heading.range.start.line; line < heading.sectionEndLine; line++) day = laterDay(day, lineDates[line] ?? today);
-  return day === undefined ? undefined : { day, from: 'git' };
+  for (let line = note.headings[index].range.start.line; line < note.headings[index].sectionEndLine; line++) {
+    if (!notAnswer.has(line)) day = laterDay(day, line < lineDates.length ? lineDates[line] : today);
+  }
+  return day;
 }
 
 export function sectionEvidence(

@@ -155,8 +155,8 @@ export class NoteIndex {
     return sectionEvidence(analysis.parsed, section.headingIndex, policy, this.day(), this.lineDates.get(analysis.path));
   }
 
-  /** Today, dropping what was computed for another day. */
-  private day(): string {
+  /** Today (the index's clock), dropping what was computed for another day. */
+  day(): string {
     const today = this.today();
     if (today !== this.cacheDay) {
       this.cacheDay = today;
