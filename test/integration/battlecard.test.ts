@@ -69,7 +69,10 @@ describe('the battlecard', () => {
     const headings = await waitForWebview(PAGE, 'section.verdict h2', (h) => h.length === 4, 'four sections');
     assert.deepEqual(texts(headings.elements), ['▲ Where we lead (1)', '▼ Where they lead (1)', '= Parity (0)', '? Unknown (2)']);
     const summary = await waitForWebview(PAGE, '#summary', (s) => s.length === 1, 'the weighted scores');
-    assert.equal(summary.elements[0].text, 'Weighted score — Grid + Throughput Engine: 7/8 (88%); Django: 10/12 (83%).');
+    assert.equal(
+      summary.elements[0].text,
+      'Weighted score — Over the 2 of 4 axes both have scored: Grid + Throughput Engine 7/8 (88%), Django 7/8 (88%).',
+    );
     const weLead = await waitForWebview(PAGE, 'section.we-lead li .side', (s) => s.length === 2, 'both sides of the axis where we lead');
     assert.deepEqual(texts(weLead.elements), [
       'Grid + Throughput Engine● 4/4 (best)JWT auth in front of every service; rate limits per API key at the gateway.⊘ unsourced',

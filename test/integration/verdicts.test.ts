@@ -72,7 +72,7 @@ describe('verdicts: scores in notes', () => {
         [null, null],
       ],
     );
-    assert.deepEqual(django?.score, { value: 10, max: 12, scored: 3 });
+    assert.deepEqual(django?.score, { value: 10, max: 12, scored: 3, axes: 4 });
     assert.deepEqual(django?.vs, { 'we-lead': 1, parity: 0, 'they-lead': 1 });
     assert.equal(model.scoring.labels[4], 'best');
   });
