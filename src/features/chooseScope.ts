@@ -17,7 +17,7 @@ export function registerChooseScope(roots: ScopeRoots): vscode.Disposable[] {
           roots.all.map((root) => ({
             label: root.label,
             description: root === current ? 'current' : root.store.current.source === 'default' ? 'built-in scope' : undefined,
-            detail: `${root.notes.index.summary().products} products · ${vscode.workspace.asRelativePath(root.store.defaultFileUri)}`,
+            detail: `${root.notes.index.summary().products} products · ${vscode.workspace.asRelativePath(root.store.current.fileUri ?? root.store.defaultFileUri)}`,
             root,
           })),
           { title: 'Choose Scope', placeHolder: 'The scope the matrix and the commands show' },

@@ -3,6 +3,7 @@ import { toRange } from '../workspace/convert';
 import { coverageLabel } from '../core/assist/coverageText';
 import type { ScopeRef } from '../workspace/noteNavigation';
 import type { ScopeRoots } from '../workspace/scopeRoots';
+import { SCOPE_FILE_GLOB } from '../workspace/scopeStore';
 
 /** Over each product in the scope file: its coverage, and "Open Note" or "Create Note". */
 export function registerScopeCodeLens(roots: ScopeRoots): vscode.Disposable[] {
@@ -32,6 +33,6 @@ export function registerScopeCodeLens(roots: ScopeRoots): vscode.Disposable[] {
     changed,
     roots.onDidChangeScope(() => changed.fire()),
     roots.onDidChangeNotes(({ change }) => change.more || changed.fire()),
-    vscode.languages.registerCodeLensProvider({ pattern: '**/competitor-scope.yaml' }, provider),
+    vscode.languages.registerCodeLensProvider({ pattern: `**/${SCOPE_FILE_GLOB}` }, provider),
   ];
 }

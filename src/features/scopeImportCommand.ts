@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { importScope } from '../core/scopeImport/scopeImport';
-import { SCOPE_FILE_NAME } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scope/scopeParser';
 import { sizeOverLimit } from '../core/text';
 import type { ScopeRoots } from '../workspace/scopeRoots';
-import { exists, openDocument, readText, writeText } from '../workspace/workspaceFiles';
+import { baseName, exists, openDocument, readText, writeText } from '../workspace/workspaceFiles';
 
 /**
  * Competitor Scope: Create Scope File from Markdown… on a Markdown file in the Explorer or the active
@@ -15,12 +14,14 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
   const createFromMarkdown = async (uri?: vscode.Uri, options: { replace?: boolean } = {}): Promise<vscode.TextEditor | undefined> => {
     const source = uri ?? vscode.window.activeTextEditor?.document.uri;
     const store = source && (roots.forUri(source) ?? roots.current)?.store;
-    const target = store?.defaultFileUri;
+    // The scope file in force is replaced (a competitor-scope.yml stays one), else competitor-scope.yaml is written.
+    const target = store && (store.current.fileUri ?? store.defaultFileUri);
     if (!source || !store || !target) {
       void vscode.window.showWarningMessage('Open a folder and a Markdown scope document first.');
       return undefined;
     }
-    const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+    const name = baseName(source);
+    const targetName = baseName(target);
     // Far over the importer's 1 MB limit (4 bytes a character at most), a file is not read at all.
     const size = openDocument(source) ? 0 : (await vscode.workspace.fs.stat(source)).size;
     if (size > 4 * MAX_SCOPE_FILE_CHARS) {
@@ -37,7 +38,7 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
       const replace =
         options.replace ??
         (await vscode.window.showWarningMessage(
-          `${SCOPE_FILE_NAME} exists already. Replace it with the scope of ${name}?`,
+          `${targetName} exists already. Replace it with the scope of ${name}?`,
           { modal: true },
           'Replace',
         )) === 'Replace';
@@ -48,7 +49,7 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
     const editor = await vscode.window.showTextDocument(target);
     if (result.skippedCount > 0) {
       void vscode.window.showWarningMessage(
-        `${SCOPE_FILE_NAME} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`,
+        `${targetName} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`,
       );
     }
     return editor;

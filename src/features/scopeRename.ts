@@ -5,6 +5,7 @@ import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { openDocument } from '../workspace/workspaceFiles';
+import { SCOPE_FILE_GLOB } from '../workspace/scopeStore';
 
 /**
  * F2 on a product's or axis's `id` (or `name`, which is the id when there is none) in the scope file: one
@@ -44,7 +45,7 @@ export function registerScopeRename(roots: ScopeRoots): vscode.Disposable[] {
       return edit;
     },
   };
-  return [vscode.languages.registerRenameProvider({ pattern: '**/competitor-scope.yaml' }, provider)];
+  return [vscode.languages.registerRenameProvider({ pattern: `**/${SCOPE_FILE_GLOB}` }, provider)];
 }
 
 /** Every note's analysis, from its editor's text where it is open (the index may lag behind it by its debounce). */

@@ -232,10 +232,12 @@ export class TableSection {
       text: `${row.answered}/${row.cells.length}`,
       attributes: { 'data-column': 'total', tabindex: '-1' },
     });
+    const scoreText = row.score && formatWeightedScore(row.score);
     const score = element('td', {
       className: 'total score',
-      text: row.score ? formatWeightedScore(row.score) : '—',
-      attributes: { 'data-column': 'score', tabindex: '-1' },
+      text: scoreText ?? '—',
+      // Whole in its title, should a score ever be longer than its column.
+      attributes: { 'data-column': 'score', tabindex: '-1', ...(scoreText ? { title: scoreText } : {}) },
     });
     const vs = this.vsSubject ? [vsCounts(row.vs)] : [];
     // The row's context menu (package.json's webview/context) gets these ids: Research Brief, and for a competitor Open Battlecard.

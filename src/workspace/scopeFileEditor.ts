@@ -66,7 +66,8 @@ export class ScopeFileEditor {
           create,
         )) === create;
       if (!answer) return undefined;
-      await vscode.commands.executeCommand('competitorScope.createScopeFile', { root: this.store.folderUri.toString() });
+      // The tree shows the built-in scope: its edit starts from it.
+      await vscode.commands.executeCommand('competitorScope.createScopeFile', { root: this.store.folderUri.toString() }, 'builtin');
     }
     const { fileUri, stale, problems } = this.store.current;
     if (!fileUri) return undefined;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME, type Scope } from '../core/scope/scopeModel';
+import type { Scope } from '../core/scope/scopeModel';
 import { Disposable, type DisposableLike } from './lifecycle';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
 import type { RealPaths } from './realPaths';
 import { ScopeFileEditor } from './scopeFileEditor';
-import { ScopeStore } from './scopeStore';
+import { SCOPE_FILE_GLOB, ScopeStore } from './scopeStore';
 import { coalesced } from './timeSlices';
 
 /** More scope files than this in one window is not a research repository: the rest are left out, and the log says so. */
@@ -57,7 +57,7 @@ export interface RootNotesChange {
 
 /**
  * Every scope of the window. Each workspace folder is one (its own scope file, or the built-in scope), and so is
- * every folder below that holds a `competitor-scope.yaml`; a note belongs to the nearest scope file above it. A
+ * every folder below that holds a `competitor-scope.yaml` (or `.yml`); a note belongs to the nearest scope file above it. A
  * workspace folder without a scope file of its own but with nested ones is only those (a monorepo of teams).
  */
 export class ScopeRoots extends Disposable {
@@ -124,10 +124,11 @@ export class ScopeRoots extends Disposable {
     return undefined;
   }
 
-  /** The scope whose scope file `uri` is (or would be). */
+  /** The scope whose scope file `uri` is (or would be): not a `.yml` that a `.yaml` beside it stands in for. */
   forScopeFile(uri: vscode.Uri): ScopeRoot | undefined {
     const root = this.roots.get(vscode.Uri.joinPath(uri, '..').toString());
-    return root?.store.defaultFileUri.toString() === uri.toString() ? root : undefined;
+    const fileUri = root && (root.store.current.fileUri ?? root.store.defaultFileUri);
+    return fileUri?.toString() === uri.toString() ? root : undefined;
   }
 
   /** The notes of the scope a note belongs to, when `uri` is a research note. */
@@ -172,7 +173,7 @@ export class ScopeRoots extends Disposable {
   private watch(): void {
     const later = () => this.rediscover.schedule();
     // A scope file's edits are its store's; only files that come and go change the set of scopes.
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${SCOPE_FILE_NAME}`, false, true, false);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${SCOPE_FILE_GLOB}`, false, true, false);
     this.registerAll(
       watcher,
       watcher.onDidCreate(later),
@@ -201,7 +202,7 @@ export class ScopeRoots extends Disposable {
     if (workspaceFolders.length === 0) return [];
     if (!searchNested) return workspaceFolders.map((folder) => ({ uri: folder.uri, label: folder.name }));
     // A file system without search (some virtual ones) still has its folders' own scope files.
-    const files = await Promise.resolve(vscode.workspace.findFiles(`**/${SCOPE_FILE_NAME}`, '**/node_modules/**', MAX_SCOPES + 1)).catch(
+    const files = await Promise.resolve(vscode.workspace.findFiles(`**/${SCOPE_FILE_GLOB}`, '**/node_modules/**', MAX_SCOPES + 1)).catch(
       (error: unknown) => {
         this.log.warn(`Scope files in subfolders are not looked for: ${error instanceof Error ? error.message : String(error)}`);
         return [];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SCOPE_FILE_NAME, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
+import { SCOPE_FILE_NAME, SCOPE_FILE_NAMES, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
 import { Disposable, LatestRun } from './lifecycle';
 import type { RealPaths } from './realPaths';
@@ -13,6 +13,8 @@ export interface ScopeState {
   readonly source: 'file' | 'default';
   /** The scope file, where the workspace has one. */
   readonly fileUri?: vscode.Uri;
+  /** A `competitor-scope.yml` beside the `competitor-scope.yaml` in force: not read, as on the command line. */
+  readonly ignoredFileUri?: vscode.Uri;
   /** The folder that the notes glob is relative to: the scope file's, or the workspace folder's for the built-in scope. */
   readonly folderUri: vscode.Uri;
   /** The scope file's problems as it is now; when there are any, `scope` is the last valid one. */
@@ -23,8 +25,18 @@ export interface ScopeState {
 
 const EDIT_DEBOUNCE_MS = 300;
 
+/** The scope file's names as one glob (`competitor-scope.{yaml,yml}`), for watchers, searches and document selectors. */
+export const SCOPE_FILE_GLOB = `{${SCOPE_FILE_NAMES.join(',')}}`;
+
+/** A scope file found in the folder, parsed. */
+interface ReadScope {
+  readonly fileUri: vscode.Uri;
+  readonly parsed: ScopeParseResult;
+  readonly ignoredFileUri?: vscode.Uri;
+}
+
 /**
- * Reads and watches one folder's scope file (`folder/competitor-scope.yaml`), keeps the last valid scope while
+ * Reads and watches one folder's scope file (`folder/competitor-scope.yaml`, else `.yml`), keeps the last valid scope while
  * the file is broken, and falls back to the built-in scope where there is no file. Unsaved edits count: the
  * scope follows the editor, like VS Code's own language features. ScopeRoots keeps one per scope in the window.
  */
@@ -36,8 +48,10 @@ export class ScopeStore extends Disposable {
   private lastGood: Scope | undefined;
   /** A later reload's result wins over an earlier one's. */
   private readonly reloads = this.register(new LatestRun());
-  /** Where the scope file is or would be created. */
+  /** Where the scope file is created when the folder has none. */
   readonly defaultFileUri: vscode.Uri;
+  /** Where a scope file may be, the one read first when both are there. */
+  readonly fileUris: readonly vscode.Uri[];
 
   private constructor(
     readonly folderUri: vscode.Uri,
@@ -46,6 +60,7 @@ export class ScopeStore extends Disposable {
   ) {
     super();
     this.defaultFileUri = vscode.Uri.joinPath(folderUri, SCOPE_FILE_NAME);
+    this.fileUris = SCOPE_FILE_NAMES.map((name) => vscode.Uri.joinPath(folderUri, name));
   }
 
   /**
@@ -66,23 +81,32 @@ export class ScopeStore extends Disposable {
   /** Reads the scope file again (from its open editor if it has one) and tells listeners. */
   async reload(): Promise<void> {
     const run = this.reloads.start();
-    const parsed = await this.read();
+    const found = await this.read();
     if (!run.current()) return;
-    this.apply(parsed);
+    this.apply(found);
   }
 
   /**
-   * The scope file parsed: an open editor's text (unsaved edits count), else the file's, read only when it is a
-   * regular file within the size limit. A file that links out of the folder is refused whoever holds its text.
-   * Undefined where there is no scope file.
+   * The scope file in force, parsed: `competitor-scope.yaml`, else `.yml` (a `.yml` beside a `.yaml` is named, not
+   * read). A file counts when it is on disk or has unsaved edits. Undefined where there is no scope file.
    */
-  private async read(): Promise<ScopeParseResult | undefined> {
-    const uri = this.defaultFileUri;
-    const stat = await statOf(uri);
+  private async read(): Promise<ReadScope | undefined> {
+    const files = await Promise.all(this.fileUris.map(async (uri) => ({ uri, stat: await statOf(uri) })));
+    // An editor keeps a deleted file's document: only unsaved edits make it a scope file still.
+    const [inForce, ignored] = files.filter(({ uri, stat }) => stat || openDocument(uri)?.isDirty);
+    if (!inForce) return undefined;
+    const parsed = await this.parse(inForce.uri, inForce.stat);
+    return parsed && { fileUri: inForce.uri, parsed, ...(ignored ? { ignoredFileUri: ignored.uri } : {}) };
+  }
+
+  /**
+   * A scope file's text parsed: an open editor's text (unsaved edits count), else the file's, read only when it is a
+   * regular file within the size limit. A file that links out of the folder is refused whoever holds its text.
+   */
+  private async parse(uri: vscode.Uri, stat: vscode.FileStat | undefined): Promise<ScopeParseResult | undefined> {
     if (stat && !(await this.staysInside(uri))) return refusedScope({ kind: 'outside-folder' });
     const document = openDocument(uri);
-    // An editor keeps a deleted file's document: only unsaved edits make it a scope file still.
-    if (document && (stat || document.isDirty)) return parseScope(document.getText());
+    if (document) return parseScope(document.getText());
     if (!stat) return undefined;
     const refusal = fileRefusal(stat, MAX_SCOPE_FILE_BYTES);
     if (refusal) return refusedScope(refusal);
@@ -96,17 +120,19 @@ export class ScopeStore extends Disposable {
     return this.realPaths.staysInside(this.folderUri.fsPath, uri.fsPath);
   }
 
-  private apply(parsed: ScopeParseResult | undefined): void {
-    if (!parsed) {
+  private apply(read: ReadScope | undefined): void {
+    if (!read) {
       this.lastGood = undefined;
       this.publish({ scope: this.builtIn(), source: 'default', problems: [], stale: false, folderUri: this.folderUri });
       return;
     }
+    const { parsed, fileUri, ignoredFileUri } = read;
     if (parsed.ok) this.lastGood = parsed.scope;
     this.publish({
       scope: this.lastGood ?? this.builtIn(),
       source: this.lastGood ? 'file' : 'default',
-      fileUri: this.defaultFileUri,
+      fileUri,
+      ...(ignoredFileUri ? { ignoredFileUri } : {}),
       problems: parsed.problems,
       stale: !parsed.ok,
       folderUri: this.folderUri,
@@ -121,7 +147,7 @@ export class ScopeStore extends Disposable {
   private watch(): void {
     const reload = () => void this.reload();
     const edited = coalesced(reload, EDIT_DEBOUNCE_MS);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folderUri, SCOPE_FILE_NAME));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.folderUri, SCOPE_FILE_GLOB));
     this.registerAll(
       edited,
       watcher,
@@ -140,6 +166,6 @@ export class ScopeStore extends Disposable {
   }
 
   private isScopeFile(uri: vscode.Uri): boolean {
-    return this.defaultFileUri.toString() === uri.toString();
+    return this.fileUris.some((fileUri) => fileUri.toString() === uri.toString());
   }
 }

@@ -35,3 +35,8 @@ export function writeText(uri: vscode.Uri, text: string): Thenable<void> {
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
+
+/** The file's name, without its folder. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

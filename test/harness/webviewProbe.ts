@@ -57,6 +57,8 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
         color: (globalThis as unknown as PageGlobals).getComputedStyle(node).color,
         left: box.left,
         right: box.right,
+        scrollWidth: node.scrollWidth,
+        clientWidth: node.clientWidth,
       };
     }),
   );

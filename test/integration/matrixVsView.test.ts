@@ -70,6 +70,18 @@ describe('the matrix’s vs. our product view, drawn', () => {
     assert.ok(right <= cell.elements[0].right, `the counts end at ${right} px, past their cell's ${cell.elements[0].right} px`);
   });
 
+  it('shows each weighted score with its base on one line, uncut, in a Score column as wide as its header', async () => {
+    const section = 'section[data-category="python-web-frameworks"]';
+    const scores = await waitForWebview(PAGE, `${section} td.score`, (s) => s.some((c) => c.text.includes(' axes')), 'the scores');
+    const header = await waitForWebview(PAGE, `${section} thead th[data-column="score"]`, (h) => h.length === 1, 'the Score header');
+    assert.equal(header.elements[0].right - header.elements[0].left, scores.elements[0].right - scores.elements[0].left);
+    // Every cell of the Coverage, Score and vs. us columns, their headers and their totals too.
+    const totals = await waitForWebview(PAGE, `${section} .total`, (t) => t.length > scores.elements.length, 'the totals');
+    for (const cell of totals.elements) {
+      assert.ok(cell.scrollWidth <= cell.clientWidth, `"${cell.text}" needs ${cell.scrollWidth} px; its cell shows ${cell.clientWidth} px`);
+    }
+  });
+
   it('draws a score’s Harvey ball in the text colour, not the status colour', async () => {
     const ball = await waitForWebview(PAGE, `${DJANGO_ROW} td.cell.answered .ball`, (b) => b.length === 3, 'Django’s balls');
     const name = await waitForWebview(PAGE, `${DJANGO_ROW} .product-name`, (n) => n.length === 1, 'Django’s name');

@@ -173,7 +173,7 @@ describe('the scope tree', () => {
     assert.equal(api.scope().fileUri, undefined);
     assert.equal((await children()).length, 4, 'the built-in scope has the seed’s four categories');
 
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('competitorScope.createScopeFile');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('competitorScope.createScopeFile', undefined, 'builtin');
     assert.equal(editor?.document.uri.fsPath, scopePath());
     assert.equal(
       readFileSync(scopePath(), 'utf8'),

@@ -23,6 +23,9 @@ export interface ProbeElement {
   /** Its left and right edges in the page's viewport, in CSS pixels. */
   readonly left: number;
   readonly right: number;
+  /** The width of its content, and of its box inside the borders: a text cut by its box is wider than the box. */
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
 }
 
 /** `found` is false while no page has that title (not open, hidden, or still loading). */

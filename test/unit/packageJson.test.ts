@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AGENT_INPUTS, AGENT_TOOLS } from '../../src/core/brief/agentTools';
 import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/notes/findings';
+import { SCOPE_FILE_NAMES } from '../../src/core/scope/scopeModel';
 import { repoRoot } from './helpers';
 
 interface Manifest {
   engines: { vscode: string };
+  activationEvents: string[];
   devDependencies: Record<string, string>;
   contributes: {
+    yamlValidation: Array<{ fileMatch: string | string[]; url: string }>;
     commands: Array<{ command: string; title: string; category: string; enablement?: string }>;
     menus: Record<string, Array<{ command: string; when?: string; group?: string }>>;
     languageModelTools: Array<{
@@ -80,6 +83,18 @@ describe('the extension manifest', () => {
     );
     assert.deepEqual(shownOn(menu('competitorScope.addAxis')[0].when ?? ''), ['category', 'product', 'product.noNote']);
     for (const entry of edits.flatMap(menu)) assert.match(entry.when ?? '', /^view == competitorScope\.tree && /);
+  });
+
+  it('starts on, and validates, a scope file by either of its names', () => {
+    for (const name of SCOPE_FILE_NAMES) {
+      assert.ok(manifest.activationEvents.includes(`workspaceContains:**/${name}`), name);
+      assert.ok(
+        manifest.contributes.yamlValidation.some(
+          (v) => [v.fileMatch].flat().includes(name) && v.url === './scope/competitor-scope.schema.json',
+        ),
+        name,
+      );
+    }
   });
 
   it('describes every setting and gives it a scope', () => {
