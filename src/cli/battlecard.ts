@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../node/commandArgs';
 import { battlecardOf } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/matrix/battlecardText';
@@ -19,12 +19,7 @@ export interface BattlecardOptions extends LoadOptions {
 
 /** `battlecard PRODUCT [FOLDER] [--scope FILE] [--format markdown|html] [--as-of DAY] [--no-git]`, as options. */
 export function parseBattlecardArgs(args: readonly string[], cwd: string): BattlecardOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'markdown' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = parseCommandArgs(args, { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'markdown' } });
   if (positionals.length === 0) throw new UsageError('battlecard needs a product: its id, name or an alias.');
   if (positionals.length > 2) throw new UsageError(`battlecard takes a product and one folder, not ${positionals.length} arguments.`);
   const format = values.format ?? 'markdown';

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../node/commandArgs';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
 import { plainLines } from '../core/printable';
 import { UsageError } from '../node/usageError';
@@ -12,11 +12,10 @@ export interface BriefOptions extends LoadOptions {
 
 /** `brief PRODUCT [FOLDER]`, `brief --category ID [FOLDER]`, `brief --gaps [FOLDER]` (each with --scope, --as-of, --no-git), as options. */
 export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: { ...WORKSPACE_OPTIONS, category: { type: 'string' }, gaps: { type: 'boolean', default: false } },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandArgs(args, {
+    ...WORKSPACE_OPTIONS,
+    category: { type: 'string' },
+    gaps: { type: 'boolean', default: false },
   });
   const byProduct = !values.gaps && values.category === undefined;
   if (byProduct && positionals.length === 0) throw new UsageError('brief takes a product, --category ID or --gaps.');

@@ -1,6 +1,6 @@
+import { parseCommandArgs } from '../node/commandArgs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { plainLines } from '../core/printable';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scope/scopeParser';
 import { importScope, moreLeftOut } from '../core/scopeImport/scopeImport';
@@ -9,7 +9,7 @@ import { UsageError } from '../node/usageError';
 
 /** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
 export function importCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {
-  const { positionals } = parseArgs({ args: [...args], options: {}, allowPositionals: true, strict: true });
+  const { positionals } = parseCommandArgs(args, {});
   if (positionals.length !== 1) throw new UsageError('import takes one Markdown file.');
   const file = path.resolve(cwd, positionals[0]);
   // Refused by its size before it is read: the importer would refuse it anyway.

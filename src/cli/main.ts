@@ -8,7 +8,7 @@ import type { McpOptions } from '../node/mcpOptions';
 import { parseMcpArgs } from './mcpArgs';
 import { plainLines } from '../core/printable';
 import { packageVersion } from '../node/packageRoot';
-import { USAGE } from './usage';
+import { COMMAND_HELP, commandUsage, USAGE } from './usage';
 import { UsageError } from '../node/usageError';
 
 /** Where the command line writes; tests pass their own. */
@@ -53,6 +53,13 @@ const COMMANDS: Record<string, Command> = {
   async init(args, cwd, out) {
     return print(initCommand(args, cwd), out);
   },
+  async help(args, _cwd, out) {
+    if (args.length > 1) throw new UsageError(`help takes one command, not ${args.length}.`);
+    const [command] = args;
+    if (command !== undefined && !Object.hasOwn(COMMAND_HELP, command)) throw new UsageError(`Unknown command "${command}".`);
+    out.stdout(`${command === undefined ? USAGE : commandUsage(command)}\n`);
+    return 0;
+  },
 };
 
 /** Runs `competitor-scope ARGS`; returns the exit code. Never throws: a crash would fail a CI job for the wrong reason. */
@@ -72,7 +79,7 @@ export async function main(
     out.stdout(`${packageVersion()}\n`);
     return 0;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
+  const command = name === undefined || !Object.hasOwn(COMMANDS, name) ? undefined : COMMANDS[name];
   try {
     if (!command) throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command "${name}".`);
     return await command(args, cwd, out, runMcp);
@@ -80,7 +87,10 @@ export async function main(
     const parseArgs = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
     // Node's argument errors run over several lines; joined, they are one line like every other message.
     const message = parseArgs ? errorMessage(error).replace(/\n/g, ' ') : errorMessage(error);
-    out.stderr(`${plainLines([`competitor-scope: ${message}`])}${error instanceof UsageError || parseArgs ? `\n${USAGE}\n` : ''}`);
+    // A mistake in the command line gets a pointer to the help it needs, not the whole help.
+    const help = `competitor-scope help${command && name !== 'help' ? ` ${name}` : ''}`;
+    const hint = error instanceof UsageError || parseArgs ? [`Run "${help}" for the usage.`] : [];
+    out.stderr(plainLines([`competitor-scope: ${message}`, ...hint]));
     return 2;
   }
 }

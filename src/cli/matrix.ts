@@ -1,6 +1,6 @@
+import { parseCommandArgs } from '../node/commandArgs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import { matrixOfIndex } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
@@ -22,11 +22,10 @@ export interface MatrixOptions extends LoadOptions {
 
 /** `matrix [FOLDER] [--scope FILE] [--format markdown|csv|html] [--output FILE]`, as options. */
 export function parseMatrixArgs(args: readonly string[], cwd: string): MatrixOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'markdown' }, output: { type: 'string', short: 'o' } },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandArgs(args, {
+    ...WORKSPACE_OPTIONS,
+    format: { type: 'string', default: 'markdown' },
+    output: { type: 'string', short: 'o' },
   });
   if (positionals.length > 1) throw new UsageError(`matrix takes one folder, not ${positionals.length}.`);
   const format = values.format ?? 'markdown';

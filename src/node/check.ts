@@ -1,5 +1,5 @@
+import { parseCommandArgs } from './commandArgs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport, type ReportFinding } from './checkReport';
 import { formatGithub } from './githubFormat';
 import { UsageError } from './usageError';
@@ -16,16 +16,11 @@ export interface CheckOptions extends LoadOptions {
 
 /** `check [FOLDER] [--scope FILE] [--format text|json|github] [--max-missing N] [--max-stale N] [--as-of DAY] [--no-git]`, as options. */
 export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: {
-      ...WORKSPACE_OPTIONS,
-      format: { type: 'string', default: 'text' },
-      'max-missing': { type: 'string', default: '0' },
-      'max-stale': { type: 'string' },
-    },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandArgs(args, {
+    ...WORKSPACE_OPTIONS,
+    format: { type: 'string', default: 'text' },
+    'max-missing': { type: 'string', default: '0' },
+    'max-stale': { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError(`check takes one folder, not ${positionals.length}.`);
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'github') {
