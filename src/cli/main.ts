@@ -8,6 +8,7 @@ import type { McpOptions } from '../node/mcpOptions';
 import { parseMcpArgs } from './mcpArgs';
 import { plainLines } from '../core/printable';
 import { packageVersion } from '../node/packageRoot';
+import { writeOutput } from './output';
 import { COMMAND_HELP, commandUsage, USAGE } from './usage';
 import { UsageError } from '../node/usageError';
 
@@ -30,13 +31,16 @@ const COMMANDS: Record<string, Command> = {
     return result.exitCode;
   },
   async battlecard(args, cwd, out) {
-    return print(await battlecard({ ...parseBattlecardArgs(args, cwd), warn: warnTo(out) }), out);
+    const options = parseBattlecardArgs(args, cwd);
+    return print(writeOutput(await battlecard({ ...options, warn: warnTo(out) }), options), out);
   },
   async matrix(args, cwd, out) {
-    return print(await matrix({ ...parseMatrixArgs(args, cwd), warn: warnTo(out) }), out);
+    const options = parseMatrixArgs(args, cwd);
+    return print(writeOutput(await matrix({ ...options, warn: warnTo(out) }), options), out);
   },
   async brief(args, cwd, out) {
-    return print(await brief({ ...parseBriefArgs(args, cwd), warn: warnTo(out) }), out);
+    const options = parseBriefArgs(args, cwd);
+    return print(writeOutput(await brief({ ...options, warn: warnTo(out) }), options), out);
   },
   async mcp(args, cwd, out, runMcp) {
     const options = parseMcpArgs(args, cwd);

@@ -16,18 +16,24 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   matrix: `  matrix [FOLDER]         Print the comparison matrix of FOLDER: products against axes, with the answers
       --scope FILE        As for check; so are --as-of and --no-git
       --format F          markdown (one table per category, the default), csv or html (a standalone page)
+      --category ID       Only that category's table (by id or name)
+      --gaps              Only the products and axes with a gap (missing, empty or placeholder)
       -o, --output FILE   Write it to FILE instead`,
   battlecard: `  battlecard PRODUCT [FOLDER]
                           Print one competitor against the scope's subject: where we lead, they lead, parity, unknown
+      --category ID       The category to compare in (by id or name): needed for a competitor in several
       --scope FILE        As for check
-      --format F          markdown (the default) or html (a standalone page)`,
+      --format F          markdown (the default) or html (a standalone page)
+      -o, --output FILE   Write it to FILE instead`,
   import: `  import FILE.md          Print the scope file that a Markdown scope document makes (docs/scope-and-notes.md gives
-                          its structure); what it leaves out goes to stderr`,
+                          its structure); what it leaves out goes to stderr
+      -o, --output FILE   Write it to FILE instead`,
   brief: `  brief PRODUCT [FOLDER]  Print the research brief of a product (by id, name or alias): the goal, what its notes
                           answer, every axis still to research, and the conventions a section follows
       --category ID       The brief of a category's products instead (or the product's category, with PRODUCT)
       --gaps              The brief of every gap in the scope instead
-      --scope FILE        As for check`,
+      --scope FILE        As for check
+      -o, --output FILE   Write it to FILE instead`,
   mcp: `  mcp [FOLDER]            Run a Model Context Protocol server on stdio over FOLDER's scope and notes
       --scope FILE        As for check`,
   help: `  help [COMMAND]          Show this help, or one command's`,
