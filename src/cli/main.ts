@@ -94,7 +94,8 @@ export async function main(
     // A mistake in the command line gets a pointer to the help it needs, not the whole help.
     const help = `competitor-scope help${command && name !== 'help' ? ` ${name}` : ''}`;
     const hint = error instanceof UsageError || parseArgs ? [`Run "${help}" for the usage.`] : [];
-    out.stderr(plainLines([`competitor-scope: ${message}`, ...hint]));
+    const lines = error instanceof UsageError ? error.lines : [message];
+    out.stderr(plainLines([...lines.map((line) => `competitor-scope: ${line}`), ...hint]));
     return 2;
   }
 }

@@ -3,6 +3,8 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   init: `  init [FOLDER]           Write a starter competitor-scope.yaml and an example note (research/example-competitor.md)
                           in FOLDER (default: the current folder); overwrites neither`,
   check: `  check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
+  check FILE...           Check these notes only (a pre-commit hook), against the scope found from the first one's
+                          folder; each file that is not one of its notes is refused, exit 2
       --scope FILE        The scope file (default: the nearest competitor-scope.yaml or .yml in FOLDER or above it,
                           up to the repository's root), its notes glob then resolved against FOLDER;
                           --scope builtin reads the built-in example scope
