@@ -1,21 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { tempFolder } from './helpers';
-import { runCli } from './cliRun';
+import { runCli, sourcedAnswer, vectorScope } from './cliRun';
 
-const SCOPE = `version: 1
-title: Vector search
-subject: Lumen Search
-notes: research/**/*.md
-categories:
-  - id: vector-db
-    name: Managed vector databases
-    goal: Pick a vector database.
-    products: [{ name: Lumen Search }, { name: Pinecone }, { name: Weaviate }, { name: Qdrant }]
-    axes: [{ name: Latency }, { name: Pricing }]
-`;
-
-const answer = (axis: string) => `## ${axis}\n\nAs of 2025-05-01: fast enough, per https://example.com/${axis.toLowerCase()}.\n`;
+const SCOPE = vectorScope('[{ name: Lumen Search }, { name: Pinecone }, { name: Weaviate }, { name: Qdrant }]');
+const answer = sourcedAnswer;
 
 /**
  * A repository (so that the scope is looked for upward) whose Pinecone is answered over two notes, Weaviate has a

@@ -2,26 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, tempFolder } from './helpers';
-import { runCli } from './cliRun';
+import { runCli, sourcedAnswer, vectorScope } from './cliRun';
 
-const SCOPE = `version: 1
-title: Vector search
-subject: Lumen Search
-notes: research/**/*.md
-categories:
-  - id: vector-db
-    name: Managed vector databases
-    goal: Pick a vector database.
-    products: [{ name: Lumen Search }, { name: Pinecone }, { name: Elasticsearch }]
-    axes: [{ name: Latency }, { name: Pricing }]
-  - id: search-api
+const SCOPE = vectorScope(
+  '[{ name: Lumen Search }, { name: Pinecone }, { name: Elasticsearch }]',
+  `  - id: search-api
     name: Hosted search APIs
     goal: Pick a search API.
     products: [{ name: Lumen Search }, { name: Elasticsearch }, { name: Algolia }]
     axes: [{ name: Relevance }, { name: Pricing }]
+`,
+);
+const answer = (axis: string) => `${sourcedAnswer(axis)}
+Score: 3
 `;
-
-const answer = (axis: string) => `## ${axis}\n\nAs of 2025-05-01: fine, per https://example.com/${axis.toLowerCase()}.\n\nScore: 3\n`;
 
 /** Pinecone answers both axes, Elasticsearch only Relevance (in search-api), Algolia nothing. */
 function vectorFolder(): string {
