@@ -1,7 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../node/commandArgs';
 import { battlecardOf } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/matrix/battlecardText';
+import type { NoteTarget } from '../core/notes/productMatcher';
+import { findCategory, findProduct } from '../core/notes/scopeLookup';
+import { categoryOf, subjectOf, type Scope } from '../core/scope/scopeModel';
 import { UsageError } from '../node/usageError';
 import {
   invalidScopeLines,
@@ -11,19 +14,23 @@ import {
   workspaceOptions,
   type LoadOptions,
 } from '../node/workspace';
+import { OUTPUT_OPTION, outputOption, type CommandResult } from './output';
 
 export interface BattlecardOptions extends LoadOptions {
   readonly product: string;
+  /** The category to compare in, by id or name: needed for a competitor in several. */
+  readonly category?: string;
   readonly format: 'markdown' | 'html';
+  readonly output?: string;
 }
 
-/** `battlecard PRODUCT [FOLDER] [--scope FILE] [--format markdown|html] [--as-of DAY] [--no-git]`, as options. */
+/** `battlecard PRODUCT [FOLDER] [--category ID] [--scope FILE] [--format markdown|html] [--output FILE] [--as-of DAY] [--no-git]`, as options. */
 export function parseBattlecardArgs(args: readonly string[], cwd: string): BattlecardOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: { ...WORKSPACE_OPTIONS, format: { type: 'string', default: 'markdown' } },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandArgs(args, {
+    ...WORKSPACE_OPTIONS,
+    ...OUTPUT_OPTION,
+    format: { type: 'string', default: 'markdown' },
+    category: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('battlecard needs a product: its id, name or an alias.');
   if (positionals.length > 2) throw new UsageError(`battlecard takes a product and one folder, not ${positionals.length} arguments.`);
@@ -31,21 +38,43 @@ export function parseBattlecardArgs(args: readonly string[], cwd: string): Battl
   if (format !== 'markdown' && format !== 'html') throw new UsageError(`--format must be markdown or html, not "${format}".`);
   return {
     ...workspaceOptions(values, positionals.slice(1), cwd),
+    ...outputOption(values.output, cwd),
+    ...(values.category !== undefined ? { category: values.category } : {}),
     product: positionals[0],
     format,
   };
 }
 
 /** One competitor's battlecard against the scope's subject, as the editor exports it. Exit 2 for an unknown product or an invalid scope. */
-export async function battlecard(options: BattlecardOptions): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+export async function battlecard(options: BattlecardOptions): Promise<CommandResult> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
-  const card = battlecardOf(workspace.index, options.product);
   const warnings = outsideWarnings(workspace);
+  const { scope } = workspace.index;
+  const refusal = categoryRefusal(scope, options.product, options.category);
+  const card = refusal ? { ok: false as const, message: refusal } : battlecardOf(workspace.index, options.product, options.category);
   if (!card.ok) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: ${card.message}`])}`, exitCode: 2 };
   return {
     stdout: options.format === 'html' ? battlecardToHtml(card.value) : battlecardToMarkdown(card.value),
     stderr: warnings,
     exitCode: 0,
   };
+}
+
+/**
+ * Why the category cannot be told: a competitor in several categories without --category (a card compares in one,
+ * and picking one would be a guess), or one named in a category it is not in. Undefined when it can be.
+ */
+function categoryRefusal(scope: Scope, product: string, category: string | undefined): string | undefined {
+  const found = findProduct(scope, product);
+  const subjectId = subjectOf(scope)?.id;
+  const targets = found.ok ? found.value.filter((target) => target.productId !== subjectId) : [];
+  const named = (target: NoteTarget) => `${target.categoryId} (${categoryOf(scope, target.categoryId)?.name ?? target.categoryId})`;
+  if (category === undefined) {
+    if (targets.length < 2) return undefined;
+    return `"${product}" is a competitor in ${targets.length} categories: ${targets.map(named).join(', ')}; choose one with --category.`;
+  }
+  const inCategory = findProduct(scope, product, category);
+  if (inCategory.ok || targets.length === 0 || !findCategory(scope, category).ok) return undefined;
+  return `"${product}" is not in the category "${category}"; it is a competitor in ${targets.map(named).join(', ')}.`;
 }

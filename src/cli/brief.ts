@@ -1,22 +1,24 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../node/commandArgs';
 import { briefSubject, researchBrief } from '../core/brief/researchBrief';
 import { plainLines } from '../core/printable';
 import { UsageError } from '../node/usageError';
+import { OUTPUT_OPTION, outputOption } from './output';
 import { loadWorkspace, outsideWarnings, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from '../node/workspace';
 
 export interface BriefOptions extends LoadOptions {
   readonly product?: string;
   readonly category?: string;
   readonly gaps: boolean;
+  readonly output?: string;
 }
 
-/** `brief PRODUCT [FOLDER]`, `brief --category ID [FOLDER]`, `brief --gaps [FOLDER]` (each with --scope, --as-of, --no-git), as options. */
+/** `brief PRODUCT [FOLDER]`, `brief --category ID [FOLDER]`, `brief --gaps [FOLDER]` (each with --scope, --as-of, --no-git, --output), as options. */
 export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: { ...WORKSPACE_OPTIONS, category: { type: 'string' }, gaps: { type: 'boolean', default: false } },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandArgs(args, {
+    ...WORKSPACE_OPTIONS,
+    ...OUTPUT_OPTION,
+    category: { type: 'string' },
+    gaps: { type: 'boolean', default: false },
   });
   const byProduct = !values.gaps && values.category === undefined;
   if (byProduct && positionals.length === 0) throw new UsageError('brief takes a product, --category ID or --gaps.');
@@ -24,6 +26,7 @@ export function parseBriefArgs(args: readonly string[], cwd: string): BriefOptio
   if (rest.length > 0) throw new UsageError(`brief takes ${byProduct ? 'a product and ' : ''}one folder, not ${rest.length + 1} folders.`);
   return {
     ...workspaceOptions(values, folder === undefined ? [] : [folder], cwd),
+    ...outputOption(values.output, cwd),
     ...(product !== undefined ? { product } : {}),
     ...(values.category !== undefined ? { category: values.category } : {}),
     gaps: values.gaps ?? false,

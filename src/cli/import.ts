@@ -1,16 +1,21 @@
+import { parseCommandArgs } from '../node/commandArgs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { plainLines } from '../core/printable';
 import { MAX_SCOPE_FILE_CHARS } from '../core/scope/scopeParser';
 import { importScope, moreLeftOut } from '../core/scopeImport/scopeImport';
 import { sizeOverLimit } from '../core/text';
 import { UsageError } from '../node/usageError';
+import { OUTPUT_OPTION, outputOption, writeOutput, type CommandResult } from './output';
 
-/** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
-export function importCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {
-  const { positionals } = parseArgs({ args: [...args], options: {}, allowPositionals: true, strict: true });
+/** `import FILE.md [--output FILE]`: the scope file a Markdown scope document makes, on stdout or in FILE; what was left out, on stderr. */
+export function importCommand(args: readonly string[], cwd: string): CommandResult {
+  const { values, positionals } = parseCommandArgs(args, OUTPUT_OPTION);
   if (positionals.length !== 1) throw new UsageError('import takes one Markdown file.');
+  return writeOutput(importDocument(positionals, cwd), { ...outputOption(values.output, cwd), folder: cwd });
+}
+
+function importDocument(positionals: readonly string[], cwd: string): CommandResult {
   const file = path.resolve(cwd, positionals[0]);
   // Refused by its size before it is read: the importer would refuse it anyway.
   const size = fs.statSync(file).size;

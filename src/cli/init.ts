@@ -1,6 +1,6 @@
+import { parseCommandArgs } from '../node/commandArgs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { localDay } from '../core/dates';
 import { plainLines } from '../core/printable';
 import { SCOPE_FILE_NAME, SCOPE_FILE_NAMES } from '../core/scope/scopeModel';
@@ -10,7 +10,7 @@ import { shownPath } from '../node/workspace';
 
 /** `init [FOLDER]`: writes a starter scope file and an example note, overwriting neither. */
 export function initCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {
-  const { positionals } = parseArgs({ args: [...args], options: {}, allowPositionals: true, strict: true });
+  const { positionals } = parseCommandArgs(args, {});
   if (positionals.length > 1) throw new UsageError(`init takes one folder, not ${positionals.length}.`);
   const folder = path.resolve(cwd, positionals[0] ?? '.');
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`${folder} is not a folder.`);

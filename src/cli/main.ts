@@ -8,7 +8,8 @@ import type { McpOptions } from '../node/mcpOptions';
 import { parseMcpArgs } from './mcpArgs';
 import { plainLines } from '../core/printable';
 import { packageVersion } from '../node/packageRoot';
-import { USAGE } from './usage';
+import { writeOutput } from './output';
+import { COMMAND_HELP, commandUsage, USAGE } from './usage';
 import { UsageError } from '../node/usageError';
 
 /** Where the command line writes; tests pass their own. */
@@ -30,13 +31,16 @@ const COMMANDS: Record<string, Command> = {
     return result.exitCode;
   },
   async battlecard(args, cwd, out) {
-    return print(await battlecard({ ...parseBattlecardArgs(args, cwd), warn: warnTo(out) }), out);
+    const options = parseBattlecardArgs(args, cwd);
+    return print(writeOutput(await battlecard({ ...options, warn: warnTo(out) }), options), out);
   },
   async matrix(args, cwd, out) {
-    return print(await matrix({ ...parseMatrixArgs(args, cwd), warn: warnTo(out) }), out);
+    const options = parseMatrixArgs(args, cwd);
+    return print(writeOutput(await matrix({ ...options, warn: warnTo(out) }), options), out);
   },
   async brief(args, cwd, out) {
-    return print(await brief({ ...parseBriefArgs(args, cwd), warn: warnTo(out) }), out);
+    const options = parseBriefArgs(args, cwd);
+    return print(writeOutput(await brief({ ...options, warn: warnTo(out) }), options), out);
   },
   async mcp(args, cwd, out, runMcp) {
     const options = parseMcpArgs(args, cwd);
@@ -52,6 +56,13 @@ const COMMANDS: Record<string, Command> = {
   },
   async init(args, cwd, out) {
     return print(initCommand(args, cwd), out);
+  },
+  async help(args, _cwd, out) {
+    if (args.length > 1) throw new UsageError(`help takes one command, not ${args.length}.`);
+    const [command] = args;
+    if (command !== undefined && !Object.hasOwn(COMMAND_HELP, command)) throw new UsageError(`Unknown command "${command}".`);
+    out.stdout(`${command === undefined ? USAGE : commandUsage(command)}\n`);
+    return 0;
   },
 };
 
@@ -72,7 +83,7 @@ export async function main(
     out.stdout(`${packageVersion()}\n`);
     return 0;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
+  const command = name === undefined || !Object.hasOwn(COMMANDS, name) ? undefined : COMMANDS[name];
   try {
     if (!command) throw new UsageError(name === undefined ? 'Name a command.' : `Unknown command "${name}".`);
     return await command(args, cwd, out, runMcp);
@@ -80,7 +91,11 @@ export async function main(
     const parseArgs = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
     // Node's argument errors run over several lines; joined, they are one line like every other message.
     const message = parseArgs ? errorMessage(error).replace(/\n/g, ' ') : errorMessage(error);
-    out.stderr(`${plainLines([`competitor-scope: ${message}`])}${error instanceof UsageError || parseArgs ? `\n${USAGE}\n` : ''}`);
+    // A mistake in the command line gets a pointer to the help it needs, not the whole help.
+    const help = `competitor-scope help${command && name !== 'help' ? ` ${name}` : ''}`;
+    const hint = error instanceof UsageError || parseArgs ? [`Run "${help}" for the usage.`] : [];
+    const lines = error instanceof UsageError ? error.lines : [message];
+    out.stderr(plainLines([...lines.map((line) => `competitor-scope: ${line}`), ...hint]));
     return 2;
   }
 }

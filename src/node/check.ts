@@ -1,9 +1,10 @@
+import { parseCommandArgs } from './commandArgs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildReport, formatJson, formatText, scopeProblemsReport, unanswered, type CheckReport, type ReportFinding } from './checkReport';
+import { filesFolder, filesToCheck, notesOfFiles, reportOnNotes } from './checkFiles';
 import { formatGithub } from './githubFormat';
 import { UsageError } from './usageError';
-import { loadWorkspace, outsideMessage, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
+import { loadWorkspace, outsideMessage, scopeOption, shownPath, WORKSPACE_OPTIONS, workspaceOptions, type LoadOptions } from './workspace';
 
 export interface CheckOptions extends LoadOptions {
   readonly format: 'text' | 'json' | 'github';
@@ -12,28 +13,27 @@ export interface CheckOptions extends LoadOptions {
   readonly cwd?: string;
   /** Exit 1 when more answers than this are stale; no limit when absent. */
   readonly maxStale?: number;
+  /** `check FILE…`: only these notes (absolute paths) are reported on; FOLDER is then their scope's folder. */
+  readonly files?: readonly string[];
 }
 
-/** `check [FOLDER] [--scope FILE] [--format text|json|github] [--max-missing N] [--max-stale N] [--as-of DAY] [--no-git]`, as options. */
+/** `check [FOLDER | FILE…] [--scope FILE] [--format text|json|github] [--max-missing N] [--max-stale N] [--as-of DAY] [--no-git]`, as options. */
 export function parseCheckArgs(args: readonly string[], cwd: string): CheckOptions {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: {
-      ...WORKSPACE_OPTIONS,
-      format: { type: 'string', default: 'text' },
-      'max-missing': { type: 'string', default: '0' },
-      'max-stale': { type: 'string' },
-    },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandArgs(args, {
+    ...WORKSPACE_OPTIONS,
+    format: { type: 'string', default: 'text' },
+    'max-missing': { type: 'string', default: '0' },
+    'max-stale': { type: 'string' },
   });
-  if (positionals.length > 1) throw new UsageError(`check takes one folder, not ${positionals.length}.`);
+  const files = filesToCheck(positionals, cwd);
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'github') {
     throw new UsageError(`--format must be text, json or github, not "${values.format}".`);
   }
   const maxStale = values['max-stale'];
+  const scope = scopeOption(values.scope, cwd).scope;
   return {
-    ...workspaceOptions(values, positionals, cwd),
+    ...workspaceOptions(values, files ? [filesFolder(files, scope, cwd)] : positionals, cwd),
+    ...(files ? { files } : {}),
     format: values.format,
     maxMissing: wholeNumber('--max-missing', values['max-missing'] ?? '0', 'axes'),
     ...(maxStale !== undefined ? { maxStale: wholeNumber('--max-stale', maxStale, 'answers') } : {}),
@@ -77,7 +77,10 @@ export async function checkReport(options: CheckOptions): Promise<{ report: Chec
     code: 'outside-folder',
     message: outsideMessage(link),
   }));
-  const report = { ...built, ...(workspace.builtin ? { builtinScope: true as const } : {}), findings: [...built.findings, ...outside] };
+  const whole = { ...built, ...(workspace.builtin ? { builtinScope: true as const } : {}), findings: [...built.findings, ...outside] };
+  const report = options.files
+    ? reportOnNotes(whole, workspace.index, notesOfFiles(workspace, options.files, options.cwd ?? options.folder), shownNote)
+    : whole;
   const tooStale = options.maxStale !== undefined && report.summary.stale > options.maxStale;
   return { report, exitCode: unanswered(report.summary) > options.maxMissing || tooStale ? 1 : 0 };
 }

@@ -135,6 +135,11 @@ export function shownPath(folder: string, file: string): string {
 /** What every output that uses the built-in scope says. */
 export const BUILTIN_SCOPE_NOTICE = 'using the built-in example scope (Grid + Throughput Engine), as --scope builtin asks.';
 
+/** The folder of the scope file found from FOLDER upward, as without --scope. */
+export function scopeFolderOf(folder: string): string {
+  return locateScope(folder, undefined).notesRoot;
+}
+
 /**
  * The scope file and the folder its notes glob is resolved against. Without --scope, the nearest
  * competitor-scope.yaml (or .yml) in FOLDER or a folder above it, up to the repository's root, as the editor's
@@ -196,7 +201,7 @@ function readNote(file: string): ReturnType<typeof decodeNote> {
   }
 }
 
-function isDirectory(folder: string): boolean {
+export function isDirectory(folder: string): boolean {
   try {
     return fs.statSync(folder).isDirectory();
   } catch {

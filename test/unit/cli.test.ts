@@ -110,7 +110,7 @@ describe('competitor-scope check', () => {
     assert.equal((await run('check', example)).code, 1);
   });
 
-  it('exits 2 on bad usage, with the usage', async () => {
+  it('exits 2 on bad usage, naming the mistake', async () => {
     for (const argv of [
       [],
       ['lint'],

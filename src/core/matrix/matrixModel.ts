@@ -237,7 +237,7 @@ function cellTexts(input: AxisCoverageInput | undefined): Pick<MatrixCell, 'exce
   return { excerpt: firstSentence(detail), detail };
 }
 
-function countAnswered(cells: readonly MatrixCell[]): number {
+export function countAnswered(cells: readonly MatrixCell[]): number {
   return cells.filter((cell) => cell.status === 'answered').length;
 }
 

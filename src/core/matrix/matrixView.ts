@@ -1,5 +1,14 @@
 import { scorePercent, thinlyScored, type WeightedScore } from '../scoring/weightedScore';
-import { coverageRatio, type MatrixCell, type MatrixRow, type MatrixTable } from './matrixModel';
+import {
+  countAnswered,
+  coverageRatio,
+  withModelTotals,
+  withTotals,
+  type MatrixCell,
+  type MatrixModel,
+  type MatrixRow,
+  type MatrixTable,
+} from './matrixModel';
 
 export type SortKey = 'scope' | 'name' | 'coverage' | 'score';
 
@@ -65,4 +74,23 @@ function sortRows(rows: readonly MatrixRow[], options: ViewOptions): readonly Ma
 function scoreBaseRank(score: WeightedScore | null): number {
   if (score === null) return 2;
   return thinlyScored(score) ? 1 : 0;
+}
+
+/**
+ * The matrix as an export of part of it shows it: one category's table (every table without one), and with
+ * `gapsOnly` only the products and axes with a gap, as the panel's filter shows them. Coverage is recounted over the
+ * cells shown; a product's weighted score stays the whole category's, with its base.
+ */
+export function partOfMatrix(model: MatrixModel, part: { readonly categoryId?: string; readonly gapsOnly: boolean }): MatrixModel {
+  const tables = model.tables.filter((table) => part.categoryId === undefined || table.categoryId === part.categoryId);
+  if (!part.gapsOnly) return { ...model, tables };
+  const gaps = tables.map((table) => {
+    const view = viewTable(table, { ...DEFAULT_VIEW, gapsOnly: true });
+    const rows = view.rows.map((row) => {
+      const cells = view.axisIndexes.map((index) => row.cells[index]);
+      return { ...row, cells, answered: countAnswered(cells) };
+    });
+    return withTotals({ ...table, axes: view.axisIndexes.map((index) => table.axes[index]), rows });
+  });
+  return withModelTotals({ ...model, title: `${model.title}: gaps only`, tables: gaps.filter((table) => table.rows.length > 0) });
 }
