@@ -6,7 +6,7 @@
  */
 
 /** Words that do not tell names apart, left out of the comparison. */
-export const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'or', 'for', 'to', 'in', 'on', 'vs', 'with']);
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'or', 'for', 'to', 'in', 'on', 'vs', 'with']);
 
 /**
  * Words of headings about the note rather than an axis: a heading of these alone is never an axis with a word
@@ -22,7 +22,7 @@ const GENERIC_WORDS = new Set(
 );
 
 /** A longer heading (normalized) is no misspelt name: it gets no suggestion, and costs nothing to compare. */
-export const MAX_NEAR_MISS_CHARS = 120;
+const MAX_NEAR_MISS_CHARS = 120;
 /** A heading whose words come near more names than this tells nothing about which one it means. */
 const MAX_CANDIDATES = 64;
 /** Shortest word that alone, with the other word of a name left out, still means the name. */
@@ -170,7 +170,7 @@ function isFormOf(a: string, b: string): boolean {
  * Whether two words are one slip apart: a letter left out, added, changed or swapped with its neighbour. Never
  * the first letter, and only in words long enough that the slip does not make another word (Cost, Host).
  */
-export function isSlip(a: string, b: string): boolean {
+function isSlip(a: string, b: string): boolean {
   if (a === b || a[0] !== b[0]) return false;
   const shorter = Math.min(a.length, b.length);
   if (shorter < MIN_SLIP_WORD) return false;
@@ -193,7 +193,7 @@ function oneLetterMore(longer: string, shorter: string): boolean {
  * A word without the endings of its English forms, so that forms of one word compare equal: plural (-s, -es,
  * -ies), -ing and -ed, and a final e ("price", "prices", "pricing" and "priced" all give "pric").
  */
-export function stem(word: string): string {
+function stem(word: string): string {
   let base = word;
   if (word.length < 4) return word;
   if (word.endsWith('ies')) base = `${word.slice(0, -3)}y`;
