@@ -4,7 +4,7 @@ import { localDay } from '../core/dates';
 import { markReviewedEdit } from '../core/evidence/reviewedEdit';
 import type { Finding } from '../core/notes/findings';
 import type { NoteAnalysis } from '../core/notes/noteAnalyzer';
-import { addSectionsEdits, renameHeadingEdit, setCategoryEdits, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
+import { addSectionsEdits, nearMissRenames, setCategoryEdits, setProductEdits, type TextEdit } from '../core/notes/noteEdits';
 import type { Scope } from '../core/scope/scopeModel';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 import { DIAGNOSTIC_SOURCE } from '../workspace/convert';
@@ -77,9 +77,9 @@ function quickFixes(
     }
     case 'axis-typo': {
       const heading = analysis.parsed.headings.findIndex((h) => h.range.start.line === found.range.start.line);
-      return heading === -1
-        ? []
-        : [fix(`Rename heading to '${found.data.replacement}'`, [renameHeadingEdit(analysis, heading, found.data.replacement)], true)];
+      // Axes equally near get one rename each, none preferred: the writer knows which one the heading meant.
+      const renames = heading === -1 ? [] : nearMissRenames(analysis, heading, found.data.axes);
+      return renames.map(({ name, edit }) => fix(`Rename heading to '${name}'`, [edit], renames.length === 1));
     }
     case 'unknown-product':
     case 'unlinked-note': {

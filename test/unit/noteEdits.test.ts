@@ -92,7 +92,7 @@ describe('note edits: renames and front matter', () => {
     const analysis = index.note(PATH);
     assert.ok(analysis);
     const headingIndex = analysis.parsed.headings.findIndex((h) => h.textRange.start.line === typo.range.start.line);
-    const result = apply(text, [renameHeadingEdit(analysis, headingIndex, typo.data.replacement)]);
+    const result = apply(text, [renameHeadingEdit(analysis, headingIndex, typo.data.axes[0].name)]);
     assert.equal(result, '# Django\n\n## Auth, security, and rate limiting ##\n\nSessions.\n');
     assert.ok(!codes(indexOf({ [PATH]: result }), PATH).includes('axis-typo'));
   });

@@ -164,7 +164,7 @@ describe('NoteIndex: which heading answers an axis', () => {
     });
     const typos = only(index.findings('research/django.md'), 'axis-typo');
     assert.deepEqual(
-      typos.map((f) => f.code === 'axis-typo' && [f.range.start.line, f.data.replacement]),
+      typos.map((f) => f.code === 'axis-typo' && [f.range.start.line, f.data.axes[0].name]),
       [
         [6, 'Auth, security, and rate limiting'],
         [10, 'Testing strategy and coverage expectations'],

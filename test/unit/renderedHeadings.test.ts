@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { matrixToCsv } from '../../src/core/matrix/exportCsv';
 import { matrixToMarkdown } from '../../src/core/matrix/exportMarkdown';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
-import { isNearMiss } from '../../src/core/notes/axisMatcher';
+import { NearMissFinder } from '../../src/core/notes/nearMiss';
 import { renameHeadingEdit } from '../../src/core/notes/noteEdits';
 import { codes, indexOf, statusOf, testScope } from './noteFixtures';
 
@@ -120,6 +120,9 @@ describe('excerpts, hovers and exports read as rendered', () => {
 });
 
 describe('near misses of short axis names', () => {
+  const isNearMiss = (heading: string, name: string) =>
+    new NearMissFinder([{ item: name, normalized: name }]).nearest(heading, () => false).length > 0;
+
   it('hints at plurals, and one letter left out, added or swapped', () => {
     for (const [heading, name] of [
       ['example', 'examples'],

@@ -35,7 +35,7 @@ export const AGENT_TOOLS = {
     lm: 'competitor-scope_product',
     title: "Read a product's notes",
     description:
-      "One product's research, axis by axis: each section's status (answered, placeholder, empty, missing), its note and line, and the answer's text. A product in several categories is read in each.",
+      "One product's research, axis by axis: each section's status (answered, placeholder, empty, missing), its note and line, and the answer's text; for an axis not answered, the headings that probably answer it once renamed (probablyAnsweredBy: near misses of its name). A product in several categories is read in each.",
   },
   brief: {
     mcp: 'research_brief',
@@ -49,7 +49,7 @@ export const AGENT_TOOLS = {
     lm: 'competitor-scope_add_section',
     title: 'Add a section to a note',
     description:
-      "Writes an answer for one axis of one product into its research note: adds the axis's section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, does nothing when the section already holds the same text, refuses an axis already answered otherwise and text that would change any other section, and writes only inside the notes folder.",
+      "Writes an answer for one axis of one product into its research note: adds the axis's section where it belongs, fills a section that is empty or a placeholder, or creates the note from the template. Never deletes text, does nothing when the section already holds the same text, refuses an axis already answered otherwise or probably answered by a heading near its name (rename that heading instead), and text that would change any other section, and writes only inside the notes folder.",
   },
 } as const satisfies Record<string, AgentTool>;
 

@@ -99,7 +99,13 @@ function productLines(index: NoteIndex, facts: ProductFacts, gapsOnly: boolean):
     for (const section of gaps) {
       const where =
         section.file === null ? STATUS_WORD.missing : `${STATUS_WORD[section.status as 'empty' | 'placeholder']} at ${place(section)}`;
-      lines.push(`- **${inline(section.axis.name)}**: ${where}.${section.axis.description ? ` ${inline(section.axis.description)}` : ''}`);
+      const near = (section.probablyAnsweredBy ?? []).map(
+        (h) => `\`${h.file}:${h.line}\` probably answers it (heading: ${inline(h.heading)})`,
+      );
+      const rename = near.length > 0 ? `, but ${near.join(' and ')}: rename the heading to the axis name instead of adding a section` : '';
+      lines.push(
+        `- **${inline(section.axis.name)}**: ${where}${rename}.${section.axis.description ? ` ${inline(section.axis.description)}` : ''}`,
+      );
     }
   } else {
     lines.push('', 'Every axis is answered: check that the answers are still true.');

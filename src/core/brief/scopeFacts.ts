@@ -1,5 +1,6 @@
 import type { AxisStatus } from '../notes/findings';
 import type { NoteIndex } from '../index/noteIndex';
+import type { NoteAnalysis } from '../notes/noteAnalyzer';
 import type { NoteTarget } from '../notes/productMatcher';
 import { productOf, subjectOf, type Axis, type Category, type Product } from '../scope/scopeModel';
 import { findCategory, findProduct, type Lookup } from '../notes/scopeLookup';
@@ -47,6 +48,15 @@ export interface SectionFacts {
   /** The answer's as-of day (`As of` line, `reviewed:` or git), null without one, and whether it is older than its limit. */
   readonly asOf?: string | null;
   readonly stale?: boolean;
+  /** For an axis not answered, the headings that probably answer it once renamed (near misses of its name). */
+  readonly probablyAnsweredBy?: readonly NearMissHeading[];
+}
+
+/** A heading that answers no axis but comes near one's name (`axis-typo`): where it is (1-based line) and its text. */
+export interface NearMissHeading {
+  readonly file: string;
+  readonly line: number;
+  readonly heading: string;
 }
 
 export interface ProductFacts {
@@ -103,10 +113,14 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
   const { category, product } = found;
   const coverage = index.productCoverage(target);
   const byAxis = new Map(coverage.axes.map((a) => [a.axisId, a]));
+  const nearMisses = nearMissHeadings(index, target);
   const sections = category.axes.map((axis): SectionFacts => {
     const covered = byAxis.get(axis.id);
     const place = { file: covered?.file ?? null, line: covered?.line == null ? null : covered.line + 1 };
-    if (covered?.status !== 'answered') return { axis: itemFacts(axis), status: covered?.status ?? 'missing', ...place };
+    if (covered?.status !== 'answered') {
+      const near = nearMisses.get(axis.id);
+      return { axis: itemFacts(axis), status: covered?.status ?? 'missing', ...place, ...(near ? { probablyAnsweredBy: near } : {}) };
+    }
     return {
       axis: itemFacts(axis),
       status: 'answered',
@@ -126,6 +140,26 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
     notes: coverage.notes,
     sections,
   };
+}
+
+/**
+ * The near-miss headings of a product's notes, by the axis each probably answers (in note and line order); `current`
+ * stands for its note as it is now, in place of the index's reading.
+ */
+export function nearMissHeadings(index: NoteIndex, target: NoteTarget, current?: NoteAnalysis): Map<string, NearMissHeading[]> {
+  const byAxis = new Map<string, NearMissHeading[]>();
+  const paths = new Set([...index.notesOf(target), ...(current ? [current.path] : [])]);
+  for (const path of [...paths].sort()) {
+    const analysis = path === current?.path ? current : index.note(path);
+    for (const found of analysis?.findings ?? []) {
+      if (found.code !== 'axis-typo') continue;
+      const heading = { file: path, line: found.range.start.line + 1, heading: found.data.heading };
+      for (const axis of found.data.axes) {
+        if (axis.categoryId === target.categoryId) byAxis.set(axis.axisId, [...(byAxis.get(axis.axisId) ?? []), heading]);
+      }
+    }
+  }
+  return byAxis;
 }
 
 /** The selected products with the axes their notes leave missing, empty or placeholder; products with none are left out. */

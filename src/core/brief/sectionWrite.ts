@@ -9,6 +9,7 @@ import type { NoteTarget } from '../notes/productMatcher';
 import { notePathFor, noteTemplate } from '../notes/noteTemplate';
 import { productOf, type Scope } from '../scope/scopeModel';
 import { Glob } from '../scope/glob';
+import { nearMissHeadings } from './scopeFacts';
 
 /** The most an agent may add in one section: a long answer, never a dump. */
 export const MAX_SECTION_CHARS = 20_000;
@@ -32,9 +33,10 @@ export type SectionWrite =
 /**
  * Adds an answer to a product's notes for one axis: a new section where the axis belongs when no note has one,
  * the answer appended to a section that is empty or a placeholder, or a new note from the template when the
- * product has none. Refuses an axis already answered, a path outside the notes glob, a note that would grow
- * past the size limit, and text that would not stay an answer to this axis alone: a block it leaves open, a
- * heading that ends the section, anything that changes another section of the note. `read` gives a note's text
+ * product has none. Refuses an axis already answered or probably answered (a near-miss heading of its name in
+ * one of the product's notes, to be renamed rather than doubled), a path outside the notes glob, a note that
+ * would grow past the size limit, and text that would not stay an answer to this axis alone: a block it leaves
+ * open, a heading that ends the section, anything that changes another section of the note. `read` gives a note's text
  * as it is now (undefined when there is none): the decision is taken on it, not on the index, which may be older.
  * An answer that does not date itself gets an `As of` line of the index's today, as a paragraph of its own.
  */
@@ -77,6 +79,15 @@ export function planSectionWrite(
     return {
       ok: false,
       message: `${found.product.name} already answers "${axis.name}" in ${path}:${analysis.parsed.headings[answered.headingIndex].range.start.line + 1}; edit it there.`,
+    };
+  }
+
+  const nearMisses = nearMissHeadings(index, target, analysis).get(axisId) ?? [];
+  if (nearMisses.length > 0) {
+    const headings = nearMisses.map((h) => `"${h.heading}" (${h.file}:${h.line})`).join(' and ');
+    return {
+      ok: false,
+      message: `"${axis.name}" is probably answered already under the heading ${headings}, which comes near its name: rename that heading to "${axis.name}" instead of adding a second section beside it; nothing was written.`,
     };
   }
 

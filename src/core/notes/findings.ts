@@ -21,8 +21,11 @@ export interface FindingData {
   'unknown-category': { readonly category: string; readonly suggestions: readonly string[] };
   /** Neither front matter nor the file name names a product; the closest products to the file name. */
   'unlinked-note': { readonly suggestions: readonly ProductSuggestion[] };
-  /** A heading close to an axis's name: renaming its text to `replacement` makes it answer the axis. */
-  'axis-typo': { readonly categoryId: string; readonly axisId: string; readonly replacement: string };
+  /**
+   * A heading close to an axis's name: renaming its text to the axis's name makes it answer the axis. Several
+   * axes when they are equally near; `dropsWords` when the heading has words the name lacks.
+   */
+  'axis-typo': { readonly heading: string; readonly axes: readonly NearAxis[] };
   /** An answered section that cites no http(s) source; a warning where the axis's evidence is required. */
   'unsourced-answer': { readonly categoryId: string; readonly axisId: string };
   /** An answered section older than its axis's freshness limit; the fix marks it reviewed today. */
@@ -40,6 +43,14 @@ export interface FindingData {
   'unscored-answer': { readonly categoryId: string; readonly axisId: string };
   /** A problem in the scope file (the command line shows them as findings). */
   'invalid-scope': Record<string, never>;
+}
+
+/** An axis a heading comes near (see nearMiss.ts). */
+export interface NearAxis {
+  readonly categoryId: string;
+  readonly axisId: string;
+  readonly name: string;
+  readonly dropsWords: boolean;
 }
 
 export type FindingCode = keyof FindingData;

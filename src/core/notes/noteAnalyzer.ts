@@ -2,7 +2,7 @@ import { productOf, type Category, type Product, type Scope, type Scoring } from
 import { readScore, sectionScore, sectionScoreLines } from './scoreLine';
 import { scoringOf } from '../scope/scale';
 import { type Range } from '../text';
-import { AxisMatcher } from './axisMatcher';
+import { AxisMatcher, axisTypo } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
 import { noteName } from '../scope/noteFile';
 import type { ParsedNote } from './noteParser';
@@ -155,20 +155,11 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
     if (!matched) unmatched.push(headingIndex);
   });
 
+  const matchers = categoryIds.flatMap((id) => compiled.axes(id) ?? []);
+  const answered = (categoryId: string, axisId: string) => first.has(`${categoryId}\n${axisId}`);
   for (const headingIndex of unmatched) {
-    const heading = parsed.headings[headingIndex];
-    for (const categoryId of categoryIds) {
-      const axis = compiled.axes(categoryId)?.typoOf(heading.normalized, (a) => first.has(`${categoryId}\n${a.id}`));
-      if (!axis) continue;
-      findings.push(
-        finding('axis-typo', `"${heading.text}" looks like the axis "${axis.name}".`, heading.textRange, {
-          categoryId,
-          axisId: axis.id,
-          replacement: axis.name,
-        }),
-      );
-      break;
-    }
+    const typo = axisTypo(parsed.headings[headingIndex], matchers, answered);
+    if (typo) findings.push(typo);
   }
   return sections;
 }

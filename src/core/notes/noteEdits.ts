@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Scope } from '../scope/scopeModel';
 import { LineIndex, type Position, type Range } from '../text';
+import type { NearAxis } from './findings';
 import type { NoteAnalysis } from './noteAnalyzer';
 
 /** A text edit, as VS Code's TextEdit and the Language Server Protocol have it. */
@@ -87,6 +88,26 @@ export function axisHeadingLevel(analysis: NoteAnalysis, categoryId: string): nu
 /** Renames a heading: its text only (the link text of a link), the `#` marks and the rest of the line stay. */
 export function renameHeadingEdit(analysis: NoteAnalysis, headingIndex: number, newText: string): TextEdit {
   return { range: analysis.parsed.headings[headingIndex].renameRange, newText };
+}
+
+/**
+ * The renames an `axis-typo` offers, one per axis it names: the heading's text becomes the axis's name. Words the
+ * name lacks are not deleted: the old text stays after the name in an HTML comment, which a heading does not show
+ * (`## Self-hosted <!-- was: Self-hosted option -->`). None for an axis where the old text holds `--`, which
+ * would end the comment early.
+ */
+export function nearMissRenames(
+  analysis: NoteAnalysis,
+  headingIndex: number,
+  axes: readonly NearAxis[],
+): { name: string; edit: TextEdit }[] {
+  const old = analysis.parsed.headings[headingIndex].text;
+  const renames = new Map<string, TextEdit>();
+  for (const { name, dropsWords } of axes) {
+    if (renames.has(name) || (dropsWords && old.includes('--'))) continue;
+    renames.set(name, renameHeadingEdit(analysis, headingIndex, dropsWords ? `${name} <!-- was: ${old} -->` : name));
+  }
+  return [...renames].map(([name, edit]) => ({ name, edit }));
 }
 
 /**
