@@ -1,6 +1,7 @@
 import { battlecard, parseBattlecardArgs } from './battlecard';
 import { brief, parseBriefArgs } from './brief';
 import { check, parseCheckArgs } from '../node/check';
+import { diffCommand } from './diff';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { matrix, parseMatrixArgs } from './matrix';
@@ -34,6 +35,9 @@ const COMMANDS: Record<string, Command> = {
   },
   async matrix(args, cwd, out) {
     return print(await matrix({ ...parseMatrixArgs(args, cwd), warn: warnTo(out) }), out);
+  },
+  async diff(args, cwd, out) {
+    return print(await diffCommand(args, cwd), out);
   },
   async brief(args, cwd, out) {
     return print(await brief({ ...parseBriefArgs(args, cwd), warn: warnTo(out) }), out);

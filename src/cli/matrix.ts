@@ -1,15 +1,13 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../core/matrix/exportFormats';
 import { matrixOfIndex } from '../core/matrix/indexMatrix';
-import { plainLines } from '../core/printable';
+import { printOrWrite } from './outputFile';
 import { UsageError } from '../node/usageError';
 import {
   invalidScopeLines,
   loadWorkspace,
   outsideWarnings,
-  shownPath,
   WORKSPACE_OPTIONS,
   workspaceOptions,
   type LoadOptions,
@@ -43,8 +41,5 @@ export async function matrix(options: MatrixOptions): Promise<{ stdout: string; 
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const text = EXPORT_FORMATS[options.format].render(matrixOfIndex(workspace.index));
-  const warnings = outsideWarnings(workspace);
-  if (options.output === undefined) return { stdout: text, stderr: warnings, exitCode: 0 };
-  fs.writeFileSync(options.output, text);
-  return { stdout: '', stderr: `${warnings}${plainLines([`Wrote ${shownPath(options.folder, options.output)}`])}`, exitCode: 0 };
+  return printOrWrite(text, options.output, options.folder, outsideWarnings(workspace));
 }
