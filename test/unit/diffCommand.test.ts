@@ -7,19 +7,7 @@ const { lint } = require('markdownlint/sync') as { lint: (options: object) => Re
 import { main } from '../../src/cli/main';
 import { tempFolder } from './helpers';
 import { gitRepository, type TestRepository } from './gitRepository';
-
-const SCOPE = `version: 1
-title: T
-subject: Ours
-categories:
-  - id: web
-    name: Web
-    goal: G
-    products: [{ name: Django }, { name: Rails }]
-    axes: [{ id: pricing, name: Pricing }, { id: hosting, name: Hosting }]
-`;
-
-const note = (title: string, pricing: string, hosting = 'TODO') => `# ${title}\n\n## Pricing\n\n${pricing}\n\n## Hosting\n\n${hosting}\n`;
+import { HISTORY_SCOPE, historyNote } from './historyFixtures';
 
 /** `competitor-scope diff ARGS` run in `cwd` through main(). */
 async function diff(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -32,15 +20,15 @@ async function diff(cwd: string, ...args: string[]): Promise<{ code: number; std
 /** Two commits: Django's pricing re-scored and re-sourced, Rails answered, our score lowered (a flip on Django). */
 function twoCommits(): TestRepository {
   const repo = gitRepository();
-  repo.write('competitor-scope.yaml', SCOPE);
-  repo.write('research/django.md', note('Django', 'Free, see https://a.example/one.\n\nScore: 3'));
-  repo.write('research/rails.md', note('Rails', 'TODO'));
-  repo.write('research/ours.md', note('Ours', 'Paid.\n\nScore: 4'));
+  repo.write('competitor-scope.yaml', HISTORY_SCOPE);
+  repo.write('research/django.md', historyNote('Django', 'Free, see https://a.example/one.\n\nScore: 3'));
+  repo.write('research/rails.md', historyNote('Rails', 'TODO'));
+  repo.write('research/ours.md', historyNote('Ours', 'Paid.\n\nScore: 4'));
   repo.commit('2024-01-01');
   repo.git(['tag', 'v1']);
-  repo.write('research/django.md', note('Django', 'Free, see https://b.example/two.\n\nScore: 3'));
-  repo.write('research/rails.md', note('Rails', 'Paid plans.'));
-  repo.write('research/ours.md', note('Ours', 'Paid.\n\nScore: 2'));
+  repo.write('research/django.md', historyNote('Django', 'Free, see https://b.example/two.\n\nScore: 3'));
+  repo.write('research/rails.md', historyNote('Rails', 'Paid plans.'));
+  repo.write('research/ours.md', historyNote('Ours', 'Paid.\n\nScore: 2'));
   repo.commit('2024-02-01');
   return repo;
 }
@@ -62,7 +50,7 @@ describe('competitor-scope diff', function () {
 
   it('compares two commits read from git objects, not the working tree, and defaults BASE to HEAD~1', async () => {
     const repo = twoCommits();
-    repo.write('research/rails.md', note('Rails', 'Rewritten on disk, not committed.'));
+    repo.write('research/rails.md', historyNote('Rails', 'Rewritten on disk, not committed.'));
     const run = await diff(repo.folder, 'v1', 'HEAD', '--format', 'json');
     assert.equal(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout) as JsonDiff;
@@ -78,6 +66,39 @@ describe('competitor-scope diff', function () {
     assert.equal(byDefault.base.ref, 'HEAD~1');
     assert.equal(byDefault.head.commit, null, 'HEAD defaults to the working tree');
     assert.match(JSON.stringify(byDefault.changes), /Rewritten on disk/);
+  });
+
+  it('prints text: a line per changed cell, the scope, the totals and a summary line', async () => {
+    const repo = twoCommits();
+    const run = await diff(repo.folder, 'v1', 'HEAD');
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 3), [
+      'Web / Ours / Pricing: score: ● answered · score 4 · 0 sources → ● answered · score 2 · 0 sources',
+      'Web / Django / Pricing: text, verdict (by our product’s note), sources (+1 −1): ● answered · score 3 · we lead · 1 source → ● answered · score 3 · they lead · 1 source',
+      'Web / Rails / Pricing: answered: ◐ placeholder · unknown → ● answered · unknown · 0 sources',
+    ]);
+    assert.ok(lines.includes('score of Ours (Web): 4/4 (100%) on 1 of 2 axes → 2/4 (50%) on 1 of 2 axes'), run.stdout);
+    assert.match(
+      lines.at(-1)!,
+      /^3 cells changed: answered \+1 −0, 1 verdict flip, 1 score change; from v1 \(\w{7}\) to HEAD \(\w{7}\)\.$/,
+    );
+  });
+
+  it('takes BASE from the merge base with the upstream branch when there is one', async () => {
+    const repo = twoCommits();
+    const clone = path.join(tempFolder({}), 'clone');
+    execFileSync('git', ['clone', '-q', repo.folder, clone]);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: clone }).toString();
+    git('checkout', '-q', '-b', 'topic', '--track', 'origin/main');
+    fs.writeFileSync(path.join(clone, 'research/django.md'), historyNote('Django', 'Free.', 'Heroku.'));
+    git('commit', '-q', '-a', '-m', 'one');
+    fs.writeFileSync(path.join(clone, 'research/rails.md'), historyNote('Rails', 'Paid plans.', 'Anywhere.'));
+    git('commit', '-q', '-a', '-m', 'two');
+    const json = JSON.parse((await diff(clone, '--format', 'json')).stdout) as JsonDiff;
+    assert.deepEqual(json.base, { ref: 'the merge base with origin/main', commit: repo.git(['rev-parse', 'HEAD']).trim() });
+    assert.deepEqual(json.changes.map((c) => `${c.product.id}/${c.axis.id}`).sort(), ['django/hosting', 'django/pricing', 'rails/hosting']);
   });
 
   it("never runs the repository's filter drivers", async () => {
@@ -135,8 +156,8 @@ describe('competitor-scope diff', function () {
   it('writes Markdown that passes markdownlint and keeps hostile text inside its table cell', async () => {
     const repo = twoCommits();
     const hostile = 'Paid | <script>alert(1)</script> **bold** [link](https://evil.example) `code`\n::error::forged ##[group]x';
-    repo.write('competitor-scope.yaml', SCOPE.replace('{ name: Rails }', '{ id: rails, name: "Rails | <b>On</b> *Rails*" }'));
-    repo.write('research/rails.md', note('Rails', hostile.replace('\n', ' ')));
+    repo.write('competitor-scope.yaml', HISTORY_SCOPE.replace('{ name: Rails }', '{ id: rails, name: "Rails | <b>On</b> *Rails*" }'));
+    repo.write('research/rails.md', historyNote('Rails', hostile.replace('\n', ' ')));
     const run = await diff(repo.folder, 'v1', '--format', 'markdown');
     assert.equal(run.code, 0, run.stderr);
     const markdown = run.stdout;
@@ -153,7 +174,7 @@ describe('competitor-scope diff', function () {
 
   it('prints one ::notice per changed cell on its HEAD section, escaped as check escapes', async () => {
     const repo = twoCommits();
-    repo.write('research/django.md', note('Django', 'Free, see https://b.example/two.\n\nScore: 3', '100% %0A::error::forged'));
+    repo.write('research/django.md', historyNote('Django', 'Free, see https://b.example/two.\n\nScore: 3', '100% %0A::error::forged'));
     const run = await diff(repo.folder, 'HEAD', '--format', 'github');
     assert.equal(run.code, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');

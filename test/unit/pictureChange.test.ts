@@ -2,21 +2,10 @@ import * as assert from 'node:assert/strict';
 import { comparePictures, type CellChange } from '../../src/core/history/pictureChange';
 import { parseScope } from '../../src/core/scope/scopeParser';
 import { NoteIndex } from '../../src/core/index/noteIndex';
-
-const SCOPE = `version: 1
-title: T
-subject: Ours
-freshness: 100
-categories:
-  - id: web
-    name: Web
-    goal: G
-    products: [{ name: Django }, { name: Rails }]
-    axes: [{ id: pricing, name: Pricing }, { id: hosting, name: Hosting }]
-`;
+import { HISTORY_SCOPE, historyNote } from './historyFixtures';
 
 /** A point in history: the scope and the notes, analyzed as `check` analyzes them, on a fixed day. */
-function point(notes: Record<string, string>, scope = SCOPE): NoteIndex {
+function point(notes: Record<string, string>, scope = HISTORY_SCOPE): NoteIndex {
   const parsed = parseScope(scope);
   assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
   const index = new NoteIndex(parsed.scope, { today: () => '2024-06-01' });
@@ -24,15 +13,13 @@ function point(notes: Record<string, string>, scope = SCOPE): NoteIndex {
   return index;
 }
 
-const note = (title: string, pricing: string, hosting = 'TODO') => `# ${title}\n\n## Pricing\n\n${pricing}\n\n## Hosting\n\n${hosting}\n`;
-
 function changeOf(changes: readonly CellChange[], product: string, axis: string): CellChange | undefined {
   return changes.find((c) => c.product.id === product && c.axis.id === axis);
 }
 
 describe('the change model between two points (core/history)', () => {
   it('lists no cell when nothing changed, and counts the same totals on both sides', () => {
-    const notes = { 'research/django.md': note('Django', 'Free.\n\nScore: 3') };
+    const notes = { 'research/django.md': historyNote('Django', 'Free.\n\nScore: 3') };
     const { changes, summary, scope } = comparePictures(point(notes), point(notes));
     assert.deepEqual(changes, []);
     assert.deepEqual(scope, { added: [], removed: [], renamed: [] });
@@ -42,12 +29,12 @@ describe('the change model between two points (core/history)', () => {
 
   it('tells every kind of cell change, with before and after', () => {
     const base = point({
-      'research/django.md': note('Django', 'Free, see https://a.example/one.\n\nAs of 2024-01-01.\n\nScore: 2', 'Anywhere.'),
-      'research/rails.md': note('Rails', 'TODO'),
+      'research/django.md': historyNote('Django', 'Free, see https://a.example/one.\n\nAs of 2024-01-01.\n\nScore: 2', 'Anywhere.'),
+      'research/rails.md': historyNote('Rails', 'TODO'),
     });
     const head = point({
-      'research/django.md': note('Django', 'Free for all, see https://b.example/two.\n\nAs of 2024-05-01.\n\nScore: 3', 'TODO'),
-      'research/rails.md': note('Rails', 'Paid.'),
+      'research/django.md': historyNote('Django', 'Free for all, see https://b.example/two.\n\nAs of 2024-05-01.\n\nScore: 3', 'TODO'),
+      'research/rails.md': historyNote('Rails', 'Paid.'),
     });
     const { changes, summary } = comparePictures(base, head);
     const pricing = changeOf(changes, 'django', 'pricing')!;
@@ -71,9 +58,9 @@ describe('the change model between two points (core/history)', () => {
   });
 
   it('flips a verdict when only our product’s note changed, and says so', () => {
-    const django = { 'research/django.md': note('Django', 'Free.\n\nScore: 3') };
-    const base = point({ ...django, 'research/ours.md': note('Ours', 'Paid.\n\nScore: 4') });
-    const head = point({ ...django, 'research/ours.md': note('Ours', 'Paid.\n\nScore: 2') });
+    const django = { 'research/django.md': historyNote('Django', 'Free.\n\nScore: 3') };
+    const base = point({ ...django, 'research/ours.md': historyNote('Ours', 'Paid.\n\nScore: 4') });
+    const head = point({ ...django, 'research/ours.md': historyNote('Ours', 'Paid.\n\nScore: 2') });
     const { changes, summary } = comparePictures(base, head);
     const flip = changeOf(changes, 'django', 'pricing')!;
     assert.deepEqual(flip.kinds, ['verdict']);
@@ -90,8 +77,8 @@ describe('the change model between two points (core/history)', () => {
   });
 
   it('tells a rename (same id, new name) from a removal and an addition; cells follow their ids', () => {
-    const notes = { 'research/django.md': note('Django', 'Free.') };
-    const renamed = SCOPE.replace('name: Pricing }', 'name: Price and plans }').replace('{ name: Rails }', '{ name: Phoenix }');
+    const notes = { 'research/django.md': historyNote('Django', 'Free.') };
+    const renamed = HISTORY_SCOPE.replace('name: Pricing }', 'name: Price and plans }').replace('{ name: Rails }', '{ name: Phoenix }');
     const { changes, scope } = comparePictures(
       point(notes),
       point({ 'research/django.md': '# Django\n\n## Price and plans\n\nFree.\n' }, renamed),
@@ -112,10 +99,10 @@ describe('the change model between two points (core/history)', () => {
   });
 
   it('lists a removed axis’s answers as changes with no after, and an added category with no before', () => {
-    const base = point({ 'research/django.md': note('Django', 'Free.', 'Heroku.') });
+    const base = point({ 'research/django.md': historyNote('Django', 'Free.', 'Heroku.') });
     const head = point(
       { 'research/django.md': '# Django\n\n## Pricing\n\nFree.\n\n## Speed\n\nFast.\n' },
-      SCOPE.replace('{ id: hosting, name: Hosting }', '{ id: speed, name: Speed }'),
+      HISTORY_SCOPE.replace('{ id: hosting, name: Hosting }', '{ id: speed, name: Speed }'),
     );
     const { changes, scope } = comparePictures(base, head);
     const hosting = changeOf(changes, 'django', 'hosting')!;
