@@ -11,7 +11,7 @@ import { annotationsRoot } from '../node/check';
 import { loadCommit, type ScopePlace } from '../node/commitWorkspace';
 import { diffGithub, diffJson, diffText, pointName, type ComparedPoint } from '../node/diffReport';
 import { UsageError } from '../node/usageError';
-import { invalidScopeLines, isDirectory, loadWorkspace, locateScope, shownPath } from '../node/workspace';
+import { invalidScopeLines, isDirectory, loadWorkspace, locateScope, outsideWarnings, shownPath } from '../node/workspace';
 import { printOrWrite } from './outputFile';
 
 const FORMATS = ['text', 'json', 'markdown', 'github'] as const;
@@ -89,7 +89,7 @@ export async function diff(options: DiffOptions): Promise<{ stdout: string; stde
         : options.format === 'markdown'
           ? changeMarkdown(picture, { base: pointName(base), head: pointName(head) })
           : diffText(picture, base, head);
-  return printOrWrite(text, options.output, options.folder);
+  return printOrWrite(text, options.output, options.folder, after.warnings);
 }
 
 /** `diff` as the command line runs it: a refused ref or a missing BASE is one line on stderr, exit 2. */
@@ -121,7 +121,9 @@ function shallowMessage(ref: string): string {
   return `"${ref}" is not in this clone, which is shallow: fetch the whole history (actions/checkout with fetch-depth: 0).`;
 }
 
-type Loaded = { ok: true; index: NoteIndex } | { ok: false; failed: { stdout: string; stderr: string; exitCode: number } };
+/** A point's index; the working tree's with its warnings (links out of the folder, not followed). */
+type Loaded =
+  { ok: true; index: NoteIndex; warnings?: string } | { ok: false; failed: { stdout: string; stderr: string; exitCode: number } };
 
 async function commitIndex(place: ScopePlace, point: ComparedPoint, options: DiffOptions): Promise<Loaded> {
   const loaded = await loadCommit(place, point.commit!, options.asOf);
@@ -140,6 +142,6 @@ async function commitIndex(place: ScopePlace, point: ComparedPoint, options: Dif
 /** The working tree, read as `check` reads it; dated, as the commits are, by the notes' own dates. */
 async function treeIndex(options: DiffOptions): Promise<Loaded> {
   const workspace = await loadWorkspace({ folder: options.folder, asOf: options.asOf, git: noGitDates });
-  if (workspace.ok) return workspace;
+  if (workspace.ok) return { ok: true, index: workspace.index, warnings: outsideWarnings(workspace) };
   return { ok: false, failed: { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 } };
 }

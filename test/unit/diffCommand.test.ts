@@ -101,6 +101,28 @@ describe('competitor-scope diff', function () {
     assert.deepEqual(json.changes.map((c) => `${c.product.id}/${c.axis.id}`).sort(), ['django/hosting', 'django/pricing', 'rails/hosting']);
   });
 
+  it('follows no link out of the folder: a committed link is not read, one in the working tree is named on stderr', async () => {
+    const repo = twoCommits();
+    const secret = path.join(
+      tempFolder({ 'rails.md': `---\nproduct: rails\n---\n${historyNote('Rails', 'TODO', 'Secret answer.')}` }),
+      'rails.md',
+    );
+    fs.symlinkSync(secret, path.join(repo.folder, 'research', 'rails-hosting.md'));
+    repo.commit('2024-03-01');
+    const run = await diff(repo.folder, 'v1', '--format', 'json');
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /Secret answer/);
+    assert.equal(
+      run.stderr,
+      'warning: research/rails-hosting.md is a link out of the folder; it is not read, as nothing outside the folder is.\n',
+    );
+    assert.doesNotMatch((await diff(repo.folder, 'v1', 'HEAD', '--format', 'json')).stdout, /Secret answer/);
+    // The same note, as a file of the folder, is read: the test would see a link followed.
+    fs.rmSync(path.join(repo.folder, 'research', 'rails-hosting.md'));
+    fs.copyFileSync(secret, path.join(repo.folder, 'research', 'rails-hosting.md'));
+    assert.match((await diff(repo.folder, 'v1', '--format', 'json')).stdout, /Secret answer/);
+  });
+
   it("never runs the repository's filter drivers", async () => {
     const repo = twoCommits();
     const marker = path.join(tempFolder({}), 'filter-ran');

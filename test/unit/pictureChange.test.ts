@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { changeMarkdown } from '../../src/core/history/changeMarkdown';
 import { comparePictures, type CellChange } from '../../src/core/history/pictureChange';
 import { parseScope } from '../../src/core/scope/scopeParser';
 import { NoteIndex } from '../../src/core/index/noteIndex';
@@ -119,5 +120,16 @@ describe('the change model between two points (core/history)', () => {
       scope.removed.map((c) => c.id),
       ['hosting'],
     );
+  });
+
+  it('shows at most 200 changed cells in Markdown, and counts the others', () => {
+    const names = Array.from({ length: 110 }, (_, i) => `P${i}`);
+    const scope = HISTORY_SCOPE.replace('[{ name: Django }, { name: Rails }]', `[${names.map((name) => `{ name: ${name} }`).join(', ')}]`);
+    const notes = Object.fromEntries(names.map((name) => [`research/${name.toLowerCase()}.md`, historyNote(name, 'Free.', 'Cloud.')]));
+    const picture = comparePictures(point({}, scope), point(notes, scope));
+    assert.equal(picture.changes.length, 220);
+    const markdown = changeMarkdown(picture, { base: 'v1', head: 'the working tree' });
+    assert.equal(markdown.split('\n').filter((line) => /^\| P\d/.test(line)).length, 200);
+    assert.match(markdown, /\n…and 20 more changed cells, not shown here; `diff --format json` lists every one\.\n$/);
   });
 });

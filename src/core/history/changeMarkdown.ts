@@ -10,6 +10,13 @@ import type { CellChange, PictureChange } from './pictureChange';
 const md = (text: string) => inline(printable(text)).replace(/:\/\//g, '\\://');
 
 /**
+ * The most changed cells and scores shown: a pull request's comment holds 65,536 characters and a job summary
+ * 1 MiB, and a reviewer reads the first hundred at most. What is left out is counted.
+ */
+const MAX_ROWS = 200;
+const MAX_SCORES = 50;
+
+/**
  * `diff --format markdown`, for a pull request's comment and the job summary: a summary a reviewer reads in ten
  * seconds (the cells answered and unanswered, verdict flips, score changes), then one table per category of the
  * changed cells, before → after.
@@ -19,12 +26,13 @@ export function changeMarkdown(picture: PictureChange, names: PointNames): strin
   const lines = [`# Competitive picture: ${md(names.base)} → ${md(names.head)}`, '', `**${headline(summary)}.**`, ''];
   lines.push(...totalsLines(summary).map((line) => `- ${line}`));
   lines.push(
-    ...summary.scores.map(
-      (s) => `- Score of ${md(s.product.name)} (${md(s.category.name)}): ${scoreWords(s.before)} → ${scoreWords(s.after)}`,
-    ),
+    ...summary.scores
+      .slice(0, MAX_SCORES)
+      .map((s) => `- Score of ${md(s.product.name)} (${md(s.category.name)}): ${scoreWords(s.before)} → ${scoreWords(s.after)}`),
   );
+  if (summary.scores.length > MAX_SCORES) lines.push(`- …and ${summary.scores.length - MAX_SCORES} more score changes`);
   lines.push(...scopeLines(picture.scope, md).map((line) => `- Scope: ${line}`));
-  for (const changes of byCategory(picture.changes)) {
+  for (const changes of byCategory(picture.changes.slice(0, MAX_ROWS))) {
     lines.push(
       '',
       `## ${md(changes[0].category.name)}`,
@@ -45,6 +53,8 @@ export function changeMarkdown(picture: PictureChange, names: PointNames): strin
       );
     }
   }
+  const left = picture.changes.length - MAX_ROWS;
+  if (left > 0) lines.push('', `…and ${left} more changed cells, not shown here; \`diff --format json\` lists every one.`);
   return `${lines.join('\n')}\n`;
 }
 
