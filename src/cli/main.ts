@@ -1,6 +1,7 @@
 import { battlecard, parseBattlecardArgs } from './battlecard';
 import { brief, parseBriefArgs } from './brief';
 import { check, parseCheckArgs } from '../node/check';
+import { diffCommand } from './diff';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { matrix, parseMatrixArgs } from './matrix';
@@ -37,6 +38,9 @@ const COMMANDS: Record<string, Command> = {
   async matrix(args, cwd, out) {
     const options = parseMatrixArgs(args, cwd);
     return print(writeOutput(await matrix({ ...options, warn: warnTo(out) }), options), out);
+  },
+  async diff(args, cwd, out) {
+    return print(await diffCommand(args, cwd), out);
   },
   async brief(args, cwd, out) {
     const options = parseBriefArgs(args, cwd);

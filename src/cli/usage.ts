@@ -27,6 +27,13 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
       --scope FILE        As for check
       --format F          markdown (the default) or html (a standalone page)
       -o, --output FILE   Write it to FILE instead`,
+  diff: `  diff [BASE] [HEAD] [FOLDER]
+                          Print how the competitive picture changed from BASE (default: the merge base with the
+                          upstream, else HEAD~1) to HEAD (default: the working tree); the last argument is FOLDER
+                          when it names an existing folder
+      --format F          text (the default), json, markdown (for a pull request) or github (one notice a cell)
+      -o, --output FILE   Write it to FILE instead
+      --as-of YYYY-MM-DD  Evaluate ages as of that day (default: today)`,
   import: `  import FILE.md          Print the scope file that a Markdown scope document makes (docs/scope-and-notes.md gives
                           its structure); what it leaves out goes to stderr
       -o, --output FILE   Write it to FILE instead`,

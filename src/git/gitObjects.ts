@@ -12,8 +12,19 @@ export interface TreeBlob {
  * `wanted` says; undefined when there is no HEAD (nothing committed yet) or git fails. `ls-tree -z`: paths as they
  * are, whatever characters they hold.
  */
-export async function headBlobs(
+export function headBlobs(
   cwd: string,
+  pathspec: string,
+  wanted: (path: string) => boolean,
+  signal?: AbortSignal,
+): Promise<Map<string, TreeBlob> | undefined> {
+  return treeBlobs(cwd, 'HEAD', pathspec, wanted, signal);
+}
+
+/** headBlobs of another commit, named by its full id (a validated ref, never an option). */
+export async function treeBlobs(
+  cwd: string,
+  commit: string,
   pathspec: string,
   wanted: (path: string) => boolean,
   signal?: AbortSignal,
@@ -33,7 +44,7 @@ export async function headBlobs(
   });
   const end = await streamGit(
     cwd,
-    ['ls-tree', '-r', '-l', '-z', 'HEAD', '--', `:(literal)${pathspec}`],
+    ['ls-tree', '-r', '-l', '-z', commit, '--', `:(literal)${pathspec}`],
     (chunk) => (split(chunk), true),
     signal,
   ).end;

@@ -90,9 +90,13 @@ export async function checkReport(options: CheckOptions): Promise<{ report: Chec
  * in a workflow) when FOLDER is inside it, so that they land on the pull request's files for `check docs/research`.
  */
 function filesRelativeTo(options: CheckOptions): string {
-  if (options.format !== 'github' || options.cwd === undefined) return options.folder;
-  const relative = path.relative(options.cwd, options.folder);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? options.folder : options.cwd;
+  return options.format === 'github' && options.cwd !== undefined ? annotationsRoot(options.folder, options.cwd) : options.folder;
+}
+
+/** The folder GitHub's annotations name files relative to: the current one when FOLDER is inside it, else FOLDER. */
+export function annotationsRoot(folder: string, cwd: string): string {
+  const relative = path.relative(cwd, folder);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? folder : cwd;
 }
 
 function format(report: CheckReport, options: CheckOptions): string {

@@ -10,16 +10,25 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  * which GitHub shows as an annotation on the pull request's diff, then the text summary line.
  */
 export function formatGithub(report: CheckReport, maxMissing: number): string {
-  const annotations = report.findings.map((f) => {
-    const properties = [
-      `file=${escapeProperty(f.file)}`,
-      `line=${f.line}`,
-      `col=${f.column}`,
-      `title=${escapeProperty(`competitor-scope ${f.code}`)}`,
-    ];
-    return `::${COMMANDS[f.severity]} ${properties.join(',')}::${escapeData(f.message)}\n`;
-  });
+  const annotations = report.findings.map((f) =>
+    annotation(COMMANDS[f.severity], { file: f.file, line: f.line, col: f.column, title: `competitor-scope ${f.code}` }, f.message),
+  );
   return annotations.join('') + plainLines([summaryLine(report, maxMissing)]);
+}
+
+/**
+ * One workflow command, `::notice file=…,line=…,title=…::message` and its line break, every value escaped: the
+ * properties given (a file without a line, or none, annotates the file or the run).
+ */
+export function annotation(
+  command: string,
+  properties: { readonly file?: string; readonly line?: number; readonly col?: number; readonly title: string },
+  message: string,
+): string {
+  const fields = Object.entries(properties)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}=${typeof value === 'number' ? value : escapeProperty(value)}`);
+  return `::${command} ${fields.join(',')}::${escapeData(message)}\n`;
 }
 
 /**

@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localDay, readDay } from '../core/dates';
-import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
+import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason, type DecodedNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/index/noteIndex';
 import { NotesRule } from '../core/scope/notesRule';
 import { plainLines } from '../core/printable';
-import { SCOPE_FILE_NAMES, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
+import { SCOPE_FILE_NAMES, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
 import { noGitDates, type GitDates } from '../git/gitDates';
 import { nodeGitDates } from '../git/nodeGitDates';
-import { readBounded } from './boundedRead';
+import { readBounded, type BoundedRead } from './boundedRead';
 import { findNotes, type FoundNotes } from './noteFiles';
 import { defaultScopePath } from './packageRoot';
 import { realPathWithin } from './realPaths';
@@ -93,19 +93,28 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   if (!parsed.ok) return { ok: false, problems: parsed.problems, scopePath };
 
   const today = options.asOf ?? localDay();
-  const index = new NoteIndex(parsed.scope, { today: () => today });
   const rule = new NotesRule(parsed.scope.notes);
   const { notes, outside } = notesUnder(folder, notesRoot, findNotes(notesRoot, rule));
-  for (const note of notes) {
-    const decoded = readNote(path.join(notesRoot, note));
-    if (decoded.ok) index.setNote(note, decoded.text);
-    else index.setUnreadable(note, decoded.reason);
-  }
+  const index = indexNotes(parsed.scope, today, notes, (note) => readNote(path.join(notesRoot, note)));
   const analyzed = notes.filter((note) => index.note(note));
   const { dates, warning } = await options.git.notesDates(notesRoot, rule.base || '.', analyzed, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
   if (warning) warn(plainLines([`competitor-scope: warning: ${warning}`]));
   return { ok: true, index, scopePath, notesRoot, builtin, outside };
+}
+
+/**
+ * The notes analyzed against the scope, as every command reads them, whatever they are read from: the disk, or a
+ * commit's objects (`diff`). `read` gives a note's text, or why it cannot be analyzed.
+ */
+export function indexNotes(scope: Scope, today: string, notes: readonly string[], read: (note: string) => DecodedNote): NoteIndex {
+  const index = new NoteIndex(scope, { today: () => today });
+  for (const note of notes) {
+    const decoded = read(note);
+    if (decoded.ok) index.setNote(note, decoded.text);
+    else index.setUnreadable(note, decoded.reason);
+  }
+  return index;
 }
 
 /** What the commands that print no findings say on stderr of the links out of FOLDER that were not followed. */
@@ -146,7 +155,7 @@ export function scopeFolderOf(folder: string): string {
  * nested scopes: `check research` then reads the scope of the repository. The glob of --scope and of the
  * built-in scope is resolved against FOLDER (a scope shared by several notes repositories).
  */
-function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string; found: boolean } {
+export function locateScope(folder: string, scope: string | undefined): { scopePath: string; notesRoot: string; found: boolean } {
   if (scope === BUILTIN_SCOPE) return { scopePath: defaultScopePath(), notesRoot: folder, found: false };
   if (scope !== undefined) {
     if (!fs.existsSync(scope)) throw new UsageError(`The scope file ${scope} does not exist.`);
@@ -175,7 +184,7 @@ function scopeFolders(folder: string): string[] {
 }
 
 /** The notes (and links out) found from the scope's folder that are in FOLDER: `check research` checks research/ only. */
-function notesUnder(folder: string, notesRoot: string, found: FoundNotes): FoundNotes {
+export function notesUnder(folder: string, notesRoot: string, found: FoundNotes): FoundNotes {
   const prefix = path.relative(notesRoot, folder).split(path.sep).join('/');
   if (prefix === '') return found;
   const inFolder = (note: string) => note.startsWith(`${prefix}/`);
@@ -188,14 +197,22 @@ function notesUnder(folder: string, notesRoot: string, found: FoundNotes): Found
  */
 function readScope(file: string, folder: string | undefined): ScopeParseResult {
   if (folder !== undefined && !realPathWithin(folder, file)) return refusedScope({ kind: 'outside-folder' });
-  const read = readBounded(file, MAX_SCOPE_FILE_BYTES);
+  return scopeOfRead(readBounded(file, MAX_SCOPE_FILE_BYTES));
+}
+
+/** The scope file's bytes parsed, or why they were not read. */
+export function scopeOfRead(read: BoundedRead): ScopeParseResult {
   return read.ok ? parseScope(new TextDecoder().decode(read.bytes)) : refusedScope(read.refusal);
 }
 
-function readNote(file: string): ReturnType<typeof decodeNote> {
+/** A note's bytes decoded, or why they were not read. */
+export function noteOfRead(read: BoundedRead): DecodedNote {
+  return read.ok ? decodeNote(read.bytes) : { ok: false, reason: refusedNoteReason(read.refusal) };
+}
+
+function readNote(file: string): DecodedNote {
   try {
-    const read = readBounded(file, MAX_NOTE_BYTES);
-    return read.ok ? decodeNote(read.bytes) : { ok: false, reason: refusedNoteReason(read.refusal) };
+    return noteOfRead(readBounded(file, MAX_NOTE_BYTES));
   } catch (error) {
     return { ok: false, reason: `it cannot be read (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -18,17 +18,24 @@ interface Action {
 
 const action = parse(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as Action;
 const checkStep = action.runs.steps.find((s) => s.name === 'Check the research notes')!;
+const diffStep = action.runs.steps.find((s) => s.name === 'Summarize what the pull request changed')!;
 
-/** Runs the check step's script as the runner would: bash in the repository's root, the inputs in its env. */
-function runCheckStep(repository: string, inputs: Record<string, string>) {
+/**
+ * Runs a step's script as the runner would: bash in the repository's root, the inputs in its env, and what the
+ * workflow's context gives (`github.event…`) from `context`.
+ */
+function runStep(step: Step, repository: string, inputs: Record<string, string>, context: Record<string, string> = {}) {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_ACTION_PATH: repoRoot };
-  for (const [name, value] of Object.entries(checkStep.env ?? {})) {
-    const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(value)?.[1];
-    assert.ok(input, `${name} is set from an input`);
-    env[name] = inputs[input] ?? action.inputs[input].default;
+  for (const [name, value] of Object.entries(step.env ?? {})) {
+    const [, source, key] = /^\$\{\{ (inputs|github)\.([\w.-]+) \}\}$/.exec(value) ?? [];
+    assert.ok(source, `${name} is set from an input or the workflow's context`);
+    env[name] = source === 'inputs' ? (inputs[key] ?? action.inputs[key].default) : (context[key] ?? '');
   }
-  return spawnSync('bash', ['-e', '-c', checkStep.run], { cwd: repository, env, encoding: 'utf8' });
+  for (const [name, value] of Object.entries(context)) if (/^[A-Z_]+$/.test(name)) env[name] = value;
+  return spawnSync('bash', ['-e', '-c', step.run], { cwd: repository, env, encoding: 'utf8' });
 }
+
+const runCheckStep = (repository: string, inputs: Record<string, string>) => runStep(checkStep, repository, inputs);
 
 const scope =
   'version: 1\ntitle: T\ncategories:\n  - name: Web\n    goal: G\n    products: [{ name: Django }]\n    axes: [{ name: Pricing }, { name: Hosting }]\n';
@@ -37,14 +44,14 @@ describe('the GitHub Action (action.yml)', function () {
   this.timeout(60_000);
   it('is a composite action whose scripts take every input from the environment, never pasted in', () => {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(Object.keys(action.inputs), ['folder', 'scope', 'max-missing']);
+    assert.deepEqual(Object.keys(action.inputs), ['folder', 'scope', 'max-missing', 'diff']);
     for (const input of Object.values(action.inputs)) assert.ok(input.description);
     for (const step of action.runs.steps) {
       assert.equal(step.shell, 'bash');
       assert.ok(!step.run.includes('${{'), `${step.name}: no expression inside the script`);
     }
     const fromInputs = Object.values(checkStep.env ?? {}).map((v) => /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v)?.[1]);
-    assert.deepEqual(fromInputs.sort(), Object.keys(action.inputs).sort());
+    assert.deepEqual(fromInputs.sort(), ['folder', 'max-missing', 'scope']);
     assert.match(checkStep.run, /node "\$GITHUB_ACTION_PATH\/dist\/cli\.js" /);
   });
 
@@ -109,5 +116,46 @@ describe('the GitHub Action (action.yml)', function () {
       ),
       run.stdout,
     );
+  });
+
+  it('with diff: true, writes what a pull request changed to the job summary, from its base commit', () => {
+    const repository = tempFolder({
+      'competitor-scope.yaml': scope,
+      'research/django.md': '# Django\n\n## Pricing\n\nTODO\n\n## Hosting\n\nTODO\n',
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
+        cwd: repository,
+        env: { ...process.env, GIT_AUTHOR_DATE: '2024-01-01T12:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T12:00:00Z' },
+      }).toString();
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD').trim();
+    fs.writeFileSync(
+      path.join(repository, 'research/django.md'),
+      '# Django\n\n## Pricing\n\nFree (https://www.djangoproject.com/).\n\n## Hosting\n\nTODO\n',
+    );
+    git('commit', '-q', '-a', '-m', 'head');
+    const summary = path.join(tempFolder({}), 'step-summary.md');
+    const pullRequest = { 'event.pull_request.base.sha': base, GITHUB_STEP_SUMMARY: summary };
+
+    const run = runStep(diffStep, repository, { diff: 'true' }, pullRequest);
+    assert.equal(run.status, 0, run.stderr);
+    const markdown = fs.readFileSync(summary, 'utf8');
+    assert.match(markdown, new RegExp(`^# Competitive picture: ${base.slice(0, 7)} → HEAD \\(\\w{7}\\)\n`));
+    assert.match(markdown, /\*\*1 cell changed: answered \+1 −0, 0 verdict flips, 0 score changes\.\*\*/);
+    assert.match(
+      markdown,
+      /\| Django \| Pricing \| answered \| ◐ placeholder \| ● answered · 1 source · “Free \(https\\:\/\/www\.djangoproject\.com\/\)\.” \|/,
+    );
+
+    fs.rmSync(summary);
+    assert.equal(runStep(diffStep, repository, {}, pullRequest).status, 0);
+    assert.equal(fs.existsSync(summary), false, 'diff is off by default');
+    const push = runStep(diffStep, repository, { diff: 'true' }, { GITHUB_STEP_SUMMARY: summary });
+    assert.equal(push.status, 0);
+    assert.match(push.stdout, /diff summarizes pull requests only/);
+    assert.equal(fs.existsSync(summary), false, 'nothing to compare on a push');
   });
 });

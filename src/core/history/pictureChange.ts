@@ -1,0 +1,191 @@
+import type { NoteIndex } from '../index/noteIndex';
+import type { WeightedScore } from '../scoring/weightedScore';
+import { sideOf, type CellState, type Named, type Side, type SideCell, type Verdict } from './cellStates';
+import { scopeChanges, type ScopeChanges } from './scopeChanges';
+
+export type { CellState, Named, Verdict } from './cellStates';
+export type { ScopeChange, ScopeChanges } from './scopeChanges';
+
+/** What changed in a cell, in the order a reader weighs them. */
+export type ChangeKind = 'answered' | 'unanswered' | 'text' | 'score' | 'verdict' | 'sources' | 'asOf';
+
+/** A cell whose state differs between the two points; `before` or `after` is null where the scope has no such cell. */
+export interface CellChange {
+  readonly category: Named;
+  readonly product: Named;
+  readonly axis: Named;
+  /** The cell is our own product's (the scope's subject). */
+  readonly subject: boolean;
+  readonly kinds: readonly ChangeKind[];
+  readonly before: CellState | null;
+  readonly after: CellState | null;
+  /** The URLs cited after and not before, and the reverse; empty unless `sources` changed. */
+  readonly sourcesAdded: readonly string[];
+  readonly sourcesRemoved: readonly string[];
+  /** The verdict flipped while the competitor's own score stayed: our product's note changed it. */
+  readonly verdictBySubject: boolean;
+}
+
+export interface BeforeAfter<T> {
+  readonly before: T;
+  readonly after: T;
+}
+
+/** A product whose weighted score changed, each side with its base (how many axes are scored). */
+export interface ScoreChange {
+  readonly category: Named;
+  readonly product: Named;
+  readonly subject: boolean;
+  readonly before: WeightedScore | null;
+  readonly after: WeightedScore | null;
+}
+
+export type VerdictCounts = Readonly<Record<Verdict, number>>;
+
+/** The totals on each side, and how many cells changed which way. */
+export interface ChangeSummary {
+  readonly cells: BeforeAfter<number>;
+  readonly answered: BeforeAfter<number>;
+  readonly stale: BeforeAfter<number>;
+  readonly unsourced: BeforeAfter<number>;
+  /** Over the competitors' cells; all zero in a scope without a subject. */
+  readonly verdicts: BeforeAfter<VerdictCounts>;
+  readonly changed: {
+    readonly cells: number;
+    /** Cells answered after and not before, and the reverse. */
+    readonly answered: number;
+    readonly unanswered: number;
+    readonly verdictFlips: number;
+    readonly scoreChanges: number;
+  };
+  readonly scores: readonly ScoreChange[];
+}
+
+/** How the competitive picture changed from one point (BASE) to another (HEAD). */
+export interface PictureChange {
+  readonly changes: readonly CellChange[];
+  readonly scope: ScopeChanges;
+  readonly summary: ChangeSummary;
+}
+
+/**
+ * Compares two indexes, each a point's scope and notes analyzed as `check` analyzes them. Cells follow their ids: a
+ * renamed axis keeps its cells. Linear in the cells of both sides.
+ */
+export function comparePictures(base: NoteIndex, head: NoteIndex): PictureChange {
+  const before = sideOf(base);
+  const after = sideOf(head);
+  const changes: CellChange[] = [];
+  for (const [key, cell] of after.cells) {
+    const change = cellChange(before.cells.get(key), cell);
+    if (change) changes.push(change);
+  }
+  for (const [key, cell] of before.cells) {
+    if (after.cells.has(key)) continue;
+    const change = cellChange(cell, undefined);
+    if (change) changes.push(change);
+  }
+  return { changes, scope: scopeChanges(base.scope, head.scope), summary: summaryOf(before, after, changes) };
+}
+
+const BLANK: CellState = {
+  status: 'missing',
+  score: null,
+  verdict: null,
+  sources: [],
+  asOf: null,
+  stale: false,
+  file: null,
+  line: null,
+  excerpt: null,
+  text: null,
+};
+
+function cellChange(before: SideCell | undefined, after: SideCell | undefined): CellChange | undefined {
+  const cell = (after ?? before)!;
+  const was = before?.state ?? BLANK;
+  const is = after?.state ?? BLANK;
+  const wasAnswered = was.status === 'answered';
+  const isAnswered = is.status === 'answered';
+  const kinds: ChangeKind[] = [];
+  if (!wasAnswered && isAnswered) kinds.push('answered');
+  if (wasAnswered && !isAnswered) kinds.push('unanswered');
+  const both = wasAnswered && isAnswered;
+  if (both && was.text !== is.text) kinds.push('text');
+  if (was.score !== is.score) kinds.push('score');
+  const verdictFlipped = was.verdict !== null && is.verdict !== null && was.verdict !== is.verdict;
+  if (verdictFlipped) kinds.push('verdict');
+  const sourcesAdded = missingFrom(is.sources, was.sources);
+  const sourcesRemoved = missingFrom(was.sources, is.sources);
+  if (both && sourcesAdded.length + sourcesRemoved.length > 0) kinds.push('sources');
+  if (both && was.asOf !== is.asOf) kinds.push('asOf');
+  if (kinds.length === 0) return undefined;
+  const listed = both || kinds.includes('sources');
+  return {
+    category: cell.category,
+    product: cell.product,
+    axis: cell.axis,
+    subject: cell.subject,
+    kinds,
+    before: before?.state ?? null,
+    after: after?.state ?? null,
+    sourcesAdded: listed ? sourcesAdded : [],
+    sourcesRemoved: listed ? sourcesRemoved : [],
+    verdictBySubject: verdictFlipped && was.score === is.score,
+  };
+}
+
+/** The URLs of `urls` that `other` does not cite. */
+function missingFrom(urls: readonly string[], other: readonly string[]): string[] {
+  const cited = new Set(other);
+  return urls.filter((url) => !cited.has(url));
+}
+
+function summaryOf(before: Side, after: Side, changes: readonly CellChange[]): ChangeSummary {
+  const count = (kind: ChangeKind) => changes.filter((c) => c.kinds.includes(kind)).length;
+  const totals = (side: Side) => {
+    const verdicts = { 'we-lead': 0, parity: 0, 'they-lead': 0, unknown: 0 };
+    let answered = 0;
+    let stale = 0;
+    let unsourced = 0;
+    for (const { state } of side.cells.values()) {
+      if (state.verdict !== null) verdicts[state.verdict]++;
+      if (state.status !== 'answered') continue;
+      answered++;
+      if (state.stale) stale++;
+      if (state.sources.length === 0) unsourced++;
+    }
+    return { cells: side.cells.size, answered, stale, unsourced, verdicts };
+  };
+  const [was, is] = [totals(before), totals(after)];
+  const pair = <K extends keyof typeof was>(key: K) => ({ before: was[key], after: is[key] });
+  return {
+    cells: pair('cells'),
+    answered: pair('answered'),
+    stale: pair('stale'),
+    unsourced: pair('unsourced'),
+    verdicts: pair('verdicts'),
+    changed: {
+      cells: changes.length,
+      answered: count('answered'),
+      unanswered: count('unanswered'),
+      verdictFlips: count('verdict'),
+      scoreChanges: count('score'),
+    },
+    scores: scoreChanges(before, after),
+  };
+}
+
+function scoreChanges(before: Side, after: Side): ScoreChange[] {
+  const changed: ScoreChange[] = [];
+  const same = (a: WeightedScore | null, b: WeightedScore | null) =>
+    a === b || (a !== null && b !== null && a.value === b.value && a.max === b.max && a.scored === b.scored && a.axes === b.axes);
+  for (const [key, product] of after.products) {
+    const was = before.products.get(key)?.score ?? null;
+    if (!same(was, product.score)) changed.push({ ...product, before: was, after: product.score });
+  }
+  for (const [key, product] of before.products) {
+    if (!after.products.has(key) && product.score !== null) changed.push({ ...product, before: product.score, after: null });
+  }
+  return changed.map(({ category, product, subject, before: was, after: is }) => ({ category, product, subject, before: was, after: is }));
+}
