@@ -85,3 +85,19 @@ export function finding<C extends FindingCode>(
 ): Finding {
   return { code, severity, message, range, data } as Finding;
 }
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/**
+ * One finding per place and code: the subject's note answers one heading for every category that has the axis, and
+ * a note about two products holds one section for both; each such section gives its finding once, the most severe.
+ */
+export function onePerPlaceAndCode(findings: readonly Finding[]): Finding[] {
+  const kept = new Map<string, Finding>();
+  for (const f of findings) {
+    const place = `${f.code}\n${f.range.start.line}:${f.range.start.character}`;
+    const earlier = kept.get(place);
+    if (!earlier || SEVERITY_RANK[f.severity] > SEVERITY_RANK[earlier.severity]) kept.set(place, f);
+  }
+  return [...kept.values()];
+}
