@@ -1,6 +1,6 @@
 import { productsWithoutNotes } from '../core/notes/coverageFindings';
 import type { AsOfSource } from '../core/notes/asOfMarker';
-import type { Finding, Severity } from '../core/notes/findings';
+import { scopeSeverity, type Finding, type Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/index/noteIndex';
 import { plainLines } from '../core/printable';
 import { categoryOf, subjectOf, type ScopeProblem } from '../core/scope/scopeModel';
@@ -97,12 +97,24 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
       })),
     };
   });
+  // At the severity the scope file's `severity:` gives its code; none where it says `off`.
+  const scoped = (f: Finding): Finding[] => {
+    const severity = scopeSeverity(index.scope, f);
+    return severity === 'off' ? [] : [{ ...f, severity } as Finding];
+  };
   const noteFindings = index
     .paths()
     .sort()
-    .flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
+    .flatMap((path) =>
+      index
+        .findings(path)
+        .flatMap(scoped)
+        .map((f) => noteFinding(file(path), f)),
+    );
   // As the editor shows on the scope file: each product that no note is about yet.
-  const noNotes = productsWithoutNotes(index.scope, (target) => index.hasNotes(target)).map((f) => reportFinding(scope, f));
+  const noNotes = productsWithoutNotes(index.scope, (target) => index.hasNotes(target))
+    .flatMap(scoped)
+    .map((f) => reportFinding(scope, f));
   const subject = subjectOf(index.scope)?.name;
   return {
     scope,

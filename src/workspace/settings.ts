@@ -7,9 +7,10 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /**
  * The severity of each code as the user set it (`competitorScope.severity`) for a resource; 'off' hides it. Unset,
- * a finding keeps its own (`unsourced-answer` is a warning where the scope requires evidence), else the code's default.
+ * a finding keeps its own (as the scope file's `severity:` sets it, else the finding's: `unsourced-answer` is a
+ * warning where the scope requires evidence), else the code's default.
  */
-export function severities(resource: vscode.Uri | undefined): (code: FindingCode, own?: Severity) => Severity | 'off' {
+export function severities(resource: vscode.Uri | undefined): (code: FindingCode, own?: Severity | 'off') => Severity | 'off' {
   const configured = vscode.workspace.getConfiguration(CONFIGURATION_SECTION, resource).get<Record<string, string>>('severity') ?? {};
   return (code, own) => {
     const value = configured[code];

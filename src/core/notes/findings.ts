@@ -2,7 +2,10 @@ import type { AsOfSource } from './asOfMarker';
 import type { Range } from '../text';
 import type { NoteTarget, ProductSuggestion } from './productMatcher';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { Scope } from '../scope/scopeModel';
+import type { Severity, SeveritySetting } from '../scope/severities';
+
+export type { Severity } from '../scope/severities';
 
 export type SectionStatus = 'answered' | 'empty' | 'placeholder';
 export type AxisStatus = SectionStatus | 'missing';
@@ -64,6 +67,12 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
 };
 
 export const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
+
+/** A finding's severity under the scope file's `severity:` (over its own); `off` drops it. */
+export function scopeSeverity(scope: Scope, f: Pick<Finding, 'code' | 'severity'>): SeveritySetting {
+  const set: Readonly<Partial<Record<FindingCode, SeveritySetting>>> = scope.severity ?? {};
+  return set[f.code] ?? f.severity;
+}
 
 /** A finding on a note (or the scope file): what a diagnostic shows and what its quick fix needs. */
 export type Finding = {
