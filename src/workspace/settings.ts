@@ -11,7 +11,9 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
  * warning where the scope requires evidence), else the code's default.
  */
 export function severities(resource: vscode.Uri | undefined): (code: FindingCode, own?: Severity | 'off') => Severity | 'off' {
-  const configured = vscode.workspace.getConfiguration(CONFIGURATION_SECTION, resource).get<Record<string, string>>('severity') ?? {};
+  // What the user set, at any level: the manifest's defaults would hide the scope file's severities.
+  const set = vscode.workspace.getConfiguration(CONFIGURATION_SECTION, resource).inspect<Record<string, string>>('severity');
+  const configured = { ...set?.globalValue, ...set?.workspaceValue, ...set?.workspaceFolderValue };
   return (code, own) => {
     const value = configured[code];
     return value !== undefined && SEVERITIES.has(value) ? (value as Severity | 'off') : (own ?? DEFAULT_SEVERITIES[code]);
