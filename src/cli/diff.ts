@@ -121,8 +121,7 @@ function shallowMessage(ref: string): string {
 }
 
 /** A point's index; the working tree's with its warnings (links out of the folder, not followed). */
-type Loaded =
-  { ok: true; index: NoteIndex; warnings?: string } | { ok: false; failed: CommandResult };
+type Loaded = { ok: true; index: NoteIndex; warnings?: string } | { ok: false; failed: CommandResult };
 
 async function commitIndex(place: ScopePlace, point: ComparedPoint, options: DiffOptions): Promise<Loaded> {
   const loaded = await loadCommit(place, point.commit!, options.asOf);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { diagnosticCode, toRange, toSeverity } from '../workspace/convert';
-import type { Finding, Severity } from '../core/notes/findings';
+import { scopeSeverity, type Finding, type Severity } from '../core/notes/findings';
 import type { NotesChange, NoteWorkspace } from '../workspace/noteWorkspace';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
 import { LatestRun } from '../workspace/lifecycle';
@@ -19,7 +19,8 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
   const diagnosticsOf = (path: string): [vscode.Uri, vscode.Diagnostic[]] => {
     const uri = notes.uriOf(path);
     const severityOf = severities(uri);
-    return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code, f.severity), homepage))];
+    const scope = notes.index.scope;
+    return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code, scopeSeverity(scope, f)), homepage))];
   };
   /** One message for the whole list; an empty list clears a note's diagnostics. */
   const publish = (paths: readonly string[]) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange, toSeverity } from '../workspace/convert';
 import { productsWithoutNotes } from '../core/notes/coverageFindings';
+import { DEFAULT_SEVERITIES, scopeSeverity } from '../core/notes/findings';
 import type { NoteWorkspace } from '../workspace/noteWorkspace';
 import type { ScopeStore } from '../workspace/scopeStore';
 import { CONFIGURATION_SECTION, severities } from '../workspace/settings';
@@ -27,7 +28,7 @@ export function registerScopeDiagnostics(store: ScopeStore, notes: NoteWorkspace
     const errors = problems.map((problem) =>
       diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error, 'invalid-scope'),
     );
-    const noNote = severities(fileUri)('no-note');
+    const noNote = severities(fileUri)('no-note', scopeSeverity(scope, { code: 'no-note', severity: DEFAULT_SEVERITIES['no-note'] }));
     // A stale scope's ranges are those of an older text: its gaps wait until the file is valid again.
     const gaps =
       stale || noNote === 'off' || !scanned

@@ -100,6 +100,6 @@ export function annotationsRoot(folder: string, cwd: string): string {
 }
 
 function format(report: CheckReport, options: CheckOptions): string {
-  if (options.format === 'github') return formatGithub(report, options.maxMissing);
-  return options.format === 'json' ? formatJson(report) : formatText(report, options.maxMissing);
+  if (options.format === 'github') return formatGithub(report, options);
+  return options.format === 'json' ? formatJson(report) : formatText(report, options);
 }

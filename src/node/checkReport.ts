@@ -1,6 +1,6 @@
 import { productsWithoutNotes } from '../core/notes/coverageFindings';
 import type { AsOfSource } from '../core/notes/asOfMarker';
-import type { Finding, Severity } from '../core/notes/findings';
+import { scopeSeverity, type Finding, type Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/index/noteIndex';
 import { plainLines } from '../core/printable';
 import { categoryOf, subjectOf, type ScopeProblem } from '../core/scope/scopeModel';
@@ -60,6 +60,8 @@ export interface CheckReport {
   }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: CoverageSummary;
+  /** The scope's subject: its notes are checked, but its axes are not in the summary's counts. */
+  readonly subject?: string;
 }
 
 /** Axes that count against --max-missing. */
@@ -95,13 +97,33 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
       })),
     };
   });
+  // At the severity the scope file's `severity:` gives its code; none where it says `off`.
+  const scoped = (f: Finding): Finding[] => {
+    const severity = scopeSeverity(index.scope, f);
+    return severity === 'off' ? [] : [{ ...f, severity } as Finding];
+  };
   const noteFindings = index
     .paths()
     .sort()
-    .flatMap((path) => index.findings(path).map((f) => noteFinding(file(path), f)));
+    .flatMap((path) =>
+      index
+        .findings(path)
+        .flatMap(scoped)
+        .map((f) => noteFinding(file(path), f)),
+    );
   // As the editor shows on the scope file: each product that no note is about yet.
-  const noNotes = productsWithoutNotes(index.scope, (target) => index.hasNotes(target)).map((f) => reportFinding(scope, f));
-  return { scope, notes, products, findings: [...noNotes, ...noteFindings], summary: index.summary() };
+  const noNotes = productsWithoutNotes(index.scope, (target) => index.hasNotes(target))
+    .flatMap(scoped)
+    .map((f) => reportFinding(scope, f));
+  const subject = subjectOf(index.scope)?.name;
+  return {
+    scope,
+    notes,
+    products,
+    findings: [...noNotes, ...noteFindings],
+    summary: index.summary(),
+    ...(subject !== undefined ? { subject } : {}),
+  };
 }
 
 /** The report of a scope file that cannot be used: its problems as findings, nothing checked. */
@@ -140,23 +162,47 @@ export function formatJson(report: CheckReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/** What decides `check`'s exit code: at most this many unanswered axes and, when given, stale ones. */
+export interface Gate {
+  readonly maxMissing: number;
+  readonly maxStale?: number;
+}
+
 /** `path:line:column: severity code message`, one finding a line (sorted by file and line), then a summary line. */
-export function formatText(report: CheckReport, maxMissing: number): string {
+export function formatText(report: CheckReport, gate: Gate): string {
   const lines = [...report.findings]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
     .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}`);
   const notes = report.notes;
   if (notes?.files === 0) lines.push(`warning: the notes glob "${notes.glob}" matches no file under ${notes.folder}`);
-  return plainLines([...lines, summaryLine(report, maxMissing)]);
+  return plainLines([...lines, summaryLine(report, gate)]);
 }
 
-/** The last line of the text and GitHub formats: the counts, and which notes were read. */
-export function summaryLine(report: CheckReport, maxMissing: number): string {
+/**
+ * The last line of the text and GitHub formats: the products' counts, the findings printed by code (they add up to
+ * the lines above), what the gate counts (the products' axes, not the subject's), and which notes were read.
+ */
+export function summaryLine(report: CheckReport, gate: Gate): string {
   const s = report.summary;
-  const count = `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
   const notes = report.notes;
-  const read = notes ? `; ${notes.files} notes read by "${notes.glob}" under ${notes.folder}` : '';
-  return s.products === 0
-    ? `${count}; the scope file ${report.scope} cannot be used.`
-    : `${s.products} products, ${s.axes} axes: ${s.answered} answered, ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder (${unanswered(s)} unanswered, at most ${maxMissing} allowed); ${s.stale} stale, ${s.unsourced} unsourced; ${count}${read}.`;
+  if (s.products === 0) return `${counted(report.findings.length, 'finding')}; the scope file ${report.scope} cannot be used.`;
+  const read = notes ? `; ${counted(notes.files, 'note')} read by "${notes.glob}" under ${notes.folder}` : '';
+  const coverage = `${counted(s.products, 'product')}, ${counted(s.axes, 'axis', 'axes')}: ${s.answered} answered (${s.stale} stale, ${s.unsourced} unsourced), ${s.missing} missing, ${s.empty} empty, ${s.placeholder} placeholder`;
+  const limits = [`${unanswered(s)} unanswered (at most ${gate.maxMissing} allowed)`];
+  if (gate.maxStale !== undefined) limits.push(`${s.stale} stale (at most ${gate.maxStale} allowed)`);
+  const subject = report.subject === undefined ? '' : `, not ${report.subject}'s own`;
+  return `${coverage}; ${findingsByCode(report.findings)}; the gate counts the products' axes${subject}: ${limits.join(', ')}${read}.`;
+}
+
+/** "9 findings: 4 stale-answer, 3 unsourced-answer, …", most frequent first. */
+function findingsByCode(findings: readonly ReportFinding[]): string {
+  const byCode = new Map<string, number>();
+  for (const f of findings) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  const codes = [...byCode].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([code, count]) => `${count} ${code}`);
+  return `${counted(findings.length, 'finding')}${codes.length > 0 ? `: ${codes.join(', ')}` : ''}`;
+}
+
+/** "1 note", "2 notes". */
+function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

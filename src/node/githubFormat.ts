@@ -1,6 +1,6 @@
 import type { Severity } from '../core/notes/findings';
 import { plainLines, printable } from '../core/printable';
-import { summaryLine, type CheckReport } from './checkReport';
+import { summaryLine, type CheckReport, type Gate } from './checkReport';
 
 /** GitHub Actions has three annotation levels; a hint is a notice too. */
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -9,11 +9,11 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  * `check --format github`: one workflow command a finding (`::warning file=…,line=…,col=…,title=…::message`),
  * which GitHub shows as an annotation on the pull request's diff, then the text summary line.
  */
-export function formatGithub(report: CheckReport, maxMissing: number): string {
+export function formatGithub(report: CheckReport, gate: Gate): string {
   const annotations = report.findings.map((f) =>
     annotation(COMMANDS[f.severity], { file: f.file, line: f.line, col: f.column, title: `competitor-scope ${f.code}` }, f.message),
   );
-  return annotations.join('') + plainLines([summaryLine(report, maxMissing)]);
+  return annotations.join('') + plainLines([summaryLine(report, gate)]);
 }
 
 /**

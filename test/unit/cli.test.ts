@@ -20,7 +20,7 @@ describe('competitor-scope check', () => {
     assert.equal(code, 0);
     const report = JSON.parse(stdout);
     assert.equal(report.scope, 'competitor-scope.yaml');
-    assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary']);
+    assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary', 'subject']);
     assert.deepEqual(report.notes, { glob: 'research/**/*.md', folder: example, files: report.notes.files });
     assert.equal(report.notes.files, 5, 'the example’s five notes');
     const django = report.products[0];
@@ -98,7 +98,7 @@ describe('competitor-scope check', () => {
     );
     assert.match(
       lines[lines.length - 1],
-      /^\d+ products, \d+ axes: \d+ answered, \d+ missing, \d+ empty, \d+ placeholder \(\d+ unanswered, at most 0 allowed\); \d+ stale, \d+ unsourced; \d+ findings; 5 notes read by "research\/\*\*\/\*\.md" under .+\.$/,
+      /^\d+ products, \d+ axes: \d+ answered \(\d+ stale, \d+ unsourced\), \d+ missing, \d+ empty, \d+ placeholder; \d+ findings: (\d+ [a-z-]+(, )?)+; the gate counts the products' axes, not Grid \+ Throughput Engine's own: \d+ unanswered \(at most 0 allowed\); 5 notes read by "research\/\*\*\/\*\.md" under .+\.$/,
     );
   });
 
@@ -224,7 +224,7 @@ describe('competitor-scope matrix', () => {
       [
         '::notice file=competitor-scope.yaml,line=6,col=34,title=competitor-scope no-note::100%25 Flask (Web) has no research note yet.',
         '::warning file=research/django%2Cv2%3Aold.md,line=6,col=1,title=competitor-scope unanswered-axis::The section "Pricing" holds only placeholders.',
-        `2 products, 2 axes: 0 answered, 1 missing, 0 empty, 1 placeholder (2 unanswered, at most 0 allowed); 0 stale, 0 unsourced; 2 findings; 1 notes read by "research/**/*.md" under ${folder}.`,
+        `2 products, 2 axes: 0 answered (0 stale, 0 unsourced), 1 missing, 0 empty, 1 placeholder; 2 findings: 1 no-note, 1 unanswered-axis; the gate counts the products' axes: 2 unanswered (at most 0 allowed); 1 note read by "research/**/*.md" under ${folder}.`,
         '',
       ].join('\n'),
     );
@@ -283,7 +283,7 @@ describe('competitor-scope matrix', () => {
     assert.equal(code, 0, stdout);
     assert.match(
       stdout,
-      new RegExp(`1 answered, 0 missing.*1 notes read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[/\\.]/g, '\\$&')}\\.\n$`),
+      new RegExp(`1 answered .*0 missing.*1 note read by "research/\\*\\*/\\*\\.md" under ${notes.replace(/[/\\.]/g, '\\$&')}\\.\n$`),
     );
   });
 

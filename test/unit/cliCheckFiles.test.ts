@@ -33,7 +33,7 @@ describe('competitor-scope check FILE…', () => {
     // Pricing is answered in the other note: no missing-axis; Qdrant's and our missing notes need the whole set.
     assert.equal(code, 0, stdout);
     assert.deepEqual(stdout.trimEnd().split('\n'), [
-      '1 products, 2 axes: 2 answered, 0 missing, 0 empty, 0 placeholder (0 unanswered, at most 0 allowed); 0 stale, 0 unsourced; 0 findings; 1 notes read by "research/**/*.md" under ' +
+      '1 product, 2 axes: 2 answered (0 stale, 0 unsourced), 0 missing, 0 empty, 0 placeholder; 0 findings; the gate counts the products\' axes, not Lumen Search\'s own: 0 unanswered (at most 0 allowed); 1 note read by "research/**/*.md" under ' +
         `${root}.`,
     ]);
     // From a subfolder, the scope is found above it; files are named from the scope's folder.

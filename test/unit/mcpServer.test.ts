@@ -81,7 +81,7 @@ describe('competitor-scope mcp', function () {
     assert.match(brief.text, /To research \(4 of 4\)/);
 
     const report = JSON.parse((await call(client, 'check_notes')).text);
-    assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary']);
+    assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary', 'subject']);
   });
 
   it('adds a section to the note on disk, dated today, which then counts as answered', async () => {

@@ -129,8 +129,10 @@ describe('NoteIndex: which heading answers an axis', () => {
     assert.equal(missing[0].range.start.line, 1);
     assert.match(missing[0].message, /"Auth, security, and rate limiting" \(Web Frameworks\)/);
 
+    // Another note answers one; the other is reported once, on the product's first note in path order.
     index.setNote('research/django-testing.md', '---\nproduct: django\n---\n## Testing strategy and coverage expectations\n\nPytest.\n');
-    assert.equal(only(index.findings('research/django.md'), 'missing-axis').length, 1);
+    assert.equal(only(index.findings('research/django.md'), 'missing-axis').length, 0);
+    assert.equal(only(index.findings('research/django-testing.md'), 'missing-axis').length, 1);
   });
 
   it('puts missing axes on the first heading when there is no front matter', () => {
@@ -176,8 +178,10 @@ describe('NoteIndex: which heading answers an axis', () => {
 describe('NoteIndex: changes', () => {
   it('returns the notes whose findings change, and forgets a deleted note', () => {
     const index = indexOf({ 'research/django.md': DJANGO, 'research/grafana.md': '# G\n' });
-    // A second note that heads no other axis changes no other note's findings.
-    assert.deepEqual(index.setNote('research/django-2.md', DJANGO), ['research/django-2.md']);
+    // A second note that heads no other axis changes no other note's findings but the first's: the missing axes move
+    // to the first in path order.
+    assert.deepEqual(index.setNote('research/django-2.md', DJANGO).sort(), ['research/django-2.md', 'research/django.md']);
+    assert.deepEqual(index.setNote('research/django-2.md', `${DJANGO}\nEdited.\n`), ['research/django-2.md']);
     // One that answers an axis changes the missing-axis findings of every note of the product, and so does its deletion.
     assert.deepEqual(index.setNote('research/django-2.md', `${DJANGO}\n## Architecture guidance and opinionation\n`).sort(), [
       'research/django-2.md',

@@ -140,7 +140,7 @@ describe('competitor-scope init', () => {
     assert.match(init.stderr, /^Wrote competitor-scope\.yaml and research\/example-competitor\.md; /);
     const checked = await run(folder, 'check', '--no-git');
     assert.equal(checked.code, 0, checked.stdout);
-    assert.match(checked.stdout, /2 answered, 0 missing/);
+    assert.match(checked.stdout, /2 answered \(0 stale, 0 unsourced\), 0 missing/);
 
     const scope = fs.readFileSync(path.join(folder, 'competitor-scope.yaml'), 'utf8');
     const again = await run(folder, 'init', '.');

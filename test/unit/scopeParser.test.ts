@@ -128,7 +128,7 @@ describe('parseScope', () => {
     const [problem] = problemsOf(text);
     assert.match(
       problem.message,
-      /^Unknown field "goals" in "categories\[0\]"\. Known fields: id, name, goal, products, axes, evidence, freshness\.$/,
+      /^Unknown field "goals" in "categories\[0\]"\. Did you mean "goal"\? Known fields: id, name, goal, products, axes, evidence, freshness\.$/,
     );
     assert.equal(textAt(text, problem), 'goals');
   });
@@ -137,7 +137,7 @@ describe('parseScope', () => {
     const unknownIn = (text: string) => problemsOf(text)[0].message;
     assert.equal(
       unknownIn(valid + 'colour: red\n'),
-      'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, categories.',
+      'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, severity, categories.',
     );
     assert.equal(unknownIn(valid + 'scoring:\n  max: 4\n'), 'Unknown field "max" in "scoring". Known fields: scale, labels.');
     assert.equal(

@@ -3,12 +3,13 @@ import { evidenceFindings } from '../evidence/evidenceFindings';
 import { localDay } from '../dates';
 import { axisPolicy, sectionEvidence, type Evidence, type LineDates } from '../evidence/sectionEvidence';
 import { subjectOf, type Scope } from '../scope/scopeModel';
-import { missingAxes, unreadableNote } from '../notes/coverageFindings';
+import { missingAxes, unreadableNote, type ProductNotes } from '../notes/coverageFindings';
 import { checkNoteText } from '../notes/decodeNote';
-import type { Finding } from '../notes/findings';
+import { onePerPlaceAndCode, type Finding } from '../notes/findings';
 import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from '../notes/noteAnalyzer';
 import { parseNote, type ParsedNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
+import { FirstPath } from './firstPath';
 import { AnsweredAxis, productSummary, totalSummary, type AxisCoverage, type CoverageSummary, type ProductCoverage } from './coverage';
 
 export type { AxisCoverage, CoverageSummary, ProductCoverage } from './coverage';
@@ -31,6 +32,8 @@ export class NoteIndex {
   private readonly entries = new Map<string, Entry>();
   /** The notes about each product, by `categoryId\nproductId`. */
   private readonly byTarget = new Map<string, Set<string>>();
+  /** The first of each product's notes in path order, by the same key: it carries the product's missing axes. */
+  private readonly firstNotes = new Map<string, FirstPath>();
   private coverageCache: ProductCoverage[] | undefined;
   /** Each product's counts for summary(), kept as long as its coverage is. */
   private readonly productSummaries = new WeakMap<ProductCoverage, CoverageSummary>();
@@ -64,6 +67,7 @@ export class NoteIndex {
     if (scope === this.compiled.scope) return;
     this.compiled = new CompiledScope(scope);
     this.byTarget.clear();
+    this.firstNotes.clear();
     this.productCache.clear();
     this.headed.clear();
     for (const [path, entry] of this.entries) {
@@ -142,11 +146,18 @@ export class NoteIndex {
     if ('unreadable' in entry) return [unreadableNote(entry.unreadable)];
     const { analysis } = entry;
     return [
-      ...analysis.findings,
-      ...missingAxes(analysis, this.compiled, (target) => this.headed.get(key(target))),
-      ...evidenceFindings(analysis, this.scope, (section) => this.evidence(analysis, section)),
-      ...dateFindings(analysis.parsed, this.day()),
+      ...onePerPlaceAndCode(analysis.findings),
+      ...missingAxes(analysis, this.compiled, (target) => this.productNotes(target)),
+      ...onePerPlaceAndCode([
+        ...evidenceFindings(analysis, this.scope, (section) => this.evidence(analysis, section)),
+        ...dateFindings(analysis.parsed, this.day()),
+      ]),
     ];
+  }
+
+  private productNotes(target: NoteTarget): ProductNotes {
+    const k = key(target);
+    return { headed: this.headed.get(k), paths: this.byTarget.get(k) ?? new Set(), first: this.firstNotes.get(k)?.first() };
   }
 
   /** What the answer of a section rests on and how old it is, today. */
@@ -259,6 +270,9 @@ export class NoteIndex {
     const products = new Set([...this.targetsOf(path), ...(entry && 'analysis' in entry ? entry.analysis.targets : [])].map(key));
     // The axes headed for each product before the change: its other notes' findings change only if these do.
     const before = new Map([...products].map((k) => [k, [...(this.headed.get(k)?.keys() ?? [])]]));
+    // Each product's notes and first note before: a note added or removed moves its missing axes, or whom they name.
+    const isIn = (k: string) => this.byTarget.get(k)?.has(path) ?? false;
+    const was = new Map([...products].map((k) => [k, { in: isIn(k), first: this.firstNotes.get(k)?.first() }]));
     this.unstore(path);
     if (entry) this.store(path, entry);
     else this.entries.delete(path);
@@ -268,6 +282,10 @@ export class NoteIndex {
       const now = this.headed.get(k);
       if (axes.length === (now?.size ?? 0) && axes.every((axis) => now?.has(axis))) continue;
       for (const p of this.byTarget.get(k) ?? []) affected.add(p);
+    }
+    for (const [k, before] of was) {
+      if (before.in === isIn(k)) continue;
+      for (const p of [before.first, this.firstNotes.get(k)?.first()]) if (p !== undefined) affected.add(p);
     }
     return [...affected];
   }
@@ -284,6 +302,9 @@ export class NoteIndex {
       let paths = this.byTarget.get(key(target));
       if (!paths) this.byTarget.set(key(target), (paths = new Set()));
       paths.add(path);
+      let first = this.firstNotes.get(key(target));
+      if (!first) this.firstNotes.set(key(target), (first = new FirstPath(paths)));
+      first.add(path);
       this.count(target, entry.analysis, 1);
     }
   }

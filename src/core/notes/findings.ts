@@ -2,7 +2,10 @@ import type { AsOfSource } from './asOfMarker';
 import type { Range } from '../text';
 import type { NoteTarget, ProductSuggestion } from './productMatcher';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { Scope } from '../scope/scopeModel';
+import type { Severity, SeveritySetting } from '../scope/severities';
+
+export type { Severity } from '../scope/severities';
 
 export type SectionStatus = 'answered' | 'empty' | 'placeholder';
 export type AxisStatus = SectionStatus | 'missing';
@@ -76,6 +79,12 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
 
 export const FINDING_CODES = Object.keys(DEFAULT_SEVERITIES) as FindingCode[];
 
+/** A finding's severity under the scope file's `severity:` (over its own); `off` drops it. */
+export function scopeSeverity(scope: Scope, f: Pick<Finding, 'code' | 'severity'>): SeveritySetting {
+  const set: Readonly<Partial<Record<FindingCode, SeveritySetting>>> = scope.severity ?? {};
+  return set[f.code] ?? f.severity;
+}
+
 /** A finding on a note (or the scope file): what a diagnostic shows and what its quick fix needs. */
 export type Finding = {
   [C in FindingCode]: {
@@ -95,4 +104,20 @@ export function finding<C extends FindingCode>(
   severity: Severity = DEFAULT_SEVERITIES[code],
 ): Finding {
   return { code, severity, message, range, data } as Finding;
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/**
+ * One finding per place and code: the subject's note answers one heading for every category that has the axis, and
+ * a note about two products holds one section for both; each such section gives its finding once, the most severe.
+ */
+export function onePerPlaceAndCode(findings: readonly Finding[]): Finding[] {
+  const kept = new Map<string, Finding>();
+  for (const f of findings) {
+    const place = `${f.code}\n${f.range.start.line}:${f.range.start.character}`;
+    const earlier = kept.get(place);
+    if (!earlier || SEVERITY_RANK[f.severity] > SEVERITY_RANK[earlier.severity]) kept.set(place, f);
+  }
+  return [...kept.values()];
 }

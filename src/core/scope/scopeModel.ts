@@ -1,4 +1,5 @@
 import { slugify, type Range } from '../text';
+import type { ScopeSeverities } from './severities';
 
 /** The scope with every id resolved: what the tree, the analysis and the matrix work from. */
 export interface Scope {
@@ -14,6 +15,8 @@ export interface Scope {
   readonly categories: readonly Category[];
   readonly evidence?: EvidenceRule;
   readonly freshness?: number;
+  /** The severity the scope file gives a finding code, over the finding's own; `off` drops it. */
+  readonly severity?: ScopeSeverities;
 }
 
 /** `evidence:` and `freshness:` where the scope file sets them (the scope, a category, an axis); the nearest wins. */

@@ -160,6 +160,7 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     ...(file.scoring ? { scoring: { scale: file.scoring.scale ?? DEFAULT_SCALE, labels: file.scoring.labels ?? [] } } : {}),
     categories,
     ...policy(file),
+    ...(file.severity !== undefined ? { severity: file.severity } : {}),
   };
 }
 

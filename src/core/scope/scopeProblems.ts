@@ -3,6 +3,7 @@ import { isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node
 import * as z from 'zod';
 import type { ScopeProblem } from './scopeModel';
 import { scopeFileSchema } from './scopeSchema';
+import { closest } from '../similarity';
 import { shortened, type LineIndex, type Range } from '../text';
 import { isSafeIntegerBound, numberInstead, written } from './zodIssues';
 
@@ -22,7 +23,7 @@ export function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lin
       const key = issue.keys[0];
       const keyRange = keyRangeAt(doc, lines, path, key);
       const where = path.length > 0 ? ` in ${fieldName(path)}` : '';
-      return { message: `Unknown field "${shortened(String(key))}"${where}.${hint(path)}`, range: keyRange ?? rangeAt(doc, lines, path) };
+      return { message: `Unknown field "${shortened(String(key))}"${where}.${hint(path, String(key))}`, range: keyRange ?? rangeAt(doc, lines, path) };
     }
     case 'invalid_type':
       if (!present) {
@@ -51,10 +52,12 @@ export function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lin
   }
 }
 
-/** " Known fields: …." for the mapping at `path`: the fields the scope file's schema gives it. */
-function hint(path: Path): string {
+/** " Did you mean "…"? Known fields: …." for `key` in the mapping at `path`: the fields the scope file's schema gives it. */
+function hint(path: Path, key: string): string {
   const known = knownFields(scopeFileSchema, path);
-  return known.length > 0 ? ` Known fields: ${known.join(', ')}.` : '';
+  if (known.length === 0) return '';
+  const [near] = closest(key, known, (field) => [field], 1, Math.max(1, Math.floor(key.length / 3)));
+  return `${near === undefined ? '' : ` Did you mean "${near}"?`} Known fields: ${known.join(', ')}.`;
 }
 
 /** The fields of the mapping at `path` in `schema` (through lists and optional fields), in the schema's order; none where there is no mapping. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { notesGlobProblem } from './glob';
 import { firstUnprintable } from '../printable';
 import { DEFAULT_SCALE } from './scopeModel';
+import { SCOPE_SEVERITY_CODES, SEVERITY_SETTINGS, type ScopeSeverityCode } from './severities';
 
 /**
  * The scope file as written: ids are optional and default to a slug of the name
@@ -65,6 +66,11 @@ const scoringSchema = z
   })
   .describe('Scores in the notes ("Score: N" in a section): the scale and its labels.');
 
+const severityValue = z.enum(SEVERITY_SETTINGS).optional();
+const severitySchema = z
+  .strictObject(Object.fromEntries(SCOPE_SEVERITY_CODES.map((code) => [code, severityValue])) as Record<ScopeSeverityCode, typeof severityValue>)
+  .describe('The severity of a finding code in the editor and on the command line: error, warning, information, hint, or off to drop it (the editor\'s competitorScope.severity setting still wins there).');
+
 const categorySchema = z
   .strictObject({
     id: id.optional().describe('Stable id; defaults to a slug of the name. Unique in the scope.'),
@@ -93,6 +99,7 @@ export const scopeFileSchema = z
       .describe('Extra words that mark a section as a placeholder when a block starts with one (beside TODO, TBD, TBC, FIXME, ?, ...).'),
     scoring: scoringSchema.optional(),
     ...evidenceFields,
+    severity: severitySchema.optional(),
     categories: z.array(categorySchema).min(1).describe('The classes of competitors, in the order they are shown.'),
   })
   .describe('Competitor Scope: the categories of competitors, their products and comparison axes.');
