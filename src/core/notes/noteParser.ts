@@ -24,9 +24,12 @@ export interface HeadingContent {
   readonly markers: readonly AsOfMarker[];
 }
 
-/** A paragraph's line that starts with `Score:`; what follows is read against the scope's scale in the analysis. */
+/**
+ * A paragraph's line that starts with `Score:` as a reader sees it (`**Score:** 3` too); what follows is read
+ * against the scope's scale in the analysis.
+ */
 export interface ScoreLine {
-  /** The text after `Score:`, trimmed. */
+  /** The text after `Score:` as a reader sees it, trimmed. */
   readonly value: string;
   /** The line's text, from `Score` to its end. */
   readonly range: Range;
@@ -140,9 +143,8 @@ export function parseNote(text: string): ParsedNote {
       continue;
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
-    } else if (token.type === 'inline' && SCORE_LINE.test(token.content)) {
-      const rest = takeScoreLines(token, bodyLine, lineText, current.scores);
-      if (rest) current.leads.push(rest.slice(0, LEAD_CHARS + 1));
+    } else if (token.type === 'inline' && /score/i.test(token.content) && takeScoreLines(token, bodyLine, lineText, env, current)) {
+      // its score lines taken, its other lines are a lead
     } else if (token.type === 'inline') {
       const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText);
       current.markers.push(...markers);
@@ -181,22 +183,34 @@ export function parseNote(text: string): ParsedNote {
   };
 }
 
-/** A line of a paragraph that starts with `Score:` (any case). */
-const SCORE_LINE = /^[ \t]*score[ \t]*:/im;
-
-/** Moves a paragraph's score lines into `scores`; returns the paragraph's other lines. */
-function takeScoreLines(token: BlockToken, bodyLine: number, lineText: (line: number) => string, scores: ScoreLine[]): string {
+/**
+ * Moves a paragraph's score lines into the draft's `scores`, and its other lines into a lead; false when it has none.
+ * A line is read as a reader sees it (emphasis and links dropped: see `renderedText`), so `**Score:** 2/4`,
+ * `**Score: 4**` and `*Score:* 3` are score lines as `Score: 3` is.
+ */
+function takeScoreLines(
+  token: BlockToken,
+  bodyLine: number,
+  lineText: (line: number) => string,
+  env: InlineEnv,
+  draft: { scores: ScoreLine[]; leads: string[] },
+): boolean {
   const firstLine = (token.map?.[0] ?? 0) + bodyLine;
   const rest: string[] = [];
+  const scores: ScoreLine[] = [];
   token.content.split('\n').forEach((content, i) => {
-    const match = /^[ \t]*score[ \t]*:(.*)$/i.exec(content);
+    const match = /score/i.test(content) ? /^score[ \t]*:(.*)$/i.exec(renderedText(content, env).trim()) : null;
     if (!match) return void rest.push(content);
     const line = firstLine + i;
     const text = lineText(line);
     const start = Math.max(0, text.indexOf(content.trimStart()));
     scores.push({ value: match[1].trim(), range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } } });
   });
-  return rest.join('\n');
+  if (scores.length === 0) return false;
+  draft.scores.push(...scores);
+  const lead = rest.join('\n');
+  if (lead) draft.leads.push(lead.slice(0, LEAD_CHARS + 1));
+  return true;
 }
 
 /** The heading's first and last text line (a setext heading's underline excluded), in the note's lines. */
