@@ -3,6 +3,7 @@ import { buildMatrix } from '../../src/core/matrix/matrixModel';
 import { buildBattlecard } from '../../src/core/matrix/battlecard';
 import { battlecardToMarkdown } from '../../src/core/matrix/battlecardText';
 import { NoteIndex } from '../../src/core/index/noteIndex';
+import { productFacts } from '../../src/core/brief/scopeFacts';
 import { testScope } from './noteFixtures';
 import { SCORED_SCOPE_YAML } from './scoringFixtures';
 
@@ -55,5 +56,19 @@ describe('answers as teams write them: scores', () => {
     index.setLineDates(DJANGO, lines);
     const { evidence } = axesOf(index)[0];
     assert.deepEqual([evidence?.asOf, evidence?.asOfFrom], ['2025-01-01', 'git']);
+  });
+});
+
+describe('answers as teams write them: a heading that is a link', () => {
+  it("answers its axis and counts its link as the section's source in the matrix, check and read_product", () => {
+    const index = indexed('## [Pricing](https://www.pinecone.io/pricing/)\n\nFree tier, then per pod.\n');
+    const pricing = axesOf(index)[3];
+    assert.equal(pricing.status, 'answered');
+    assert.deepEqual(pricing.evidence?.sources, ['https://www.pinecone.io/pricing/']);
+    assert.ok(!codesOf(index).includes('unsourced-answer'));
+    const facts = productFacts(index, { categoryId: 'web', productId: 'django' });
+    assert.deepEqual(facts?.sections[3].sources, ['https://www.pinecone.io/pricing/']);
+    const matrix = buildMatrix(index.scope, index.coverage());
+    assert.match(JSON.stringify(matrix), /pinecone\.io\/pricing/);
   });
 });

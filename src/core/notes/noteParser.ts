@@ -16,7 +16,7 @@ export interface HeadingContent {
   readonly leads: readonly string[];
   /** The `Score:` lines of its paragraphs, in order (they are not leads). */
   readonly scores: readonly ScoreLine[];
-  /** The http(s) URLs its paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
+  /** The http(s) URLs its heading and paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
   readonly urls: readonly string[];
   /** The footnotes (`[^label]`) its paragraphs refer to. */
   readonly footnotes: readonly string[];
@@ -101,6 +101,17 @@ export function parseNote(text: string): ParsedNote {
   let footnote: string[] | undefined;
   let current: Draft | undefined;
   let citationBudget = MAX_NOTE_CITATION_CHARS;
+  const cite = (content: string) => {
+    if (citationBudget <= 0) return;
+    citationBudget -= content.length;
+    const citations = citationsOf(content, env);
+    if (footnote) {
+      footnote.push(...citations.urls);
+    } else if (current) {
+      current.urls.push(...citations.urls);
+      current.footnotes.push(...citations.footnotes);
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'heading_open') {
@@ -119,6 +130,8 @@ export function parseNote(text: string): ParsedNote {
         markers: [],
       };
       drafts.push(current);
+      // A heading that is a link, `## [Pricing model](https://…/pricing)`, cites that page for its section.
+      cite(inline.content);
       i += 2;
       continue;
     }
@@ -128,16 +141,7 @@ export function parseNote(text: string): ParsedNote {
     } else if (token.type === 'footnote_reference_close') {
       footnote = undefined;
     }
-    if (token.type === 'inline' && citationBudget > 0) {
-      citationBudget -= token.content.length;
-      const citations = citationsOf(token.content, env);
-      if (footnote) {
-        footnote.push(...citations.urls);
-      } else if (current) {
-        current.urls.push(...citations.urls);
-        current.footnotes.push(...citations.footnotes);
-      }
-    }
+    if (token.type === 'inline') cite(token.content);
     // A footnote's definition is where a citation points, not part of the answer it stands under.
     if (!current || footnote) {
       continue;
