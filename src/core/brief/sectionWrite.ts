@@ -123,7 +123,7 @@ export function planSectionWrite(
 
 /** Whether the answer dates itself with an `As of` line. */
 function hasAsOf(body: string): boolean {
-  return parseNote(`# Answer\n\n${body}`).headings.some((h) => h.own.markers.length > 0);
+  return parseNote(`# Answer\n\n${body}`).headings.some((h) => h.own.markers.some((m) => !m.unread));
 }
 
 function isSectionOf(section: AxisSection, target: NoteTarget, axisId: string): boolean {

@@ -20,7 +20,7 @@ export interface HeadingContent {
   readonly urls: readonly string[];
   /** The footnotes (`[^label]`) its paragraphs refer to. */
   readonly footnotes: readonly string[];
-  /** Its `As of YYYY-MM-DD` lines. */
+  /** Its date lines (`As of 2025-03-01`, `Last checked: 5 March 2025`), read or not. */
   readonly markers: readonly AsOfMarker[];
 }
 
@@ -150,9 +150,9 @@ export function parseNote(text: string): ParsedNote {
     } else if (token.type === 'inline' && /score/i.test(token.content) && takeScoreLines(token, bodyLine, lineText, env, current)) {
       // its score lines taken, its other lines are a lead
     } else if (token.type === 'inline') {
-      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText);
+      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, env);
       current.markers.push(...markers);
-      // A paragraph of `As of` lines dates the section; it is not an answer.
+      // A paragraph of date lines dates the section; it is not an answer.
       if (!onlyMarkers) current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
     } else if (isSolid(token)) {
       current.solid = true;
