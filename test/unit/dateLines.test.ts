@@ -131,3 +131,16 @@ describe('dates: date lines as people write them', () => {
     }
   });
 });
+
+describe('dates: date lines beside other lines', () => {
+  it('reads a score line and a date line in one paragraph, and keeps both out of the answer text', () => {
+    const index = indexed(note('**Score:** 3\n*As of: March 2025*').replace('Sessions [docs](https://docs.example.com/auth).\n\n', ''));
+    const auth = index.productCoverage({ categoryId: 'web', productId: 'django' }).axes[1];
+    assert.deepEqual([auth.status, auth.evidence?.asOf, auth.excerpt], ['answered', '2025-03-01', undefined]);
+    const withText = indexed(
+      note('Sessions.\nLast checked: 5 May 2025').replace('Sessions [docs](https://docs.example.com/auth).\n\n', ''),
+    );
+    const answer = withText.productCoverage({ categoryId: 'web', productId: 'django' }).axes[1];
+    assert.deepEqual([answer.evidence?.asOf, answer.excerpt], ['2025-05-05', 'Sessions.']);
+  });
+});

@@ -131,24 +131,17 @@ function readDateLine(line: string): { written: string; start: number; end: numb
 
 /**
  * The date lines among a paragraph's lines (its inline content, whose lines are the note's lines from `firstLine`
- * without their quote or list marks), and whether the paragraph is nothing but date lines: such a paragraph
- * dates the section without answering it. A date line whose date names no day, or is not read, is one still.
+ * without their quote or list marks). A date line whose date names no day, or is not read, is one still.
  */
-export function markersOf(
-  content: string,
-  firstLine: number,
-  lineText: (line: number) => string,
-  env: InlineEnv,
-): { markers: AsOfMarker[]; onlyMarkers: boolean } {
-  if (!ANY_LABEL.test(content)) return { markers: [], onlyMarkers: false };
+export function markersOf(content: string, firstLine: number, lineText: (line: number) => string, env: InlineEnv): AsOfMarker[] {
+  if (!ANY_LABEL.test(content)) return [];
   const markers: AsOfMarker[] = [];
-  const lines = content.split('\n');
-  lines.forEach((source, i) => {
+  content.split('\n').forEach((source, i) => {
     const line = firstLine + i;
     const marker = ANY_LABEL.test(source) ? markerOn(line, source, lineText(line), env) : undefined;
     if (marker) markers.push(marker);
   });
-  return { markers, onlyMarkers: markers.length === lines.length };
+  return markers;
 }
 
 /** The date line a paragraph's line holds, with its range on the note's line; undefined when it holds none. */

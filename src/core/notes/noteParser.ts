@@ -147,13 +147,8 @@ export function parseNote(text: string): ParsedNote {
       continue;
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
-    } else if (token.type === 'inline' && /score/i.test(token.content) && takeScoreLines(token, bodyLine, lineText, env, current)) {
-      // its score lines taken, its other lines are a lead
     } else if (token.type === 'inline') {
-      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, env);
-      current.markers.push(...markers);
-      // A paragraph of date lines dates the section; it is not an answer.
-      if (!onlyMarkers) current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
+      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, env, current);
     } else if (isSolid(token)) {
       current.solid = true;
     }
@@ -188,33 +183,47 @@ export function parseNote(text: string): ParsedNote {
 }
 
 /**
- * Moves a paragraph's score lines into the draft's `scores`, and its other lines into a lead; false when it has none.
- * A line is read as a reader sees it (emphasis and links dropped: see `renderedText`), so `**Score:** 2/4`,
- * `**Score: 4**` and `*Score:* 3` are score lines as `Score: 3` is.
+ * Takes a paragraph's score lines and date lines into the draft, and its other lines as a lead: a paragraph of
+ * nothing but date lines dates the section without answering it.
  */
-function takeScoreLines(
-  token: BlockToken,
-  bodyLine: number,
+function readParagraph(
+  content: string,
+  firstLine: number,
   lineText: (line: number) => string,
   env: InlineEnv,
-  draft: { scores: ScoreLine[]; leads: string[] },
-): boolean {
-  const firstLine = (token.map?.[0] ?? 0) + bodyLine;
-  const rest: string[] = [];
+  draft: { scores: ScoreLine[]; markers: AsOfMarker[]; leads: string[] },
+): void {
+  const scores = scoreLinesOf(content, firstLine, lineText, env);
+  const markers = markersOf(content, firstLine, lineText, env);
+  draft.scores.push(...scores);
+  draft.markers.push(...markers);
+  const taken = new Set([...scores, ...markers].map((line) => line.range.start.line));
+  const lead =
+    taken.size === 0
+      ? content
+      : content
+          .split('\n')
+          .filter((_, i) => !taken.has(firstLine + i))
+          .join('\n');
+  if (lead) draft.leads.push(lead.slice(0, LEAD_CHARS + 1));
+}
+
+/**
+ * A paragraph's score lines. A line is read as a reader sees it (emphasis and links dropped: see `renderedText`),
+ * so `**Score:** 2/4`, `**Score: 4**` and `*Score:* 3` are score lines as `Score: 3` is.
+ */
+function scoreLinesOf(content: string, firstLine: number, lineText: (line: number) => string, env: InlineEnv): ScoreLine[] {
+  if (!/score/i.test(content)) return [];
   const scores: ScoreLine[] = [];
-  token.content.split('\n').forEach((content, i) => {
-    const match = /score/i.test(content) ? /^score[ \t]*:(.*)$/i.exec(renderedText(content, env).trim()) : null;
-    if (!match) return void rest.push(content);
+  content.split('\n').forEach((source, i) => {
+    const match = /score/i.test(source) ? /^score[ \t]*:(.*)$/i.exec(renderedText(source, env).trim()) : null;
+    if (!match) return;
     const line = firstLine + i;
     const text = lineText(line);
-    const start = Math.max(0, text.indexOf(content.trimStart()));
+    const start = Math.max(0, text.indexOf(source.trimStart()));
     scores.push({ value: match[1].trim(), range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } } });
   });
-  if (scores.length === 0) return false;
-  draft.scores.push(...scores);
-  const lead = rest.join('\n');
-  if (lead) draft.leads.push(lead.slice(0, LEAD_CHARS + 1));
-  return true;
+  return scores;
 }
 
 /** The heading's first and last text line (a setext heading's underline excluded), in the note's lines. */
