@@ -91,7 +91,7 @@ export function planSectionWrite(
   }
   const dated = hasAsOf(body) ? body : `As of ${index.day()}\n\n${body}`;
   const edits = section
-    ? [appendToSectionEdit(analysis, section.headingIndex, dated)]
+    ? [appendToSectionEdit(analysis, section.headingIndex, dated, (line) => before.split('\n', line + 1)[line] ?? '')]
     : addSectionsEdits(analysis, index.scope, target.categoryId, [axisId], new Map([[axisId, dated]]));
   const text = applyTextEdits(before, edits);
 
