@@ -3,6 +3,7 @@ import { NoteIndex } from '../../src/core/index/noteIndex';
 import { markReviewedEdit } from '../../src/core/evidence/reviewedEdit';
 import { parseNote } from '../../src/core/notes/noteParser';
 import { SCOPE_YAML, testScope } from './noteFixtures';
+import { growsLinearly } from './helpers';
 
 const TODAY = '2025-06-30';
 const NOTE = 'research/django.md';
@@ -142,5 +143,20 @@ describe('dates: date lines beside other lines', () => {
     );
     const answer = withText.productCoverage({ categoryId: 'web', productId: 'django' }).axes[1];
     assert.deepEqual([answer.evidence?.asOf, answer.excerpt], ['2025-05-05', 'Sessions.']);
+  });
+});
+
+describe('dates and scores: notes of countless or endless labelled lines', () => {
+  it('reads them in time linear in their length, and a long line or one past the budget by its plain form', () => {
+    const lines = (count: number) => note('As of **x** 5 March 2025 _y_ [z](https://a.b)\n**Score:** *3*/4 score\n'.repeat(count).trim());
+    growsLinearly(lines, (text) => parseNote(text), 1000);
+    const long = (length: number) => note(`As of ${'*a '.repeat(length)}\n\nScore: ${'[a'.repeat(length)}`);
+    growsLinearly(long, (text) => parseNote(text), 10_000);
+    // Past the note's budget for reading lines as a reader sees them, a plain date line still counts.
+    const filler = `## Testing strategy and coverage expectations\n\n${'*As of: 2025-01*\n\n'.repeat(4000)}`;
+    const index = indexed(
+      `# Django\n\n${filler}## Auth, security, and rate limiting\n\nSessions.\n\n*As of 2025-03-01*\n\nAs of 2025-04-01\n`,
+    );
+    assert.equal(authEvidence(index)?.asOf, '2025-04-01');
   });
 });

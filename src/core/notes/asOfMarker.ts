@@ -1,6 +1,5 @@
 import type { Range } from '../text';
 import { readDay, type DayReading } from '../dates';
-import { renderedText, type InlineEnv } from './blockMarkdown';
 
 /** Where an answer's as-of date came from, in the order they apply. */
 export type AsOfSource = 'marker' | 'front-matter' | 'git';
@@ -56,13 +55,20 @@ function charKind(char: string): 'digit' | 'letter' | 'space' | 'mark' {
   return char.toLowerCase() !== char.toUpperCase() ? 'letter' : 'mark';
 }
 
-function wordsOf(line: string): Word[] {
+/**
+ * The most words a date line holds: a label, a colon, a date (`March 5th, 2025.`) or an unread one of at most four
+ * parts (`2025/05/01` is five words). A line of more is prose, and is not read further.
+ */
+const MAX_DATE_LINE_WORDS = 32;
+
+/** The line's words, or undefined when it has more than MAX_DATE_LINE_WORDS (read no further than that). */
+function wordsOf(line: string): Word[] | undefined {
   const words: Word[] = [];
   for (let start = 0; start < line.length;) {
     const kind = charKind(line[start]);
     let end = start + 1;
     if (kind === 'digit' || kind === 'letter') while (end < line.length && charKind(line[end]) === kind) end++;
-    if (kind !== 'space') words.push({ text: line.slice(start, end), start, end });
+    if (kind !== 'space' && words.push({ text: line.slice(start, end), start, end }) > MAX_DATE_LINE_WORDS) return undefined;
     start = end;
   }
   return words;
@@ -113,15 +119,16 @@ function isoDateOf(words: readonly Word[]): string | undefined {
  */
 function readDateLine(line: string): { written: string; start: number; end: number; reading: MarkerReading } | undefined {
   const words = wordsOf(line);
-  const label = LABELS.find((l) => l.every((word, i) => words[i]?.text.toLowerCase() === word));
-  if (!label) return undefined;
+  const label = words && LABELS.find((l) => l.every((word, i) => words[i]?.text.toLowerCase() === word));
+  if (!words || !label) return undefined;
   const colon = words[label.length]?.text === ':';
   let date = words.slice(label.length + (colon ? 1 : 0));
   if (date[date.length - 1]?.text === '.') date = date.slice(0, -1);
   const start = date[0]?.start ?? line.trimEnd().length;
   const end = date[date.length - 1]?.end ?? start;
   const written = line.slice(start, end);
-  const iso = isoDateOf(date);
+  // The longest date read is six words: `Mar. 5th, 2025`.
+  const iso = date.length <= 6 ? isoDateOf(date) : undefined;
   const reading = iso === undefined ? undefined : readDay(iso);
   if (reading) return { written, start, end, reading };
   const dateLike = date.some((word) => /^\d/.test(word.text) || monthOf(word.text));
@@ -133,26 +140,31 @@ function readDateLine(line: string): { written: string; start: number; end: numb
  * The date lines among a paragraph's lines (its inline content, whose lines are the note's lines from `firstLine`
  * without their quote or list marks). A date line whose date names no day, or is not read, is one still.
  */
-export function markersOf(content: string, firstLine: number, lineText: (line: number) => string, env: InlineEnv): AsOfMarker[] {
+export function markersOf(
+  content: string,
+  firstLine: number,
+  lineText: (line: number) => string,
+  readLine: (line: string) => string,
+): AsOfMarker[] {
   if (!ANY_LABEL.test(content)) return [];
   const markers: AsOfMarker[] = [];
   content.split('\n').forEach((source, i) => {
     const line = firstLine + i;
-    const marker = ANY_LABEL.test(source) ? markerOn(line, source, lineText(line), env) : undefined;
+    const marker = ANY_LABEL.test(source) ? markerOn(line, source, lineText(line), readLine) : undefined;
     if (marker) markers.push(marker);
   });
   return markers;
 }
 
 /** The date line a paragraph's line holds, with its range on the note's line; undefined when it holds none. */
-function markerOn(line: number, source: string, noteLine: string, env: InlineEnv): AsOfMarker | undefined {
-  const rendered = renderedText(source, env);
+function markerOn(line: number, source: string, noteLine: string, readLine: (line: string) => string): AsOfMarker | undefined {
+  const rendered = readLine(source);
   const read = readDateLine(rendered.trim());
   if (!read) return undefined;
   // Where the date stands in the note's line: the reader's words in order, past the markup the reader does not see.
   let at = noteLine.length - noteLine.trimStart().length;
   let [start, end] = [-1, -1];
-  for (const word of wordsOf(rendered.trim())) {
+  for (const word of wordsOf(rendered.trim()) ?? []) {
     const found = noteLine.indexOf(word.text, at);
     if (found === -1) return undefined; // written otherwise (an entity): not taken for a date line
     at = found + word.text.length;

@@ -1,7 +1,7 @@
 import { markersOf, type AsOfMarker } from './asOfMarker';
 import { citationsOf, MAX_NOTE_CITATION_CHARS } from './inlineLinks';
 import { LineIndex, normalizeText, type Range } from '../text';
-import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
+import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
@@ -101,6 +101,7 @@ export function parseNote(text: string): ParsedNote {
   let footnote: string[] | undefined;
   let current: Draft | undefined;
   let citationBudget = MAX_NOTE_CITATION_CHARS;
+  const readLine = lineReader(env);
   const cite = (content: string) => {
     if (citationBudget <= 0) return;
     citationBudget -= content.length;
@@ -148,7 +149,7 @@ export function parseNote(text: string): ParsedNote {
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
     } else if (token.type === 'inline') {
-      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, env, current);
+      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, current);
     } else if (isSolid(token)) {
       current.solid = true;
     }
@@ -190,11 +191,11 @@ function readParagraph(
   content: string,
   firstLine: number,
   lineText: (line: number) => string,
-  env: InlineEnv,
+  readLine: (line: string) => string,
   draft: { scores: ScoreLine[]; markers: AsOfMarker[]; leads: string[] },
 ): void {
-  const scores = scoreLinesOf(content, firstLine, lineText, env);
-  const markers = markersOf(content, firstLine, lineText, env);
+  const scores = scoreLinesOf(content, firstLine, lineText, readLine);
+  const markers = markersOf(content, firstLine, lineText, readLine);
   draft.scores.push(...scores);
   draft.markers.push(...markers);
   const taken = new Set([...scores, ...markers].map((line) => line.range.start.line));
@@ -209,14 +210,19 @@ function readParagraph(
 }
 
 /**
- * A paragraph's score lines. A line is read as a reader sees it (emphasis and links dropped: see `renderedText`),
+ * A paragraph's score lines. A line is read as a reader sees it (emphasis and links dropped: see `lineReader`),
  * so `**Score:** 2/4`, `**Score: 4**` and `*Score:* 3` are score lines as `Score: 3` is.
  */
-function scoreLinesOf(content: string, firstLine: number, lineText: (line: number) => string, env: InlineEnv): ScoreLine[] {
+function scoreLinesOf(
+  content: string,
+  firstLine: number,
+  lineText: (line: number) => string,
+  readLine: (line: string) => string,
+): ScoreLine[] {
   if (!/score/i.test(content)) return [];
   const scores: ScoreLine[] = [];
   content.split('\n').forEach((source, i) => {
-    const match = /score/i.test(source) ? /^score[ \t]*:(.*)$/i.exec(renderedText(source, env).trim()) : null;
+    const match = /score/i.test(source) ? /^score[ \t]*:(.*)$/i.exec(readLine(source).trim()) : null;
     if (!match) return;
     const line = firstLine + i;
     const text = lineText(line);
