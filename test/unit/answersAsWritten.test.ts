@@ -34,6 +34,8 @@ describe('answers as teams write them: scores', () => {
         buildBattlecard(index.scope, buildMatrix(index.scope, [...index.subjectCoverage(), ...index.coverage()]), 'web', 'django')!,
       );
     assert.match(card(indexed('## Auth\n\nSessions.\n**Score:** 2/4\n')), /Auth[^\n]*2\/4/);
+    const facts = productFacts(indexed('## Auth\n\nSessions.\n\n**Score:** 2/4\n'), { categoryId: 'web', productId: 'django' });
+    assert.equal(facts?.sections[0].score, 2, 'read_product');
   });
 
   it('reports an emphasized score line that is not a score, and does not take prose mentioning scores for one', () => {
