@@ -20,7 +20,7 @@ describe('matrix export: Markdown', () => {
     assert.ok(lines.includes('| **Our Engine** (subject) | ● Tokens. | ● Property tests. | 2/2 | — |'), markdown);
     assert.ok(lines.includes('| Django | ● Sessions \\| CSRF built in. | ◐ placeholder | 1/2 | — |'), markdown);
     assert.ok(lines.includes('| Flask | ✕ missing | ✕ missing | 0/2 | — |'));
-    assert.ok(lines.includes('| **Answered** | 2/3 | 0/3 | **2/6** |  |'));
+    assert.ok(lines.includes('| **Answered** | 2/3 | 0/3 | **2/6** | |'));
     assert.ok(lines.includes('## Simulation'));
   });
 

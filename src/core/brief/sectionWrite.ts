@@ -102,7 +102,7 @@ export function planSectionWrite(
   }
   const dated = hasAsOf(body) ? body : `As of ${index.day()}\n\n${body}`;
   const edits = section
-    ? [appendToSectionEdit(analysis, section.headingIndex, dated)]
+    ? [appendToSectionEdit(analysis, section.headingIndex, dated, (line) => before.split('\n', line + 1)[line] ?? '')]
     : addSectionsEdits(analysis, index.scope, target.categoryId, [axisId], new Map([[axisId, dated]]));
   const text = applyTextEdits(before, edits);
 
@@ -134,7 +134,7 @@ export function planSectionWrite(
 
 /** Whether the answer dates itself with an `As of` line. */
 function hasAsOf(body: string): boolean {
-  return parseNote(`# Answer\n\n${body}`).headings.some((h) => h.own.markers.length > 0);
+  return parseNote(`# Answer\n\n${body}`).headings.some((h) => h.own.markers.some((m) => !m.unread));
 }
 
 function isSectionOf(section: AxisSection, target: NoteTarget, axisId: string): boolean {

@@ -68,9 +68,9 @@ function markdownUrl(url: string): string {
   return new URL(url).href.replace(/[()|<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** A Markdown table row of cells already escaped with inline(). */
+/** A Markdown table row of cells already escaped with inline(): one space each side of a cell, one in an empty one. */
 export function markdownRow(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
+  return `|${cells.map((cell) => (cell === '' ? ' |' : ` ${cell} |`)).join('')}`;
 }
 
 /**

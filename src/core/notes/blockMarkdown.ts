@@ -105,6 +105,24 @@ export function renderedText(markdown: string, env: InlineEnv = {}): string {
   return textOf(tokens);
 }
 
+/**
+ * How much of a note is read as a reader sees it line by line, to find its score and date lines: such a line is
+ * short, and the inline parse is far costlier than the block parse, so a note of long or countless labelled lines
+ * must not stall the editor. A line past either limit is read as written (its plain forms still count).
+ */
+export const MAX_READ_LINE_CHARS = 256;
+export const MAX_NOTE_READ_LINE_CHARS = 32 * 1024;
+
+/** A reader of one note's lines as a reader sees them (see renderedText), within the limits above. */
+export function lineReader(env: InlineEnv): (line: string) => string {
+  let budget = MAX_NOTE_READ_LINE_CHARS;
+  return (line) => {
+    if (line.length > MAX_READ_LINE_CHARS || line.length > budget) return line;
+    budget -= line.length;
+    return renderedText(line, env);
+  };
+}
+
 function textOf(tokens: readonly Token[]): string {
   let text = '';
   for (const token of tokens) {

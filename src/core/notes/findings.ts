@@ -33,8 +33,10 @@ export interface FindingData {
   'unsourced-answer': { readonly categoryId: string; readonly axisId: string };
   /** An answered section older than its axis's freshness limit; the fix marks it reviewed today. */
   'stale-answer': { readonly categoryId: string; readonly axisId: string; readonly asOf: string; readonly asOfFrom: AsOfSource };
-  /** An `As of` line or `reviewed:` whose date names no day, or a day after today: it dates nothing. */
+  /** A date line or `reviewed:` whose date names no day, or a day after today: it dates nothing. */
   'invalid-date': Record<string, never>;
+  /** A date line (`As of`, `Last checked`, …) whose date is not written in a form that is read: it dates nothing. */
+  'unread-date': Record<string, never>;
   'invalid-front-matter': Record<string, never>;
   /** The note was not analyzed: too large, binary or not UTF-8. */
   'unreadable-note': { readonly reason: string };
@@ -69,6 +71,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
   'unsourced-answer': 'information',
   'stale-answer': 'warning',
   'invalid-date': 'warning',
+  'unread-date': 'hint',
   'invalid-front-matter': 'warning',
   'unreadable-note': 'warning',
   'no-note': 'information',

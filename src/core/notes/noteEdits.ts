@@ -150,13 +150,21 @@ export function yamlScalar(value: string): string {
 
 /**
  * Adds text at the end of an existing section (before the next heading of its level or higher), as a paragraph
- * of its own: a blank line before and after it, so that it never joins a placeholder's paragraph.
+ * of its own: one blank line before and after it (none added where the section already ends with one), so that it
+ * never joins a placeholder's paragraph.
  */
-export function appendToSectionEdit(analysis: NoteAnalysis, headingIndex: number, body: string): TextEdit {
+export function appendToSectionEdit(
+  analysis: NoteAnalysis,
+  headingIndex: number,
+  body: string,
+  lineText: (line: number) => string,
+): TextEdit {
   const { parsed } = analysis;
   const end = parsed.headings[headingIndex].sectionEndLine;
-  if (end < parsed.lineCount) return insertAt({ line: end, character: 0 }, `\n${body}\n\n`);
-  const lead = parsed.lastLineLength > 0 ? '\n\n' : '\n';
+  if (end < parsed.lineCount) {
+    return insertAt({ line: end, character: 0 }, `${lineText(end - 1).trim() === '' ? '' : '\n'}${body}\n\n`);
+  }
+  const lead = parsed.lastLineLength > 0 ? '\n\n' : parsed.endsWithBlankLine ? '' : '\n';
   return insertAt({ line: parsed.lineCount - 1, character: parsed.lastLineLength }, `${lead}${body}\n`);
 }
 

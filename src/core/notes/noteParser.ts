@@ -1,7 +1,7 @@
 import { markersOf, type AsOfMarker } from './asOfMarker';
 import { citationsOf, MAX_NOTE_CITATION_CHARS } from './inlineLinks';
 import { LineIndex, normalizeText, type Range } from '../text';
-import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
+import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 
@@ -16,17 +16,20 @@ export interface HeadingContent {
   readonly leads: readonly string[];
   /** The `Score:` lines of its paragraphs, in order (they are not leads). */
   readonly scores: readonly ScoreLine[];
-  /** The http(s) URLs its paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
+  /** The http(s) URLs its heading and paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
   readonly urls: readonly string[];
   /** The footnotes (`[^label]`) its paragraphs refer to. */
   readonly footnotes: readonly string[];
-  /** Its `As of YYYY-MM-DD` lines. */
+  /** Its date lines (`As of 2025-03-01`, `Last checked: 5 March 2025`), read or not. */
   readonly markers: readonly AsOfMarker[];
 }
 
-/** A paragraph's line that starts with `Score:`; what follows is read against the scope's scale in the analysis. */
+/**
+ * A paragraph's line that starts with `Score:` as a reader sees it (`**Score:** 3` too); what follows is read
+ * against the scope's scale in the analysis.
+ */
 export interface ScoreLine {
-  /** The text after `Score:`, trimmed. */
+  /** The text after `Score:` as a reader sees it, trimmed. */
   readonly value: string;
   /** The line's text, from `Score` to its end. */
   readonly range: Range;
@@ -98,6 +101,18 @@ export function parseNote(text: string): ParsedNote {
   let footnote: string[] | undefined;
   let current: Draft | undefined;
   let citationBudget = MAX_NOTE_CITATION_CHARS;
+  const readLine = lineReader(env);
+  const cite = (content: string) => {
+    if (citationBudget <= 0) return;
+    citationBudget -= content.length;
+    const citations = citationsOf(content, env);
+    if (footnote) {
+      footnote.push(...citations.urls);
+    } else if (current) {
+      current.urls.push(...citations.urls);
+      current.footnotes.push(...citations.footnotes);
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'heading_open') {
@@ -116,6 +131,8 @@ export function parseNote(text: string): ParsedNote {
         markers: [],
       };
       drafts.push(current);
+      // A heading that is a link, `## [Pricing model](https://…/pricing)`, cites that page for its section.
+      cite(inline.content);
       i += 2;
       continue;
     }
@@ -125,29 +142,14 @@ export function parseNote(text: string): ParsedNote {
     } else if (token.type === 'footnote_reference_close') {
       footnote = undefined;
     }
-    if (token.type === 'inline' && citationBudget > 0) {
-      citationBudget -= token.content.length;
-      const citations = citationsOf(token.content, env);
-      if (footnote) {
-        footnote.push(...citations.urls);
-      } else if (current) {
-        current.urls.push(...citations.urls);
-        current.footnotes.push(...citations.footnotes);
-      }
-    }
+    if (token.type === 'inline') cite(token.content);
     // A footnote's definition is where a citation points, not part of the answer it stands under.
     if (!current || footnote) {
       continue;
     } else if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
-    } else if (token.type === 'inline' && SCORE_LINE.test(token.content)) {
-      const rest = takeScoreLines(token, bodyLine, lineText, current.scores);
-      if (rest) current.leads.push(rest.slice(0, LEAD_CHARS + 1));
     } else if (token.type === 'inline') {
-      const { markers, onlyMarkers } = markersOf(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText);
-      current.markers.push(...markers);
-      // A paragraph of `As of` lines dates the section; it is not an answer.
-      if (!onlyMarkers) current.leads.push(token.content.slice(0, LEAD_CHARS + 1));
+      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, current);
     } else if (isSolid(token)) {
       current.solid = true;
     }
@@ -181,22 +183,53 @@ export function parseNote(text: string): ParsedNote {
   };
 }
 
-/** A line of a paragraph that starts with `Score:` (any case). */
-const SCORE_LINE = /^[ \t]*score[ \t]*:/im;
+/**
+ * Takes a paragraph's score lines and date lines into the draft, and its other lines as a lead: a paragraph of
+ * nothing but date lines dates the section without answering it.
+ */
+function readParagraph(
+  content: string,
+  firstLine: number,
+  lineText: (line: number) => string,
+  readLine: (line: string) => string,
+  draft: { scores: ScoreLine[]; markers: AsOfMarker[]; leads: string[] },
+): void {
+  const scores = scoreLinesOf(content, firstLine, lineText, readLine);
+  const markers = markersOf(content, firstLine, lineText, readLine);
+  draft.scores.push(...scores);
+  draft.markers.push(...markers);
+  const taken = new Set([...scores, ...markers].map((line) => line.range.start.line));
+  const lead =
+    taken.size === 0
+      ? content
+      : content
+          .split('\n')
+          .filter((_, i) => !taken.has(firstLine + i))
+          .join('\n');
+  if (lead) draft.leads.push(lead.slice(0, LEAD_CHARS + 1));
+}
 
-/** Moves a paragraph's score lines into `scores`; returns the paragraph's other lines. */
-function takeScoreLines(token: BlockToken, bodyLine: number, lineText: (line: number) => string, scores: ScoreLine[]): string {
-  const firstLine = (token.map?.[0] ?? 0) + bodyLine;
-  const rest: string[] = [];
-  token.content.split('\n').forEach((content, i) => {
-    const match = /^[ \t]*score[ \t]*:(.*)$/i.exec(content);
-    if (!match) return void rest.push(content);
+/**
+ * A paragraph's score lines. A line is read as a reader sees it (emphasis and links dropped: see `lineReader`),
+ * so `**Score:** 2/4`, `**Score: 4**` and `*Score:* 3` are score lines as `Score: 3` is.
+ */
+function scoreLinesOf(
+  content: string,
+  firstLine: number,
+  lineText: (line: number) => string,
+  readLine: (line: string) => string,
+): ScoreLine[] {
+  if (!/score/i.test(content)) return [];
+  const scores: ScoreLine[] = [];
+  content.split('\n').forEach((source, i) => {
+    const match = /score/i.test(source) ? /^score[ \t]*:(.*)$/i.exec(readLine(source).trim()) : null;
+    if (!match) return;
     const line = firstLine + i;
     const text = lineText(line);
-    const start = Math.max(0, text.indexOf(content.trimStart()));
+    const start = Math.max(0, text.indexOf(source.trimStart()));
     scores.push({ value: match[1].trim(), range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } } });
   });
-  return rest.join('\n');
+  return scores;
 }
 
 /** The heading's first and last text line (a setext heading's underline excluded), in the note's lines. */

@@ -38,12 +38,14 @@ export function starterNote(today: string): string {
 
 As of ${today}
 
-Replace this paragraph with what you found, and link the page it rests on: https://example.com/pricing
+Replace this paragraph with what you found, and link the page it rests on:
+[the pricing page](https://example.com/pricing).
 
 ## Hosting
 
 As of ${today}
 
-Managed cloud or self-hosted, as https://example.com/docs/hosting says.
+Managed cloud or self-hosted, as
+[the hosting docs](https://example.com/docs/hosting) say.
 `;
 }
