@@ -1,3 +1,5 @@
+import { slugify } from '../text';
+
 /**
  * How a line of a Markdown scope document becomes products or an axis: the rules that transcribed the
  * team's seed document into the built-in scope, written down so that any document in its structure
@@ -6,15 +8,18 @@
 
 export interface ImportedItem {
   readonly name: string;
+  /** Only where the slug of the name is taken by another item of the list (C++ and C#). */
+  readonly id?: string;
   readonly description?: string;
   readonly aliases: readonly string[];
 }
 
 /**
  * A products list item. "Name (what it is)" is a product described by its parenthetical; "A, B (why)"
- * is two products with one description. An item that stands for a class of products ("Any …", or
- * alternatives joined by "or") is one product: its name drops "Any" and "… marketed as", and the whole
- * item is its description.
+ * is two products with one description. A parenthetical of one word with a digit ("text-embedding-3",
+ * "v2") is part of the name; one that says "a.k.a.", "aka", "formerly" or "also"
+ * gives other names. An item that stands for a class of products ("Any …", or alternatives joined by
+ * "or") is one product: its name drops "Any" and "… marketed as", and the whole item is its description.
  */
 export function productsOf(text: string): ImportedItem[] {
   const { head, parenthetical } = splitParenthetical(text);
@@ -25,8 +30,55 @@ export function productsOf(text: string): ImportedItem[] {
     if (marketed !== -1) name = name.slice(marketed + ' marketed as '.length);
     return [{ name: capitalize(name), description: sentence(text), aliases: [] }];
   }
-  const description = parenthetical ? sentence(parenthetical) : undefined;
-  return topLevelSplit(head, ',').map((name) => ({ name, ...(description ? { description } : {}), aliases: aliasesOf(name) }));
+  if (parenthetical && isPartOfName(parenthetical)) return topLevelSplit(text, ',').map((name) => ({ name, aliases: aliasesOf(name) }));
+  const { description, otherNames } = parenthetical ? readParenthetical(parenthetical) : { otherNames: [] };
+  const names = topLevelSplit(head, ',');
+  // Other names in the parenthetical are those of the name they follow: the last.
+  return names.map((name, index) => ({
+    name,
+    ...(description ? { description: sentence(description) } : {}),
+    aliases: [...new Set([...(index === names.length - 1 ? otherNames : []), ...aliasesOf(name)])].filter((a) => a !== name),
+  }));
+}
+
+/** Words that say that what follows them is another name of the product. */
+const OTHER_NAME = /^(?:a\.k\.a\.?|aka|a\/k\/a|also known as|formerly known as|formerly|previously|also called|also)(?=[\s:])[\s:]*/i;
+
+/**
+ * A parenthetical's other names and description: each clause (at ";") that starts with, or has after a comma, a
+ * word of OTHER_NAME gives the names after it ("a.k.a. WCD", "managed Milvus, also Zilliz"); the rest describes.
+ * After a bare "also" only capitalized words are names: "also used for X" describes.
+ */
+function readParenthetical(parenthetical: string): { description?: string; otherNames: string[] } {
+  const described: string[] = [];
+  const otherNames: string[] = [];
+  for (const clause of topLevelSplit(parenthetical, ';')) {
+    const parts = topLevelSplit(clause, ',');
+    const at = parts.findIndex((part) => {
+      const marker = OTHER_NAME.exec(part);
+      const rest = marker ? part.slice(marker[0].length) : '';
+      return rest !== '' && (!/^also\b/i.test(part) || /^also\s+(?:known|called)\b/i.test(part) || /^[\p{Lu}\p{N}]/u.test(rest));
+    });
+    if (at === -1) {
+      described.push(clause);
+      continue;
+    }
+    if (at > 0) described.push(parts.slice(0, at).join(', '));
+    const names = [parts[at].replace(OTHER_NAME, ''), ...parts.slice(at + 1)];
+    otherNames.push(
+      ...names
+        .flatMap((n) => n.split(/\s+or\s+/))
+        .map((n) => n.trim())
+        .filter(Boolean),
+    );
+  }
+  const description = described.join('; ').trim();
+  return { ...(description ? { description } : {}), otherNames };
+}
+
+/** "text-embedding-3", "v2", "3.5": one word with a digit, as a model or an edition is named ("open-source" describes). */
+function isPartOfName(parenthetical: string): boolean {
+  return /^\S+$/.test(parenthetical) && /\d/.test(parenthetical);
 }
 
 /** An axis list item: the whole item is the axis (its parenthetical says what it covers); the text before the parenthetical is an alias. */
@@ -66,6 +118,25 @@ function aliasesOf(name: string): string[] {
   if (words.length >= 3 && words.every((w) => /^\p{Lu}\p{L}*$/u.test(w))) aliases.push(words.map((w) => w[0]).join(''));
   if (words.length >= 2 && /^\p{Lu}{2,}$/u.test(words[0])) aliases.push(words[0]);
   return [...new Set(aliases)].filter((a) => a !== name);
+}
+
+/** Names are the same when they differ in case and spacing only: "C#" and "C++" are two products. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The id of a new item: the slug of its name, or where another item has that slug (C++ and C#: "c") the
+ * slug with "+" and "#" spelled out ("c-sharp"), or a number after it. Empty for a name without a letter or digit.
+ */
+export function idFor(name: string, taken: ReadonlySet<string>): string {
+  const slug = slugify(name);
+  if (!slug || !taken.has(slug)) return slug;
+  const spelled = slugify(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
+  if (!taken.has(spelled)) return spelled;
+  let n = 2;
+  while (taken.has(`${spelled}-${n}`)) n++;
+  return `${spelled}-${n}`;
 }
 
 function isClass(head: string): boolean {

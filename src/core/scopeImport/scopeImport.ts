@@ -2,7 +2,7 @@ import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { DEFAULT_NOTES_GLOB } from '../scope/scopeModel';
 import { MAX_SCOPE_FILE_CHARS, parseScope } from '../scope/scopeParser';
 import { normalizeText, sizeOverLimit, slugify } from '../text';
-import { axisOf, categoryName, productsOf, subjectOf, type ImportedItem } from './itemRules';
+import { axisOf, categoryName, idFor, nameKey, productsOf, subjectOf, type ImportedItem } from './itemRules';
 import { readBlocks, type ListItem } from './markdownBlocks';
 
 /** The structure the importer reads, for messages. */
@@ -179,17 +179,19 @@ function readList(
   continuing: ImportedItem[] = [],
 ): ImportedItem[] {
   const read = [...continuing];
-  const ids = new Set(read.map((i) => slugify(i.name)));
+  const names = new Set(read.map((i) => nameKey(i.name)));
+  const ids = new Set(read.map((i) => i.id ?? slugify(i.name)));
   for (const item of items) {
     if (item.extra) skip(item.line, `"${category}": what is below "${item.text}" in its list item (only its first line is read)`);
     for (const imported of kind === 'products' ? productsOf(item.text) : item.text ? [axisOf(item.text)] : []) {
-      const id = slugify(imported.name);
-      if (!id || ids.has(id)) {
+      const id = idFor(imported.name, ids);
+      if (!id || names.has(nameKey(imported.name))) {
         skip(item.line, `"${category}": "${imported.name}" ${id ? 'is there already' : 'has no letter or digit'}`);
         continue;
       }
+      names.add(nameKey(imported.name));
       ids.add(id);
-      read.push(imported);
+      read.push(id === slugify(imported.name) ? imported : { ...imported, id });
     }
   }
   return read;
@@ -251,6 +253,7 @@ function writeScope(title: string, prose: readonly string[], categories: readonl
 function itemValue(item: ImportedItem): Record<string, unknown> {
   return {
     name: item.name,
+    ...(item.id ? { id: item.id } : {}),
     ...(item.description ? { description: item.description } : {}),
     ...(item.aliases.length > 0 ? { aliases: [...item.aliases] } : {}),
   };
