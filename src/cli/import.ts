@@ -7,7 +7,10 @@ import { importScope, moreLeftOut } from '../core/scopeImport/scopeImport';
 import { sizeOverLimit } from '../core/text';
 import { UsageError } from '../node/usageError';
 
-/** `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr. */
+/**
+ * `import FILE.md`: the scope file a Markdown scope document makes, on stdout; what was left out, on stderr,
+ * one line each. Exit 1 when something that may have held a category, products or axes was left out.
+ */
 export function importCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {
   const { positionals } = parseArgs({ args: [...args], options: {}, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('import takes one Markdown file.');
@@ -22,5 +25,5 @@ export function importCommand(args: readonly string[], cwd: string): { stdout: s
   const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}`);
   const unlisted = result.skippedCount - result.skipped.length;
   if (unlisted > 0) skipped.push(`${positionals[0]}: ${moreLeftOut(unlisted)}`);
-  return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: 0 };
+  return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: result.lostCount > 0 ? 1 : 0 };
 }

@@ -31,12 +31,14 @@ export function productsOf(text: string): ImportedItem[] {
     return [{ name: capitalize(name), description: sentence(text), aliases: [] }];
   }
   if (parenthetical && isPartOfName(parenthetical)) return topLevelSplit(text, ',').map((name) => ({ name, aliases: aliasesOf(name) }));
-  const { description, otherNames } = parenthetical ? readParenthetical(parenthetical) : { otherNames: [] };
+  const { description: described, otherNames } = parenthetical ? readParenthetical(parenthetical) : { otherNames: [] };
+  // One description for all the names: made once, for it may be long.
+  const description = described && sentence(described);
   const names = topLevelSplit(head, ',');
   // Other names in the parenthetical are those of the name they follow: the last.
   return names.map((name, index) => ({
     name,
-    ...(description ? { description: sentence(description) } : {}),
+    ...(description ? { description } : {}),
     aliases: [...new Set([...(index === names.length - 1 ? otherNames : []), ...aliasesOf(name)])].filter((a) => a !== name),
   }));
 }
@@ -87,9 +89,22 @@ export function axisOf(text: string): ImportedItem {
   return { name: text, aliases: parenthetical && head ? [head] : [] };
 }
 
-/** A category heading without its numbering: "1. Python Web" → "Python Web". */
+/**
+ * A heading without its numbering: "1. Python Web", "2.1 Managed vector databases", "A. Hosted", "IV) Tools",
+ * "3 - Tools" → the name.
+ */
 export function categoryName(heading: string): string {
-  return heading.replace(/^(?:\d+[.)])+\s+|^\d+\s+[-–—:]\s+/, '').trim();
+  const name = heading.replace(/^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)[.)]|\d+(?:\.\d+)+)\s+|^\d+\s+[-–—:]\s+/, '').trim();
+  return name || heading.trim();
+}
+
+/**
+ * The items of a list written on one line: "A, B, and C" (or "A; B" when the items hold commas), without
+ * the closing full stop.
+ */
+export function inlineItems(text: string): string[] {
+  const items = text.trim().replace(/\.$/, '');
+  return topLevelSplit(items, topLevelSplit(items, ';').length > 1 ? ';' : ',').map((item) => item.replace(/^(?:and|or)\s+/i, ''));
 }
 
 /** "Competitor Scope for Grid + Throughput Engine" names its subject after its last " for ". */
