@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
 import type { Scope } from '../../src/core/scope/scopeModel';
 import { parseScope } from '../../src/core/scope/scopeParser';
-import { tempFolder } from './helpers';
+import { importScope } from '../../src/core/scopeImport/scopeImport';
+import { growsLinearly, tempFolder } from './helpers';
 
 /** `competitor-scope import doc.md` over a document in a folder of its own. */
 async function runImport(markdown: string): Promise<{ code: number; scope?: Scope; stderr: string[] }> {
@@ -200,5 +201,16 @@ describe('importing scope documents as teams write them', () => {
     const repeated = await runImport(category('Products: postgres'));
     assert.deepEqual(repeated.stderr, ['doc.md:11: "Databases": "postgres" is there already']);
     assert.equal(repeated.code, 0);
+  });
+
+  it('takes time in proportion to the document: label lines, names of one slug, many categories and sections beside them', () => {
+    const document = (size: number) => {
+      const lines = ['# Scope', '', '## Many', ''];
+      // Names that differ in punctuation only ("x!?", "x?!") share the slug "x": each gets an id of its own.
+      for (let i = 0; i < size; i++) lines.push(`Products: x${i.toString(2).replace(/0/g, '!').replace(/1/g, '?')}`);
+      for (let i = 0; i < size / 10; i++) lines.push(`## Category ${i}`, 'Products: p', `## Aside ${i}`, 'Text.');
+      return lines.join('\n');
+    };
+    growsLinearly(document, (markdown) => assert.ok(importScope(markdown).ok), 600);
   });
 });

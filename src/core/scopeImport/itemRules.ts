@@ -141,17 +141,29 @@ export function nameKey(name: string): string {
 }
 
 /**
- * The id of a new item: the slug of its name, or where another item has that slug (C++ and C#: "c") the
- * slug with "+" and "#" spelled out ("c-sharp"), or a number after it. Empty for a name without a letter or digit.
+ * The ids of a list's items: the slug of a name, or where another item has that slug (C++ and C#: "c") the
+ * slug with "+" and "#" spelled out ("c-sharp"), or that with a number after it.
  */
-export function idFor(name: string, taken: ReadonlySet<string>): string {
-  const slug = slugify(name);
-  if (!slug || !taken.has(slug)) return slug;
-  const spelled = slugify(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
-  if (!taken.has(spelled)) return spelled;
-  let n = 2;
-  while (taken.has(`${spelled}-${n}`)) n++;
-  return `${spelled}-${n}`;
+export class ItemIds {
+  private readonly taken = new Set<string>();
+  /** The number to try next after a slug, so that many names of one slug are numbered in one pass. */
+  private readonly next = new Map<string, number>();
+
+  /** The id a new item of this name would get: empty for a name without a letter or digit. */
+  idFor(name: string): string {
+    const slug = slugify(name);
+    if (!slug || !this.taken.has(slug)) return slug;
+    const spelled = slugify(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
+    if (!this.taken.has(spelled)) return spelled;
+    let n = this.next.get(spelled) ?? 2;
+    while (this.taken.has(`${spelled}-${n}`)) n++;
+    this.next.set(spelled, n);
+    return `${spelled}-${n}`;
+  }
+
+  add(id: string): void {
+    this.taken.add(id);
+  }
 }
 
 function isClass(head: string): boolean {

@@ -1,6 +1,6 @@
 import { MAX_SCOPE_FILE_CHARS } from '../scope/scopeParser';
 import { sizeOverLimit, slugify } from '../text';
-import { categoryName, idFor } from './itemRules';
+import { categoryName, ItemIds } from './itemRules';
 import { readBlocks, type DocBlock } from './markdownBlocks';
 import { checkedScope, type ImportedCategory } from './scopeWriter';
 import { labelOf, readSection, type SectionBlock, type SectionContent, type Skip } from './sectionReader';
@@ -50,6 +50,7 @@ export function importScope(markdown: string): ScopeImport {
   for (const section of sections) read.set(section, readSection(section.blocks, section.name || 'the text before the first heading', skip));
   const isCategory = (s: Section) => s.heading !== undefined && (read.get(s)!.products !== undefined || read.get(s)!.axes !== undefined);
   const found = sections.filter(isCategory);
+  const places = new CategoryPlaces(new Set(found));
   // The first heading is the title when it is a "#" one, unless it is one category of several "#" ones.
   const first = sections[1]?.heading?.level === 1 ? sections[1] : undefined;
   const title =
@@ -59,16 +60,16 @@ export function importScope(markdown: string): ScopeImport {
     const content = read.get(section)!;
     if (!isCategory(section) && section.heading && section !== first && content.prose.length > 0) prose.push(section.heading.text);
     prose.push(...content.prose);
-    if (!isCategory(section) && noCategory(section, content, found, skip) && content.goal) prose.push(`Goal: ${content.goal}`);
+    if (!isCategory(section) && noCategory(section, content, places, skip) && content.goal) prose.push(`Goal: ${content.goal}`);
     for (const u of isCategory(section) ? content.unlabelled : []) {
       skip({ line: u.line, what: `${u.what} in "${section.name}" under no "Products:" or "Axes:" label: not read`, lost: true });
     }
   }
   if (found.length === 0) return { ok: false, message: notAScope(sections.filter((s) => s.heading && s !== first)) };
-  const categoryIds = new Set<string>();
+  const categoryIds = new ItemIds();
   const categories = found.map((section): ImportedCategory => {
     const { goal, products, axes } = read.get(section)!;
-    const id = idFor(section.name, categoryIds);
+    const id = categoryIds.idFor(section.name);
     categoryIds.add(id);
     const line = section.heading!.line;
     if (!goal) skip({ line, what: `"${section.name}" has no "Goal:" line: its goal is TODO`, lost: false });
@@ -125,20 +126,20 @@ function sectionsOf(blocks: readonly DocBlock[]): Section[] {
  * the categories (a sibling of one) that holds a goal, a list or a table, was meant to be a category: it is
  * lost. Elsewhere a list is only left out, and prose is kept as comments; says whether its goal is kept too.
  */
-function noCategory(section: Section, content: SectionContent, categories: readonly Section[], skip: (s: Skip) => void): boolean {
+function noCategory(section: Section, content: SectionContent, places: CategoryPlaces, skip: (s: Skip) => void): boolean {
   const heading = section.heading && `"${'#'.repeat(section.heading.level)} ${section.heading.text}"`;
   const line = section.heading?.line ?? 0;
   const lists = content.unlabelled.map((u) => `${u.what} (line ${u.line + 1})`).join(' and ');
-  const beside = categories.some((c) => c.parent === section.parent && c.heading!.level === section.heading?.level);
+  const beside = places.beside(section);
   if (heading && content.labelled) {
     skip({ line, what: `${heading} has a products or axes label but no list after it: not imported`, lost: true });
   } else if (heading && beside && (lists || content.goal)) {
     const has = lists ? `${lists} under no "Products:" or "Axes:" label` : 'a goal but no products or axes list';
     skip({ line, what: `${heading}, beside the categories, has ${has}: not imported`, lost: true });
-  } else if (heading && beside && !categories.some((c) => isBelow(c, section))) {
+  } else if (heading && beside && !places.above(section)) {
     skip({ line, what: `${heading}, beside the categories, has no products or axes list: not a category`, lost: false });
   } else {
-    const within = categories.find((c) => isBelow(section, c));
+    const within = places.within(section);
     if (within) {
       const what = `the heading "${section.heading!.text}" in "${within.name}" is not read (its paragraphs are kept as comments)`;
       skip({ line, what, lost: false });
@@ -150,9 +151,36 @@ function noCategory(section: Section, content: SectionContent, categories: reado
   return false;
 }
 
-function isBelow(section: Section, ancestor: Section): boolean {
-  for (let s = section.parent; s; s = s.parent) if (s === ancestor) return true;
-  return false;
+/** Where the categories are, to tell what a section beside, above or within them was meant to be. */
+class CategoryPlaces {
+  /** Per parent, the heading levels of its categories. */
+  private readonly levels = new Map<Section | undefined, Set<number>>();
+  private readonly ancestors = new Set<Section>();
+
+  constructor(private readonly categories: ReadonlySet<Section>) {
+    for (const category of categories) {
+      const levels = this.levels.get(category.parent) ?? new Set<number>();
+      this.levels.set(category.parent, levels.add(category.heading!.level));
+      // Six heading levels at most: a walk up is short.
+      for (let s = category.parent; s; s = s.parent) this.ancestors.add(s);
+    }
+  }
+
+  /** A sibling of a category: a heading of its level under its parent. */
+  beside(section: Section): boolean {
+    return section.heading !== undefined && (this.levels.get(section.parent)?.has(section.heading.level) ?? false);
+  }
+
+  above(section: Section): boolean {
+    return this.ancestors.has(section);
+  }
+
+  /** The category the section is a sub-heading of. */
+  within(section: Section): Section | undefined {
+    let s = section.parent;
+    while (s && !this.categories.has(s)) s = s.parent;
+    return s;
+  }
 }
 
 /** The skips to list, in line order: those that make the import incomplete first, up to MAX_LISTED_SKIPS. */

@@ -1,5 +1,5 @@
 import { normalizeText, slugify } from '../text';
-import { axisOf, idFor, inlineItems, nameKey, productsOf, type ImportedItem } from './itemRules';
+import { axisOf, inlineItems, ItemIds, nameKey, productsOf, type ImportedItem } from './itemRules';
 import type { DocBlock, LabelledLine, ListItem, TableRow } from './markdownBlocks';
 
 export type Label = 'goal' | 'products' | 'axes';
@@ -57,8 +57,9 @@ export function readSection(blocks: readonly SectionBlock[], category: string, s
     if (pending) skip({ line: pending.line, what: `"${category}": the ${pending.kind} label is not followed by a list`, lost: true });
     pending = undefined;
   };
+  const lists: Partial<Record<ListKind, ItemList>> = {};
   const addItems = (kind: ListKind, items: readonly Candidate[]) => {
-    content[kind] = added(content[kind] ?? [], items, category, skip);
+    (lists[kind] ??= new ItemList(category, skip)).add(items);
     lastList = kind;
   };
   /** Labelled lines (a paragraph's, or a list's whose every item is labelled): a label takes the lines up to the next. */
@@ -132,6 +133,8 @@ export function readSection(blocks: readonly SectionBlock[], category: string, s
     }
   }
   notFollowed();
+  if (lists.products) content.products = lists.products.items;
+  if (lists.axes) content.axes = lists.axes.items;
   return content;
 }
 
@@ -190,20 +193,28 @@ function tableCandidates(
   );
 }
 
-/** `read` with the candidates whose names it lacks (compared by case and spacing only), each with an id of its own. */
-function added(read: readonly ImportedItem[], candidates: readonly Candidate[], category: string, skip: (s: Skip) => void): ImportedItem[] {
-  const all = [...read];
-  const names = new Set(all.map((i) => nameKey(i.name)));
-  const ids = new Set(all.map((i) => i.id ?? slugify(i.name)));
-  for (const { item, line } of candidates) {
-    const id = idFor(item.name, ids);
-    if (!id || names.has(nameKey(item.name))) {
-      skip({ line, what: `"${category}": "${item.name}" ${id ? 'is there already' : 'has no letter or digit'}`, lost: false });
-      continue;
+/** A list's items so far: a candidate whose name it has (compared by case and spacing only) is a repeat. */
+class ItemList {
+  readonly items: ImportedItem[] = [];
+  private readonly names = new Set<string>();
+  private readonly ids = new ItemIds();
+
+  constructor(
+    private readonly category: string,
+    private readonly skip: (s: Skip) => void,
+  ) {}
+
+  add(candidates: readonly Candidate[]): void {
+    for (const { item, line } of candidates) {
+      const id = this.ids.idFor(item.name);
+      const name = nameKey(item.name);
+      if (!id || this.names.has(name)) {
+        this.skip({ line, what: `"${this.category}": "${item.name}" ${id ? 'is there already' : 'has no letter or digit'}`, lost: false });
+        continue;
+      }
+      this.names.add(name);
+      this.ids.add(id);
+      this.items.push(id === slugify(item.name) ? item : { ...item, id });
     }
-    names.add(nameKey(item.name));
-    ids.add(id);
-    all.push(id === slugify(item.name) ? item : { ...item, id });
   }
-  return all;
 }
