@@ -108,7 +108,7 @@ function sectionsOf(blocks: readonly DocBlock[]): Section[] {
     const parent = open.at(-1);
     const name = categoryName(block.text);
     // Under the title, "## Goals" is a section of the document, not a label.
-    const label = parent && !(parent === sections[1] && parent.heading!.level === 1) ? labelOf(name.replace(/:$/, '')) : undefined;
+    const label = parent && !(parent === sections[1] && parent.heading!.level === 1) ? labelOf(name) : undefined;
     if (label && parent) {
       parent.blocks.push({ kind: 'label', label, line: block.line });
       current = parent;

@@ -14,7 +14,8 @@ export interface Skip {
 }
 
 /** A label heading (`### Products`) in a section's content: what follows it is under that label. */
-export type SectionBlock = DocBlock | { readonly kind: 'label'; readonly label: Label; readonly line: number };
+export type SectionBlock =
+  Exclude<DocBlock, { kind: 'heading' }> | { readonly kind: 'label'; readonly label: Label; readonly line: number };
 
 export interface SectionContent {
   goal?: string;
@@ -122,13 +123,8 @@ export function readSection(blocks: readonly SectionBlock[], category: string, s
         else content.unlabelled.push({ line: block.line, what: 'a table' });
         break;
       }
-      case 'heading':
       case 'other':
-        skip({
-          line: block.line,
-          what: `${block.kind === 'other' ? block.what : `the heading "${block.text}"`} in "${category}"`,
-          lost: false,
-        });
+        skip({ line: block.line, what: `${block.what} in "${category}"`, lost: false });
         break;
     }
   }
