@@ -82,7 +82,7 @@ describe('importing scope documents as teams write them', () => {
     assert.equal(code, 0);
   });
 
-  it('reads categories numbered "A.", "IV)" or not at all, a products table, label headings and labelled list items', async () => {
+  it('reads categories numbered "A.", "Category IV:" or not at all, a products table, label headings and labelled list items', async () => {
     const { code, scope, stderr } = await runImport(
       [
         '# Scope',
@@ -98,7 +98,7 @@ describe('importing scope documents as teams write them', () => {
         '',
         'Key comparison axes: Latency, Filtering',
         '',
-        '## IV) Search APIs',
+        '## Category IV: Search APIs',
         '',
         '#### Goal',
         '',

@@ -91,10 +91,13 @@ export function axisOf(text: string): ImportedItem {
 
 /**
  * A heading without its numbering: "1. Python Web", "2.1 Managed vector databases", "A. Hosted", "IV) Tools",
- * "3 - Tools" → the name.
+ * "3 - Tools", "Category 2: Tools" → the name.
  */
 export function categoryName(heading: string): string {
-  const name = heading.replace(/^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)[.)]|\d+(?:\.\d+)+)\s+|^\d+\s+[-–—:]\s+/, '').trim();
+  const name = heading
+    .replace(/^(?:category|class|group)\s+(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)\s*[:.)–—-]\s+/i, '')
+    .replace(/^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)[.)]|\d+(?:\.\d+)+)\s+|^\d+\s+[-–—:]\s+/, '')
+    .trim();
   return name || heading.trim();
 }
 
