@@ -8,7 +8,10 @@ import { sizeOverLimit } from '../core/text';
 import { UsageError } from '../node/usageError';
 import { OUTPUT_OPTION, outputOption, writeOutput, type CommandResult } from './output';
 
-/** `import FILE.md [--output FILE]`: the scope file a Markdown scope document makes, on stdout or in FILE; what was left out, on stderr. */
+/**
+ * `import FILE.md [--output FILE]`: the scope file a Markdown scope document makes, on stdout or in FILE; what was
+ * left out, on stderr, one line each. Exit 1 when something that may have held a category, products or axes was left out.
+ */
 export function importCommand(args: readonly string[], cwd: string): CommandResult {
   const { values, positionals } = parseCommandArgs(args, OUTPUT_OPTION);
   if (positionals.length !== 1) throw new UsageError('import takes one Markdown file.');
@@ -27,5 +30,5 @@ function importDocument(positionals: readonly string[], cwd: string): CommandRes
   const skipped = result.skipped.map((s) => `${positionals[0]}:${s.replace(/^line /, '')}`);
   const unlisted = result.skippedCount - result.skipped.length;
   if (unlisted > 0) skipped.push(`${positionals[0]}: ${moreLeftOut(unlisted)}`);
-  return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: 0 };
+  return { stdout: result.yaml, stderr: plainLines(skipped), exitCode: result.lostCount > 0 ? 1 : 0 };
 }

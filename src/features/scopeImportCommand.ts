@@ -49,7 +49,7 @@ export function registerScopeImportCommand(roots: ScopeRoots): vscode.Disposable
     const editor = await vscode.window.showTextDocument(target);
     if (result.skippedCount > 0) {
       void vscode.window.showWarningMessage(
-        `${targetName} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out (listed at the top of the file).`,
+        `${targetName} is made from ${name}; ${result.skippedCount} thing${result.skippedCount === 1 ? ' was' : 's were'} left out${result.lostCount > 0 ? `, ${result.lostCount} of them sections, lists or labels that may hold categories, products or axes` : ''} (listed at the top of the file).`,
       );
     }
     return editor;

@@ -114,7 +114,7 @@ describe('importing a Markdown scope document', () => {
     assert.equal(scope.categories[3].goal, 'TODO');
     const headingLine = mixed.split('\n').indexOf('## AI-Assisted Development & Optimization Tools') + 1;
     assert.deepEqual(skipped, [
-      `line ${headingLine}: "AI-Assisted Development & Optimization Tools" has no "**Goal:**" paragraph: its goal is TODO`,
+      `line ${headingLine}: "AI-Assisted Development & Optimization Tools" has no "Goal:" line: its goal is TODO`,
     ]);
   });
 
@@ -160,16 +160,16 @@ describe('importing a Markdown scope document', () => {
       'line 3: "Databases" has no axes list: it has none',
       'line 8: "Databases": what is below "Postgres" in its list item (only its first line is read)',
       'line 11: "Databases": "Postgres" is there already',
-      'line 13: the heading "Notes" (only "# Title" and "## Category" are read)',
-      'line 15: a code block in "Databases"',
-      'line 19: a list without a "**Representative products:**" or "**Key comparison axes:**" label in "Databases"',
-      'line 21: "## Links" has neither a products list nor an axes list: not imported',
+      'line 13: the heading "Notes" in "Databases" is not read (its paragraphs are kept as comments)',
+      'line 15: a code block in "Notes"',
+      'line 19: a list under "### Notes" (not a category): not read',
+      'line 21: "## Links", beside the categories, has no products or axes list: not a category',
     ]);
   });
 
   it('refuses a document of another structure, naming what it expected and where it is missing', () => {
     for (const [markdown, where] of [
-      ['# Meeting notes\n\nWe met.\n', /but it has no "##" heading\.$/],
+      ['# Meeting notes\n\nWe met.\n', /but it has no heading below its title\.$/],
       [
         '# README\n\n## Install\n\nRun it.\n\n## Usage\n\n- one\n- two\n',
         /but "## Install" \(line 3\) has no labelled products or axes list; "## Usage" \(line 7\)/,
@@ -180,7 +180,7 @@ describe('importing a Markdown scope document', () => {
       const message = result.ok ? '' : result.message;
       assert.match(
         message,
-        /^This is not a scope document: expected a "# Title", then per category a "## Category" heading with a "\*\*Goal:\*\*" paragraph/,
+        /^This is not a scope document: expected a "# Title", then per category a heading \(at any level\) with a "Goal:" line and "Products:" and "Axes:" labels/,
       );
       assert.match(message, where);
     }

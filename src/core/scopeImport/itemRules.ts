@@ -1,3 +1,5 @@
+import { slugify } from '../text';
+
 /**
  * How a line of a Markdown scope document becomes products or an axis: the rules that transcribed the
  * team's seed document into the built-in scope, written down so that any document in its structure
@@ -6,15 +8,18 @@
 
 export interface ImportedItem {
   readonly name: string;
+  /** Only where the slug of the name is taken by another item of the list (C++ and C#). */
+  readonly id?: string;
   readonly description?: string;
   readonly aliases: readonly string[];
 }
 
 /**
  * A products list item. "Name (what it is)" is a product described by its parenthetical; "A, B (why)"
- * is two products with one description. An item that stands for a class of products ("Any …", or
- * alternatives joined by "or") is one product: its name drops "Any" and "… marketed as", and the whole
- * item is its description.
+ * is two products with one description. A parenthetical of one word with a digit ("text-embedding-3",
+ * "v2") is part of the name; one that says "a.k.a.", "aka", "formerly" or "also"
+ * gives other names. An item that stands for a class of products ("Any …", or alternatives joined by
+ * "or") is one product: its name drops "Any" and "… marketed as", and the whole item is its description.
  */
 export function productsOf(text: string): ImportedItem[] {
   const { head, parenthetical } = splitParenthetical(text);
@@ -25,8 +30,57 @@ export function productsOf(text: string): ImportedItem[] {
     if (marketed !== -1) name = name.slice(marketed + ' marketed as '.length);
     return [{ name: capitalize(name), description: sentence(text), aliases: [] }];
   }
-  const description = parenthetical ? sentence(parenthetical) : undefined;
-  return topLevelSplit(head, ',').map((name) => ({ name, ...(description ? { description } : {}), aliases: aliasesOf(name) }));
+  if (parenthetical && isPartOfName(parenthetical)) return topLevelSplit(text, ',').map((name) => ({ name, aliases: aliasesOf(name) }));
+  const { description: described, otherNames } = parenthetical ? readParenthetical(parenthetical) : { otherNames: [] };
+  // One description for all the names: made once, for it may be long.
+  const description = described && sentence(described);
+  const names = topLevelSplit(head, ',');
+  // Other names in the parenthetical are those of the name they follow: the last.
+  return names.map((name, index) => ({
+    name,
+    ...(description ? { description } : {}),
+    aliases: [...new Set([...(index === names.length - 1 ? otherNames : []), ...aliasesOf(name)])].filter((a) => a !== name),
+  }));
+}
+
+/** Words that say that what follows them is another name of the product. */
+const OTHER_NAME = /^(?:a\.k\.a\.?|aka|a\/k\/a|also known as|formerly known as|formerly|previously|also called|also)(?=[\s:])[\s:]*/i;
+
+/**
+ * A parenthetical's other names and description: each clause (at ";") that starts with, or has after a comma, a
+ * word of OTHER_NAME gives the names after it ("a.k.a. WCD", "managed Milvus, also Zilliz"); the rest describes.
+ * After a bare "also" only capitalized words are names: "also used for X" describes.
+ */
+function readParenthetical(parenthetical: string): { description?: string; otherNames: string[] } {
+  const described: string[] = [];
+  const otherNames: string[] = [];
+  for (const clause of topLevelSplit(parenthetical, ';')) {
+    const parts = topLevelSplit(clause, ',');
+    const at = parts.findIndex((part) => {
+      const marker = OTHER_NAME.exec(part);
+      const rest = marker ? part.slice(marker[0].length) : '';
+      return rest !== '' && (!/^also\b/i.test(part) || /^also\s+(?:known|called)\b/i.test(part) || /^[\p{Lu}\p{N}]/u.test(rest));
+    });
+    if (at === -1) {
+      described.push(clause);
+      continue;
+    }
+    if (at > 0) described.push(parts.slice(0, at).join(', '));
+    const names = [parts[at].replace(OTHER_NAME, ''), ...parts.slice(at + 1)];
+    otherNames.push(
+      ...names
+        .flatMap((n) => n.split(/\s+or\s+/))
+        .map((n) => n.trim())
+        .filter(Boolean),
+    );
+  }
+  const description = described.join('; ').trim();
+  return { ...(description ? { description } : {}), otherNames };
+}
+
+/** "text-embedding-3", "v2", "3.5": one word with a digit, as a model or an edition is named ("open-source" describes). */
+function isPartOfName(parenthetical: string): boolean {
+  return /^\S+$/.test(parenthetical) && /\d/.test(parenthetical);
 }
 
 /** An axis list item: the whole item is the axis (its parenthetical says what it covers); the text before the parenthetical is an alias. */
@@ -35,9 +89,25 @@ export function axisOf(text: string): ImportedItem {
   return { name: text, aliases: parenthetical && head ? [head] : [] };
 }
 
-/** A category heading without its numbering: "1. Python Web" → "Python Web". */
+/**
+ * A heading without its numbering: "1. Python Web", "2.1 Managed vector databases", "A. Hosted", "IV) Tools",
+ * "3 - Tools", "Category 2: Tools" → the name.
+ */
 export function categoryName(heading: string): string {
-  return heading.replace(/^(?:\d+[.)])+\s+|^\d+\s+[-–—:]\s+/, '').trim();
+  const name = heading
+    .replace(/^(?:category|class|group)\s+(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)\s*[:.)–—-]\s+/i, '')
+    .replace(/^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)[.)]|\d+(?:\.\d+)+)\s+|^\d+\s+[-–—:]\s+/, '')
+    .trim();
+  return name || heading.trim();
+}
+
+/**
+ * The items of a list written on one line: "A, B, and C" (or "A; B" when the items hold commas), without
+ * the closing full stop.
+ */
+export function inlineItems(text: string): string[] {
+  const items = text.trim().replace(/\.$/, '');
+  return topLevelSplit(items, topLevelSplit(items, ';').length > 1 ? ';' : ',').map((item) => item.replace(/^(?:and|or)\s+/i, ''));
 }
 
 /** "Competitor Scope for Grid + Throughput Engine" names its subject after its last " for ". */
@@ -66,6 +136,37 @@ function aliasesOf(name: string): string[] {
   if (words.length >= 3 && words.every((w) => /^\p{Lu}\p{L}*$/u.test(w))) aliases.push(words.map((w) => w[0]).join(''));
   if (words.length >= 2 && /^\p{Lu}{2,}$/u.test(words[0])) aliases.push(words[0]);
   return [...new Set(aliases)].filter((a) => a !== name);
+}
+
+/** Names are the same when they differ in case and spacing only: "C#" and "C++" are two products. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The ids of a list's items: the slug of a name, or where another item has that slug (C++ and C#: "c") the
+ * slug with "+" and "#" spelled out ("c-sharp"), or that with a number after it.
+ */
+export class ItemIds {
+  private readonly taken = new Set<string>();
+  /** The number to try next after a slug, so that many names of one slug are numbered in one pass. */
+  private readonly next = new Map<string, number>();
+
+  /** The id a new item of this name would get: empty for a name without a letter or digit. */
+  idFor(name: string): string {
+    const slug = slugify(name);
+    if (!slug || !this.taken.has(slug)) return slug;
+    const spelled = slugify(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
+    if (!this.taken.has(spelled)) return spelled;
+    let n = this.next.get(spelled) ?? 2;
+    while (this.taken.has(`${spelled}-${n}`)) n++;
+    this.next.set(spelled, n);
+    return `${spelled}-${n}`;
+  }
+
+  add(id: string): void {
+    this.taken.add(id);
+  }
 }
 
 function isClass(head: string): boolean {

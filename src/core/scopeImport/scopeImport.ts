@@ -1,126 +1,91 @@
-import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { DEFAULT_NOTES_GLOB } from '../scope/scopeModel';
-import { MAX_SCOPE_FILE_CHARS, parseScope } from '../scope/scopeParser';
-import { normalizeText, sizeOverLimit, slugify } from '../text';
-import { axisOf, categoryName, productsOf, subjectOf, type ImportedItem } from './itemRules';
-import { readBlocks, type ListItem } from './markdownBlocks';
+import { MAX_SCOPE_FILE_CHARS } from '../scope/scopeParser';
+import { sizeOverLimit, slugify } from '../text';
+import { categoryName, ItemIds } from './itemRules';
+import { readBlocks, type DocBlock } from './markdownBlocks';
+import { checkedScope, type ImportedCategory } from './scopeWriter';
+import { labelOf, readSection, type SectionBlock, type SectionContent, type Skip } from './sectionReader';
 
 /** The structure the importer reads, for messages. */
 export const EXPECTED_STRUCTURE =
-  'a "# Title", then per category a "## Category" heading with a "**Goal:**" paragraph, a "**Representative products:**" list and a "**Key comparison axes:**" list';
+  'a "# Title", then per category a heading (at any level) with a "Goal:" line and "Products:" and "Axes:" labels (bold or not), each followed by a list, a list on its line or a table';
 
 export type ScopeImport =
   | {
       readonly ok: true;
       readonly yaml: string;
-      /** The first things left out (at most MAX_LISTED_SKIPS), each with its line (1-based). */
+      /** The first things left out (at most MAX_LISTED_SKIPS, those that make the import incomplete first), each with its line (1-based). */
       readonly skipped: readonly string[];
       /** How many things were left out in all. */
       readonly skippedCount: number;
+      /** How many of them may have held a category, products or axes: then the scope file is incomplete. */
+      readonly lostCount: number;
     }
   | { readonly ok: false; readonly message: string };
 
 /** What was left out is listed up to this many; a document of thousands of stray lines gets a count of the rest. */
 export const MAX_LISTED_SKIPS = 20;
 
-interface Skip {
-  /** 0-based. */
-  readonly line: number;
-  readonly what: string;
-}
-
-const LABELS: Record<string, 'goal' | 'products' | 'axes'> = {
-  goal: 'goal',
-  'representative products': 'products',
-  products: 'products',
-  'key comparison axes': 'axes',
-  'comparison axes': 'axes',
-  axes: 'axes',
-};
-
-interface ImportedCategory {
+/** A heading and the blocks up to the next heading; the part before the first heading has none. */
+interface Section {
+  readonly heading?: { readonly text: string; readonly level: number; readonly line: number };
   readonly name: string;
-  readonly line: number;
-  goal?: string;
-  products?: ImportedItem[];
-  axes?: ImportedItem[];
+  readonly parent?: Section;
+  readonly blocks: SectionBlock[];
 }
 
-/** Reads a Markdown scope document (the seed's structure) into the text of a scope file. */
+/**
+ * Reads a Markdown scope document into the text of a scope file. A category is a heading, at any level, whose
+ * own text has a labelled products or axes list; a heading named by a label (`### Products`) labels what
+ * follows it in its parent. A heading beside the categories that holds a list or a label, and did not make a
+ * category, is reported as lost.
+ */
 export function importScope(markdown: string): ScopeImport {
   if (markdown.length > MAX_SCOPE_FILE_CHARS) {
     return { ok: false, message: `The document is ${sizeOverLimit(markdown.length, MAX_SCOPE_FILE_CHARS)} for scope documents.` };
   }
   const skipped: Skip[] = [];
+  const skip = (s: Skip) => skipped.push(s);
+  const sections = sectionsOf(readBlocks(markdown));
+  const read = new Map<Section, SectionContent>();
+  for (const section of sections) read.set(section, readSection(section.blocks, section.name || 'the text before the first heading', skip));
+  const isCategory = (s: Section) => s.heading !== undefined && (read.get(s)!.products !== undefined || read.get(s)!.axes !== undefined);
+  const found = sections.filter(isCategory);
+  const places = new CategoryPlaces(new Set(found));
+  // The first heading is the title when it is a "#" one, unless it is one category of several "#" ones.
+  const first = sections[1]?.heading?.level === 1 ? sections[1] : undefined;
+  const title =
+    first && (!isCategory(first) || !sections.some((s, i) => i > 1 && s.heading?.level === 1)) ? first.heading!.text : undefined;
   const prose: string[] = [];
-  const categories: ImportedCategory[] = [];
-  let title: string | undefined;
-  let current: ImportedCategory | undefined;
-  let pendingList: { kind: 'products' | 'axes'; line: number } | undefined;
-  /** The list just read: a list right after it (another bullet character starts a new one) continues it. */
-  let lastList: 'products' | 'axes' | undefined;
-  const skip = (line: number, what: string) => skipped.push({ line, what });
-
-  for (const block of readBlocks(markdown)) {
-    const continued = block.kind === 'list' ? lastList : undefined;
-    lastList = undefined;
-    if (pendingList && block.kind !== 'list') {
-      skip(pendingList.line, `"${current?.name}": the ${pendingList.kind} label is not followed by a list`);
-      pendingList = undefined;
-    }
-    switch (block.kind) {
-      case 'heading':
-        if (block.level === 1 && title === undefined && categories.length === 0) title = block.text;
-        else if (block.level === 2) categories.push((current = { name: categoryName(block.text), line: block.line }));
-        else skip(block.line, `the heading "${block.text}" (only "# Title" and "## Category" are read)`);
-        break;
-      case 'paragraph': {
-        const label = block.label === undefined ? undefined : LABELS[normalizeText(block.label)];
-        if (!label || !current) prose.push(block.text);
-        else if (label === 'goal') current.goal = block.text || undefined;
-        else if (block.text) skip(block.line, `"${current.name}": the ${label} label has text after it; its list belongs below it`);
-        else pendingList = { kind: label, line: block.line };
-        break;
-      }
-      case 'list':
-        if ((pendingList || continued) && current) {
-          const kind = (pendingList?.kind ?? continued)!;
-          current[kind] = readList(block.items, kind, current.name, skip, continued ? current[kind] : undefined);
-          pendingList = undefined;
-          lastList = kind;
-        } else {
-          skip(
-            block.line,
-            `a list without a "**Representative products:**" or "**Key comparison axes:**" label${current ? ` in "${current.name}"` : ''}`,
-          );
-        }
-        break;
-      case 'other':
-        skip(block.line, `${block.what}${current ? ` in "${current.name}"` : ''}`);
-        break;
+  for (const section of sections) {
+    const content = read.get(section)!;
+    if (!isCategory(section) && section.heading && section !== first && content.prose.length > 0) prose.push(section.heading.text);
+    prose.push(...content.prose);
+    if (!isCategory(section) && noCategory(section, content, places, skip) && content.goal) prose.push(`Goal: ${content.goal}`);
+    for (const u of isCategory(section) ? content.unlabelled : []) {
+      skip({ line: u.line, what: `${u.what} in "${section.name}" under no "Products:" or "Axes:" label: not read`, lost: true });
     }
   }
-  if (pendingList) skip(pendingList.line, `"${current?.name}": the ${pendingList.kind} label is not followed by a list`);
-
-  const usable = categories.filter((c) => {
-    if (c.products || c.axes) return true;
-    skip(c.line, `"## ${c.name}" has neither a products list nor an axes list: not imported`);
-    return false;
+  if (found.length === 0) return { ok: false, message: notAScope(sections.filter((s) => s.heading && s !== first)) };
+  const categoryIds = new ItemIds();
+  const categories = found.map((section): ImportedCategory => {
+    const { goal, products, axes } = read.get(section)!;
+    const id = categoryIds.idFor(section.name);
+    categoryIds.add(id);
+    const line = section.heading!.line;
+    if (!goal) skip({ line, what: `"${section.name}" has no "Goal:" line: its goal is TODO`, lost: false });
+    if (!products) skip({ line, what: `"${section.name}" has no products list: it has none`, lost: false });
+    if (!axes) skip({ line, what: `"${section.name}" has no axes list: it has none`, lost: false });
+    return { name: section.name, ...(id === slugify(section.name) ? {} : { id }), line, goal, products, axes };
   });
-  if (usable.length === 0) return { ok: false, message: notAScope(categories) };
-  for (const c of usable) {
-    if (!c.goal) skip(c.line, `"${c.name}" has no "**Goal:**" paragraph: its goal is TODO`);
-    if (!c.products) skip(c.line, `"${c.name}" has no products list: it has none`);
-    if (!c.axes) skip(c.line, `"${c.name}" has no axes list: it has none`);
-  }
-  if (title === undefined) skipped.unshift({ line: 0, what: 'no "# Title" heading: the title is "Competitor Scope"' });
-  const listed = skipped
-    .sort((a, b) => a.line - b.line)
-    .slice(0, MAX_LISTED_SKIPS)
-    .map((s) => `line ${s.line + 1}: ${s.what}`);
+  if (title === undefined) skip({ line: -1, what: 'no "# Title" heading: the title is "Competitor Scope"', lost: false });
+  const listed = listedSkips(skipped);
   const unlisted = skipped.length - listed.length;
-  const written = checkedScope(title ?? 'Competitor Scope', prose, usable, [...listed, ...(unlisted > 0 ? [moreLeftOut(unlisted)] : [])]);
-  return written.ok ? { ...written, skipped: listed, skippedCount: skipped.length } : written;
+  const written = checkedScope(title ?? 'Competitor Scope', prose, categories, [
+    ...listed,
+    ...(unlisted > 0 ? [moreLeftOut(unlisted)] : []),
+  ]);
+  if (!written.ok) return written;
+  return { ...written, skipped: listed, skippedCount: skipped.length, lostCount: skipped.filter((s) => s.lost).length };
 }
 
 /** The line that stands for what is left out beyond the listed. */
@@ -128,145 +93,115 @@ export function moreLeftOut(count: number): string {
   return `${count.toLocaleString('en')} more left out, not listed.`;
 }
 
+/** The document's sections in order, each under the nearest heading above it of a lower level. */
+function sectionsOf(blocks: readonly DocBlock[]): Section[] {
+  const opening: Section = { name: '', blocks: [] };
+  const sections = [opening];
+  const open: Section[] = [];
+  let current = opening;
+  for (const block of blocks) {
+    if (block.kind !== 'heading') {
+      current.blocks.push(block);
+      continue;
+    }
+    while (open.length > 0 && open[open.length - 1].heading!.level >= block.level) open.pop();
+    const parent = open.at(-1);
+    const name = categoryName(block.text);
+    // Under the title, "## Goals" is a section of the document, not a label.
+    const label = parent && !(parent === sections[1] && parent.heading!.level === 1) ? labelOf(name) : undefined;
+    if (label && parent) {
+      parent.blocks.push({ kind: 'label', label, line: block.line });
+      current = parent;
+      continue;
+    }
+    current = { heading: { text: block.text, level: block.level, line: block.line }, name, parent, blocks: [] };
+    sections.push(current);
+    open.push(current);
+  }
+  return sections;
+}
+
 /**
- * The scope file's text, when the scope file's own parser takes it: its limits hold, whatever the document.
- * A description is written once for every product that shares it, so the text could run to gigabytes: its
- * least size is counted before it is written.
+ * What a section that is not a category leaves out. One that holds a products or axes label, or one beside
+ * the categories (a sibling of one) that holds a goal, a list or a table, was meant to be a category: it is
+ * lost. Elsewhere a list is only left out, and prose is kept as comments; says whether its goal is kept too.
  */
-function checkedScope(
-  title: string,
-  prose: readonly string[],
-  categories: readonly ImportedCategory[],
-  skipped: readonly string[],
-): { ok: true; yaml: string } | { ok: false; message: string } {
-  const items = categories.reduce((sum, c) => sum + (c.products?.length ?? 0) + (c.axes?.length ?? 0), 0);
-  const tooLarge = {
-    ok: false as const,
-    message: `The scope file made from it would be over the ${MAX_SCOPE_FILE_CHARS / (1024 * 1024)} MB limit for scope files (${items.toLocaleString('en')} products and axes in ${categories.length.toLocaleString('en')} ${categories.length === 1 ? 'category' : 'categories'}).`,
-  };
-  if (leastChars(title, prose, categories) > MAX_SCOPE_FILE_CHARS) return tooLarge;
-  const yaml = writeScope(title, prose, categories, skipped);
-  // In bytes: a reader may count the file's bytes, never fewer than its characters.
-  if (new TextEncoder().encode(yaml).length > MAX_SCOPE_FILE_CHARS) return tooLarge;
-  const parsed = parseScope(yaml);
-  return parsed.ok
-    ? { ok: true, yaml }
-    : { ok: false, message: `The scope file made from it would not be valid: ${parsed.problems[0].message}` };
+function noCategory(section: Section, content: SectionContent, places: CategoryPlaces, skip: (s: Skip) => void): boolean {
+  const heading = section.heading && `"${'#'.repeat(section.heading.level)} ${section.heading.text}"`;
+  const line = section.heading?.line ?? 0;
+  const lists = content.unlabelled.map((u) => `${u.what} (line ${u.line + 1})`).join(' and ');
+  const beside = places.beside(section);
+  if (heading && content.labelled) {
+    skip({ line, what: `${heading} has a products or axes label but no list after it: not imported`, lost: true });
+  } else if (heading && beside && (lists || content.goal)) {
+    const has = lists ? `${lists} under no "Products:" or "Axes:" label` : 'a goal but no products or axes list';
+    skip({ line, what: `${heading}, beside the categories, has ${has}: not imported`, lost: true });
+  } else if (heading && beside && !places.above(section)) {
+    skip({ line, what: `${heading}, beside the categories, has no products or axes list: not a category`, lost: false });
+  } else {
+    const within = places.within(section);
+    if (within) {
+      const what = `the heading "${section.heading!.text}" in "${within.name}" is not read (its paragraphs are kept as comments)`;
+      skip({ line, what, lost: false });
+    }
+    const where = heading ? `under ${heading} (not a category)` : 'before the first heading';
+    for (const u of content.unlabelled) skip({ line: u.line, what: `${u.what} ${where}: not read`, lost: false });
+    return true;
+  }
+  return false;
 }
 
-/** The fewest characters the scope file takes: every text of the document it holds, on the lines writeScope gives it. */
-function leastChars(title: string, prose: readonly string[], categories: readonly ImportedCategory[]): number {
-  const CATEGORY = '  - name: \n    goal: \n    products:\n    axes:\n'.length;
-  const ITEM = '      - name: \n'.length;
-  const DESCRIPTION = '        description: \n'.length;
-  const ALIASES = '        aliases: []\n'.length;
-  let chars = title.length + prose.reduce((sum, p) => sum + p.length, 0);
-  for (const c of categories) {
-    chars += CATEGORY + c.name.length + (c.goal?.length ?? 0);
-    for (const item of [...(c.products ?? []), ...(c.axes ?? [])]) {
-      chars += ITEM + item.name.length + (item.description === undefined ? 0 : DESCRIPTION + item.description.length);
-      if (item.aliases.length > 0) chars += ALIASES + item.aliases.reduce((sum, a) => sum + a.length + ', '.length, 0);
+/** Where the categories are, to tell what a section beside, above or within them was meant to be. */
+class CategoryPlaces {
+  /** Per parent, the heading levels of its categories. */
+  private readonly levels = new Map<Section | undefined, Set<number>>();
+  private readonly ancestors = new Set<Section>();
+
+  constructor(private readonly categories: ReadonlySet<Section>) {
+    for (const category of categories) {
+      const levels = this.levels.get(category.parent) ?? new Set<number>();
+      this.levels.set(category.parent, levels.add(category.heading!.level));
+      // Six heading levels at most: a walk up is short.
+      for (let s = category.parent; s; s = s.parent) this.ancestors.add(s);
     }
   }
-  return chars;
-}
 
-function readList(
-  items: readonly ListItem[],
-  kind: 'products' | 'axes',
-  category: string,
-  skip: (line: number, what: string) => void,
-  continuing: ImportedItem[] = [],
-): ImportedItem[] {
-  const read = [...continuing];
-  const ids = new Set(read.map((i) => slugify(i.name)));
-  for (const item of items) {
-    if (item.extra) skip(item.line, `"${category}": what is below "${item.text}" in its list item (only its first line is read)`);
-    for (const imported of kind === 'products' ? productsOf(item.text) : item.text ? [axisOf(item.text)] : []) {
-      const id = slugify(imported.name);
-      if (!id || ids.has(id)) {
-        skip(item.line, `"${category}": "${imported.name}" ${id ? 'is there already' : 'has no letter or digit'}`);
-        continue;
-      }
-      ids.add(id);
-      read.push(imported);
-    }
+  /** A sibling of a category: a heading of its level under its parent. */
+  beside(section: Section): boolean {
+    return section.heading !== undefined && (this.levels.get(section.parent)?.has(section.heading.level) ?? false);
   }
-  return read;
+
+  above(section: Section): boolean {
+    return this.ancestors.has(section);
+  }
+
+  /** The category the section is a sub-heading of. */
+  within(section: Section): Section | undefined {
+    let s = section.parent;
+    while (s && !this.categories.has(s)) s = s.parent;
+    return s;
+  }
 }
 
-function notAScope(categories: readonly ImportedCategory[]): string {
+/** The skips to list, in line order: those that make the import incomplete first, up to MAX_LISTED_SKIPS. */
+function listedSkips(skipped: readonly Skip[]): string[] {
+  const inOrder = [...skipped].sort((a, b) => a.line - b.line);
+  const lost = inOrder.filter((s) => s.lost).slice(0, MAX_LISTED_SKIPS);
+  const others = inOrder.filter((s) => !s.lost).slice(0, MAX_LISTED_SKIPS - lost.length);
+  return [...lost, ...others].sort((a, b) => a.line - b.line).map((s) => `line ${Math.max(s.line, 0) + 1}: ${s.what}`);
+}
+
+/** Why a document with no category is refused: its first headings (the title aside) and what they lack. */
+function notAScope(headed: readonly Section[]): string {
   const found =
-    categories.length === 0
-      ? 'it has no "##" heading'
-      : categories
+    headed.length === 0
+      ? 'it has no heading below its title'
+      : headed
           .slice(0, 3)
-          .map((c) => `"## ${c.name}" (line ${c.line + 1}) has no labelled products or axes list`)
+          .map(
+            (s) =>
+              `"${'#'.repeat(s.heading!.level)} ${s.heading!.text}" (line ${s.heading!.line + 1}) has no labelled products or axes list`,
+          )
           .join('; ');
   return `This is not a scope document: expected ${EXPECTED_STRUCTURE}, but ${found}.`;
-}
-
-function writeScope(title: string, prose: readonly string[], categories: readonly ImportedCategory[], skipped: readonly string[]): string {
-  const subject = subjectOf(title);
-  const doc = new Document({
-    version: 1,
-    title,
-    ...(subject ? { subject } : {}),
-    notes: DEFAULT_NOTES_GLOB,
-    categories: categories.map((c) => ({
-      name: c.name,
-      goal: c.goal ?? 'TODO',
-      products: (c.products ?? []).map(itemValue),
-      axes: (c.axes ?? []).map(itemValue),
-    })),
-  });
-  const paragraphs = [title, ...prose, ...(skipped.length > 0 ? [['Not imported:', ...skipped].join('\n')] : [])];
-  doc.commentBefore = paragraphs
-    .map((p) =>
-      p
-        .split('\n')
-        .flatMap(wrap)
-        .map((line) => ` ${line}`)
-        .join('\n'),
-    )
-    .join('\n\n');
-  const root = doc.contents as YAMLMap;
-  const categoriesKey = root.items.find((p) => isScalar(p.key) && p.key.value === 'categories')?.key;
-  if (isScalar(categoriesKey)) categoriesKey.spaceBefore = true;
-  const list = root.get('categories', true);
-  // A blank line between categories; aliases on one line, as the team writes them: [DRF].
-  for (const [index, category] of (isSeq(list) ? list.items : []).entries()) {
-    if (isMap(category) && index > 0) category.spaceBefore = true;
-    for (const key of ['products', 'axes']) {
-      const items = isMap(category) ? category.get(key, true) : undefined;
-      for (const item of isSeq(items) ? items.items : []) {
-        const aliases = isMap(item) ? item.get('aliases', true) : undefined;
-        if (isSeq(aliases)) aliases.flow = true;
-      }
-    }
-  }
-  return doc.toString({ lineWidth: 100 });
-}
-
-function itemValue(item: ImportedItem): Record<string, unknown> {
-  return {
-    name: item.name,
-    ...(item.description ? { description: item.description } : {}),
-    ...(item.aliases.length > 0 ? { aliases: [...item.aliases] } : {}),
-  };
-}
-
-/** A line of prose in lines of at most about 98 characters, for a comment. */
-function wrap(text: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > 98) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  return [...lines, line];
 }
