@@ -53,14 +53,14 @@ function findScopeSymbol(
       const list = category.get(LISTS[kind], true);
       if (!isSeq(list)) continue;
       for (const [index, item] of list.items.entries()) {
-        if (!isMap(item)) continue;
         for (const field of ['id', 'name'] as const) {
-          const value = item.get(field, true);
+          // A product or an axis written as its name alone is its name.
+          const value = isMap(item) ? item.get(field, true) : field === 'name' ? item : undefined;
           if (!isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
           const [start, end] = value.range;
           if (!wanted({ kind, categoryIndex, index, field }, start, end)) continue;
           const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE';
-          return { kind, categoryIndex, index, field, value: value.value, range: lines.range(start, end), hasId: item.has('id'), quoted };
+          return { kind, categoryIndex, index, field, value: value.value, range: lines.range(start, end), hasId: isMap(item) && item.has('id'), quoted };
         }
       }
     }

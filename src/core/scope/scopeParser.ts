@@ -146,8 +146,8 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     id: c.id ?? slugify(c.name),
     name: c.name,
     goal: c.goal,
-    products: c.products.map((p, pi) => placed(item(p), ['categories', ci, 'products', pi], locate, lazy)),
-    axes: c.axes.map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
+    products: c.products.map((p, pi) => placed(item(named(p)), ['categories', ci, 'products', pi], locate, lazy)),
+    axes: c.axes.map(named).map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
     range: UNPLACED,
     ...policy(c),
   }, ['categories', ci], locate, lazy));
@@ -161,6 +161,11 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     categories,
     ...policy(file),
   };
+}
+
+/** A product or an axis as a mapping, when the file writes its name alone. */
+function named<T extends { name: string }>(written: string | T): Partial<T> & { name: string } {
+  return typeof written === 'string' ? { name: written } as Partial<T> & { name: string } : written;
 }
 
 /** The evidence rules an entry of the scope file sets, and only those (an absent one defers to the level above). */

@@ -36,17 +36,24 @@ function scopeItemFields(what: { name: string; description: string }) {
   };
 }
 
-const productSchema = z
-  .strictObject(scopeItemFields({ name: 'The product as the team calls it.', description: 'What it is, or why it is in scope.' }))
-  .describe('A representative product of the category.');
+/** A product or an axis written as its name alone (`- GitHub Actions`), or as a mapping with its name and more. */
+function nameOr<T extends z.ZodObject>(fields: T, what: string) {
+  return z.union([text.describe('Its name alone; its id is a slug of the name.'), fields]).describe(`${what}: its name, or a mapping with its "name" and more.`);
+}
 
-const axisSchema = z
-  .strictObject({
+const productSchema = nameOr(
+  z.strictObject(scopeItemFields({ name: 'The product as the team calls it.', description: 'What it is, or why it is in scope.' })),
+  'A representative product of the category',
+);
+
+const axisSchema = nameOr(
+  z.strictObject({
     ...scopeItemFields({ name: 'The axis as it appears as a heading in research notes.', description: 'What a note should answer under this axis.' }),
     weight: z.number().positive().max(1000).optional().describe('How much the axis counts in a product\'s weighted score (default 1).'),
     ...evidenceFields,
-  })
-  .describe('A key comparison axis: every note on a product of the category answers it in a section.');
+  }),
+  'A key comparison axis (every note on a product of the category answers it in a section)',
+);
 
 /** The largest scale a scope may choose: more steps than a reader can tell apart. */
 export const MAX_SCALE = 10;
