@@ -94,7 +94,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
 
   const today = options.asOf ?? localDay();
   const index = new NoteIndex(parsed.scope, { today: () => today });
-  const rule = new NotesRule(parsed.scope.notes);
+  const rule = new NotesRule(parsed.scope);
   const { notes, outside } = notesUnder(folder, notesRoot, findNotes(notesRoot, rule));
   for (const note of notes) {
     const decoded = readNote(path.join(notesRoot, note));

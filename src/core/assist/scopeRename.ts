@@ -60,7 +60,16 @@ function findScopeSymbol(
           const [start, end] = value.range;
           if (!wanted({ kind, categoryIndex, index, field }, start, end)) continue;
           const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE';
-          return { kind, categoryIndex, index, field, value: value.value, range: lines.range(start, end), hasId: isMap(item) && item.has('id'), quoted };
+          return {
+            kind,
+            categoryIndex,
+            index,
+            field,
+            value: value.value,
+            range: lines.range(start, end),
+            hasId: isMap(item) && item.has('id'),
+            quoted,
+          };
         }
       }
     }

@@ -1,6 +1,6 @@
 import { parseDocument, type Document } from 'yaml';
 import type { FileRefusal } from '../fileRefusal';
-import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { DEFAULT_EXCLUDE, DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, shortened, sizeOverLimit, slugify, type Range } from '../text';
 import { plainYamlData } from './plainYaml';
@@ -156,6 +156,7 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     title: file.title,
     ...(file.subject !== undefined ? { subject: file.subject } : {}),
     notes: file.notes ?? DEFAULT_NOTES_GLOB,
+    exclude: file.exclude ?? DEFAULT_EXCLUDE,
     placeholders: file.placeholders ?? [],
     ...(file.scoring ? { scoring: { scale: file.scoring.scale ?? DEFAULT_SCALE, labels: file.scoring.labels ?? [] } } : {}),
     categories,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { notesGlobProblem } from './glob';
 import { firstUnprintable } from '../printable';
-import { DEFAULT_SCALE } from './scopeModel';
+import { DEFAULT_EXCLUDE, DEFAULT_SCALE } from './scopeModel';
 
 /**
  * The scope file as written: ids are optional and default to a slug of the name
@@ -55,6 +55,16 @@ const axisSchema = nameOr(
   'A key comparison axis (every note on a product of the category answers it in a section)',
 );
 
+/** A glob of the scope file, `what` in its messages: printable, relative, inside the folder and cheap to expand (see notesGlobProblem). */
+function glob(what: string) {
+  return (
+    text
+      // A glob is printed in every report: a line break in it would start a line of its own.
+      .refine((pattern) => firstUnprintable(pattern) === undefined, { error: (issue) => `${what} holds a control character (${firstUnprintable(String(issue.input))})`, abort: true })
+      .refine((pattern) => notesGlobProblem(pattern) === undefined, { error: (issue) => `${what} ${notesGlobProblem(String(issue.input))}` })
+  );
+}
+
 /** The largest scale a scope may choose: more steps than a reader can tell apart. */
 export const MAX_SCALE = 10;
 
@@ -88,12 +98,13 @@ export const scopeFileSchema = z
     version: z.literal(1).describe('The format version of this file: 1.'),
     title: text.describe('The title of the scope.'),
     subject: text.optional().describe('Our own product, that competitors are compared with.'),
-    notes: text
-      // A glob is printed in every report: a line break in it would start a line of its own.
-      .refine((pattern) => firstUnprintable(pattern) === undefined, { error: (issue) => `the notes glob holds a control character (${firstUnprintable(String(issue.input))})`, abort: true })
-      .refine((pattern) => notesGlobProblem(pattern) === undefined, { error: (issue) => `the notes glob ${notesGlobProblem(String(issue.input))}` })
+    notes: glob('the notes glob').optional().describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
+    exclude: z
+      .array(glob('the glob'))
       .optional()
-      .describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
+      .describe(
+        `Globs of files that the notes glob matches but are no notes, relative to this file; one without a "/" matches a file name at any depth. Case is ignored. Default: [${DEFAULT_EXCLUDE.join(', ')}]; a list of your own replaces it.`,
+      ),
     placeholders: z
       .array(text)
       .optional()
