@@ -1,6 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
+import { noteHover } from '../../src/core/assist/noteHover';
+import { renameScopeSymbol, scopeSymbolOf } from '../../src/core/assist/scopeRename';
+import { NoteIndex } from '../../src/core/index/noteIndex';
+import { parseScope } from '../../src/core/scope/scopeParser';
 import { repoRoot, tempFolder } from './helpers';
+
+function indexOver(scopeText: string, notes: Record<string, string>): NoteIndex {
+  const parsed = parseScope(scopeText);
+  assert.ok(parsed.ok, parsed.ok ? '' : parsed.problems[0].message);
+  const index = new NoteIndex(parsed.scope);
+  for (const [path, text] of Object.entries(notes)) index.setNote(path, text);
+  return index;
+}
 
 /** `check --format json` over a temp workspace: its report. */
 async function checkReport(files: Record<string, string>): Promise<{ products: Product[]; findings: Finding[]; notes: { files: number } }> {
@@ -15,6 +27,7 @@ async function checkReport(files: Record<string, string>): Promise<{ products: P
 interface Product {
   readonly product: string;
   readonly notes: readonly string[];
+  readonly boundBy: Readonly<Record<string, string>>;
   readonly axes: ReadonlyArray<{ readonly axis: string; readonly status: string; readonly file: string | null }>;
 }
 interface Finding {
@@ -58,5 +71,73 @@ describe('which files are notes', () => {
       ['research/README.md'],
     );
     assert.equal(report.notes.files, 1);
+  });
+});
+
+describe('a note linked by its title', () => {
+  const ZILLIZ = '# Zilliz Cloud\n\n## Pricing model\n\nPer compute unit.\n';
+
+  it('binds a note without front matter whose file name names no product by its first level-1 heading', () => {
+    const index = indexOver(SCOPE, { 'research/zilliz-milvus-notes.md': ZILLIZ, 'research/general.md': '## Intro\n\n# Zilliz Cloud\n' });
+    const note = index.note('research/zilliz-milvus-notes.md')!;
+    assert.equal(note.link.kind, 'heading');
+    assert.deepEqual(note.targets, [{ categoryId: 'search-engines', productId: 'zilliz-cloud' }]);
+    assert.deepEqual(
+      note.findings.map((f) => f.code),
+      [],
+    );
+    assert.equal(index.note('research/general.md')!.link.kind, 'heading', 'the first level-1 heading, wherever it stands');
+    assert.equal(
+      indexOver(SCOPE, { 'research/x.md': '# Zilliz Cloud notes\n' }).note('research/x.md')!.link.kind,
+      'unlinked',
+      'a title must name the product, not mention it',
+    );
+    assert.equal(
+      indexOver(SCOPE, { 'research/algolia.md': '# Zilliz Cloud\n' }).note('research/algolia.md')!.link.kind,
+      'file-name',
+      'the file name comes first',
+    );
+  });
+
+  it('says which rule linked the note in the hover on its title', () => {
+    const index = indexOver(SCOPE, { 'research/zilliz-milvus-notes.md': ZILLIZ });
+    const note = index.note('research/zilliz-milvus-notes.md')!;
+    const hover = noteHover(
+      note,
+      index.scope,
+      { line: 0, character: 4 },
+      (t) => index.productCoverage(t),
+      (s) => index.evidence(note, s),
+    );
+    assert.equal(hover?.title, 'Zilliz Cloud (Search engines)');
+    assert.deepEqual(hover?.paragraphs, ['1/2 axes answered.', 'Linked by: heading.']);
+  });
+
+  it('says which rule bound each note in the check report', async () => {
+    const report = await checkReport({
+      'competitor-scope.yaml': SCOPE,
+      'research/zilliz-milvus-notes.md': ZILLIZ,
+      'research/algolia.md': '# Algolia\n',
+      'research/ts.md': '---\nproduct: Typesense\n---\n',
+    });
+    assert.deepEqual(
+      report.products.map((p) => [p.product, p.boundBy]),
+      [
+        ['algolia', { 'research/algolia.md': 'file-name' }],
+        ['typesense', { 'research/ts.md': 'front-matter' }],
+        ['zilliz-cloud', { 'research/zilliz-milvus-notes.md': 'heading' }],
+      ],
+    );
+  });
+
+  it('gets front matter when a rename of its product would leave its title behind', () => {
+    const index = indexOver(SCOPE, { 'research/zilliz-milvus-notes.md': ZILLIZ });
+    const symbol = scopeSymbolOf(SCOPE, { kind: 'product', categoryIndex: 0, index: 2, field: 'name' })!;
+    const renamed = renameScopeSymbol(index.scope, symbol, 'Zilliz', [index.note('research/zilliz-milvus-notes.md')!]);
+    assert.ok(renamed.ok);
+    assert.deepEqual(
+      renamed.noteEdits.map((e) => [e.path, e.edits.map((edit) => edit.newText).join('')]),
+      [['research/zilliz-milvus-notes.md', '---\nproduct: zilliz\n---\n\n']],
+    );
   });
 });

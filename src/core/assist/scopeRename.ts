@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { NoteAnalysis } from '../notes/noteAnalyzer';
+import { titleOf, type NoteAnalysis } from '../notes/noteAnalyzer';
 import { renameHeadingEdit, setProductEdits, yamlScalar, type TextEdit } from '../notes/noteEdits';
 import { noteName } from '../scope/noteFile';
 import type { ScopeItem, Scope } from '../scope/scopeModel';
@@ -135,6 +135,8 @@ function productEdits(analysis: NoteAnalysis, categoryId: string, old: Names, re
   }
   const fileName = noteName(analysis.path);
   if (analysis.link.kind === 'file-name' && !matches(fileName)) return setProductEdits(analysis, renamed.id);
+  const title = titleOf(analysis.parsed);
+  if (analysis.link.kind === 'heading' && title && !matches(title.text)) return setProductEdits(analysis, renamed.id);
   return [];
 }
 

@@ -5,7 +5,7 @@ import { type Range } from '../text';
 import { AxisMatcher } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
 import { noteName } from '../scope/noteFile';
-import type { ParsedNote } from './noteParser';
+import type { ParsedHeading, ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
 import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
 
@@ -77,8 +77,8 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
   if (frontMatter?.problem) findings.push(finding('invalid-front-matter', frontMatter.problem.message, frontMatter.problem.range, {}));
 
   const fileName = noteName(path);
-  const link = compiled.products.match(frontMatter?.product?.value, frontMatter?.category?.value, fileName);
-  const targets = link.kind === 'front-matter' || link.kind === 'file-name' ? link.targets : [];
+  const link = compiled.products.match(frontMatter?.product?.value, frontMatter?.category?.value, fileName, titleOf(parsed)?.text);
+  const targets = 'targets' in link ? link.targets : [];
   const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   if (link.kind === 'unknown-product') {
     const range = frontMatter?.product?.valueRange ?? firstLine;
@@ -171,6 +171,11 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
     }
   }
   return sections;
+}
+
+/** The note's title: its first level-1 heading, which may name the product it is about. */
+export function titleOf(parsed: ParsedNote): ParsedHeading | undefined {
+  return parsed.headings.find((heading) => heading.level === 1);
 }
 
 function orList(items: readonly string[]): string {

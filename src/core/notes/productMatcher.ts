@@ -14,8 +14,11 @@ export interface ProductSuggestion extends NoteTarget {
   readonly fileNames: readonly string[];
 }
 
+/** Which rule bound a note to its products: its front matter's `product:`, its file name, or its first `# Heading`. */
+export type BoundBy = 'front-matter' | 'file-name' | 'heading';
+
 export type ProductLink =
-  | { readonly kind: 'front-matter' | 'file-name'; readonly targets: readonly NoteTarget[] }
+  | { readonly kind: BoundBy; readonly targets: readonly NoteTarget[] }
   | { readonly kind: 'unknown-product'; readonly product: string; readonly suggestions: readonly ProductSuggestion[] }
   | { readonly kind: 'unknown-category'; readonly category: string; readonly suggestions: readonly string[] }
   | { readonly kind: 'unlinked'; readonly suggestions: readonly ProductSuggestion[] };
@@ -50,9 +53,10 @@ export class ProductMatcher {
 
   /**
    * Front matter `product:` (with `category:` to choose among categories) wins; otherwise the file's
-   * base name; otherwise the note is unlinked. `fileName` is the base name without extension.
+   * base name; otherwise the note's title (its first level-1 heading's text), which must name a product
+   * as a whole; otherwise the note is unlinked. `fileName` is the base name without extension.
    */
-  match(product: string | undefined, category: string | undefined, fileName: string): ProductLink {
+  match(product: string | undefined, category: string | undefined, fileName: string, title?: string): ProductLink {
     if (product) {
       const chosen = category ? this.categoriesByKey.get(slugify(category)) : undefined;
       if (category && !chosen) {
@@ -68,6 +72,8 @@ export class ProductMatcher {
     }
     const byName = this.byKey.get(slugify(fileName));
     if (byName) return { kind: 'file-name', targets: byName.map(target) };
+    const byTitle = title ? this.byKey.get(slugify(title)) : undefined;
+    if (byTitle) return { kind: 'heading', targets: byTitle.map(target) };
     return { kind: 'unlinked', suggestions: this.suggest(fileName) };
   }
 
