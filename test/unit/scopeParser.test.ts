@@ -174,7 +174,7 @@ describe('parseScope', () => {
     const unknownIn = (text: string) => problemsOf(text)[0].message;
     assert.equal(
       unknownIn(valid + 'colour: red\n'),
-      'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, categories.',
+      'Unknown field "colour". Known fields: version, title, subject, notes, exclude, placeholders, scoring, evidence, freshness, categories.',
     );
     assert.equal(unknownIn(valid + 'scoring:\n  max: 4\n'), 'Unknown field "max" in "scoring". Known fields: scale, labels.');
     assert.equal(
