@@ -141,3 +141,79 @@ describe('a note linked by its title', () => {
     );
   });
 });
+
+describe('a comparison note', () => {
+  const scoped = SCOPE.replace('title: Search\n', 'title: Search\nscoring: { scale: 4 }\n');
+  const coverageOf = (index: NoteIndex, productId: string) =>
+    index.productCoverage({ categoryId: 'search-engines', productId }).axes.map((a) => [a.axisId, a.status, a.score, a.excerpt]);
+
+  it('names several products; a bold lead answers for its product, text naming none for all', () => {
+    const note =
+      '---\nproduct: [Algolia, Typesense]\n---\n# Algolia vs Typesense\n\n## Pricing model\n\n**Algolia:** Per search request.\nScore: 3\n\n- **Typesense**: Per node hour.\n\nScore: 2\n\n## Hybrid search\n\nBoth combine keyword and vector search.\n';
+    const index = indexOver(scoped, { 'research/algolia-vs-typesense.md': note });
+    assert.deepEqual(
+      index
+        .note('research/algolia-vs-typesense.md')!
+        .findings.filter((f) => f.code !== 'unsourced-answer')
+        .map((f) => f.message),
+      ['"Hybrid search" is answered but not scored: add a line "Score: N" (0 to 4).'],
+    );
+    assert.deepEqual(coverageOf(index, 'algolia'), [
+      ['pricing-model', 'answered', 3, 'Algolia: Per search request.'],
+      ['hybrid-search', 'answered', null, 'Both combine keyword and vector search.'],
+    ]);
+    assert.deepEqual(coverageOf(index, 'typesense'), [
+      ['pricing-model', 'answered', 2, 'Typesense: Per node hour.'],
+      ['hybrid-search', 'answered', null, 'Both combine keyword and vector search.'],
+    ]);
+    assert.deepEqual(index.notesOf({ categoryId: 'search-engines', productId: 'zilliz-cloud' }), []);
+  });
+
+  it('gives a sub-heading naming a product its answer, and says which product a section leaves missing or unanswered', () => {
+    const note =
+      '---\nproduct: [Algolia, Typesense]\n---\n## Pricing model\n\n### Algolia\n\nPer request.\n\n### Typesense\n\nTODO\n\n## Hybrid search\n\n| Product | Hybrid |\n| --- | --- |\n| Algolia | NeuralSearch |\n| Elasticsearch | Yes |\n';
+    const index = indexOver(SCOPE, { 'research/algolia-vs-typesense.md': note });
+    assert.deepEqual(
+      coverageOf(index, 'algolia').map(([axis, status]) => [axis, status]),
+      [
+        ['pricing-model', 'answered'],
+        ['hybrid-search', 'answered'],
+      ],
+    );
+    assert.deepEqual(
+      coverageOf(index, 'typesense').map(([axis, status]) => [axis, status]),
+      [
+        ['pricing-model', 'placeholder'],
+        ['hybrid-search', 'missing'],
+      ],
+    );
+    const messages = index.findings('research/algolia-vs-typesense.md').map((f) => `${f.code}: ${f.message}`);
+    assert.ok(
+      messages.includes('unanswered-axis: The section "Pricing model" holds only placeholders for Typesense.'),
+      messages.join('\n'),
+    );
+    assert.ok(messages.includes('missing-axis: No section answers "Hybrid search" (Search engines) for Typesense.'), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.startsWith('missing-axis') && m.includes('for Algolia')), messages.join('\n'));
+  });
+
+  it('reads a table by its columns when its header names the products', () => {
+    const note =
+      '---\nproduct: [Algolia, Typesense]\n---\n## Pricing model\n\n| | Algolia | Typesense |\n| --- | --- | --- |\n| Unit | request | |\n| Free tier | yes | |\n';
+    const index = indexOver(SCOPE, { 'research/x.md': note });
+    assert.deepEqual(coverageOf(index, 'algolia')[0].slice(0, 2), ['pricing-model', 'answered']);
+    assert.deepEqual(coverageOf(index, 'typesense')[0].slice(0, 2), ['pricing-model', 'missing']);
+  });
+
+  it('shows the answer in every product’s row of the check report, with the note as its source', async () => {
+    const report = await checkReport({
+      'competitor-scope.yaml': SCOPE,
+      'research/algolia-vs-typesense.md': '---\nproduct: [Algolia, Typesense]\n---\n## Pricing model\n\nBoth charge per request.\n',
+    });
+    for (const product of ['algolia', 'typesense']) {
+      const row = report.products.find((p) => p.product === product)!;
+      assert.deepEqual(row.notes, ['research/algolia-vs-typesense.md']);
+      assert.deepEqual(row.axes[0], { ...row.axes[0], status: 'answered', file: 'research/algolia-vs-typesense.md' });
+    }
+    assert.ok(!report.findings.some((f) => f.code === 'invalid-front-matter'));
+  });
+});

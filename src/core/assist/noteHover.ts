@@ -27,7 +27,8 @@ export function noteHover(
   coverage: (target: NoteTarget) => ProductCoverage,
   evidence: (section: AxisSection) => Evidence,
 ): HoverText | undefined {
-  const productLine = analysis.parsed.frontMatter?.product?.lineRange;
+  const { frontMatter } = analysis.parsed;
+  const productLine = (frontMatter?.product ?? frontMatter?.products?.[0])?.lineRange;
   const title = titleOf(analysis.parsed)?.range;
   const onProduct = [productLine, title].find((range) => range && contains(range, position));
   if (onProduct) {

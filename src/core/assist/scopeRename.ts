@@ -127,7 +127,10 @@ type Names = Pick<ScopeItem, 'id' | 'name' | 'aliases'>;
 function productEdits(analysis: NoteAnalysis, categoryId: string, old: Names, renamed: Names): TextEdit[] {
   if (!analysis.targets.some((t) => t.categoryId === categoryId && t.productId === old.id)) return [];
   const matches = (text: string) => [renamed.id, slugify(renamed.name), ...renamed.aliases.map(slugify)].includes(slugify(text));
-  const field = analysis.parsed.frontMatter?.product;
+  const { frontMatter } = analysis.parsed;
+  const wasNamed = (text: string) => [old.id, slugify(old.name), ...old.aliases.map(slugify)].includes(slugify(text));
+  // In a comparison note's list, the item that named the renamed product.
+  const field = frontMatter?.product ?? frontMatter?.products?.find((item) => wasNamed(item.value));
   if (analysis.link.kind === 'front-matter' && field && !matches(field.value)) {
     // Written as the name, it stays a name; otherwise it was the id.
     const newText = field.value === old.name || slugify(field.value) !== old.id ? renamed.name : renamed.id;

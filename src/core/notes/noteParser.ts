@@ -4,6 +4,7 @@ import { LineIndex, normalizeText, type Range } from '../text';
 import { parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { newParts, route, type HeadingParts, type PartsDraft, type ScoreLine } from './noteParts';
 
 /** What a heading's own blocks (up to the next heading of any level) hold. */
 export interface HeadingContent {
@@ -24,13 +25,7 @@ export interface HeadingContent {
   readonly markers: readonly AsOfMarker[];
 }
 
-/** A paragraph's line that starts with `Score:`; what follows is read against the scope's scale in the analysis. */
-export interface ScoreLine {
-  /** The text after `Score:`, trimmed. */
-  readonly value: string;
-  /** The line's text, from `Score` to its end. */
-  readonly range: Range;
-}
+export type { ScoreLine } from './noteParts';
 
 export interface ParsedHeading {
   readonly level: number;
@@ -50,6 +45,8 @@ export interface ParsedHeading {
   readonly sectionEndLine: number;
   /** The heading's own blocks; its section also holds those of the deeper headings up to `sectionEndLine`. */
   readonly own: HeadingContent;
+  /** Its own blocks split by the names they lead with (`**Algolia:** …`, a table's rows and columns), when some do. */
+  readonly parts?: HeadingParts;
 }
 
 /** What the analysis keeps of a note's text: independent of the scope, so a scope change needs no re-parse. */
@@ -92,6 +89,7 @@ export function parseNote(text: string): ParsedNote {
     urls: string[];
     footnotes: string[];
     markers: AsOfMarker[];
+    parts: PartsDraft;
   };
   const drafts: Draft[] = [];
   const footnotes = new Map<string, string[]>();
@@ -114,6 +112,7 @@ export function parseNote(text: string): ParsedNote {
         urls: [],
         footnotes: [],
         markers: [],
+        parts: newParts(),
       };
       drafts.push(current);
       i += 2;
@@ -136,9 +135,9 @@ export function parseNote(text: string): ParsedNote {
       }
     }
     // A footnote's definition is where a citation points, not part of the answer it stands under.
-    if (!current || footnote) {
-      continue;
-    } else if (token.type === 'inline' && token.content.startsWith('|')) {
+    if (!current || footnote) continue;
+    const before = { leads: current.leads.length, scores: current.scores.length };
+    if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
     } else if (token.type === 'inline' && SCORE_LINE.test(token.content)) {
       const rest = takeScoreLines(token, bodyLine, lineText, current.scores);
@@ -151,6 +150,7 @@ export function parseNote(text: string): ParsedNote {
     } else if (isSolid(token)) {
       current.solid = true;
     }
+    route(current.parts, token, current.leads.slice(before.leads), current.scores.slice(before.scores), isSolid(token));
   }
 
   const headings: ParsedHeading[] = drafts.map((d, index) => {
@@ -166,6 +166,7 @@ export function parseNote(text: string): ParsedNote {
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
       own: { solid: d.solid, leads: d.leads, scores: d.scores, urls: d.urls, footnotes: d.footnotes, markers: d.markers },
+      ...(d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
     };
   });
   const lastLine = lineText(lines.lineCount - 1);
@@ -237,7 +238,7 @@ function renameRange(source: string, text: string, textRange: Range): Range {
   return { start: { line, character: character + at }, end: { line, character: character + at + text.length } };
 }
 
-function isSolid(token: BlockToken): boolean {
+export function isSolid(token: BlockToken): boolean {
   switch (token.type) {
     case 'fence':
     case 'code_block':
