@@ -196,6 +196,23 @@ describe('a comparison note', () => {
     assert.ok(!messages.some((m) => m.startsWith('missing-axis') && m.includes('for Algolia')), messages.join('\n'));
   });
 
+  it('says so when a part leads with a product the note is not about, and counts it for none', () => {
+    const scope = SCOPE.replace('[Algolia, Typesense, Zilliz Cloud]', '[Algolia, Typesense, Zilliz Cloud, Elasticsearch]');
+    const note =
+      '---\nproduct: [Algolia, Typesense]\n---\n## Pricing model\n\n**Algolia:** Per request.\n\n**Elasticsearch:** Per node.\n\n**Note:** All prices are list prices.\n';
+    const index = indexOver(scope, { 'research/x.md': note });
+    const found = index.note('research/x.md')!.findings.filter((f) => f.code === 'unattributed-answer');
+    assert.deepEqual(
+      found.map((f) => [f.message, f.range.start.line]),
+      [['"Elasticsearch" is no product of this note: its part answers for none of Algolia or Typesense.', 3]],
+    );
+    assert.deepEqual(
+      coverageOf(index, 'typesense')[0],
+      ['pricing-model', 'answered', null, 'Note: All prices are list prices.'],
+      'a lead naming no product answers for all',
+    );
+  });
+
   it('reads a table by its columns when its header names the products', () => {
     const note =
       '---\nproduct: [Algolia, Typesense]\n---\n## Pricing model\n\n| | Algolia | Typesense |\n| --- | --- | --- |\n| Unit | request | |\n| Free tier | yes | |\n';

@@ -135,7 +135,7 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
       const earlier = first.get(key);
       const status = sectionStatus(parsed, headingIndex, compiled.isPlaceholder);
       const score = sectionScore(parsed, headingIndex, compiled.scoring.scale);
-      const byProduct = productAnswers(parsed, headingIndex, categoryId, targets, compiled);
+      const byProduct = productAnswers(parsed, headingIndex, categoryId, targets, compiled, findings);
       const section: AxisSection = {
         categoryId,
         axisId: axis.id,
@@ -201,13 +201,21 @@ function productAnswers(
   categoryId: string,
   targets: readonly NoteTarget[],
   compiled: CompiledScope,
+  findings: Finding[],
 ): Map<string, ProductAnswer> | undefined {
   const ids = targets.filter((t) => t.categoryId === categoryId).map((t) => t.productId);
   if (ids.length < 2) return undefined;
   const inCategory = (text: string) => compiled.products.named(text).filter((t) => t.categoryId === categoryId);
   const named = (text: string) => inCategory(text).flatMap((t) => (ids.includes(t.productId) ? [t.productId] : []));
-  const namesOther = (text: string) => named(text).length === 0 && compiled.products.named(text).length > 0;
-  return comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale);
+  const others: string[] = [];
+  const namesOther = (text: string) => named(text).length === 0 && compiled.products.named(text).length > 0 && others.push(text) > 0;
+  const answers = comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale);
+  if (others.length > 0) {
+    const names = ids.map((id) => compiled.product(categoryId, id)?.name ?? id);
+    const message = `${orList(others.map((o) => `"${o}"`))} ${others.length === 1 ? 'is' : 'are'} no product of this note: ${others.length === 1 ? 'its part answers' : 'their parts answer'} for none of ${orList(names)}.`;
+    findings.push(finding('unattributed-answer', message, parsed.headings[headingIndex].range, { labels: others }));
+  }
+  return answers;
 }
 
 /** The note's title: its first level-1 heading, which may name the product it is about. */
