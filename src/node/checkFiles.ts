@@ -34,8 +34,7 @@ export function filesFolder(files: readonly string[], scope: string | undefined,
  */
 export function notesOfFiles(workspace: Extract<LoadedWorkspace, { ok: true }>, files: readonly string[], cwd: string): string[] {
   const root = fs.realpathSync(workspace.notesRoot);
-  const { notes: glob } = workspace.index.scope;
-  const rule = new NotesRule(glob);
+  const rule = new NotesRule(workspace.index.scope);
   const known = new Set(workspace.index.paths());
   const notes: string[] = [];
   const problems: string[] = [];
@@ -51,8 +50,9 @@ export function notesOfFiles(workspace: Extract<LoadedWorkspace, { ok: true }>, 
     else if (!isFile(real)) problems.push(`${shown} is not a file.`);
     else if (!isWithin(root, real) || note.startsWith('../') || path.isAbsolute(note)) {
       problems.push(`${shown} is outside the scope's folder, ${workspace.notesRoot}.`);
-    } else if (!rule.isNote(note)) problems.push(`${shown} is not a note of the scope: its notes glob "${glob}" does not match it.`);
-    else if (!known.has(note)) {
+    } else if (!rule.isNote(note)) {
+      problems.push(`${shown} is not a note of the scope: its notes glob "${rule.pattern}" does not match it, or an exclude glob does.`);
+    } else if (!known.has(note)) {
       problems.push(
         `${shown} is not read as a note of this scope: a dot-folder, node_modules or a folder with a scope file of its own holds it.`,
       );

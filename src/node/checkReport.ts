@@ -1,5 +1,7 @@
 import { productsWithoutNotes } from '../core/notes/coverageFindings';
 import type { AsOfSource } from '../core/notes/asOfMarker';
+import { boundByOf } from '../core/brief/scopeFacts';
+import type { BoundBy } from '../core/notes/productMatcher';
 import { scopeSeverity, type Finding, type Severity } from '../core/notes/findings';
 import type { CoverageSummary, NoteIndex } from '../core/index/noteIndex';
 import { plainLines } from '../core/printable';
@@ -54,6 +56,8 @@ export interface CheckReport {
     readonly category: string;
     readonly product: string;
     readonly notes: readonly string[];
+    /** Which rule bound each note to the product: `front-matter`, `file-name` or `heading`, by note. */
+    readonly boundBy: Readonly<Record<string, BoundBy>>;
     /** The weighted score over the scored axes; null when none is scored. */
     readonly score: WeightedScore | null;
     readonly axes: readonly ReportAxis[];
@@ -82,6 +86,7 @@ export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, f
       category: p.categoryId,
       product: p.productId,
       notes: p.notes.map(file),
+      boundBy: boundByOf(index, p.notes, file),
       score: category ? productScore(category, p, scale) : null,
       axes: p.axes.map((a): ReportAxis => ({
         axis: a.axisId,

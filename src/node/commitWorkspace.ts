@@ -39,7 +39,7 @@ export async function loadCommit(place: ScopePlace, commit: string, today: strin
   try {
     const parsed = scopeOfRead(await readBlob(reader, scopeBlob, MAX_SCOPE_FILE_BYTES));
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
-    const rule = new NotesRule(parsed.scope.notes);
+    const rule = new NotesRule(parsed.scope);
     const prefix = place.under === '' ? '' : `${place.under}/`;
     const notes = notesInTree([...listed.keys()], rule).filter((note) => note.startsWith(prefix));
     // Asked all at once: cat-file answers in order, while the notes are analyzed below.

@@ -93,7 +93,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   if (!parsed.ok) return { ok: false, problems: parsed.problems, scopePath };
 
   const today = options.asOf ?? localDay();
-  const rule = new NotesRule(parsed.scope.notes);
+  const rule = new NotesRule(parsed.scope);
   const { notes, outside } = notesUnder(folder, notesRoot, findNotes(notesRoot, rule));
   const index = indexNotes(parsed.scope, today, notes, (note) => readNote(path.join(notesRoot, note)));
   const analyzed = notes.filter((note) => index.note(note));

@@ -56,7 +56,7 @@ export class NoteSync extends Disposable {
     super();
     this.options = { editDelayMs: 300, readBatch: 64, burstEvents: 64, burstQuietMs: 500, ...options };
     this.index = new NoteIndex(scope);
-    this.rule = new NotesRule(scope.notes, excluded);
+    this.rule = new NotesRule(scope, excluded);
     this.checkWhenQuiet = coalesced(() => {
       const burst = this.burstEvents >= this.options.burstEvents;
       this.burstEvents = 0;
@@ -92,7 +92,7 @@ export class NoteSync extends Disposable {
   /** Leaves the notes below other scopes' folders (relative to this one's) to them; rescans when they changed. */
   setExcluded(folders: readonly string[]): void {
     if (this.rule.leavesOutSame(folders)) return;
-    this.rule = new NotesRule(this.rule.pattern, folders);
+    this.rule = new NotesRule(this.rule.notes, folders);
     this.rescan(this.index.scope);
   }
 
@@ -103,8 +103,8 @@ export class NoteSync extends Disposable {
 
   /** Follows a new version of the scope: the same notes re-read against it, or other notes found and read. */
   setScope(scope: Scope): void {
-    // A scope's folder never changes: only another notes glob means other files.
-    if (scope.notes === this.rule.pattern) {
+    // A scope's folder never changes: only another notes glob or other exclusions mean other files.
+    if (this.rule.sameNotes(scope)) {
       // Same notes, new scope: re-read them against it from the parses the index keeps.
       this.index.setScope(scope);
       this.fire({ all: true });
@@ -143,7 +143,7 @@ export class NoteSync extends Disposable {
     this.checkWhenQuiet.dispose();
     this.burstEvents = 0;
     this.index.setScope(scope);
-    this.rule = new NotesRule(scope.notes, this.rule.nestedScopes);
+    this.rule = new NotesRule(scope, this.rule.nestedScopes);
     this.fire({ all: true });
     this.watcher = this.port.watch(this.rule.pattern, (event) => this.onDisk(event));
     this.scan = this.readAll();

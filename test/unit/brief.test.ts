@@ -263,9 +263,14 @@ describe('writing a section for an agent', () => {
     const outside = indexOf({}, { ...valid, notes: '../outside/*.md' });
     const refused = planSectionWrite(outside, { categoryId: 'web', productId: 'django' }, 'pricing', 'Free.', () => undefined);
     assert.ok(!refused.ok && refused.message.includes('outside the notes folder'));
-    assert.equal(isInsideNotes('research/**/*.md', 'research/a/b.md'), true);
+    assert.equal(isInsideNotes({ notes: 'research/**/*.md', exclude: [] }, 'research/a/b.md'), true);
     for (const bad of ['/etc/x.md', 'research/../x.md', 'C:/x.md', 'other/x.md', 'research//x.md']) {
-      assert.equal(isInsideNotes('research/**/*.md', bad), false, bad);
+      assert.equal(isInsideNotes({ notes: 'research/**/*.md', exclude: [] }, bad), false, bad);
     }
+    assert.equal(
+      isInsideNotes({ notes: 'research/**/*.md', exclude: ['README.md'] }, 'research/a/README.md'),
+      false,
+      'an excluded file is no note',
+    );
   });
 });

@@ -64,7 +64,7 @@ describe('competitor-scope check FILE…', () => {
     assert.equal(code, 2);
     assert.equal(stdout, '');
     assert.deepEqual(stderr.trimEnd().split('\n'), [
-      'competitor-scope: README.md is not a note of the scope: its notes glob "research/**/*.md" does not match it.',
+      'competitor-scope: README.md is not a note of the scope: its notes glob "research/**/*.md" does not match it, or an exclude glob does.',
       `competitor-scope: ${outside} is outside the scope's folder, ${root}.`,
       'competitor-scope: research/gone.md does not exist.',
       'competitor-scope: research/partner/research/pinecone.md is not read as a note of this scope: a dot-folder, node_modules or a folder with a scope file of its own holds it.',

@@ -98,6 +98,24 @@ describe('dates: date lines as people write them', () => {
     });
   }
 
+  it('reads a date that opens an answer on its line, and takes the line for the answer', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    for (const line of [
+      'As of 2025-05-01: sessions, per https://example.com/auth.',
+      `As of March 5, 2025, sessions and ${words}.`,
+      '**Last checked 2025-05:** sessions only',
+    ]) {
+      const index = new NoteIndex(testScope(SCOPE_YAML), { today: () => TODAY });
+      index.setNote(NOTE, `# Django\n\n## Auth, security, and rate limiting\n\n${line}\n`);
+      const axis = index
+        .productCoverage({ categoryId: 'web', productId: 'django' })
+        .axes.find((a) => a.axisId === 'auth-security-and-rate-limiting');
+      assert.equal(axis?.status, 'answered', line);
+      assert.equal(axis?.evidence?.asOfFrom, 'marker', line);
+      assert.deepEqual(dateCodes(index), [], line);
+    }
+  });
+
   it('takes none of the prose lines that start like a date line for one', () => {
     for (const line of PROSE) assert.deepEqual(dateCodes(indexed(note(line))), [], line);
   });

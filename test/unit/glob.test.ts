@@ -24,6 +24,44 @@ describe('Glob', () => {
   });
 });
 
+describe('exclude globs', () => {
+  it('leave out the files they match: a name alone at any depth, case ignored; a path from the scope folder', () => {
+    const glob = new Glob('research/**/*.md', ['README.md', 'index.md', 'research/drafts/**']);
+    assert.ok(!glob.matches('research/README.md'));
+    assert.ok(!glob.matches('research/vector-dbs/readme.md'), 'a README in a subfolder, in any case');
+    assert.ok(!glob.matches('research/a/b/index.md'));
+    assert.ok(!glob.matches('research/drafts/django.md'));
+    assert.ok(glob.matches('research/django.md'));
+    assert.ok(glob.matches('research/readme-tools.md'), 'only the whole name');
+    assert.ok(glob.matches('research/a/drafts/django.md'), 'a path glob is from the scope folder');
+  });
+
+  it('are README.md and index.md when the scope file names none, and the file’s own list replaces them', () => {
+    const scope = (extra: string) => {
+      const parsed = parseScope(
+        `version: 1\ntitle: T\n${extra}categories:\n  - name: Web\n    goal: G\n    products: [Django]\n    axes: [Pricing]\n`,
+      );
+      assert.ok(parsed.ok, parsed.ok ? '' : parsed.problems[0].message);
+      return parsed.scope;
+    };
+    assert.deepEqual(scope('').exclude, ['README.md', 'index.md']);
+    assert.deepEqual(scope('exclude: [drafts/**]\n').exclude, ['drafts/**']);
+    assert.deepEqual(scope('exclude: []\n').exclude, []);
+  });
+
+  it('are refused like the notes glob: control characters, paths outside the folder', () => {
+    const problem = (exclude: string) => {
+      const parsed = parseScope(
+        `version: 1\ntitle: T\nexclude: [${exclude}]\ncategories:\n  - name: Web\n    goal: G\n    products: [Django]\n    axes: [Pricing]\n`,
+      );
+      assert.ok(!parsed.ok);
+      return parsed.problems[0].message;
+    };
+    assert.equal(problem('"a\\nb.md"'), '"exclude[0]": the glob holds a control character (\\n)');
+    assert.equal(problem('README.md, ../x.md'), `"exclude[1]": the glob must stay inside the scope file's folder: ".." is not allowed`);
+  });
+});
+
 describe('the notes glob from a hostile scope file', () => {
   it('matches in time linear in the name, where a backtracking regex took seconds', () => {
     const glob = new Glob('*a*a*a*a*a*a*a*a*b.md');

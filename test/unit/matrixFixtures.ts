@@ -157,7 +157,7 @@ export function syntheticScope(products: number, categories = 4, axes = 6): { sc
     return { id, name: `Category ${c + 1}`, goal: `The goal of category ${c + 1}.`, products: categoryProducts, axes: categoryAxes, range };
   });
   return {
-    scope: { version: 1, title: 'Synthetic scope', notes: 'research/**/*.md', placeholders: [], categories: scopeCategories },
+    scope: { version: 1, title: 'Synthetic scope', notes: 'research/**/*.md', exclude: [], placeholders: [], categories: scopeCategories },
     coverage,
   };
 }

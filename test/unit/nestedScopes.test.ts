@@ -56,7 +56,7 @@ describe('a nested scope’s notes are its own', () => {
   });
 
   it('the editor’s rule, given the nested scope folders it found, is the same', () => {
-    const rule = new NotesRule('**/*.md', ['team']);
+    const rule = new NotesRule({ notes: '**/*.md', exclude: [] }, ['team']);
     assert.equal(rule.isNote('research/flask.md'), true);
     assert.equal(rule.isNote('team/research/django.md'), false);
     assert.equal(rule.isNote('teams/django.md'), true, 'a folder whose name only starts like a nested scope’s');
@@ -68,7 +68,7 @@ describe('a nested scope’s notes are its own', () => {
       'a folder a walk finds holding a scope file',
     );
     assert.equal(
-      new NotesRule('**/*.md').isNote('team/research/django.md'),
+      new NotesRule({ notes: '**/*.md', exclude: [] }).isNote('team/research/django.md'),
       true,
       'without nested scopes every Markdown file below is a note',
     );

@@ -146,7 +146,7 @@ describe('note edits: a product written on several lines', () => {
         '---\nproduct: # ask Ana\n  DRF\n---\n# Pricing\n',
         '---\nproduct: django-rest-framework # ask Ana\ncategory: web\n---\n# Pricing\n',
       ],
-      ['---\nproduct: [django, drf]\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
+      ['---\nproduct: [django, [drf]]\n---\n# Pricing\n', '---\nproduct: django-rest-framework\ncategory: web\n---\n# Pricing\n'],
     ];
     for (const [text, expected] of cases) {
       const index = indexOf({ [NOTE]: text });

@@ -115,6 +115,36 @@ describe('scope edits keep the file as the team wrote it', () => {
     }
   });
 
+  it('edits products written as their names alone without losing them', () => {
+    const plain = MIXED.replace(
+      '    -   name: Ansys\n    -   name: COMSOL   # multiphysics\n',
+      '    -   Ansys\n    -   COMSOL   # multiphysics\n',
+    ).replace('[ { name: Auth }, { name: Testing } ]', '[Auth, Testing]');
+    const block = edited(renameItem(plain, { category: 1, list: 'products', index: 1 }, 'COMSOL Multiphysics'));
+    assert.deepEqual(lineDiff(plain, block.text), {
+      removed: ['    -   COMSOL   # multiphysics'],
+      added: ['    -   id: comsol', '        name: COMSOL Multiphysics   # multiphysics'],
+    });
+    assert.deepEqual(names(block.scope.categories[1].products), ['Ansys', 'COMSOL Multiphysics']);
+    assert.equal(block.scope.categories[1].products[1].id, 'comsol');
+
+    const sameSlug = edited(renameItem(plain, { category: 1, list: 'products', index: 0 }, 'ANSYS'));
+    assert.deepEqual(lineDiff(plain, sameSlug.text), { removed: ['    -   Ansys'], added: ['    -   ANSYS'] });
+
+    const flow = edited(renameItem(plain, { category: 0, list: 'axes', index: 1 }, 'Test tooling'));
+    assert.deepEqual(lineDiff(plain, flow.text), {
+      removed: ['    axes: [Auth, Testing]'],
+      added: ['    axes: [Auth, { id: testing, name: Test tooling }]'],
+    });
+
+    assert.deepEqual(names(edited(deleteItem(plain, { category: 1, list: 'products', index: 0 })).scope.categories[1].products), [
+      'COMSOL',
+    ]);
+    assert.deepEqual(names(edited(addItem(plain, 0, 'axes', { name: 'Docs' })).scope.categories[0].axes), ['Auth', 'Testing', 'Docs']);
+    const moved = edited(moveItem(plain, { category: 1, list: 'products', index: 1 }, { category: 0, index: 0 }));
+    assert.deepEqual(names(moved.scope.categories[0].products), ['COMSOL', 'Django', 'Flask', 'FastAPI']);
+  });
+
   it('renames in the same quoting, and keeps the id by writing it where the file had none', () => {
     const quoted = edited(renameItem(MIXED, { category: 0, list: 'products', index: 1 }, 'Flask stacks'));
     assert.deepEqual(lineDiff(MIXED, quoted.text), {

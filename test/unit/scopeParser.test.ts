@@ -94,6 +94,43 @@ describe('parseScope', () => {
     assert.match(problemsOf(axes)[0].message, /Duplicate axis id "auth-security-and-rate-limiting"/);
   });
 
+  it('reads a product or an axis written as its name alone, its id a slug of the name as for a mapping', () => {
+    const text = valid
+      .replace('      - name: Django REST Framework\n', '      - GitHub Actions\n      - name: CircleCI\n')
+      .replace('    axes:\n', '    axes:\n      - Pricing model\n');
+    const result = parseScope(text);
+    assert.ok(result.ok, result.ok ? '' : result.problems[0].message);
+    const [category] = result.scope.categories;
+    assert.deepEqual(
+      category.products.map((p) => [p.id, p.name]),
+      [
+        ['github-actions', 'GitHub Actions'],
+        ['circleci', 'CircleCI'],
+        ['fa', 'FastAPI'],
+      ],
+    );
+    assert.deepEqual([category.axes[0].id, category.axes[0].name, category.axes[0].weight], ['pricing-model', 'Pricing model', 1]);
+    assert.equal(category.products[0].range.start.line, 6);
+
+    const flow = parseScope(valid.replace(/ {4}products:\n[\s\S]*? {4}axes:/, '    products: [GitHub Actions, CircleCI]\n    axes:'));
+    assert.ok(flow.ok);
+    assert.deepEqual(
+      flow.scope.categories[0].products.map((p) => p.id),
+      ['github-actions', 'circleci'],
+    );
+  });
+
+  it('says a product must be a name or a mapping with a name when it is neither', () => {
+    const text = valid.replace('      - name: Django REST Framework\n', '      - 42\n');
+    const [problem] = problemsOf(text);
+    assert.equal(problem.message, '"categories[0].products[0]" must be a name or a mapping with a "name", not a number (42).');
+    assert.equal(textAt(text, problem), '42');
+    assert.equal(
+      problemsOf(valid.replace('      - name: Django REST Framework\n', '      - ""\n'))[0].message,
+      '"categories[0].products[0]" must not be empty.',
+    );
+  });
+
   it('reports a wrong type at the value, naming the field and what it got', () => {
     const text = valid.replace('name: FastAPI', 'name: 42');
     const [problem] = problemsOf(text);
@@ -137,7 +174,7 @@ describe('parseScope', () => {
     const unknownIn = (text: string) => problemsOf(text)[0].message;
     assert.equal(
       unknownIn(valid + 'colour: red\n'),
-      'Unknown field "colour". Known fields: version, title, subject, notes, placeholders, scoring, evidence, freshness, severity, categories.',
+      'Unknown field "colour". Known fields: version, title, subject, notes, exclude, placeholders, scoring, evidence, freshness, severity, categories.',
     );
     assert.equal(unknownIn(valid + 'scoring:\n  max: 4\n'), 'Unknown field "max" in "scoring". Known fields: scale, labels.');
     assert.equal(
@@ -154,7 +191,7 @@ describe('parseScope', () => {
     const category = scopeFileSchema.shape.categories.element;
     const grown = scopeFileSchema.extend({
       owner: z.string().optional(),
-      categories: z.array(category.extend({ axes: z.array(category.shape.axes.element.extend({ unit: z.string() })) })),
+      categories: z.array(category.extend({ axes: z.array(category.shape.axes.element.options[1].extend({ unit: z.string() })) })),
     });
     assert.ok(knownFields(grown, []).includes('owner'));
     assert.ok(knownFields(grown, ['categories', 0, 'axes', 2]).includes('unit'));

@@ -123,7 +123,7 @@ describe('writing assistance: hovers', () => {
       (s) => index.evidence(note, s),
     );
     assert.equal(hover?.title, 'FastAPI (Web Frameworks)');
-    assert.deepEqual(hover?.paragraphs, ['1/3 axes answered.']);
+    assert.deepEqual(hover?.paragraphs, ['1/3 axes answered.', 'Linked by: front matter.']);
   });
 });
 

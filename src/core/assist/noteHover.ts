@@ -1,8 +1,8 @@
 import { dayCount } from '../dates';
 import { asOfText, type Evidence } from '../evidence/sectionEvidence';
-import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
+import { titleOf, type AxisSection, type NoteAnalysis } from '../notes/noteAnalyzer';
 import type { ProductCoverage } from '../index/noteIndex';
-import type { NoteTarget } from '../notes/productMatcher';
+import type { BoundBy, NoteTarget } from '../notes/productMatcher';
 import { productOf, type Scope } from '../scope/scopeModel';
 import type { Position, Range } from '../text';
 import { scoreHover } from './scoreAssist';
@@ -17,7 +17,8 @@ export interface HoverText {
 
 /**
  * On an axis heading: the axis's description, its category's goal and how many other products answer it.
- * On the `product:` line: the product's name, description and coverage, for each category the note is about.
+ * On the `product:` line or the note's title (its first `# Heading`): the product's name, description and
+ * coverage, for each category the note is about, and which rule linked the note to it.
  */
 export function noteHover(
   analysis: NoteAnalysis,
@@ -26,8 +27,11 @@ export function noteHover(
   coverage: (target: NoteTarget) => ProductCoverage,
   evidence: (section: AxisSection) => Evidence,
 ): HoverText | undefined {
-  const productField = analysis.parsed.frontMatter?.product;
-  if (productField && contains(productField.lineRange, position)) {
+  const { frontMatter } = analysis.parsed;
+  const productLine = (frontMatter?.product ?? frontMatter?.products?.[0])?.lineRange;
+  const title = titleOf(analysis.parsed)?.range;
+  const onProduct = [productLine, title].find((range) => range && contains(range, position));
+  if (onProduct) {
     const paragraphs = analysis.targets.flatMap((target) => {
       const found = productOf(scope, target);
       if (!found) return [];
@@ -38,7 +42,12 @@ export function noteHover(
         `${coverageLabel(coverage(target))}.`,
       ];
     });
-    return paragraphs.length > 0 ? { range: productField.lineRange, title: paragraphs[0], paragraphs: paragraphs.slice(1) } : undefined;
+    if (paragraphs.length === 0 || !('targets' in analysis.link)) return undefined;
+    return {
+      range: onProduct,
+      title: paragraphs[0],
+      paragraphs: [...paragraphs.slice(1), `Linked by: ${BOUND_BY_WORDS[analysis.link.kind]}.`],
+    };
   }
 
   const onScore = scoreHover(analysis, scope, position, coverage);
@@ -63,6 +72,9 @@ export function noteHover(
     ],
   };
 }
+
+/** Which rule linked a note to its product, in the words of the docs. */
+export const BOUND_BY_WORDS: Record<BoundBy, string> = { 'front-matter': 'front matter', 'file-name': 'file name', heading: 'heading' };
 
 /** The section's as-of date, where it came from and how fresh it is, and its sources. */
 function evidenceLines(evidence: Evidence): string[] {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { NoteAnalysis } from '../notes/noteAnalyzer';
+import { titleOf, type NoteAnalysis } from '../notes/noteAnalyzer';
 import { renameHeadingEdit, setProductEdits, yamlScalar, type TextEdit } from '../notes/noteEdits';
 import { noteName } from '../scope/noteFile';
 import type { ScopeItem, Scope } from '../scope/scopeModel';
@@ -53,14 +53,23 @@ function findScopeSymbol(
       const list = category.get(LISTS[kind], true);
       if (!isSeq(list)) continue;
       for (const [index, item] of list.items.entries()) {
-        if (!isMap(item)) continue;
         for (const field of ['id', 'name'] as const) {
-          const value = item.get(field, true);
+          // A product or an axis written as its name alone is its name.
+          const value = isMap(item) ? item.get(field, true) : field === 'name' ? item : undefined;
           if (!isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
           const [start, end] = value.range;
           if (!wanted({ kind, categoryIndex, index, field }, start, end)) continue;
           const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE';
-          return { kind, categoryIndex, index, field, value: value.value, range: lines.range(start, end), hasId: item.has('id'), quoted };
+          return {
+            kind,
+            categoryIndex,
+            index,
+            field,
+            value: value.value,
+            range: lines.range(start, end),
+            hasId: isMap(item) && item.has('id'),
+            quoted,
+          };
         }
       }
     }
@@ -118,7 +127,10 @@ type Names = Pick<ScopeItem, 'id' | 'name' | 'aliases'>;
 function productEdits(analysis: NoteAnalysis, categoryId: string, old: Names, renamed: Names): TextEdit[] {
   if (!analysis.targets.some((t) => t.categoryId === categoryId && t.productId === old.id)) return [];
   const matches = (text: string) => [renamed.id, slugify(renamed.name), ...renamed.aliases.map(slugify)].includes(slugify(text));
-  const field = analysis.parsed.frontMatter?.product;
+  const { frontMatter } = analysis.parsed;
+  const wasNamed = (text: string) => [old.id, slugify(old.name), ...old.aliases.map(slugify)].includes(slugify(text));
+  // In a comparison note's list, the item that named the renamed product.
+  const field = frontMatter?.product ?? frontMatter?.products?.find((item) => wasNamed(item.value));
   if (analysis.link.kind === 'front-matter' && field && !matches(field.value)) {
     // Written as the name, it stays a name; otherwise it was the id.
     const newText = field.value === old.name || slugify(field.value) !== old.id ? renamed.name : renamed.id;
@@ -126,6 +138,8 @@ function productEdits(analysis: NoteAnalysis, categoryId: string, old: Names, re
   }
   const fileName = noteName(analysis.path);
   if (analysis.link.kind === 'file-name' && !matches(fileName)) return setProductEdits(analysis, renamed.id);
+  const title = titleOf(analysis.parsed);
+  if (analysis.link.kind === 'heading' && title && !matches(title.text)) return setProductEdits(analysis, renamed.id);
   return [];
 }
 

@@ -1,7 +1,7 @@
 import type { AxisStatus } from '../notes/findings';
 import type { NoteIndex } from '../index/noteIndex';
 import type { NoteAnalysis } from '../notes/noteAnalyzer';
-import type { NoteTarget } from '../notes/productMatcher';
+import type { BoundBy, NoteTarget } from '../notes/productMatcher';
 import { productOf, subjectOf, type Axis, type Category, type Product } from '../scope/scopeModel';
 import { findCategory, findProduct, type Lookup } from '../notes/scopeLookup';
 
@@ -64,6 +64,8 @@ export interface ProductFacts {
   readonly product: ItemFacts;
   readonly subject: boolean;
   readonly notes: readonly string[];
+  /** Which rule bound each note to the product, by note. */
+  readonly boundBy: Readonly<Record<string, BoundBy>>;
   readonly sections: readonly SectionFacts[];
 }
 
@@ -138,6 +140,7 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
     product: itemFacts(product),
     subject: product.id === subjectOf(index.scope)?.id,
     notes: coverage.notes,
+    boundBy: boundByOf(index, coverage.notes),
     sections,
   };
 }
@@ -169,6 +172,20 @@ export function gapFacts(index: NoteIndex, targets: readonly NoteTarget[]): Prod
     .filter((facts): facts is ProductFacts => facts !== undefined)
     .map((facts) => ({ ...facts, sections: facts.sections.filter((s) => s.status !== 'answered') }))
     .filter((facts) => facts.sections.length > 0);
+}
+
+/** Which rule bound each of the notes to its product (see ProductMatcher.match), by the note's path as `file` prints it. */
+export function boundByOf(
+  index: NoteIndex,
+  notes: readonly string[],
+  file: (path: string) => string = (path) => path,
+): Record<string, BoundBy> {
+  const bound: Record<string, BoundBy> = {};
+  for (const path of notes) {
+    const link = index.note(path)?.link;
+    if (link && 'targets' in link) bound[file(path)] = link.kind;
+  }
+  return bound;
 }
 
 function itemFacts(item: Product | Axis): ItemFacts {

@@ -10,6 +10,7 @@ import { notePathFor, noteTemplate } from '../notes/noteTemplate';
 import { productOf, type Scope } from '../scope/scopeModel';
 import { Glob } from '../scope/glob';
 import { nearMissHeadings } from './scopeFacts';
+import type { NotesOf } from '../scope/notesRule';
 
 /** The most an agent may add in one section: a long answer, never a dump. */
 export const MAX_SECTION_CHARS = 20_000;
@@ -64,7 +65,7 @@ export function planSectionWrite(
 
   const listed = index.productCoverage(target).axes.find((a) => a.axisId === axisId)?.file ?? index.notesOf(target)[0];
   const path = listed ?? notePathFor(index.scope.notes, found.product);
-  if (!isInsideNotes(index.scope.notes, path)) return { ok: false, message: `${path} is outside the notes folder; nothing was written.` };
+  if (!isInsideNotes(index.scope, path)) return { ok: false, message: `${path} is outside the notes folder; nothing was written.` };
   const existing = read(path);
   if (listed !== undefined && existing === undefined) return { ok: false, message: `${path} cannot be read; nothing was written.` };
   const before = existing ?? noteTemplate(found.category, found.product);
@@ -184,13 +185,13 @@ function changedAxes(
   return [...new Set(names)];
 }
 
-/** A note path relative to the scope file's folder that stays inside it and matches the notes glob. */
-export function isInsideNotes(notesGlob: string, path: string): boolean {
+/** A note path relative to the scope file's folder that stays inside it and is a note of the scope (see Glob). */
+export function isInsideNotes(notes: NotesOf, path: string): boolean {
   const parts = path.split('/');
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.some((p) => p === '..' || p === '.' || p === '' || p.includes('\\'))) {
     return false;
   }
-  return new Glob(notesGlob).matches(path);
+  return new Glob(notes.notes, notes.exclude).matches(path);
 }
 
 /** What a write says it did, to the agent that asked for it. */

@@ -3,7 +3,7 @@ import type { Evidence } from '../evidence/sectionEvidence';
 import type { AxisStatus } from '../notes/findings';
 import type { ParsedNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
-import { sectionExcerpt, sectionText, type PlaceholderTest } from '../notes/sectionStatus';
+import { answerTexts, sectionExcerpt, sectionText, type PlaceholderTest } from '../notes/sectionStatus';
 
 export interface AxisCoverage {
   readonly axisId: string;
@@ -77,6 +77,8 @@ export class AnsweredAxis implements AxisCoverage {
   readonly #parsed: ParsedNote;
   readonly #headingIndex: number;
   readonly #isPlaceholder: PlaceholderTest;
+  /** In a comparison note, the product's own answer in the section (see comparisonAnswers). */
+  readonly #leads: readonly string[] | undefined;
 
   constructor(
     readonly axisId: string,
@@ -87,17 +89,21 @@ export class AnsweredAxis implements AxisCoverage {
     parsed: ParsedNote,
     headingIndex: number,
     isPlaceholder: PlaceholderTest,
+    leads?: readonly string[],
   ) {
+    this.#leads = leads;
     this.#parsed = parsed;
     this.#headingIndex = headingIndex;
     this.#isPlaceholder = isPlaceholder;
   }
 
   get excerpt(): string | undefined {
+    if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder).excerpt;
     return sectionExcerpt(this.#parsed, this.#headingIndex, this.#isPlaceholder);
   }
 
   get section(): string {
+    if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder).text;
     return sectionText(this.#parsed, this.#headingIndex, this.#isPlaceholder);
   }
 }

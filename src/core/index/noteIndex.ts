@@ -234,32 +234,34 @@ export class NoteIndex {
 
   private computeCoverage(target: NoteTarget): ProductCoverage {
     const notes = this.notesOf(target);
-    const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis }>();
+    const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis; answer: SectionAnswer }>();
     for (const path of notes) {
       const analysis = this.note(path);
       for (const section of analysis?.sections ?? []) {
-        if (!analysis || section.categoryId !== target.categoryId) continue;
+        const answer = section.categoryId === target.categoryId ? answerFor(section, target.productId) : undefined;
+        if (!analysis || !answer) continue;
         const current = best.get(section.axisId);
-        if (!current || isBetter(section.status, current.section.status)) best.set(section.axisId, { section, analysis });
+        if (!current || isBetter(answer.status, current.answer.status)) best.set(section.axisId, { section, analysis, answer });
       }
     }
     const axes = (this.compiled.category(target.categoryId)?.axes ?? []).map((axis): AxisCoverage => {
       const found = best.get(axis.id);
       if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null, score: null };
-      const { section, analysis } = found;
+      const { section, analysis, answer } = found;
       const line = analysis.parsed.headings[section.headingIndex].range.start.line;
-      if (section.status !== 'answered') {
-        return { axisId: axis.id, status: section.status, file: analysis.path, line, score: section.score };
+      if (answer.status !== 'answered') {
+        return { axisId: axis.id, status: answer.status, file: analysis.path, line, score: answer.score };
       }
       return new AnsweredAxis(
         axis.id,
         analysis.path,
         line,
-        section.score,
+        answer.score,
         this.evidence(analysis, section),
         analysis.parsed,
         section.headingIndex,
         this.compiled.isPlaceholder,
+        answer.leads,
       );
     });
     return { ...target, notes, axes };
@@ -323,10 +325,19 @@ export class NoteIndex {
     let counts = this.headed.get(key(target));
     if (!counts) this.headed.set(key(target), (counts = new Map()));
     for (const section of analysis.sections) {
-      if (section.categoryId !== target.categoryId) continue;
+      if (section.categoryId !== target.categoryId || !answerFor(section, target.productId)) continue;
       const count = (counts.get(section.axisId) ?? 0) + by;
       if (count > 0) counts.set(section.axisId, count);
       else counts.delete(section.axisId);
     }
   }
+}
+
+/** What a section answers for a product: the section's own status and score, or in a comparison note the product's part; undefined when it answers for other products only. */
+type SectionAnswer = Pick<AxisSection, 'status' | 'score'> & { readonly leads?: readonly string[] };
+
+function answerFor(section: AxisSection, productId: string): SectionAnswer | undefined {
+  if (!section.byProduct) return section;
+  const answer = section.byProduct.get(productId);
+  return answer && answer.status !== 'missing' ? { status: answer.status, score: answer.score, leads: answer.leads } : undefined;
 }

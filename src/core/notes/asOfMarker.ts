@@ -15,7 +15,12 @@ export type MarkerReading =
  * A date line in a section (`As of 2025-03-01`, `Last checked: 5 March 2025`): the date the team vouches for, as
  * written after its label, where it stands on the note's line, and how it reads.
  */
-export type AsOfMarker = { readonly written: string; readonly range: Range } & MarkerReading;
+export type AsOfMarker = {
+  readonly written: string;
+  readonly range: Range;
+  /** The line goes on after its date (`As of 2025-05-01: flat fee per seat`): it answers as well as dates. */
+  readonly answers?: true;
+} & MarkerReading;
 
 /** The labels that start a date line, longest first; each is followed by an optional colon, then the date. */
 const LABELS: readonly (readonly string[])[] = [
@@ -61,17 +66,35 @@ function charKind(char: string): 'digit' | 'letter' | 'space' | 'mark' {
  */
 const MAX_DATE_LINE_WORDS = 32;
 
-/** The line's words, or undefined when it has more than MAX_DATE_LINE_WORDS (read no further than that). */
-function wordsOf(line: string): Word[] | undefined {
+/** The line's first MAX_DATE_LINE_WORDS words (read no further than that), and whether more follow. */
+function wordsOf(line: string): { words: Word[]; more: boolean } {
   const words: Word[] = [];
   for (let start = 0; start < line.length;) {
     const kind = charKind(line[start]);
     let end = start + 1;
     if (kind === 'digit' || kind === 'letter') while (end < line.length && charKind(line[end]) === kind) end++;
-    if (kind !== 'space' && words.push({ text: line.slice(start, end), start, end }) > MAX_DATE_LINE_WORDS) return undefined;
+    if (kind !== 'space') {
+      if (words.length === MAX_DATE_LINE_WORDS) return { words, more: true };
+      words.push({ text: line.slice(start, end), start, end });
+    }
     start = end;
   }
-  return words;
+  return { words, more: false };
+}
+
+/** The longest date read is six words: `Mar. 5th, 2025`. */
+const MAX_DATE_WORDS = 6;
+
+/**
+ * The date that opens a line's words when more words follow it (`2025-05-01: flat fee`, `March 2025, after the
+ * price change`): the longest opening that reads as a date, and how many words it takes.
+ */
+function openingDate(words: readonly Word[]): { iso: string; length: number } | undefined {
+  for (let length = Math.min(MAX_DATE_WORDS, words.length - 1); length > 0; length--) {
+    const iso = isoDateOf(words.slice(0, length));
+    if (iso !== undefined) return { iso, length };
+  }
+  return undefined;
 }
 
 /** The month (1 to 12) a word names, in English, in full or abbreviated to three letters or more (`Mar`, `Sept`). */
@@ -117,22 +140,24 @@ function isoDateOf(words: readonly Word[]): string | undefined {
  * A line as a reader sees it (emphasis dropped) read as a date line: undefined when it does not start with a
  * label; else the date written after the label and its colon, where it stands in the line, and how it reads.
  */
-function readDateLine(line: string): { written: string; start: number; end: number; reading: MarkerReading } | undefined {
-  const words = wordsOf(line);
-  const label = words && LABELS.find((l) => l.every((word, i) => words[i]?.text.toLowerCase() === word));
-  if (!words || !label) return undefined;
+function readDateLine(line: string): { written: string; start: number; end: number; reading: MarkerReading; answers?: true } | undefined {
+  const { words, more } = wordsOf(line);
+  const label = LABELS.find((l) => l.every((word, i) => words[i]?.text.toLowerCase() === word));
+  if (!label) return undefined;
   const colon = words[label.length]?.text === ':';
   let date = words.slice(label.length + (colon ? 1 : 0));
-  if (date[date.length - 1]?.text === '.') date = date.slice(0, -1);
-  const start = date[0]?.start ?? line.trimEnd().length;
-  const end = date[date.length - 1]?.end ?? start;
+  if (!more && date[date.length - 1]?.text === '.') date = date.slice(0, -1);
+  const whole = !more && date.length <= MAX_DATE_WORDS ? isoDateOf(date) : undefined;
+  const opening = whole === undefined ? openingDate(date) : undefined;
+  const iso = whole ?? opening?.iso;
+  const dated = opening ? date.slice(0, opening.length) : date;
+  const start = dated[0]?.start ?? line.trimEnd().length;
+  const end = dated[dated.length - 1]?.end ?? start;
   const written = line.slice(start, end);
-  // The longest date read is six words: `Mar. 5th, 2025`.
-  const iso = date.length <= 6 ? isoDateOf(date) : undefined;
   const reading = iso === undefined ? undefined : readDay(iso);
-  if (reading) return { written, start, end, reading };
+  if (reading) return { written, start, end, reading, ...(opening ? { answers: true as const } : {}) };
   const dateLike = date.some((word) => /^\d/.test(word.text) || monthOf(word.text));
-  const unread = date.length === 0 ? colon : dateLike && written.split(/\s+/).length <= MAX_UNREAD_DATE_WORDS;
+  const unread = date.length === 0 ? colon : !more && dateLike && written.split(/\s+/).length <= MAX_UNREAD_DATE_WORDS;
   return unread ? { written, start, end, reading: { unread: true } } : undefined;
 }
 
@@ -164,7 +189,7 @@ function markerOn(line: number, source: string, noteLine: string, readLine: (lin
   // Where the date stands in the note's line: the reader's words in order, past the markup the reader does not see.
   let at = noteLine.length - noteLine.trimStart().length;
   let [start, end] = [-1, -1];
-  for (const word of wordsOf(rendered.trim()) ?? []) {
+  for (const word of wordsOf(rendered.trim()).words) {
     const found = noteLine.indexOf(word.text, at);
     if (found === -1) return undefined; // written otherwise (an entity): not taken for a date line
     at = found + word.text.length;
@@ -174,5 +199,6 @@ function markerOn(line: number, source: string, noteLine: string, readLine: (lin
     }
   }
   if (start === -1) [start, end] = [at, at]; // nothing after the label: where its date goes
-  return { written: read.written, range: { start: { line, character: start }, end: { line, character: end } }, ...read.reading };
+  const range = { start: { line, character: start }, end: { line, character: end } };
+  return { written: read.written, range, ...read.reading, ...(read.answers ? { answers: true as const } : {}) };
 }

@@ -44,6 +44,8 @@ export interface FindingData {
   'no-note': NoteTarget;
   /** A `Score:` line that is not a whole number, is out of range or names another maximum. */
   'invalid-score': { readonly categoryId: string; readonly axisId: string };
+  /** In a comparison note, parts of a section that lead with a product the note is not about: they answer for none. */
+  'unattributed-answer': { readonly labels: readonly string[] };
   /** An answered section without a score line, when the scope has `scoring`. */
   'unscored-answer': { readonly categoryId: string; readonly axisId: string };
   /** A problem in the scope file (the command line shows them as findings). */
@@ -77,6 +79,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<FindingCode, Severity>> = {
   'no-note': 'information',
   'invalid-score': 'warning',
   'unscored-answer': 'information',
+  'unattributed-answer': 'information',
   'invalid-scope': 'error',
 };
 

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Range as Range3 } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Range as Range3 } from 'yaml';
 import type { Position, Range } from '../text';
 import { repeatedKeys, yamlNesting } from '../scope/yamlGuard';
 
@@ -27,6 +27,8 @@ export interface FrontMatter {
   /** Offset of the body in the text. */
   readonly bodyOffset: number;
   readonly product?: FrontMatterField;
+  /** `product: [Algolia, Typesense]` (or a block list): a comparison note's products, each on one line; `product` is then absent. */
+  readonly products?: readonly FrontMatterField[];
   readonly category?: FrontMatterField;
   /** `reviewed: YYYY-MM-DD`: the day the whole note was last checked (a section's `As of` line wins over it). */
   readonly reviewed?: FrontMatterField;
@@ -69,7 +71,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
-type Fields = Pick<FrontMatter, (typeof FIELDS)[number] | 'problem' | 'written'>;
+type Fields = Pick<FrontMatter, (typeof FIELDS)[number] | 'products' | 'problem' | 'written'>;
 
 /** `key: value` lines with plain values need no YAML parser; anything else goes through `yaml`, behind its guards. */
 function readFields(lines: readonly string[]): Fields {
@@ -150,6 +152,7 @@ function readYamlFields(lines: readonly string[]): Fields {
     };
   }
   const found: Record<string, FrontMatterField> = {};
+  let products: FrontMatterField[] | undefined;
   const written: Partial<Record<(typeof FIELDS)[number], WrittenField>> = {};
   let problem: Fields['problem'];
   for (const pair of doc.contents.items) {
@@ -168,13 +171,39 @@ function readYamlFields(lines: readonly string[]): Fields {
       if (start.line !== keyStart.line || end.line !== start.line) {
         problem = { message: `"${name}" must be on one line.`, range: { start, end } };
       } else found[name] = field(start.line, String(pair.value.value), lineLength, start.character, end.character);
+    } else if (name === 'product' && isSeq(pair.value) && (products = listedProducts(pair.value.items, lines, at))) {
+      continue;
     } else {
       const range = (isNode(pair.value) && pair.value.range) || [0, 0];
-      const message = name === 'reviewed' ? REVIEWED_FORMAT : `"${name}" must name one ${name}, as text.`;
+      const message =
+        name === 'reviewed'
+          ? REVIEWED_FORMAT
+          : name === 'product'
+            ? '"product" must name one product, or list products each as text on one line ([A, B]).'
+            : `"${name}" must name one ${name}, as text.`;
       problem = { message, range: { start: at(range[0]), end: at(range[1]) } };
     }
   }
-  return problem ? { problem, written } : pick(found);
+  return problem ? { problem, written } : { ...pick(found), ...(products ? { products } : {}) };
+}
+
+/** The products of a `product:` list, each a text on one line; undefined when an item is anything else or the list is empty. */
+function listedProducts(
+  items: readonly unknown[],
+  lines: readonly string[],
+  at: (offset: number) => Position,
+): FrontMatterField[] | undefined {
+  const fields: FrontMatterField[] = [];
+  for (const item of items) {
+    if (!isScalar(item) || !['string', 'number'].includes(typeof item.value) || !item.range || String(item.value).trim() === '') {
+      return undefined;
+    }
+    const start = at(item.range[0]);
+    const end = at(item.range[1]);
+    if (start.line !== end.line) return undefined;
+    fields.push(field(start.line, String(item.value), lines[start.line - 1].length, start.character, end.character));
+  }
+  return fields.length > 0 ? fields : undefined;
 }
 
 /**

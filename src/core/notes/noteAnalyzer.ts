@@ -5,9 +5,10 @@ import { type Range } from '../text';
 import { AxisMatcher, axisTypo } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
 import { noteName } from '../scope/noteFile';
-import type { ParsedNote } from './noteParser';
+import type { ParsedHeading, ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
 import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
+import { comparisonAnswers, type ProductAnswer } from './comparisonAnswers';
 
 /** The scope prepared for analysis: built once per scope, shared by every note. */
 export class CompiledScope {
@@ -48,6 +49,8 @@ export interface AxisSection {
   readonly duplicate: boolean;
   /** The section's first score line, when it is a valid score. */
   readonly score: number | null;
+  /** In a note about several products of the category (a comparison note): what the section answers for each, by product id. */
+  readonly byProduct?: ReadonlyMap<string, ProductAnswer>;
 }
 
 /** One note, read against the scope: what the editor, the tree, the matrix and the command line show. */
@@ -77,20 +80,24 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
   if (frontMatter?.problem) findings.push(finding('invalid-front-matter', frontMatter.problem.message, frontMatter.problem.range, {}));
 
   const fileName = noteName(path);
-  const link = compiled.products.match(frontMatter?.product?.value, frontMatter?.category?.value, fileName);
-  const targets = link.kind === 'front-matter' || link.kind === 'file-name' ? link.targets : [];
+  const listed = frontMatter?.products;
+  const named = listed?.map((field) => field.value) ?? frontMatter?.product?.value;
+  const link = compiled.products.match(named, frontMatter?.category?.value, fileName, titleOf(parsed)?.text);
+  const targets = 'targets' in link ? link.targets : [];
   const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (link.kind === 'unknown-product') {
-    const range = frontMatter?.product?.valueRange ?? firstLine;
+  const unknownProducts = link.kind === 'unknown-product' ? [link] : 'targets' in link ? (link.unknown ?? []) : [];
+  for (const unknown of unknownProducts) {
+    const range = (listed?.find((field) => field.value === unknown.product) ?? frontMatter?.product)?.valueRange ?? firstLine;
     findings.push(
       finding(
         'unknown-product',
-        `"${link.product}" is not a product of the scope${didYouMean(link.suggestions.map((s) => s.productId))}`,
+        `"${unknown.product}" is not a product of the scope${didYouMean(unknown.suggestions.map((s) => s.productId))}`,
         range,
-        { product: link.product, suggestions: link.suggestions },
+        { product: unknown.product, suggestions: unknown.suggestions },
       ),
     );
-  } else if (link.kind === 'unknown-category') {
+  }
+  if (link.kind === 'unknown-category') {
     const range = frontMatter?.category?.valueRange ?? firstLine;
     findings.push(
       finding('unknown-category', `"${link.category}" is not a category of the scope${didYouMean(link.suggestions)}`, range, {
@@ -107,7 +114,7 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
 
   const sections = findSections(parsed, targets, compiled, findings);
   checkScores(parsed, sections, compiled, findings);
-  const anchor = frontMatter?.product?.lineRange ?? parsed.headings[0]?.range ?? firstLine;
+  const anchor = (frontMatter?.product ?? listed?.[0])?.lineRange ?? parsed.headings[0]?.range ?? firstLine;
   return { path, parsed, link, targets, sections, findings, anchor };
 }
 
@@ -128,7 +135,16 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
       const earlier = first.get(key);
       const status = sectionStatus(parsed, headingIndex, compiled.isPlaceholder);
       const score = sectionScore(parsed, headingIndex, compiled.scoring.scale);
-      const section: AxisSection = { categoryId, axisId: axis.id, headingIndex, status, duplicate: earlier !== undefined, score };
+      const byProduct = productAnswers(parsed, headingIndex, categoryId, targets, compiled, findings);
+      const section: AxisSection = {
+        categoryId,
+        axisId: axis.id,
+        headingIndex,
+        status,
+        duplicate: earlier !== undefined,
+        score,
+        ...(byProduct ? { byProduct } : {}),
+      };
       sections.push(section);
       if (earlier) {
         const line = parsed.headings[earlier.headingIndex].range.start.line;
@@ -142,14 +158,19 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
         continue;
       }
       first.set(key, section);
-      if (section.status !== 'answered') {
-        const what = section.status === 'empty' ? 'is empty' : 'holds only placeholders';
-        const data = { categoryId, productId: '', axisId: axis.id, status: section.status };
-        for (const target of targets.filter((t) => t.categoryId === categoryId)) {
-          findings.push(
-            finding('unanswered-axis', `The section "${axis.name}" ${what}.`, heading.range, { ...data, productId: target.productId }),
-          );
-        }
+      for (const target of targets.filter((t) => t.categoryId === categoryId)) {
+        const status = byProduct ? byProduct.get(target.productId)?.status : section.status;
+        if (status !== 'empty' && status !== 'placeholder') continue;
+        const what = status === 'empty' ? 'is empty' : 'holds only placeholders';
+        const forWhom = byProduct ? ` for ${compiled.product(categoryId, target.productId)?.name ?? target.productId}` : '';
+        findings.push(
+          finding('unanswered-axis', `The section "${axis.name}" ${what}${forWhom}.`, heading.range, {
+            categoryId,
+            productId: target.productId,
+            axisId: axis.id,
+            status,
+          }),
+        );
       }
     }
     if (!matched) unmatched.push(headingIndex);
@@ -162,6 +183,35 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
     if (typo) findings.push(typo);
   }
   return sections;
+}
+
+/** What a section of a note about several products of the category answers for each (see comparisonAnswers); undefined for a note about one. */
+function productAnswers(
+  parsed: ParsedNote,
+  headingIndex: number,
+  categoryId: string,
+  targets: readonly NoteTarget[],
+  compiled: CompiledScope,
+  findings: Finding[],
+): Map<string, ProductAnswer> | undefined {
+  const ids = targets.filter((t) => t.categoryId === categoryId).map((t) => t.productId);
+  if (ids.length < 2) return undefined;
+  const inCategory = (text: string) => compiled.products.named(text).filter((t) => t.categoryId === categoryId);
+  const named = (text: string) => inCategory(text).flatMap((t) => (ids.includes(t.productId) ? [t.productId] : []));
+  const others: string[] = [];
+  const namesOther = (text: string) => named(text).length === 0 && compiled.products.named(text).length > 0 && others.push(text) > 0;
+  const answers = comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale);
+  if (others.length > 0) {
+    const names = ids.map((id) => compiled.product(categoryId, id)?.name ?? id);
+    const message = `${orList(others.map((o) => `"${o}"`))} ${others.length === 1 ? 'is' : 'are'} no product of this note: ${others.length === 1 ? 'its part answers' : 'their parts answer'} for none of ${orList(names)}.`;
+    findings.push(finding('unattributed-answer', message, parsed.headings[headingIndex].range, { labels: others }));
+  }
+  return answers;
+}
+
+/** The note's title: its first level-1 heading, which may name the product it is about. */
+export function titleOf(parsed: ParsedNote): ParsedHeading | undefined {
+  return parsed.headings.find((heading) => heading.level === 1);
 }
 
 function orList(items: readonly string[]): string {

@@ -4,6 +4,7 @@ import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { newParts, route, type HeadingParts, type PartsDraft, type ScoreLine } from './noteParts';
 
 /** What a heading's own blocks (up to the next heading of any level) hold. */
 export interface HeadingContent {
@@ -24,16 +25,7 @@ export interface HeadingContent {
   readonly markers: readonly AsOfMarker[];
 }
 
-/**
- * A paragraph's line that starts with `Score:` as a reader sees it (`**Score:** 3` too); what follows is read
- * against the scope's scale in the analysis.
- */
-export interface ScoreLine {
-  /** The text after `Score:` as a reader sees it, trimmed. */
-  readonly value: string;
-  /** The line's text, from `Score` to its end. */
-  readonly range: Range;
-}
+export type { ScoreLine } from './noteParts';
 
 export interface ParsedHeading {
   readonly level: number;
@@ -53,6 +45,8 @@ export interface ParsedHeading {
   readonly sectionEndLine: number;
   /** The heading's own blocks; its section also holds those of the deeper headings up to `sectionEndLine`. */
   readonly own: HeadingContent;
+  /** Its own blocks split by the names they lead with (`**Algolia:** …`, a table's rows and columns), when some do. */
+  readonly parts?: HeadingParts;
 }
 
 /** What the analysis keeps of a note's text: independent of the scope, so a scope change needs no re-parse. */
@@ -95,6 +89,7 @@ export function parseNote(text: string): ParsedNote {
     urls: string[];
     footnotes: string[];
     markers: AsOfMarker[];
+    parts: PartsDraft;
   };
   const drafts: Draft[] = [];
   const footnotes = new Map<string, string[]>();
@@ -129,6 +124,7 @@ export function parseNote(text: string): ParsedNote {
         urls: [],
         footnotes: [],
         markers: [],
+        parts: newParts(),
       };
       drafts.push(current);
       // A heading that is a link, `## [Pricing model](https://…/pricing)`, cites that page for its section.
@@ -144,15 +140,16 @@ export function parseNote(text: string): ParsedNote {
     }
     if (token.type === 'inline') cite(token.content);
     // A footnote's definition is where a citation points, not part of the answer it stands under.
-    if (!current || footnote) {
-      continue;
-    } else if (token.type === 'inline' && token.content.startsWith('|')) {
+    if (!current || footnote) continue;
+    const before = { leads: current.leads.length, scores: current.scores.length };
+    if (token.type === 'inline' && token.content.startsWith('|')) {
       current.solid = true; // a table (see parseBlocks)
     } else if (token.type === 'inline') {
       readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, current);
     } else if (isSolid(token)) {
       current.solid = true;
     }
+    route(current.parts, token, current.leads.slice(before.leads), current.scores.slice(before.scores), isSolid(token));
   }
 
   const headings: ParsedHeading[] = drafts.map((d, index) => {
@@ -168,6 +165,7 @@ export function parseNote(text: string): ParsedNote {
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
       own: { solid: d.solid, leads: d.leads, scores: d.scores, urls: d.urls, footnotes: d.footnotes, markers: d.markers },
+      ...(d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
     };
   });
   const lastLine = lineText(lines.lineCount - 1);
@@ -198,7 +196,8 @@ function readParagraph(
   const markers = markersOf(content, firstLine, lineText, readLine);
   draft.scores.push(...scores);
   draft.markers.push(...markers);
-  const taken = new Set([...scores, ...markers].map((line) => line.range.start.line));
+  // A score line and a date line are not the answer; a date line that goes on (`As of 2025-05-01: per seat`) is.
+  const taken = new Set([...scores, ...markers.filter((marker) => !marker.answers)].map((line) => line.range.start.line));
   const lead =
     taken.size === 0
       ? content
@@ -270,7 +269,7 @@ function renameRange(source: string, text: string, textRange: Range): Range {
   return { start: { line, character: character + at }, end: { line, character: character + at + text.length } };
 }
 
-function isSolid(token: BlockToken): boolean {
+export function isSolid(token: BlockToken): boolean {
   switch (token.type) {
     case 'fence':
     case 'code_block':

@@ -14,8 +14,16 @@ export interface ProductSuggestion extends NoteTarget {
   readonly fileNames: readonly string[];
 }
 
+/** Which rule bound a note to its products: its front matter's `product:`, its file name, or its first `# Heading`. */
+export type BoundBy = 'front-matter' | 'file-name' | 'heading';
+
 export type ProductLink =
-  | { readonly kind: 'front-matter' | 'file-name'; readonly targets: readonly NoteTarget[] }
+  | {
+      readonly kind: BoundBy;
+      readonly targets: readonly NoteTarget[];
+      /** The names of a `product:` list that name no product of the scope, while others do (a comparison note). */
+      readonly unknown?: readonly { readonly product: string; readonly suggestions: readonly ProductSuggestion[] }[];
+    }
   | { readonly kind: 'unknown-product'; readonly product: string; readonly suggestions: readonly ProductSuggestion[] }
   | { readonly kind: 'unknown-category'; readonly category: string; readonly suggestions: readonly string[] }
   | { readonly kind: 'unlinked'; readonly suggestions: readonly ProductSuggestion[] };
@@ -50,10 +58,12 @@ export class ProductMatcher {
 
   /**
    * Front matter `product:` (with `category:` to choose among categories) wins; otherwise the file's
-   * base name; otherwise the note is unlinked. `fileName` is the base name without extension.
+   * base name; otherwise the note's title (its first level-1 heading's text), which must name a product
+   * as a whole; otherwise the note is unlinked. `fileName` is the base name without extension.
    */
-  match(product: string | undefined, category: string | undefined, fileName: string): ProductLink {
-    if (product) {
+  match(product: string | readonly string[] | undefined, category: string | undefined, fileName: string, title?: string): ProductLink {
+    if (typeof product === 'object' && product.length > 0) return this.matchList(product, category);
+    if (typeof product === 'string' && product) {
       const chosen = category ? this.categoriesByKey.get(slugify(category)) : undefined;
       if (category && !chosen) {
         return {
@@ -68,7 +78,31 @@ export class ProductMatcher {
     }
     const byName = this.byKey.get(slugify(fileName));
     if (byName) return { kind: 'file-name', targets: byName.map(target) };
+    const byTitle = title ? this.byKey.get(slugify(title)) : undefined;
+    if (byTitle) return { kind: 'heading', targets: byTitle.map(target) };
     return { kind: 'unlinked', suggestions: this.suggest(fileName) };
+  }
+
+  /** The products (in their categories) a text names as a whole: by id, name or alias. */
+  named(text: string): readonly NoteTarget[] {
+    return (this.byKey.get(slugify(text)) ?? []).map(target);
+  }
+
+  /** A comparison note's `product:` list: the products it names, and the names that are none (all none: the first is unknown). */
+  private matchList(products: readonly string[], category: string | undefined): ProductLink {
+    const targets: NoteTarget[] = [];
+    const unknown: { product: string; suggestions: readonly ProductSuggestion[] }[] = [];
+    for (const product of products) {
+      const link = this.match(product, category, '');
+      if (link.kind === 'unknown-category') return link;
+      if ('targets' in link) {
+        targets.push(
+          ...link.targets.filter((t) => !targets.some((known) => known.categoryId === t.categoryId && known.productId === t.productId)),
+        );
+      } else if (link.kind === 'unknown-product') unknown.push({ product: link.product, suggestions: link.suggestions });
+    }
+    if (targets.length === 0) return { kind: 'unknown-product', ...unknown[0] };
+    return { kind: 'front-matter', targets, ...(unknown.length > 0 ? { unknown } : {}) };
   }
 
   /** The products whose names are closest to `name`, within `category` when given. */

@@ -109,6 +109,20 @@ function renderText(note: ParsedNote, index: number, isPlaceholder: PlaceholderT
   return text.length > MAX_SECTION_TEXT ? `${text.slice(0, MAX_SECTION_TEXT - 1).trimEnd()}…` : text;
 }
 
+/** A product's answer in a comparison note (its paragraphs' openings, see comparisonAnswers): its excerpt and its text, as for a section. */
+export function answerTexts(
+  leads: readonly string[],
+  env: InlineEnv,
+  isPlaceholder: PlaceholderTest,
+): { excerpt: string | undefined; text: string } {
+  const answered = leads.filter((lead) => !isPlaceholder(lead)).map((lead) => leadText(lead, env));
+  const text = answered.join('\n');
+  return {
+    excerpt: answered.length > 0 ? firstSentence(answered[0]) : undefined,
+    text: text.length > MAX_SECTION_TEXT ? `${text.slice(0, MAX_SECTION_TEXT - 1).trimEnd()}…` : text,
+  };
+}
+
 /**
  * The rendered texts of a parse, by heading, for one placeholder test (one scope): rendering runs markdown-it's
  * inline parser over every paragraph's opening, and the matrix asks for every answered cell each time it is

@@ -39,18 +39,24 @@ function unbalancedBracket(pattern: string): string | undefined {
 /**
  * The scope's notes glob, matched by minimatch (linear in the path for the wildcards a notes glob uses, where a
  * hand-made translation to a backtracking regex can be exponential). Paths are '/'-separated, relative to the
- * scope file's folder. Only note files match (see isNoteFile), and the scope file itself is never a note.
+ * scope file's folder. Only note files match (see isNoteFile), and the scope file itself is never a note; nor is a
+ * file an `exclude` glob matches: one without a "/" by its name at any depth (`README.md`), case ignored.
  */
 export class Glob {
   private readonly matcher: Minimatch;
+  private readonly excluded: readonly Minimatch[];
 
-  constructor(readonly pattern: string) {
+  constructor(
+    readonly pattern: string,
+    readonly exclude: readonly string[] = [],
+  ) {
     this.matcher = new Minimatch(pattern.replace(/^\.\//, ''), { dot: false, nocomment: true, nonegate: true });
+    this.excluded = exclude.map((excluded) => new Minimatch(excluded.replace(/^\.\//, ''), { dot: true, nocase: true, matchBase: true, nocomment: true, nonegate: true }));
   }
 
   matches(path: string): boolean {
     const relative = path.replace(/^\.\//, '');
-    return relative !== SCOPE_FILE_NAME && isNoteFile(relative) && this.matcher.match(relative);
+    return relative !== SCOPE_FILE_NAME && isNoteFile(relative) && this.matcher.match(relative) && !this.excluded.some((excluded) => excluded.match(relative));
   }
 
   /** Whether a folder (relative, '/'-separated) may hold a note the glob matches: where a walk need not look. */

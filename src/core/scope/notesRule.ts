@@ -1,8 +1,12 @@
 import { Glob } from './glob';
+import type { Scope } from './scopeModel';
+
+/** What of a scope says which files are its notes. */
+export type NotesOf = Pick<Scope, 'notes' | 'exclude'>;
 
 /**
  * Which files are a scope's notes, for the editor, the command line and the MCP server alike: the Markdown files
- * its notes glob matches (see Glob), except those below a nested scope's folder (a subfolder with a scope file of
+ * its notes glob matches and no `exclude` glob does (see Glob), except those below a nested scope's folder (a subfolder with a scope file of
  * its own), whose notes are that scope's. Paths are '/'-separated, relative to the scope file's folder.
  */
 export class NotesRule {
@@ -10,13 +14,21 @@ export class NotesRule {
   private readonly nested: ReadonlySet<string>;
 
   /** `nestedScopes`: the folders of the other scopes below this one's folder, relative to it, no trailing '/'. */
-  constructor(pattern: string, readonly nestedScopes: readonly string[] = []) {
-    this.glob = new Glob(pattern);
+  constructor(
+    readonly notes: NotesOf,
+    readonly nestedScopes: readonly string[] = [],
+  ) {
+    this.glob = new Glob(notes.notes, notes.exclude);
     this.nested = new Set(nestedScopes);
   }
 
   get pattern(): string {
     return this.glob.pattern;
+  }
+
+  /** Whether a scope names the same files as notes (nested scopes aside). */
+  sameNotes(scope: NotesOf): boolean {
+    return scope.notes === this.glob.pattern && scope.exclude.length === this.glob.exclude.length && scope.exclude.every((glob, i) => glob === this.glob.exclude[i]);
   }
 
   /** The glob's fixed folder (`research` for `research/**\/*.md`): where a walk starts and git reads history. */

@@ -8,6 +8,8 @@ export interface Scope {
   readonly subject?: string;
   /** Glob of research notes, relative to the scope file's folder. */
   readonly notes: string;
+  /** Globs of files the notes glob matches that are no notes (see Glob); DEFAULT_EXCLUDE unless the file says. */
+  readonly exclude: readonly string[];
   /** Extra words that mark a placeholder block, beside the built-in ones. */
   readonly placeholders: readonly string[];
   /** The `scoring` block when the scope has one: scores are read without it too, on the default scale. */
@@ -118,6 +120,8 @@ export function productOf(scope: Scope, ids: { readonly categoryId: string; read
 }
 
 export const DEFAULT_NOTES_GLOB = 'research/**/*.md';
+/** A folder's README or index page is about the folder, not a product: no note unless the scope lists other exclusions. */
+export const DEFAULT_EXCLUDE: readonly string[] = ['README.md', 'index.md'];
 export const SCOPE_FILE_NAME = 'competitor-scope.yaml';
 /** The names a scope file may have, the first preferred when a folder holds both. */
 export const SCOPE_FILE_NAMES: readonly string[] = [SCOPE_FILE_NAME, 'competitor-scope.yml'];

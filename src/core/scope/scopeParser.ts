@@ -1,6 +1,6 @@
 import { parseDocument, type Document } from 'yaml';
 import type { FileRefusal } from '../fileRefusal';
-import { DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
+import { DEFAULT_EXCLUDE, DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type EvidencePolicy, type Product, type Scope, type ScopeParseResult, type ScopeProblem } from './scopeModel';
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, shortened, sizeOverLimit, slugify, type Range } from '../text';
 import { plainYamlData } from './plainYaml';
@@ -146,8 +146,8 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     id: c.id ?? slugify(c.name),
     name: c.name,
     goal: c.goal,
-    products: c.products.map((p, pi) => placed(item(p), ['categories', ci, 'products', pi], locate, lazy)),
-    axes: c.axes.map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
+    products: c.products.map((p, pi) => placed(item(named(p)), ['categories', ci, 'products', pi], locate, lazy)),
+    axes: c.axes.map(named).map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
     range: UNPLACED,
     ...policy(c),
   }, ['categories', ci], locate, lazy));
@@ -156,12 +156,18 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     title: file.title,
     ...(file.subject !== undefined ? { subject: file.subject } : {}),
     notes: file.notes ?? DEFAULT_NOTES_GLOB,
+    exclude: file.exclude ?? DEFAULT_EXCLUDE,
     placeholders: file.placeholders ?? [],
     ...(file.scoring ? { scoring: { scale: file.scoring.scale ?? DEFAULT_SCALE, labels: file.scoring.labels ?? [] } } : {}),
     categories,
     ...policy(file),
     ...(file.severity !== undefined ? { severity: file.severity } : {}),
   };
+}
+
+/** A product or an axis as a mapping, when the file writes its name alone. */
+function named<T extends { name: string }>(written: string | T): Partial<T> & { name: string } {
+  return typeof written === 'string' ? { name: written } as Partial<T> & { name: string } : written;
 }
 
 /** The evidence rules an entry of the scope file sets, and only those (an absent one defers to the level above). */

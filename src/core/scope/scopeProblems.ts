@@ -30,6 +30,9 @@ export function describeIssue(issue: z.core.$ZodIssue, doc: Document.Parsed, lin
         return { message: `${field} is required${parentName(path)}.`, range: rangeAt(doc, lines, path.slice(0, -1), true) };
       }
       return { message: `${field} must be ${article(issue.expected)}${numberInstead(doc.getIn(path, true), issue.expected) ?? `, not ${describeValue(doc.getIn(path, true))}`}.`, range: rangeAt(doc, lines, path) };
+    case 'invalid_union':
+      // Neither a name nor a mapping (a product or an axis written as a number or a list).
+      return { message: `${field} must be a name or a mapping with a "name", not ${describeValue(doc.getIn(path, true))}.`, range: rangeAt(doc, lines, path) };
     case 'too_small':
       return {
         message:
@@ -60,11 +63,14 @@ function hint(path: Path, key: string): string {
   return `${near === undefined ? '' : ` Did you mean "${near}"?`} Known fields: ${known.join(', ')}.`;
 }
 
-/** The fields of the mapping at `path` in `schema` (through lists and optional fields), in the schema's order; none where there is no mapping. */
+/** The fields of the mapping at `path` in `schema` (through lists, optional fields and name-or-mapping unions), in the schema's order; none where there is no mapping. */
 export function knownFields(schema: z.ZodType, path: Path): string[] {
   let at: unknown = schema;
   for (const key of [...path, undefined]) {
-    while (at instanceof z.ZodOptional) at = at.unwrap();
+    while (at instanceof z.ZodOptional || at instanceof z.ZodUnion) {
+      // A product or an axis is its name or a mapping: the mapping has the fields.
+      at = at instanceof z.ZodOptional ? at.unwrap() : (at.options as unknown[]).find((option) => option instanceof z.ZodObject);
+    }
     if (key === undefined) break;
     at = at instanceof z.ZodArray && typeof key === 'number' ? at.element
       : at instanceof z.ZodObject && typeof key === 'string' ? (at.shape as Record<string, unknown>)[key]

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { notesGlobProblem } from './glob';
 import { firstUnprintable } from '../printable';
-import { DEFAULT_SCALE } from './scopeModel';
+import { DEFAULT_EXCLUDE, DEFAULT_SCALE } from './scopeModel';
 import { SCOPE_SEVERITY_CODES, SEVERITY_SETTINGS, type ScopeSeverityCode } from './severities';
 
 /**
@@ -37,17 +37,34 @@ function scopeItemFields(what: { name: string; description: string }) {
   };
 }
 
-const productSchema = z
-  .strictObject(scopeItemFields({ name: 'The product as the team calls it.', description: 'What it is, or why it is in scope.' }))
-  .describe('A representative product of the category.');
+/** A product or an axis written as its name alone (`- GitHub Actions`), or as a mapping with its name and more. */
+function nameOr<T extends z.ZodObject>(fields: T, what: string) {
+  return z.union([text.describe('Its name alone; its id is a slug of the name.'), fields]).describe(`${what}: its name, or a mapping with its "name" and more.`);
+}
 
-const axisSchema = z
-  .strictObject({
+const productSchema = nameOr(
+  z.strictObject(scopeItemFields({ name: 'The product as the team calls it.', description: 'What it is, or why it is in scope.' })),
+  'A representative product of the category',
+);
+
+const axisSchema = nameOr(
+  z.strictObject({
     ...scopeItemFields({ name: 'The axis as it appears as a heading in research notes.', description: 'What a note should answer under this axis.' }),
     weight: z.number().positive().max(1000).optional().describe('How much the axis counts in a product\'s weighted score (default 1).'),
     ...evidenceFields,
-  })
-  .describe('A key comparison axis: every note on a product of the category answers it in a section.');
+  }),
+  'A key comparison axis (every note on a product of the category answers it in a section)',
+);
+
+/** A glob of the scope file, `what` in its messages: printable, relative, inside the folder and cheap to expand (see notesGlobProblem). */
+function glob(what: string) {
+  return (
+    text
+      // A glob is printed in every report: a line break in it would start a line of its own.
+      .refine((pattern) => firstUnprintable(pattern) === undefined, { error: (issue) => `${what} holds a control character (${firstUnprintable(String(issue.input))})`, abort: true })
+      .refine((pattern) => notesGlobProblem(pattern) === undefined, { error: (issue) => `${what} ${notesGlobProblem(String(issue.input))}` })
+  );
+}
 
 /** The largest scale a scope may choose: more steps than a reader can tell apart. */
 export const MAX_SCALE = 10;
@@ -87,12 +104,13 @@ export const scopeFileSchema = z
     version: z.literal(1).describe('The format version of this file: 1.'),
     title: text.describe('The title of the scope.'),
     subject: text.optional().describe('Our own product, that competitors are compared with.'),
-    notes: text
-      // A glob is printed in every report: a line break in it would start a line of its own.
-      .refine((pattern) => firstUnprintable(pattern) === undefined, { error: (issue) => `the notes glob holds a control character (${firstUnprintable(String(issue.input))})`, abort: true })
-      .refine((pattern) => notesGlobProblem(pattern) === undefined, { error: (issue) => `the notes glob ${notesGlobProblem(String(issue.input))}` })
+    notes: glob('the notes glob').optional().describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
+    exclude: z
+      .array(glob('the glob'))
       .optional()
-      .describe('Glob of research notes, relative to this file. Default: research/**/*.md'),
+      .describe(
+        `Globs of files that the notes glob matches but are no notes, relative to this file; one without a "/" matches a file name at any depth. Case is ignored. Default: [${DEFAULT_EXCLUDE.join(', ')}]; a list of your own replaces it.`,
+      ),
     placeholders: z
       .array(text)
       .optional()

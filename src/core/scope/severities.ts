@@ -20,11 +20,13 @@ export const SCOPE_SEVERITY_CODES = [
   'unsourced-answer',
   'stale-answer',
   'invalid-date',
+  'unread-date',
   'invalid-front-matter',
   'unreadable-note',
   'no-note',
   'invalid-score',
   'unscored-answer',
+  'unattributed-answer',
 ] as const;
 export type ScopeSeverityCode = (typeof SCOPE_SEVERITY_CODES)[number];
 

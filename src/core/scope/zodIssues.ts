@@ -10,7 +10,7 @@ import type * as z from 'zod';
 /** The first issue of each field; the field's own bound rather than zod's bound on every integer. */
 export function onePerField(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   const byField = new Map<string, z.core.$ZodIssue>();
-  for (const issue of issues) {
+  for (const issue of issues.flatMap(withinUnion)) {
     const field = JSON.stringify(issue.path);
     const kept = byField.get(field);
     if (!kept || isSafeIntegerBound(kept)) byField.set(field, issue);
@@ -38,4 +38,14 @@ export function numberInstead(node: unknown, expected: string): string | undefin
 export function written(node: unknown): string {
   if (!isScalar(node)) return '';
   return node.source !== undefined && node.source.length <= 32 ? node.source : String(node.value);
+}
+
+/**
+ * A name-or-mapping field (a product, an axis) written as a mapping: the mapping's own issues (a name that is a
+ * number), not that it is neither. A value that is neither keeps the union's issue.
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const branch = issue.errors.find((errors) => errors.length > 0 && errors.every((inner) => inner.path.length > 0));
+  return branch ? branch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })) : [issue];
 }

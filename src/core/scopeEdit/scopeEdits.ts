@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../notes/noteEdits';
 import type { Scope } from '../scope/scopeModel';
 import { parseScope } from '../scope/scopeParser';
@@ -70,6 +70,11 @@ export function renameItem(text: string, path: ScopePath, newName: string): Scop
   return edit(text, (loaded) => {
     const name = newName.trim();
     if (!name) return 'A name must not be empty.';
+    const written = 'list' in path ? listOf(loaded, path.category, path.list) : undefined;
+    const plain = written && 'list' in path ? written.seq.items[path.index] : undefined;
+    if (isScalar(plain) && typeof plain.value === 'string' && plain.range) {
+      return renamePlain(loaded, plain, Boolean(written?.seq.flow), idAt(loaded.scope, path), name);
+    }
     const map = mapAt(loaded, path);
     const nameValue = map && pairOf(map, 'name')?.value;
     const nameKey = map && pairOf(map, 'name')?.key;
@@ -89,6 +94,18 @@ export function renameItem(text: string, path: ScopePath, newName: string): Scop
     }
     return edits;
   });
+}
+
+/**
+ * Renames a product or an axis written as its name alone (`- GitHub Actions`): it stays a name alone while its
+ * id (the name's slug) stays the same, and becomes a mapping with the old id beside the new name otherwise.
+ */
+function renamePlain(loaded: Loaded, scalar: Scalar, inFlow: boolean, id: string | undefined, name: string): OffsetEdit[] {
+  const [start, end] = scalar.range!;
+  if (id === undefined || slugify(name) === id) return [{ start, end, text: scalarText(name, scalar, inFlow) }];
+  if (inFlow) return [{ start, end, text: flowText({ id, name }) }];
+  const column = start - lineStartOf(loaded.text, start);
+  return [{ start, end, text: `id: ${scalarText(id, undefined, false)}\n${' '.repeat(column)}name: ${scalarText(name, scalar, false)}` }];
 }
 
 /** Deletes a category (never the last one), a product or an axis; the notes about it stay. */
