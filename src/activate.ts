@@ -8,6 +8,7 @@ import { registerGoToProduct } from './features/goToProduct';
 import type { AddSectionInput } from './features/languageModelTools/addSectionTool';
 import { registerLanguageModelTools } from './features/languageModelTools/languageModelTools';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrix/matrixPanel';
+import { mcpServerApi, registerMcpServerDefinitions, type NodeRuntime } from './features/mcpServerDefinition';
 import { CurrentScopeSource } from './workspace/matrixSource';
 import { registerChooseScope } from './features/chooseScope';
 import { registerNoteCodeActions } from './features/noteCodeActions';
@@ -81,12 +82,14 @@ export interface CompetitorScopeApi {
  * Wires every feature to the workspace services: the one activation that both entry points run, the
  * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
  * it imports a Node module; the build fails the web bundle if something does. Git's dates come from the entry
- * point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths).
+ * point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths) and the Node that runs
+ * the MCP server.
  */
 export async function activateCompetitorScope(
   context: vscode.ExtensionContext,
   git: GitDates = noGitDates,
   realPaths?: RealPaths,
+  node?: NodeRuntime,
 ): Promise<CompetitorScopeApi> {
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
@@ -132,6 +135,7 @@ export async function activateCompetitorScope(
     ...registerResearchBrief(roots),
     ...tools.disposables,
     ...chat.disposables,
+    ...registerMcpServerDefinitions(mcpServerApi(vscode), context, roots, node),
   );
   // The floor of the matrix benchmark (npm run bench:vscode), under tests and in development: never for users.
   if (context.extensionMode !== vscode.ExtensionMode.Production) context.subscriptions.push(...registerEmptyWebview(context.extensionUri));

@@ -2,6 +2,7 @@
 // extension host. Everything it starts is disposed through context.subscriptions, so there is no deactivate.
 // Its bundle holds git's Node side and the resolving of links only, and loads the features from the browser entry's bundle (dist/web.js,
 // which runs in Node as well: it uses no Node module and no browser-only global), so the VSIX carries them once.
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { CompetitorScopeApi } from './activate';
 import { staysInside } from './node/realPaths';
@@ -10,7 +11,11 @@ import { activate as activateCompetitorScope } from './web';
 
 export type { CompetitorScopeApi } from './activate';
 
-/** The Node build dates answers with git (in a trusted workspace only; see NoteDating), and reads no file through a link out of its scope's folder. */
+/**
+ * The Node build dates answers with git (in a trusted workspace only; see NoteDating), reads no file through a link
+ * out of its scope's folder, and offers agents the MCP server of the command line bundled beside it (dist/cli.js).
+ */
 export function activate(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
-  return activateCompetitorScope(context, nodeGitDates, { staysInside });
+  const node = { execPath: process.execPath, versions: process.versions, cliPath: path.join(__dirname, 'cli.js') };
+  return activateCompetitorScope(context, nodeGitDates, { staysInside }, node);
 }

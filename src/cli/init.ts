@@ -6,14 +6,17 @@ import { plainLines } from '../core/printable';
 import { SCOPE_FILE_NAME, SCOPE_FILE_NAMES } from '../core/scope/scopeModel';
 import { STARTER_NOTE_PATH, STARTER_SCOPE, starterNote } from '../core/scope/starterScope';
 import { UsageError } from '../node/usageError';
+import { initSkill } from './initSkill';
 import { shownPath } from '../node/workspace';
 
-/** `init [FOLDER]`: writes a starter scope file and an example note, overwriting neither. */
+/** `init [FOLDER]`: writes a starter scope file and an example note, overwriting neither; `--skill`, the agent skill instead. */
 export function initCommand(args: readonly string[], cwd: string): { stdout: string; stderr: string; exitCode: number } {
-  const { positionals } = parseCommandArgs(args, {});
+  const { positionals, values } = parseCommandArgs(args, { skill: { type: 'boolean' }, claude: { type: 'boolean' } });
   if (positionals.length > 1) throw new UsageError(`init takes one folder, not ${positionals.length}.`);
+  if (values.claude && !values.skill) throw new UsageError('--claude goes with --skill.');
   const folder = path.resolve(cwd, positionals[0] ?? '.');
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`${folder} is not a folder.`);
+  if (values.skill) return initSkill(folder, values.claude === true, cwd);
   const scopeFile = path.join(folder, SCOPE_FILE_NAME);
   const noteFile = path.join(folder, ...STARTER_NOTE_PATH.split('/'));
   // Both checked before either is written: a refusal leaves the folder as it was.

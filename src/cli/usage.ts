@@ -1,7 +1,10 @@
 /** Each command's help: its usage line, then its options; `competitor-scope help COMMAND` prints one. */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   init: `  init [FOLDER]           Write a starter competitor-scope.yaml and an example note (research/example-competitor.md)
-                          in FOLDER (default: the current folder); overwrites neither`,
+                          in FOLDER (default: the current folder); overwrites neither
+      --skill             Write the agent skill instead: .github/skills/competitor-research/SKILL.md in FOLDER
+                          (the repository's root), naming FOLDER's scope; overwrites nothing
+      --claude            With --skill: in .claude/skills/ (Claude Code) instead of .github/skills/ (GitHub Copilot)`,
   check: `  check [FOLDER]          Check the research notes of FOLDER (default: the current folder) against the scope.
   check FILE...           Check these notes only (a pre-commit hook), against the scope found from the first one's
                           folder; each file that is not one of its notes is refused, exit 2

@@ -195,7 +195,7 @@ export function notesUnder(folder: string, notesRoot: string, found: FoundNotes)
  * The scope file, read within its size limit. One found in a folder must really be there: a link out of it (to
  * `/etc/passwd`) is refused unread. One given with --scope is the user's choice, wherever it is.
  */
-function readScope(file: string, folder: string | undefined): ScopeParseResult {
+export function readScope(file: string, folder: string | undefined): ScopeParseResult {
   if (folder !== undefined && !realPathWithin(folder, file)) return refusedScope({ kind: 'outside-folder' });
   return scopeOfRead(readBounded(file, MAX_SCOPE_FILE_BYTES));
 }

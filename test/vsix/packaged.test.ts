@@ -22,7 +22,9 @@ describe('the packaged extension, installed from its VSIX', () => {
     assert.deepEqual(
       files.filter((f) => !/^(changelog\.md|license(\.txt)?|readme\.md|package\.json)$/i.test(f)),
       [
+        'dist/cli.js',
         'dist/extension.js',
+        'dist/mcp.js',
         'dist/web.js',
         'media/battlecard.css',
         'media/battlecard.js',
