@@ -6,24 +6,9 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { localDay } from '../../src/core/dates';
 import { tempFolder } from './helpers';
 import { connect } from './mcpClient';
+import { RESEARCH_SCOPE } from './researchFixtures';
 
-const SCOPE = `version: 1
-title: Frameworks
-subject: Acme
-freshness: 100
-notes: "research/**/*.md"
-categories:
-  - id: web
-    name: Web
-    goal: Compare.
-    products: [{ name: Django }, { name: Flask }]
-    axes: [{ name: Pricing }, { name: Support }]
-  - id: api
-    name: APIs
-    goal: Compare.
-    products: [{ name: Flask }]
-    axes: [{ name: Pricing }]
-`;
+const SCOPE = RESEARCH_SCOPE.replace('categories:', 'notes: "research/**/*.md"\ncategories:');
 const DJANGO = `---
 product: django
 ---

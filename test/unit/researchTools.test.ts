@@ -8,23 +8,7 @@ import { battlecardCategoryRefusal } from '../../src/core/matrix/indexMatrix';
 import { findSection } from '../../src/core/notes/scopeLookup';
 import { growsLinearly } from './helpers';
 import { testScope } from './noteFixtures';
-
-const SCOPE = `version: 1
-title: Frameworks
-subject: Acme
-freshness: 100
-categories:
-  - id: web
-    name: Web
-    goal: Compare.
-    products: [{ name: Django }, { name: Flask }]
-    axes: [{ name: Pricing }, { name: Support }, { name: Hosting }]
-  - id: api
-    name: APIs
-    goal: Compare.
-    products: [{ name: Flask }]
-    axes: [{ name: Pricing }]
-`;
+import { RESEARCH_SCOPE as SCOPE } from './researchFixtures';
 
 const DJANGO = `---
 product: django
