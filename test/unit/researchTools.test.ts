@@ -144,6 +144,8 @@ describe('agent research tools: writers keep the team text', () => {
     assert.equal(scored.value.text, DJANGO.replace('Score: 4', 'Score: 2/4'));
     const again = planScore(built, place(built, 'Django', 'Pricing'), scored.value.text, 2, sha);
     assert.ok(again.ok && again.value.unchanged);
+    const asWritten = planScore(built, place(built, 'Django', 'Pricing'), DJANGO, 4, sha);
+    assert.ok(asWritten.ok && asWritten.value.unchanged, 'the same score, written "Score: 4", stays as the team wrote it');
   });
 
   it('set_score adds a Score line to an answer without one, and refuses a score off the scale', () => {

@@ -8,7 +8,7 @@ import { readScore, sectionScoreLines } from '../notes/scoreLine';
 import type { Lookup } from '../notes/scopeLookup';
 import { scoringOf } from '../scope/scale';
 import type { Axis } from '../scope/scopeModel';
-import { changedAxes, checkedAnswer, collapse, hasAsOf, headingRefusal, isSectionOf } from './sectionWrite';
+import { changedAxes, checkedAnswer, collapse, hasAsOf, headingRefusal, isSectionOf, MAX_SECTION_CHARS } from './sectionWrite';
 
 /**
  * The writers that change one existing answer (its score, its date, its text), planned on the note's text as it is
@@ -90,11 +90,16 @@ export function planUpdate(index: NoteIndex, place: AnswerPlace, before: string,
     if (expected !== current) {
       return {
         ok: false,
-        message: `The "${place.axis.name}" answer in ${place.path} is not the text that hash was taken of: its hash is now ${current}. Read it again, then send that hash; nothing was written. Its text now:\n\n${own.text}`,
+        message: `The "${place.axis.name}" answer in ${place.path} is not the text that hash was taken of: its hash is now ${current}. Read it again, then send that hash; nothing was written. Its text now:\n\n${shownText(own.text)}`,
       };
     }
     return { ok: true, value: { range: own.range, newText: `\n\n${dated}\n` } };
   });
+}
+
+/** An answer's text as a refusal quotes it: a long one cut at the length an answer may have. */
+function shownText(text: string): string {
+  return text.length > MAX_SECTION_CHARS ? `${text.slice(0, MAX_SECTION_CHARS)}…` : text;
 }
 
 /** How an answer's text is hashed (SHA-256 on Node): given by the caller, as core has no hash of its own. */
@@ -110,7 +115,7 @@ function planEdit(index: NoteIndex, place: AnswerPlace, before: string, hash: Ha
   if (!analysis || !section) {
     return { ok: false, message: `${path} no longer holds an answer to "${axis.name}" (edited meanwhile?); nothing was written.` };
   }
-  if (section.byProduct || analysis.targets.length > 1) {
+  if (section.byProduct || new Set(analysis.targets.map((t) => t.productId)).size > 1) {
     return {
       ok: false,
       message: `The "${axis.name}" answer in ${path} is shared by several products (a comparison note); edit it by hand. Nothing was written.`,

@@ -55,7 +55,7 @@ export const RESEARCH_TOOLS = {
     name: 'update_answer',
     title: 'Update an answer',
     description:
-      "Replaces the text of one product's answer to one axis (up to the next heading; deeper sections stay), dated today unless the text has its own `As of` line. `hash` must be the hash of the answer's current text, so that an edit made meanwhile is never overwritten: a wrong or empty hash is refused, naming the current hash and text. Every writer's answer gives the hash of the text it leaves.",
+      "Replaces the text of one product's answer to one axis (up to the next heading, its `Score:` and `As of` lines included; deeper sections stay), dated today unless the text has its own `As of` line. `hash` must be the hash of the answer's current text, so that an edit made meanwhile is never overwritten: a wrong or empty hash is refused, naming the current hash and text. Every writer's answer gives the hash of the text it leaves.",
   },
 } as const satisfies Record<string, ResearchTool>;
 

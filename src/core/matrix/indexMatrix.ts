@@ -34,7 +34,8 @@ export function battlecardOf(index: NoteIndex, name: string, category?: string):
 
 /**
  * Why the category cannot be told: a competitor in several categories without a category (a card compares in one,
- * and picking one would be a guess), or one named in a category it is not in. Undefined when it can be.
+ * and picking one would be a guess), or one named in a category it is not in. Undefined when it can be. `option` is how the
+ * caller names the category: `--category` on the command line, the category argument for agents.
  */
 export function battlecardCategoryRefusal(scope: Scope, product: string, category: string | undefined, option: string): string | undefined {
   const found = findProduct(scope, product);
