@@ -1,10 +1,7 @@
 import { parseCommandArgs } from '../node/commandArgs';
-import { battlecardOf } from '../core/matrix/indexMatrix';
+import { battlecardCategoryRefusal, battlecardOf } from '../core/matrix/indexMatrix';
 import { plainLines } from '../core/printable';
 import { battlecardToHtml, battlecardToMarkdown } from '../core/matrix/battlecardText';
-import type { NoteTarget } from '../core/notes/productMatcher';
-import { findCategory, findProduct } from '../core/notes/scopeLookup';
-import { categoryOf, subjectOf, type Scope } from '../core/scope/scopeModel';
 import { UsageError } from '../node/usageError';
 import {
   invalidScopeLines,
@@ -51,7 +48,7 @@ export async function battlecard(options: BattlecardOptions): Promise<CommandRes
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const warnings = outsideWarnings(workspace);
   const { scope } = workspace.index;
-  const refusal = categoryRefusal(scope, options.product, options.category);
+  const refusal = battlecardCategoryRefusal(scope, options.product, options.category, '--category');
   const card = refusal ? { ok: false as const, message: refusal } : battlecardOf(workspace.index, options.product, options.category);
   if (!card.ok) return { stdout: '', stderr: `${warnings}${plainLines([`competitor-scope: ${card.message}`])}`, exitCode: 2 };
   return {
@@ -59,22 +56,4 @@ export async function battlecard(options: BattlecardOptions): Promise<CommandRes
     stderr: warnings,
     exitCode: 0,
   };
-}
-
-/**
- * Why the category cannot be told: a competitor in several categories without --category (a card compares in one,
- * and picking one would be a guess), or one named in a category it is not in. Undefined when it can be.
- */
-function categoryRefusal(scope: Scope, product: string, category: string | undefined): string | undefined {
-  const found = findProduct(scope, product);
-  const subjectId = subjectOf(scope)?.id;
-  const targets = found.ok ? found.value.filter((target) => target.productId !== subjectId) : [];
-  const named = (target: NoteTarget) => `${target.categoryId} (${categoryOf(scope, target.categoryId)?.name ?? target.categoryId})`;
-  if (category === undefined) {
-    if (targets.length < 2) return undefined;
-    return `"${product}" is a competitor in ${targets.length} categories: ${targets.map(named).join(', ')}; choose one with --category.`;
-  }
-  const inCategory = findProduct(scope, product, category);
-  if (inCategory.ok || targets.length === 0 || !findCategory(scope, category).ok) return undefined;
-  return `"${product}" is not in the category "${category}"; it is a competitor in ${targets.map(named).join(', ')}.`;
 }

@@ -10,6 +10,7 @@ import { packageVersion } from '../node/packageRoot';
 import { loadWorkspace } from '../node/workspace';
 import { nodeGitDates } from '../git/nodeGitDates';
 import { writeSection } from './noteWriter';
+import { registerResearchTools } from './researchTools';
 import { LineTransport } from './lineTransport';
 import { briefPage, checkPage, gapsPage, PAGES_NOTE, scopePage } from './pagedAnswers';
 import { MAX_CURSOR_CHARS, MAX_TEXT_BYTES, replyBytes, type PagedCall } from './pages';
@@ -114,6 +115,7 @@ export function createMcpServer(options: McpOptions): McpServer {
       return text(unwrap(writeSection(notesRoot, index, target, axis, input.text)));
     },
   );
+  registerResearchTools(server, load);
   return server;
 }
 

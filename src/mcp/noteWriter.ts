@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { AnswerPlan } from '../core/brief/answerEdits';
 import type { Lookup } from '../core/notes/scopeLookup';
 import { linkMessage, pathsOnTheWay, planSectionWrite, unchangedMessage, writtenMessage } from '../core/brief/sectionWrite';
 import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
@@ -45,6 +46,25 @@ export function writeSection(root: string, index: NoteIndex, target: NoteTarget,
     };
   }
   return { ok: true, value: writtenMessage(plan, axis.name) };
+}
+
+/**
+ * One existing answer edited on disk (set_score, mark_reviewed, update_answer): the note read, the edit planned on it and
+ * written in one synchronous step, as writeSection does, so that calls made at once are applied one after the other.
+ */
+export function writeAnswer(root: string, note: string, plan: (text: string) => AnswerPlan): AnswerPlan {
+  const file = noteFile(root, note);
+  if (!file.ok) return file;
+  const before = readNote(file.value);
+  if (before === undefined) return { ok: false, message: `${note} cannot be read as a note; nothing was written.` };
+  const planned = plan(before);
+  if (!planned.ok || planned.value.unchanged) return planned;
+  try {
+    fs.writeFileSync(file.value, planned.value.text);
+  } catch (error) {
+    return { ok: false, message: `${note} could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
+  }
+  return planned;
 }
 
 /**

@@ -26,6 +26,11 @@ export function pointName(point: ComparedPoint): string {
 
 /** `diff --format json`: the points, every changed cell before and after, the scope's changes and the totals. */
 export function diffJson(picture: PictureChange, base: ComparedPoint, head: ComparedPoint, files: DiffFiles): string {
+  return `${JSON.stringify(diffFacts(picture, base, head, files), null, 2)}\n`;
+}
+
+/** What `diff --format json` prints, as data: files relative to `files.shownFrom`, lines 1-based. */
+export function diffFacts(picture: PictureChange, base: ComparedPoint, head: ComparedPoint, files: DiffFiles) {
   const state = (s: CellState | null) =>
     s && {
       status: s.status,
@@ -49,7 +54,7 @@ export function diffJson(picture: PictureChange, base: ComparedPoint, head: Comp
     sources: { added: c.sourcesAdded, removed: c.sourcesRemoved },
     verdictBySubject: c.verdictBySubject,
   }));
-  return `${JSON.stringify({ base, head, changes, scope: picture.scope, summary: picture.summary }, null, 2)}\n`;
+  return { base, head, changes, scope: picture.scope, summary: picture.summary };
 }
 
 /** `diff --format text`: a line per changed cell, the scope's changes, the totals and a last line naming the points. */

@@ -210,7 +210,8 @@ export function noteOfRead(read: BoundedRead): DecodedNote {
   return read.ok ? decodeNote(read.bytes) : { ok: false, reason: refusedNoteReason(read.refusal) };
 }
 
-function readNote(file: string): DecodedNote {
+/** A note's text decoded, read within the note size limit, or why it cannot be analyzed. */
+export function readNote(file: string): DecodedNote {
   try {
     return noteOfRead(readBounded(file, MAX_NOTE_BYTES));
   } catch (error) {

@@ -38,13 +38,28 @@ describe('competitor-scope mcp', function () {
 
   it('lists its six tools, the read-only ones marked so, each with an input schema', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(
-      tools.map((t) => t.name),
-      ['list_scope', 'find_gaps', 'read_product', 'research_brief', 'check_notes', 'add_section'],
-    );
+    assert.deepEqual(tools.map((t) => t.name).slice(0, 6), [
+      'list_scope',
+      'find_gaps',
+      'read_product',
+      'research_brief',
+      'check_notes',
+      'add_section',
+    ]);
     assert.deepEqual(
       tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name),
-      ['list_scope', 'find_gaps', 'read_product', 'research_brief', 'check_notes'],
+      [
+        'list_scope',
+        'find_gaps',
+        'read_product',
+        'research_brief',
+        'check_notes',
+        'search_notes',
+        'list_stale',
+        'get_battlecard',
+        'compare_products',
+        'get_changes',
+      ],
     );
     const add = tools.find((t) => t.name === 'add_section');
     assert.deepEqual(add?.inputSchema.required, ['product', 'axis', 'text']);
@@ -187,7 +202,7 @@ describe('competitor-scope mcp: message sizes', function () {
       assert.deepEqual(await reply(), { jsonrpc: '2.0', error: { code: ErrorCode.ParseError, message: 'The message is not JSON.' } });
       const tools = await reply();
       assert.equal(tools.id, 3);
-      assert.equal(tools.result.tools.length, 6);
+      assert.equal(tools.result.tools.length, 14);
     } finally {
       server.kill();
     }

@@ -1,4 +1,5 @@
-import { parseBlocks } from '../notes/blockMarkdown';
+import { parseBlocks, type BlockToken } from '../notes/blockMarkdown';
+import type { Lookup } from '../notes/scopeLookup';
 import { MAX_NOTE_BYTES, utf8Length } from '../notes/decodeNote';
 import type { AxisSection, NoteAnalysis } from '../notes/noteAnalyzer';
 import { addSectionsEdits, appendToSectionEdit, applyTextEdits, axisHeadingLevel, type TextEdit } from '../notes/noteEdits';
@@ -51,17 +52,9 @@ export function planSectionWrite(
   const found = productOf(index.scope, target);
   const axis = found?.category.axes.find((a) => a.id === axisId);
   if (!found || !axis) return { ok: false, message: 'No such product or axis in the scope.' };
-  const body = answer.replace(/\r\n?/g, '\n').trim();
-  if (body === '') return { ok: false, message: 'The section text is empty.' };
-  if (body.length > MAX_SECTION_CHARS) return { ok: false, message: `The section text is over ${MAX_SECTION_CHARS} characters.` };
-  const blocks = parseBlocks(body).tokens;
-  const closer = openBlockAtEnd(blocks).openBlockCloser;
-  if (closer) {
-    return {
-      ok: false,
-      message: `The section text leaves a block open (it needs a closing ${closer}), which would hide the sections after it; nothing was written.`,
-    };
-  }
+  const checked = checkedAnswer(answer);
+  if (!checked.ok) return checked;
+  const { body, blocks } = checked.value;
 
   const listed = index.productCoverage(target).axes.find((a) => a.axisId === axisId)?.file ?? index.notesOf(target)[0];
   const path = listed ?? notePathFor(index.scope.notes, found.product);
@@ -94,13 +87,8 @@ export function planSectionWrite(
 
   const section = sections[0];
   const level = section ? analysis.parsed.headings[section.headingIndex].level : axisHeadingLevel(analysis, target.categoryId);
-  const heading = blocks.find((t) => t.type === 'heading_open' && Number(t.tag.slice(1)) <= level);
-  if (heading) {
-    return {
-      ok: false,
-      message: `The section text has a heading of level ${heading.tag.slice(1)} on line ${(heading.map?.[0] ?? 0) + 1}, which would end the "${axis.name}" section; use headings of level ${level + 1} or deeper, or none. Nothing was written.`,
-    };
-  }
+  const ending = headingRefusal(blocks, level, axis.name);
+  if (ending) return { ok: false, message: ending };
   const dated = hasAsOf(body) ? body : `As of ${index.day()}\n\n${body}`;
   const edits = section
     ? [appendToSectionEdit(analysis, section.headingIndex, dated, (line) => before.split('\n', line + 1)[line] ?? '')]
@@ -133,12 +121,35 @@ export function planSectionWrite(
     : { ok: true, path, create: false, edits, text, unchanged: false };
 }
 
+/** An answer as written, trimmed, with its blocks: refused when empty, too long, or leaving a block open. */
+export function checkedAnswer(answer: string): Lookup<{ body: string; blocks: readonly BlockToken[] }> {
+  const body = answer.replace(/\r\n?/g, '\n').trim();
+  if (body === '') return { ok: false, message: 'The section text is empty.' };
+  if (body.length > MAX_SECTION_CHARS) return { ok: false, message: `The section text is over ${MAX_SECTION_CHARS} characters.` };
+  const blocks = parseBlocks(body).tokens;
+  const closer = openBlockAtEnd(blocks).openBlockCloser;
+  if (closer) {
+    return {
+      ok: false,
+      message: `The section text leaves a block open (it needs a closing ${closer}), which would hide the sections after it; nothing was written.`,
+    };
+  }
+  return { ok: true, value: { body, blocks } };
+}
+
+/** Why an answer cannot go under a heading of `level`: a heading of its own that would end the section. */
+export function headingRefusal(blocks: readonly BlockToken[], level: number, axisName: string): string | undefined {
+  const heading = blocks.find((t) => t.type === 'heading_open' && Number(t.tag.slice(1)) <= level);
+  if (!heading) return undefined;
+  return `The section text has a heading of level ${heading.tag.slice(1)} on line ${(heading.map?.[0] ?? 0) + 1}, which would end the "${axisName}" section; use headings of level ${level + 1} or deeper, or none. Nothing was written.`;
+}
+
 /** Whether the answer dates itself with an `As of` line. */
-function hasAsOf(body: string): boolean {
+export function hasAsOf(body: string): boolean {
   return parseNote(`# Answer\n\n${body}`).headings.some((h) => h.own.markers.some((m) => !m.unread));
 }
 
-function isSectionOf(section: AxisSection, target: NoteTarget, axisId: string): boolean {
+export function isSectionOf(section: AxisSection, target: NoteTarget, axisId: string): boolean {
   return section.categoryId === target.categoryId && section.axisId === axisId;
 }
 
@@ -149,7 +160,7 @@ function sectionHolds(text: string, analysis: NoteAnalysis, headingIndex: number
   return collapse(lines.join('\n')).includes(collapse(body));
 }
 
-function collapse(text: string): string {
+export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -157,7 +168,7 @@ function collapse(text: string): string {
  * The names of the axes whose sections differ between a note before and after a write, in status or number: all
  * but the written one, which must gain a section when `added` and may change status. A write touches one answer.
  */
-function changedAxes(
+export function changedAxes(
   scope: Scope,
   before: NoteAnalysis,
   after: NoteAnalysis,
