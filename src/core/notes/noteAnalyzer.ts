@@ -9,6 +9,7 @@ import type { ParsedHeading, ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
 import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
 import { comparisonAnswers, type ProductAnswer } from './comparisonAnswers';
+import type { LabeledPart } from './noteParts';
 
 /** The scope prepared for analysis: built once per scope, shared by every note. */
 export class CompiledScope {
@@ -198,13 +199,14 @@ function productAnswers(
   if (ids.length < 2) return undefined;
   const inCategory = (text: string) => compiled.products.named(text).filter((t) => t.categoryId === categoryId);
   const named = (text: string) => inCategory(text).flatMap((t) => (ids.includes(t.productId) ? [t.productId] : []));
-  const others: string[] = [];
-  const namesOther = (text: string) => named(text).length === 0 && compiled.products.named(text).length > 0 && others.push(text) > 0;
+  const others: LabeledPart[] = [];
+  const namesOther = (part: LabeledPart) =>
+    named(part.label).length === 0 && compiled.products.named(part.label).length > 0 && others.push(part) > 0;
   const answers = comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale);
-  if (others.length > 0) {
-    const names = ids.map((id) => compiled.product(categoryId, id)?.name ?? id);
-    const message = `${orList(others.map((o) => `"${o}"`))} ${others.length === 1 ? 'is' : 'are'} no product of this note: ${others.length === 1 ? 'its part answers' : 'their parts answer'} for none of ${orList(names)}.`;
-    findings.push(finding('unattributed-answer', message, parsed.headings[headingIndex].range, { labels: others }));
+  const names = orList(ids.map((id) => compiled.product(categoryId, id)?.name ?? id));
+  for (const other of others) {
+    const message = `"${other.label}" is no product of this note: its part answers for none of ${names}.`;
+    findings.push(finding('unattributed-answer', message, other.range, { labels: [other.label] }));
   }
   return answers;
 }
