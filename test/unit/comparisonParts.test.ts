@@ -91,3 +91,18 @@ describe('a comparison note’s parts that name another product', () => {
     assert.equal(answerOf(index, 'typesense', 'hybrid-search').status, 'missing');
   });
 });
+
+describe('a comparison note’s unscored answers', () => {
+  it('says which product’s answer is not scored, when the scope scores answers', () => {
+    const index = indexOver(
+      '## Pricing model\n\n**Algolia:** Per search request.\nScore: 3\n\n**Typesense:** Per node hour.\n\n' +
+        '## Hybrid search\n\nBoth combine keyword and vector search.\n',
+    );
+    assert.deepEqual(messages(index, 'unscored-answer'), [
+      '"Pricing model" is answered but not scored for Typesense: add a line "Score: N" (0 to 4).',
+      '"Hybrid search" is answered but not scored: add a line "Score: N" (0 to 4).',
+    ]);
+    const unscoredScope = SCOPE.replace('scoring: { scale: 4 }\n', '');
+    assert.deepEqual(messages(indexOver('## Pricing model\n\n**Algolia:** Per request.\n', unscoredScope), 'unscored-answer'), []);
+  });
+});

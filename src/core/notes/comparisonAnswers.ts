@@ -10,6 +10,8 @@ export interface ProductAnswer {
   /** `missing` when the section answers for other products only. */
   readonly status: SectionStatus | 'missing';
   readonly score: number | null;
+  /** Whether a score line is among its parts' (read or not: one that is no score gets invalid-score). */
+  readonly scored: boolean;
   /** The openings of its paragraphs (its own parts first, then those for all): its excerpt and text. */
   readonly leads: readonly string[];
   /** What its answer rests on and when it was checked: its own parts' and the shared text's (see PartEvidence). */
@@ -92,7 +94,7 @@ export function comparisonAnswers(
               : 'empty';
       const reading = scores[0] && readScore(scores[0].value, scale);
       const score = reading && 'score' in reading ? reading.score : null;
-      return [id, { status, score, leads, evidence: evidenceOf(parsed, contents) }];
+      return [id, { status, score, scored: scores.length > 0, leads, evidence: evidenceOf(parsed, contents) }];
     }),
   );
 }

@@ -222,7 +222,8 @@ function orList(items: readonly string[]): string {
 
 /**
  * `invalid-score` on each score line of an axis section that is not a score on the scope's scale; with a
- * `scoring` block, `unscored-answer` on each answered section that has no score line. Once per line or heading,
+ * `scoring` block, `unscored-answer` on each answered section that has no score line (in a comparison note, naming
+ * the products whose answers have none). Once per line or heading,
  * though the subject's note matches one heading in several categories.
  */
 function checkScores(parsed: ParsedNote, sections: readonly AxisSection[], compiled: CompiledScope, findings: Finding[]): void {
@@ -237,21 +238,29 @@ function checkScores(parsed: ParsedNote, sections: readonly AxisSection[], compi
       const reading = readScore(line.value, compiled.scoring.scale);
       if ('problem' in reading) findings.push(finding('invalid-score', reading.problem, line.range, { categoryId, axisId }));
     }
+    // In a comparison note, each product's answer is scored by its own part or the shared text.
+    const unscored = section.byProduct
+      ? [...section.byProduct].filter(([, answer]) => answer.status === 'answered' && !answer.scored).map(([id]) => id)
+      : lines.length > 0
+        ? []
+        : [''];
     if (
       !compiled.scope.scoring ||
       section.duplicate ||
       section.status !== 'answered' ||
-      lines.length > 0 ||
+      unscored.length === 0 ||
       seenHeadings.has(headingIndex)
     ) {
       continue;
     }
     seenHeadings.add(headingIndex);
     const name = compiled.axes(categoryId)?.axisOf(parsed.headings[headingIndex].normalized)?.name ?? parsed.headings[headingIndex].text;
+    const some = section.byProduct && unscored.length < section.byProduct.size;
+    const forWhom = some ? ` for ${orList(unscored.map((id) => compiled.product(categoryId, id)?.name ?? id))}` : '';
     findings.push(
       finding(
         'unscored-answer',
-        `"${name}" is answered but not scored: add a line "Score: N" (0 to ${compiled.scoring.scale}).`,
+        `"${name}" is answered but not scored${forWhom}: add a line "Score: N" (0 to ${compiled.scoring.scale}).`,
         parsed.headings[headingIndex].range,
         { categoryId, axisId },
       ),
