@@ -75,6 +75,8 @@ describe('a comparison note’s parts: sources, dates and scores per product', (
       [4, 1],
       'a score paragraph after a list is for every product without one of its own',
     );
+    const afterEmptyItem = indexOver('## Pricing model\n\n-\n\n**Algolia:** Per search request.\n\nBoth bill monthly.\n');
+    assert.equal(answerOf(afterEmptyItem, 'typesense').status, 'answered', 'a paragraph after a product’s is shared');
   });
 });
 

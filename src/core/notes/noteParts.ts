@@ -99,6 +99,8 @@ export function route(parts: PartsDraft, token: BlockToken, added: PartContent, 
     parts.itemLevel = token.level;
     return;
   }
+  // An empty list item leads with nothing.
+  if (token.type === 'list_item_close') parts.itemLevel = undefined;
   // Opening and closing tokens, and HTML comments, hold nothing: they neither start nor end a part.
   if (token.type !== 'inline' && !added.solid) return;
   const itemLevel = parts.itemLevel;
