@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { main } from '../../src/cli/main';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseScope } from '../../src/core/scope/scopeParser';
+import { repoRoot, tempFolder } from './helpers';
 
 const SCOPE = `version: 1
 title: Search
@@ -59,6 +61,27 @@ describe('a comparison note’s parts: sources, dates and scores per product', (
     assert.equal(answerOf(index, 'typesense').asOf, '2025-03-03');
     assert.equal(answerOf(index, 'algolia', 'hybrid-search').asOf, '2025-04-01', 'a date paragraph of its own is shared');
     assert.equal(answerOf(index, 'typesense', 'hybrid-search').asOf, '2025-04-01');
+  });
+
+  it('shows each product’s own sources, date and score in check --format json', async () => {
+    let stdout = '';
+    const folder = tempFolder({
+      'competitor-scope.yaml': SCOPE,
+      [PATH]: `${FRONT}## Pricing model\n\n**Algolia:** Per request. [Pricing](https://www.algolia.com/pricing/)\nAs of 2025-05-20\n\n**Score:** 3\n\n**Typesense:** Per node hour.\n\n**Score:** 2\n\nAs of 2025-01-10\n`,
+    });
+    await main(['check', folder, '--format', 'json', '--max-missing', '1000'], repoRoot, {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+    });
+    const report = JSON.parse(stdout) as {
+      products: { product: string; axes: { axis: string; score: number | null; sources: number; asOf: string | null }[] }[];
+    };
+    const pricing = (product: string) => {
+      const axis = report.products.find((p) => p.product === product)!.axes.find((a) => a.axis === 'pricing-model')!;
+      return [axis.score, axis.sources, axis.asOf];
+    };
+    assert.deepEqual(pricing('algolia'), [3, 1, '2025-05-20']);
+    assert.deepEqual(pricing('typesense'), [2, 0, '2025-01-10']);
   });
 
   it('reads a score paragraph right after a product’s paragraph, or in its list item, as that product’s score', () => {
