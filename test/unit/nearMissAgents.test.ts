@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { chatAnswer } from '../../src/core/brief/chatAnswers';
 import { planSectionWrite } from '../../src/core/brief/sectionWrite';
 import { briefSubject, researchBrief } from '../../src/core/brief/researchBrief';
 import { tempFolder } from './helpers';
@@ -28,6 +29,16 @@ describe('near misses as agents see them', () => {
       brief,
     );
     assert.ok(brief.includes('- **Metadata filtering**: no section yet.\n'), 'an axis no heading comes near is plainly missing');
+  });
+
+  it('the chat participant’s /gaps says which heading probably answers an axis that has no section', () => {
+    const index = indexOf({ [PINECONE_PATH]: PINECONE }, testScope(SCOPE));
+    const rows = chatAnswer(index, 'gaps', 'Pinecone').markdown.split('\n');
+    assert.ok(
+      rows.includes('| Pinecone | Pricing model | Missing | probably answered by `research/pinecone.md:7` (heading: Pricing) |'),
+      rows.join('\n'),
+    );
+    assert.ok(rows.includes('| Pinecone | Metadata filtering | Missing | — |'), 'an axis no heading comes near is plainly missing');
   });
 
   it('add_section (the writer behind the MCP and language-model tools) refuses an axis a near-miss heading probably answers, naming it', () => {

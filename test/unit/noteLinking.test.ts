@@ -203,8 +203,9 @@ describe('a comparison note', () => {
     const index = indexOver(scope, { 'research/x.md': note });
     const found = index.note('research/x.md')!.findings.filter((f) => f.code === 'unattributed-answer');
     assert.deepEqual(
-      found.map((f) => [f.message, f.range.start.line]),
-      [['"Elasticsearch" is no product of this note: its part answers for none of Algolia or Typesense.', 3]],
+      found.map((f) => [f.message, f.range.start.line, f.range.start.character, f.range.end.character]),
+      [['"Elasticsearch" is no product of this note: its part answers for none of Algolia or Typesense.', 7, 2, 15]],
+      'the hint sits on the part’s own line, on the name it leads with',
     );
     assert.deepEqual(
       coverageOf(index, 'typesense')[0],

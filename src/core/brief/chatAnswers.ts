@@ -105,7 +105,10 @@ export function gapsMarkdown(index: NoteIndex, selection: Selection): Lookup<Cha
       );
     }
     for (const section of product.sections) {
-      const where = section.file === null ? '—' : `\`${inline(section.file)}:${section.line}\``;
+      // A heading near the axis's name probably answers it: rename it rather than write a second section.
+      const near = (section.probablyAnsweredBy ?? []).map((h) => `\`${inline(h.file)}:${h.line}\` (heading: ${inline(h.heading)})`);
+      const place = section.file === null ? '—' : `\`${inline(section.file)}:${section.line}\``;
+      const where = near.length > 0 ? `${section.file === null ? '' : `${place}; `}probably answered by ${near.join(' and ')}` : place;
       lines.push(markdownRow([inline(product.product.name), inline(section.axis.name), STATUS_LABEL[section.status], where]));
     }
   }

@@ -1,5 +1,6 @@
 import type { ParsedHeading, ParsedNote } from '../notes/noteParser';
-import type { AsOfSource } from '../notes/asOfMarker';
+import type { AsOfMarker, AsOfSource } from '../notes/asOfMarker';
+import type { PartEvidence } from '../notes/comparisonAnswers';
 import { sectionHeadings } from '../notes/sectionStatus';
 import { axisOf, categoryOf, type Scope } from '../scope/scopeModel';
 import { ageWords, checkedBy, daysBetween, laterDay, parseDay } from '../dates';
@@ -60,9 +61,11 @@ export function sectionAsOf(
   index: number,
   today: string,
   lineDates: LineDates | undefined,
+  /** In a comparison note, a product's date lines (its own part's first): they date its answer instead of the section's. */
+  markers?: readonly AsOfMarker[],
 ): { day: string; from: AsOfSource } | undefined {
   const headings = sectionHeadings(note, index);
-  const marker = headings.flatMap((h) => h.own.markers).find((m) => checkedBy(m.day, today));
+  const marker = (markers ?? headings.flatMap((h) => h.own.markers)).find((m) => checkedBy(m.day, today));
   if (marker?.day) return { day: marker.day, from: 'marker' };
   const reviewed = note.frontMatter?.reviewed && parseDay(note.frontMatter.reviewed.value);
   const changed = lineDates && answerChanged(note, index, headings, today, lineDates);
@@ -97,11 +100,13 @@ export function sectionEvidence(
   policy: AxisPolicy,
   today: string,
   lineDates: LineDates | undefined,
+  /** In a comparison note, what a product's answer rests on and its date lines (see comparisonAnswers). */
+  part?: PartEvidence,
 ): Evidence {
-  const asOf = sectionAsOf(note, index, today, lineDates);
+  const asOf = sectionAsOf(note, index, today, lineDates, part?.markers);
   const ageDays = asOf ? Math.max(0, daysBetween(asOf.day, today)) : null;
   return {
-    sources: sectionSources(note, index),
+    sources: part ? [...part.sources] : sectionSources(note, index),
     asOf: asOf?.day ?? null,
     asOfFrom: asOf?.from ?? null,
     ageDays,

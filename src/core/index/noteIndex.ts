@@ -149,7 +149,7 @@ export class NoteIndex {
       ...onePerPlaceAndCode(analysis.findings),
       ...missingAxes(analysis, this.compiled, (target) => this.productNotes(target)),
       ...onePerPlaceAndCode([
-        ...evidenceFindings(analysis, this.scope, (section) => this.evidence(analysis, section)),
+        ...evidenceFindings(analysis, this.scope, (section, productId) => this.evidence(analysis, section, productId)),
         ...dateFindings(analysis.parsed, this.day()),
       ]),
     ];
@@ -160,10 +160,11 @@ export class NoteIndex {
     return { headed: this.headed.get(k), paths: this.byTarget.get(k) ?? new Set(), first: this.firstNotes.get(k)?.first() };
   }
 
-  /** What the answer of a section rests on and how old it is, today. */
-  evidence(analysis: NoteAnalysis, section: AxisSection): Evidence {
+  /** What the answer of a section rests on and how old it is, today; in a comparison note, the product's answer. */
+  evidence(analysis: NoteAnalysis, section: AxisSection, productId?: string): Evidence {
     const policy = axisPolicy(this.scope, section.categoryId, section.axisId);
-    return sectionEvidence(analysis.parsed, section.headingIndex, policy, this.day(), this.lineDates.get(analysis.path));
+    const part = productId === undefined ? undefined : section.byProduct?.get(productId)?.evidence;
+    return sectionEvidence(analysis.parsed, section.headingIndex, policy, this.day(), this.lineDates.get(analysis.path), part);
   }
 
   /** Today (the index's clock), dropping what was computed for another day. */
@@ -257,7 +258,7 @@ export class NoteIndex {
         analysis.path,
         line,
         answer.score,
-        this.evidence(analysis, section),
+        this.evidence(analysis, section, target.productId),
         analysis.parsed,
         section.headingIndex,
         this.compiled.isPlaceholder,

@@ -1,3 +1,4 @@
+import type { AsOfMarker } from './asOfMarker';
 import type { SectionStatus } from './findings';
 import type { ParsedHeading, ParsedNote } from './noteParser';
 import type { LabeledPart, PartContent, ScoreLine } from './noteParts';
@@ -9,17 +10,27 @@ export interface ProductAnswer {
   /** `missing` when the section answers for other products only. */
   readonly status: SectionStatus | 'missing';
   readonly score: number | null;
+  /** Whether a score line is among its parts' (read or not: one that is no score gets invalid-score). */
+  readonly scored: boolean;
   /** The openings of its paragraphs (its own parts first, then those for all): its excerpt and text. */
   readonly leads: readonly string[];
+  /** What its answer rests on and when it was checked: its own parts' and the shared text's (see PartEvidence). */
+  readonly evidence: PartEvidence;
+}
+
+/** The distinct URLs a product's answer cites (its own parts' first, footnotes resolved) and its date lines (its own parts' first). */
+export interface PartEvidence {
+  readonly sources: readonly string[];
+  readonly markers: readonly AsOfMarker[];
 }
 
 interface Collected {
   solid: boolean;
-  readonly own: string[];
-  readonly shared: string[];
-  readonly ownScores: ScoreLine[];
-  readonly sharedScores: ScoreLine[];
+  readonly own: PartContent[];
+  readonly shared: PartContent[];
 }
+
+const NO_CONTENT: PartContent = { solid: true, leads: [], scores: [], urls: [], footnotes: [], markers: [] };
 
 /**
  * Which text of the section at `headingIndex` answers for which of a comparison note's products (`products`, ids):
@@ -32,14 +43,12 @@ export function comparisonAnswers(
   headingIndex: number,
   products: readonly string[],
   named: (text: string) => readonly string[],
-  /** Whether a text names a product of the scope that the note is not about: its part answers for none. */
-  namesOther: (text: string) => boolean,
+  /** Whether a part names a product of the scope that the note is not about: it answers for none. */
+  namesOther: (part: LabeledPart) => boolean,
   isPlaceholder: PlaceholderTest,
   scale: number,
 ): Map<string, ProductAnswer> {
-  const collected = new Map(
-    products.map((id) => [id, { solid: false, own: [], shared: [], ownScores: [], sharedScores: [] } as Collected]),
-  );
+  const collected = new Map(products.map((id) => [id, { solid: false, own: [], shared: [] } as Collected]));
   const headings = sectionHeadings(parsed, headingIndex);
   const owners: { level: number; products: readonly string[] }[] = [];
   headings.forEach((heading, i) => {
@@ -52,30 +61,29 @@ export function comparisonAnswers(
         const into = collected.get(id);
         if (!into) continue;
         into.solid ||= content.solid;
-        (own || owner !== products ? into.own : into.shared).push(...content.leads);
-        (own || owner !== products ? into.ownScores : into.sharedScores).push(...content.scores);
+        (own || owner !== products ? into.own : into.shared).push(content);
       }
     };
     if (!heading.parts) return add(owner, heading.own, false);
     add(owner, heading.parts.shared, false);
-    for (const { part, names } of attributedParts(heading, named)) {
+    for (const { part, names, forAll } of attributedParts(heading, named)) {
       if (names.length > 0) {
         add(
           names.filter((id) => owner.includes(id)),
           part,
           true,
         );
-      } else if (part.table) add(owner, { solid: true, leads: [], scores: [] }, false);
-      else if (!namesOther(part.label)) add(owner, part, false);
+      } else if (forAll) {
+        add(owner, { ...NO_CONTENT, ...heading.parts.tableCitations[part.table!.index] }, false);
+      } else if (!namesOther(part) && !part.table) add(owner, part, false);
     }
   });
-  const anyContent = [...collected.values()].some(
-    (c) => c.solid || c.own.length + c.shared.length + c.ownScores.length + c.sharedScores.length > 0,
-  );
+  const anyContent = [...collected.values()].some((c) => c.solid || [...c.own, ...c.shared].some(holdsAnything));
   return new Map(
     [...collected].map(([id, c]) => {
-      const leads = [...c.own, ...c.shared];
-      const scores = [...c.ownScores, ...c.sharedScores];
+      const contents = [...c.own, ...c.shared];
+      const leads = contents.flatMap((content) => content.leads);
+      const scores: ScoreLine[] = contents.flatMap((content) => content.scores);
       const status: ProductAnswer['status'] =
         c.solid || scores.length > 0 || leads.some((lead) => !isPlaceholder(lead))
           ? 'answered'
@@ -85,29 +93,46 @@ export function comparisonAnswers(
               ? 'missing'
               : 'empty';
       const reading = scores[0] && readScore(scores[0].value, scale);
-      return [id, { status, score: reading && 'score' in reading ? reading.score : null, leads }];
+      const score = reading && 'score' in reading ? reading.score : null;
+      return [id, { status, score, scored: scores.length > 0, leads, evidence: evidenceOf(parsed, contents) }];
     }),
   );
+}
+
+function holdsAnything(content: PartContent): boolean {
+  return content.leads.length + content.scores.length > 0;
+}
+
+function evidenceOf(parsed: ParsedNote, contents: readonly PartContent[]): PartEvidence {
+  const sources = new Set<string>();
+  for (const content of contents) {
+    for (const url of content.urls) sources.add(url);
+    for (const label of content.footnotes) for (const url of parsed.footnotes.get(label) ?? []) sources.add(url);
+  }
+  return { sources: [...sources], markers: contents.flatMap((content) => content.markers) };
 }
 
 /**
  * A heading's labeled parts with the products each names. A table counts by its columns when its header names a
  * product, else by its rows; a table whose rows and columns name none answers for all, as a block (named none).
+ * A row or column of a table that names products elsewhere but none itself answers for none; it is kept, so that a
+ * hint names it when it names another product of the scope.
  */
 function attributedParts(
   heading: ParsedHeading,
   named: (text: string) => readonly string[],
-): { part: LabeledPart; names: readonly string[] }[] {
+): { part: LabeledPart; names: readonly string[]; forAll?: true }[] {
   const parts = (heading.parts?.labeled ?? []).map((part) => ({ part, names: named(part.label) }));
   const byColumns = new Set(parts.filter((p) => p.part.table?.along === 'column' && p.names.length > 0).map((p) => p.part.table!.index));
   const counted = parts.filter(({ part }) => !part.table || (part.table.along === 'column') === byColumns.has(part.table.index));
   const namingTables = new Set(counted.filter((p) => p.part.table && p.names.length > 0).map((p) => p.part.table!.index));
   const tablesForAll = new Set<number>();
-  return counted.filter(({ part, names }) => {
-    if (!part.table || names.length > 0) return true;
-    // A row or column of a table that names products elsewhere answers for none; a table that names none answers for all, once.
-    if (namingTables.has(part.table.index) || tablesForAll.has(part.table.index)) return false;
+  return counted.flatMap((counted) => {
+    const { part, names } = counted;
+    if (!part.table || names.length > 0 || namingTables.has(part.table.index)) return [counted];
+    // A table that names none answers for all, once.
+    if (tablesForAll.has(part.table.index)) return [];
     tablesForAll.add(part.table.index);
-    return true;
+    return [{ ...counted, forAll: true as const }];
   });
 }

@@ -9,6 +9,7 @@ import type { ParsedHeading, ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
 import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
 import { comparisonAnswers, type ProductAnswer } from './comparisonAnswers';
+import type { LabeledPart } from './noteParts';
 
 /** The scope prepared for analysis: built once per scope, shared by every note. */
 export class CompiledScope {
@@ -198,13 +199,14 @@ function productAnswers(
   if (ids.length < 2) return undefined;
   const inCategory = (text: string) => compiled.products.named(text).filter((t) => t.categoryId === categoryId);
   const named = (text: string) => inCategory(text).flatMap((t) => (ids.includes(t.productId) ? [t.productId] : []));
-  const others: string[] = [];
-  const namesOther = (text: string) => named(text).length === 0 && compiled.products.named(text).length > 0 && others.push(text) > 0;
+  const others: LabeledPart[] = [];
+  const namesOther = (part: LabeledPart) =>
+    named(part.label).length === 0 && compiled.products.named(part.label).length > 0 && others.push(part) > 0;
   const answers = comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale);
-  if (others.length > 0) {
-    const names = ids.map((id) => compiled.product(categoryId, id)?.name ?? id);
-    const message = `${orList(others.map((o) => `"${o}"`))} ${others.length === 1 ? 'is' : 'are'} no product of this note: ${others.length === 1 ? 'its part answers' : 'their parts answer'} for none of ${orList(names)}.`;
-    findings.push(finding('unattributed-answer', message, parsed.headings[headingIndex].range, { labels: others }));
+  const names = orList(ids.map((id) => compiled.product(categoryId, id)?.name ?? id));
+  for (const other of others) {
+    const message = `"${other.label}" is no product of this note: its part answers for none of ${names}.`;
+    findings.push(finding('unattributed-answer', message, other.range, { labels: [other.label] }));
   }
   return answers;
 }
@@ -220,7 +222,8 @@ function orList(items: readonly string[]): string {
 
 /**
  * `invalid-score` on each score line of an axis section that is not a score on the scope's scale; with a
- * `scoring` block, `unscored-answer` on each answered section that has no score line. Once per line or heading,
+ * `scoring` block, `unscored-answer` on each answered section that has no score line (in a comparison note, naming
+ * the products whose answers have none). Once per line or heading,
  * though the subject's note matches one heading in several categories.
  */
 function checkScores(parsed: ParsedNote, sections: readonly AxisSection[], compiled: CompiledScope, findings: Finding[]): void {
@@ -235,21 +238,29 @@ function checkScores(parsed: ParsedNote, sections: readonly AxisSection[], compi
       const reading = readScore(line.value, compiled.scoring.scale);
       if ('problem' in reading) findings.push(finding('invalid-score', reading.problem, line.range, { categoryId, axisId }));
     }
+    // In a comparison note, each product's answer is scored by its own part or the shared text.
+    const unscored = section.byProduct
+      ? [...section.byProduct].filter(([, answer]) => answer.status === 'answered' && !answer.scored).map(([id]) => id)
+      : lines.length > 0
+        ? []
+        : [''];
     if (
       !compiled.scope.scoring ||
       section.duplicate ||
       section.status !== 'answered' ||
-      lines.length > 0 ||
+      unscored.length === 0 ||
       seenHeadings.has(headingIndex)
     ) {
       continue;
     }
     seenHeadings.add(headingIndex);
     const name = compiled.axes(categoryId)?.axisOf(parsed.headings[headingIndex].normalized)?.name ?? parsed.headings[headingIndex].text;
+    const some = section.byProduct && unscored.length < section.byProduct.size;
+    const forWhom = some ? ` for ${orList(unscored.map((id) => compiled.product(categoryId, id)?.name ?? id))}` : '';
     findings.push(
       finding(
         'unscored-answer',
-        `"${name}" is answered but not scored: add a line "Score: N" (0 to ${compiled.scoring.scale}).`,
+        `"${name}" is answered but not scored${forWhom}: add a line "Score: N" (0 to ${compiled.scoring.scale}).`,
         parsed.headings[headingIndex].range,
         { categoryId, axisId },
       ),

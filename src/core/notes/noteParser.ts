@@ -1,5 +1,5 @@
 import { markersOf, type AsOfMarker } from './asOfMarker';
-import { citationsOf, MAX_NOTE_CITATION_CHARS } from './inlineLinks';
+import { citationsOf, MAX_NOTE_CITATION_CHARS, type Citations } from './inlineLinks';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
@@ -129,6 +129,8 @@ export function parseNote(text: string): ParsedNote {
       drafts.push(current);
       // A heading that is a link, `## [Pricing model](https://…/pricing)`, cites that page for its section.
       cite(inline.content);
+      current.parts.shared.urls.push(...current.urls);
+      current.parts.shared.footnotes.push(...current.footnotes);
       i += 2;
       continue;
     }
@@ -138,18 +140,38 @@ export function parseNote(text: string): ParsedNote {
     } else if (token.type === 'footnote_reference_close') {
       footnote = undefined;
     }
-    if (token.type === 'inline') cite(token.content);
     // A footnote's definition is where a citation points, not part of the answer it stands under.
-    if (!current || footnote) continue;
-    const before = { leads: current.leads.length, scores: current.scores.length };
-    if (token.type === 'inline' && token.content.startsWith('|')) {
-      current.solid = true; // a table (see parseBlocks)
-    } else if (token.type === 'inline') {
-      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, current);
-    } else if (isSolid(token)) {
-      current.solid = true;
+    if (!current || footnote) {
+      if (token.type === 'inline') cite(token.content);
+      continue;
     }
-    route(current.parts, token, current.leads.slice(before.leads), current.scores.slice(before.scores), isSolid(token));
+    const draft: Draft = current;
+    const before = { leads: draft.leads.length, scores: draft.scores.length, urls: draft.urls.length, footnotes: draft.footnotes.length };
+    const markersBefore = draft.markers.length;
+    // A table's cells are read for citations one by one when the note's budget reached the table.
+    const cellCitations = citationBudget > 0 ? (cell: string): Citations => citationsOf(cell, env) : undefined;
+    if (token.type === 'inline') cite(token.content);
+    const table = token.type === 'inline' && token.content.startsWith('|'); // see parseBlocks
+    if (table) {
+      draft.solid = true;
+    } else if (token.type === 'inline') {
+      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, draft);
+    } else if (isSolid(token)) {
+      draft.solid = true;
+    }
+    const added = {
+      solid: table || isSolid(token),
+      leads: draft.leads.slice(before.leads),
+      scores: draft.scores.slice(before.scores),
+      urls: draft.urls.slice(before.urls),
+      footnotes: draft.footnotes.slice(before.footnotes),
+      markers: draft.markers.slice(markersBefore),
+    };
+    route(draft.parts, token, added, {
+      firstLine: (token.map?.[0] ?? 0) + bodyLine,
+      lineText,
+      ...(cellCitations ? { cellCitations } : {}),
+    });
   }
 
   const headings: ParsedHeading[] = drafts.map((d, index) => {
