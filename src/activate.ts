@@ -7,6 +7,7 @@ import { registerEmptyWebview } from './features/emptyWebview';
 import { registerGoToProduct } from './features/goToProduct';
 import type { AddSectionInput } from './features/languageModelTools/addSectionTool';
 import { registerLanguageModelTools } from './features/languageModelTools/languageModelTools';
+import { MatrixComparer } from './features/matrix/matrixCompare';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrix/matrixPanel';
 import { CurrentScopeSource } from './workspace/matrixSource';
 import { registerChooseScope } from './features/chooseScope';
@@ -29,6 +30,7 @@ import { registerScopeTree } from './features/scopeTree';
 import type { ScopeNode } from './workspace/scopeNodes';
 import { registerTreeFollow } from './features/treeFollow';
 import { noGitDates, type GitDates } from './git/gitDates';
+import { noGitHistory, type GitHistory } from './git/gitHistory';
 import { NoteDating } from './workspace/noteDating';
 import type { RealPaths } from './workspace/realPaths';
 import { ScopeRoots } from './workspace/scopeRoots';
@@ -80,13 +82,14 @@ export interface CompetitorScopeApi {
 /**
  * Wires every feature to the workspace services: the one activation that both entry points run, the
  * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
- * it imports a Node module; the build fails the web bundle if something does. Git's dates come from the entry
- * point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths).
+ * it imports a Node module; the build fails the web bundle if something does. Git's dates and history come from
+ * the entry point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths).
  */
 export async function activateCompetitorScope(
   context: vscode.ExtensionContext,
   git: GitDates = noGitDates,
   realPaths?: RealPaths,
+  history: GitHistory = noGitHistory,
 ): Promise<CompetitorScopeApi> {
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
@@ -101,7 +104,8 @@ export async function activateCompetitorScope(
   const dragAndDrop = new ScopeDragAndDrop(roots);
   const tree = registerScopeTree(roots, dragAndDrop, git.available);
   const matrixSource = new CurrentScopeSource(roots, builtIn);
-  const matrix = registerMatrixPanel(context.extensionUri, matrixSource);
+  const comparer = new MatrixComparer(roots, history);
+  const matrix = registerMatrixPanel(context.extensionUri, matrixSource, comparer);
   const battlecards = registerBattlecardPanel(context.extensionUri, roots);
   const chat = registerChatParticipant(roots, context.extensionUri);
   const tools = registerLanguageModelTools(roots);
@@ -118,6 +122,7 @@ export async function activateCompetitorScope(
     ...registerNoteCommands(roots),
     ...registerNoteCodeActions(roots),
     matrixSource,
+    comparer,
     ...matrix.disposables,
     ...battlecards.disposables,
     ...registerCoverageStatusBar(roots, 'competitorScope.showMatrix'),
