@@ -69,18 +69,20 @@ export class MatrixComparer extends Disposable {
     }
     const folder = vscode.Uri.joinPath(scopeFile, '..').fsPath;
     const run = this.runs.start();
-    const point = typeof ref === 'string' && ref !== '' ? ref : await this.pick(folder, run.signal);
-    if (!point || !run.current()) return false;
-    const read = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${point} from git` }, () =>
-      this.read(folder, scopeFile, point, run),
+    const picked = typeof ref === 'string' && ref !== '' ? { ref, label: ref } : await this.pick(folder, run.signal);
+    if (!picked || !run.current()) return false;
+    const read = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Reading ${picked.label} from git` },
+      () => this.read(folder, scopeFile, picked.ref, run),
     );
     if (!run.current()) return false;
     if (!read.ok) {
-      void vscode.window.showWarningMessage(`Cannot compare with ${point}: ${read.reason}.`);
+      void vscode.window.showWarningMessage(`Cannot compare with ${picked.label}: ${read.reason}.`);
       return false;
     }
     const short = read.commit.slice(0, 7);
-    const label = read.commit.startsWith(point) ? short : `${point} (${short})`;
+    // A commit picked from the list is named by its short id and subject already.
+    const label = picked.label.startsWith(short) ? picked.label : read.commit.startsWith(picked.ref) ? short : `${picked.label} (${short})`;
     this.point = { label, rootKey: root.key, index: read.index };
     this.changed();
     return true;
@@ -126,7 +128,7 @@ export class MatrixComparer extends Disposable {
     this.emitter.fire(undefined);
   }
 
-  private async pick(folder: string, signal: AbortSignal): Promise<string | undefined> {
+  private async pick(folder: string, signal: AbortSignal): Promise<{ ref: string; label: string } | undefined> {
     const items = this.history.points(folder, signal).then((points) => {
       const kinds: ReadonlyArray<[HistoryPoint['kind'], string]> = [
         ['branch', 'Branches'],
@@ -144,6 +146,6 @@ export class MatrixComparer extends Disposable {
       placeHolder: 'A branch, tag or recent commit: the matrix marks every cell that changed since',
       matchOnDetail: true,
     });
-    return picked && 'point' in picked ? picked.point.ref : undefined;
+    return picked && 'point' in picked ? { ref: picked.point.ref, label: picked.point.label } : undefined;
   }
 }
