@@ -7,6 +7,7 @@ import { registerEmptyWebview } from './features/emptyWebview';
 import { registerGoToProduct } from './features/goToProduct';
 import type { AddSectionInput } from './features/languageModelTools/addSectionTool';
 import { registerLanguageModelTools } from './features/languageModelTools/languageModelTools';
+import { MatrixComparer } from './features/matrix/matrixCompare';
 import { registerMatrixPanel, type MatrixPanelHandle } from './features/matrix/matrixPanel';
 import { mcpServerApi, registerMcpServerDefinitions, type NodeRuntime } from './features/mcpServerDefinition';
 import { CurrentScopeSource } from './workspace/matrixSource';
@@ -30,6 +31,7 @@ import { registerScopeTree } from './features/scopeTree';
 import type { ScopeNode } from './workspace/scopeNodes';
 import { registerTreeFollow } from './features/treeFollow';
 import { noGitDates, type GitDates } from './git/gitDates';
+import { noGitHistory, type GitHistory } from './git/gitHistory';
 import { NoteDating } from './workspace/noteDating';
 import type { RealPaths } from './workspace/realPaths';
 import { ScopeRoots } from './workspace/scopeRoots';
@@ -81,14 +83,15 @@ export interface CompetitorScopeApi {
 /**
  * Wires every feature to the workspace services: the one activation that both entry points run, the
  * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
- * it imports a Node module; the build fails the web bundle if something does. Git's dates come from the entry
- * point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths) and the Node that runs
- * the MCP server.
+ * it imports a Node module; the build fails the web bundle if something does. Git's dates and history come from
+ * the entry point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths) and the Node
+ * that runs the MCP server.
  */
 export async function activateCompetitorScope(
   context: vscode.ExtensionContext,
   git: GitDates = noGitDates,
   realPaths?: RealPaths,
+  history: GitHistory = noGitHistory,
   node?: NodeRuntime,
 ): Promise<CompetitorScopeApi> {
   const started = performance.now();
@@ -104,7 +107,8 @@ export async function activateCompetitorScope(
   const dragAndDrop = new ScopeDragAndDrop(roots);
   const tree = registerScopeTree(roots, dragAndDrop, git.available);
   const matrixSource = new CurrentScopeSource(roots, builtIn);
-  const matrix = registerMatrixPanel(context.extensionUri, matrixSource);
+  const comparer = new MatrixComparer(roots, history);
+  const matrix = registerMatrixPanel(context.extensionUri, matrixSource, comparer);
   const battlecards = registerBattlecardPanel(context.extensionUri, roots);
   const chat = registerChatParticipant(roots, context.extensionUri);
   const tools = registerLanguageModelTools(roots);
@@ -121,6 +125,7 @@ export async function activateCompetitorScope(
     ...registerNoteCommands(roots),
     ...registerNoteCodeActions(roots),
     matrixSource,
+    comparer,
     ...matrix.disposables,
     ...battlecards.disposables,
     ...registerCoverageStatusBar(roots, 'competitorScope.showMatrix'),

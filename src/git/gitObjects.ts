@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CommitFiles } from './commitIndex';
 import { nulRecords, spawnGit, streamGit, type GitChild } from './gitProcess';
 
 /** A file of a commit's tree: its blob's id and size in bytes. */
@@ -127,4 +128,29 @@ export class BlobReader {
     this.parts = rest.length > 0 ? [rest] : [];
     this.partsLength = rest.length;
   }
+}
+
+/** The files of a commit under `cwd` that `wanted` says, read from its objects; close() ends git's reader. */
+export interface OpenCommitFiles extends CommitFiles {
+  close(): void;
+}
+
+/** A commit's tree listed and its blobs read on demand (`ls-tree`, `cat-file --batch`); undefined when git fails. */
+export async function commitFiles(
+  cwd: string,
+  commit: string,
+  wanted: (path: string) => boolean,
+  signal?: AbortSignal,
+): Promise<OpenCommitFiles | undefined> {
+  const listed = await treeBlobs(cwd, commit, '.', wanted, signal);
+  if (listed === undefined) return undefined;
+  const reader = new BlobReader(cwd, signal);
+  return {
+    sizes: new Map([...listed].map(([path, blob]) => [path, blob.size])),
+    read: (path) => {
+      const blob = listed.get(path);
+      return blob ? reader.read(blob.id) : Promise.resolve(undefined);
+    },
+    close: () => reader.close(),
+  };
 }

@@ -75,24 +75,3 @@ function statOf(file: string): fs.Stats | undefined {
     return undefined;
   }
 }
-
-/**
- * The notes among a commit's files (paths '/'-separated, relative to the scope's folder), by findNotes' rule: no
- * dot-folder or dot-file, no folder the glob cannot match in, nothing below a folder holding a scope file of its own.
- * A commit's links are not among its files: nothing is followed.
- */
-export function notesInTree(files: readonly string[], rule: NotesRule): string[] {
-  const scopeFolders = new Set(files.filter((file) => SCOPE_FILE_NAMES.includes(path.posix.basename(file))).map(path.posix.dirname));
-  const entered = new Map<string, boolean>();
-  const enters = (folder: string) => {
-    let answer = entered.get(folder);
-    if (answer === undefined) entered.set(folder, (answer = rule.entersFolder(folder, () => scopeFolders.has(folder))));
-    return answer;
-  };
-  const isNote = (file: string) => {
-    if (!rule.isNote(file) || file.split('/').some((name) => name.startsWith('.'))) return false;
-    for (let end = file.indexOf('/'); end !== -1; end = file.indexOf('/', end + 1)) if (!enters(file.slice(0, end))) return false;
-    return true;
-  };
-  return files.filter(isNote).sort();
-}

@@ -1,17 +1,37 @@
 import * as z from 'zod';
+import type { ChangeKind } from '../core/history/pictureChange';
 import type { MatrixPatch } from '../core/matrix/matrixDiff';
 import type { MatrixModel } from '../core/matrix/matrixModel';
+
+/** A cell that changed since the point compared with: its ids, what changed, and its two states in words. */
+export interface CellChangeMark {
+  readonly categoryId: string;
+  readonly productId: string;
+  readonly axisId: string;
+  readonly kinds: readonly ChangeKind[];
+  /** `text, score, sources (+1 −0)` */
+  readonly what: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** The matrix compared with a point of history (`main (1a2b3c4)`): every cell that changed since. */
+export interface MatrixComparison {
+  readonly label: string;
+  readonly changes: readonly CellChangeMark[];
+}
 
 /**
  * From the extension to the webview: the matrix once it is ready — with `loading`, only its first rows, the others
  * following in patches until `loaded` — then only what changed; and a product to show and focus (the matrix
- * opened "at" a product, from a note's lens).
+ * opened "at" a product, from a note's lens); the comparison with a point of history, null when there is none.
  */
 export type ToWebview =
   | { readonly type: 'model'; readonly model: MatrixModel; readonly loading: boolean }
   | { readonly type: 'loaded' }
   | { readonly type: 'patch'; readonly patch: MatrixPatch }
-  | { readonly type: 'reveal'; readonly categoryId: string; readonly productId: string };
+  | { readonly type: 'reveal'; readonly categoryId: string; readonly productId: string }
+  | { readonly type: 'comparison'; readonly comparison: MatrixComparison | null };
 
 /** A category's, product's or axis's id as a page sends it: looked up in the scope before anything acts on it. */
 export const pageId = z.string().min(1).max(200);
@@ -37,6 +57,8 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   }),
   /** The export button: the extension asks for the format and the file. */
   z.strictObject({ type: z.literal('export') }),
+  /** Stop comparing: the matrix shows the present alone. */
+  z.strictObject({ type: z.literal('stopComparing') }),
 ]);
 
 export type FromWebview = z.infer<typeof fromWebviewSchema>;

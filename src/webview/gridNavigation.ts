@@ -87,3 +87,27 @@ export function keepFocus(grid: readonly GridTable[], cell: FocusedCell | null):
   const place = locate(grid, cell);
   return toCell(grid, place ?? { table: 0, row: -1, column: 0 });
 }
+
+/**
+ * The next cell after `from` (before it, `backwards`) in reading order, table by table, that `marked` says is marked,
+ * going round at the end; undefined when none is. Linear in the grid's cells.
+ */
+export function nextMarked(
+  grid: readonly GridTable[],
+  from: FocusedCell | null,
+  marked: (categoryId: string, row: string, column: string) => boolean,
+  backwards: boolean,
+): FocusedCell | undefined {
+  const places: Place[] = [];
+  grid.forEach((table, t) =>
+    table.rows.forEach((row, r) =>
+      table.columns.forEach((column, c) => marked(table.categoryId, row, column) && places.push({ table: t, row: r, column: c })),
+    ),
+  );
+  if (places.length === 0) return undefined;
+  const at = (from && locate(grid, from)) || { table: 0, row: -2, column: 0 };
+  const order = (p: Place) => [p.table, p.row, p.column];
+  const compare = (a: Place, b: Place) => order(a).reduce((result, value, i) => result || value - order(b)[i], 0);
+  const found = backwards ? [...places].reverse().find((p) => compare(p, at) < 0) : places.find((p) => compare(p, at) > 0);
+  return toCell(grid, found ?? (backwards ? places.at(-1)! : places[0]));
+}

@@ -2,7 +2,8 @@ import { applyPatch } from '../core/matrix/matrixDiff';
 import type { MatrixAxis, MatrixModel } from '../core/matrix/matrixModel';
 import type { ToWebview } from '../shared/matrixMessages';
 import { element } from './dom';
-import { keepFocus, moveFocus } from './gridNavigation';
+import { ChangeMarks } from './changeMarks';
+import { keepFocus, moveFocus, nextMarked } from './gridNavigation';
 import { TableSection } from './tableSection';
 import { Toolbar } from './toolbar';
 import { restoredState, vscode, type FocusedCell, type ViewState } from './vscodeApi';
@@ -18,12 +19,15 @@ class MatrixApp {
   /** False while the first rows are shown and the others are still coming (a large matrix is sent in slices). */
   private loaded = true;
   private tabStop: HTMLElement | undefined;
+  /** The changed cells while the matrix is compared with a point of history. */
+  private changes: ChangeMarks | undefined;
   private readonly scroller = element('main', { className: 'scroller' });
   private readonly info = element('div', { className: 'axis-info', attributes: { role: 'status' } });
   private readonly noGaps = element('p', { className: 'no-gaps', text: 'Nothing to show: no answer matches the filters.' });
   private readonly toolbar = new Toolbar(
     (change) => this.changeView(change),
     () => vscode.postMessage({ type: 'export' }),
+    () => vscode.postMessage({ type: 'stopComparing' }),
   );
 
   start(root: HTMLElement): void {
@@ -52,6 +56,9 @@ class MatrixApp {
       this.rebuild();
     } else if (message.type === 'reveal') {
       this.reveal(message.categoryId, message.productId);
+    } else if (message.type === 'comparison') {
+      this.changes = message.comparison ? new ChangeMarks(message.comparison) : undefined;
+      this.rebuild();
     } else if (this.model) {
       const patch = message.patch;
       this.model = applyPatch(this.model, patch);
@@ -61,9 +68,9 @@ class MatrixApp {
       for (const changed of patch.tables) {
         const table = this.model.tables.find((t) => t.categoryId === changed.categoryId);
         const section = this.sections.find((s) => s.categoryId === changed.categoryId);
-        if (table && section) section.update(table, this.state);
+        if (table && section) section.update(table, this.options());
       }
-      this.toolbar.update(this.model, this.state);
+      this.toolbar.update(this.model, this.state, this.changes);
       this.render();
     }
   }
@@ -95,10 +102,11 @@ class MatrixApp {
   private rebuild(): void {
     const model = this.model;
     if (!model) return;
-    this.toolbar.update(model, this.state);
+    this.toolbar.update(model, this.state, this.changes);
     const tables = model.tables.filter((t) => !this.state.category || t.categoryId === this.state.category);
-    const filtered = this.state.gapsOnly || this.state.staleOnly || this.state.unsourcedOnly;
-    this.sections = tables.map((t) => new TableSection(t, model.scoring, this.state)).filter((s) => s.rowCount > 0 || !filtered);
+    const changedOnly = this.state.changedOnly && this.changes !== undefined;
+    const filtered = this.state.gapsOnly || this.state.staleOnly || this.state.unsourcedOnly || changedOnly;
+    this.sections = tables.map((t) => new TableSection(t, model.scoring, this.options())).filter((s) => s.rowCount > 0 || !filtered);
     this.noGaps.hidden = this.sections.length > 0 || !this.loaded;
     this.scroller.replaceChildren(...this.sections.map((s) => s.root), this.noGaps);
     // The restored focus and scroll position may be on rows still to come.
@@ -157,6 +165,12 @@ class MatrixApp {
     if ((event.key === 's' || event.key === 'S') && focus && focus.row !== null) {
       event.preventDefault();
       return this.showSources(focus);
+    }
+    if ((event.key === 'n' || event.key === 'N') && this.changes && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      const changes = this.changes;
+      const next = nextMarked(this.grid(), focus, (category, row, column) => changes.changed(category, row, column), event.shiftKey);
+      return next && this.showCell(next);
     }
     if ((event.key === 'Enter' || event.key === ' ') && focus) {
       event.preventDefault();
@@ -268,6 +282,11 @@ class MatrixApp {
     const categoryId = cell?.closest<HTMLElement>('section')?.dataset.category;
     if (!cell?.dataset.column || !categoryId) return undefined;
     return { categoryId, row: cell.closest<HTMLElement>('tr')?.dataset.row ?? null, column: cell.dataset.column };
+  }
+
+  /** What the tables show: the view state, and the changed cells while comparing. */
+  private options() {
+    return { ...this.state, changes: this.changes };
   }
 
   private grid() {

@@ -5,6 +5,7 @@ import type { Scoring } from '../core/scope/scopeModel';
 import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS, type ComparisonCounts } from '../core/scoring/comparison';
 import { describeScore, harveyBall } from '../core/scope/scale';
 import { formatWeightedScore } from '../core/scoring/weightedScore';
+import type { ChangeMarks } from './changeMarks';
 import { element, hiddenText } from './dom';
 import { evidenceLine } from './evidenceLine';
 import type { GridTable } from './gridNavigation';
@@ -12,6 +13,9 @@ import type { GridTable } from './gridNavigation';
 /** What the page shows beside the sorting and filtering: the comparison with our product. */
 export interface SectionOptions extends ViewOptions {
   readonly vsSubject: boolean;
+  /** The cells changed since the point compared with, while comparing; with `changedOnly`, only their rows. */
+  readonly changes?: ChangeMarks;
+  readonly changedOnly: boolean;
 }
 
 /** Rows rendered beyond the visible ones, above and below, so that scrolling shows no blank rows. */
@@ -35,6 +39,7 @@ export class TableSection {
   private window = { first: 0, last: 0 };
   private dirty = true;
   private vsSubject = false;
+  private changes: ChangeMarks | undefined;
 
   constructor(
     private table: MatrixTable,
@@ -83,6 +88,9 @@ export class TableSection {
   update(table: MatrixTable, options: SectionOptions): void {
     this.table = table;
     this.view = viewTable(table, options);
+    this.changes = options.changes;
+    const changes = options.changedOnly ? options.changes : undefined;
+    if (changes) this.view = { ...this.view, rows: this.view.rows.filter((row) => changes.rowChanged(table.categoryId, row.key)) };
     this.vsSubject = options.vsSubject && table.rows.some((row) => row.subject);
     this.title.textContent = table.name;
     this.goal.textContent = table.goal;
@@ -226,7 +234,7 @@ export class TableSection {
       element('span', { className: 'product-name', text: row.name }),
     );
     if (row.subject) name.append(element('span', { className: 'badge', text: 'subject' }));
-    const cells = this.view.axisIndexes.map((axisIndex) => this.renderCell(row.cells[axisIndex], this.table.axes[axisIndex].id));
+    const cells = this.view.axisIndexes.map((axisIndex) => this.renderCell(row, axisIndex));
     const total = element('td', {
       className: 'total',
       text: `${row.answered}/${row.cells.length}`,
@@ -266,7 +274,9 @@ export class TableSection {
    * A status symbol (or, when scored, a Harvey ball) and the excerpt. In the vs. view a competitor's scored
    * cell also says, with a symbol and a word as well as a colour, how it compares with ours.
    */
-  private renderCell(cell: MatrixCell, axisId: string): HTMLTableCellElement {
+  private renderCell(row: MatrixRow, axisIndex: number): HTMLTableCellElement {
+    const cell = row.cells[axisIndex];
+    const axisId = this.table.axes[axisIndex].id;
     const label = STATUS_LABEL[cell.status];
     const evidence = cell.status === 'answered' && (cell.age !== '' || cell.sources.length > 0 || cell.unsourced);
     const action =
@@ -288,7 +298,7 @@ export class TableSection {
     const spoken = cell.excerpt ? [hiddenText(`${label}${scored ? `, ${scored}` : ''}: `)] : scored ? [hiddenText(`${scored}. `)] : [];
     const marks = `${evidence ? ' with-evidence' : ''}${cell.stale ? ' stale' : ''}${cell.unsourced ? ' unsourced' : ''}`;
     const className = `cell ${cell.status}${marks}${vs ? ` vs-${vs}` : this.vsSubject ? ' vs-none' : ''}`;
-    return element(
+    const td = element(
       'td',
       { className, attributes: { 'data-column': axisId, tabindex: '-1', title } },
       mark,
@@ -297,6 +307,8 @@ export class TableSection {
       element('span', { className: 'excerpt', text: cell.excerpt || label }),
       ...(evidence ? [evidenceLine(cell)] : []),
     );
+    this.changes?.decorate(td, this.table.categoryId, row.key, axisId);
+    return td;
   }
 }
 

@@ -1,9 +1,12 @@
 import type { MatrixModel } from '../core/matrix/matrixModel';
 import type { SortKey } from '../core/matrix/matrixView';
+import type { ChangeMarks } from './changeMarks';
 import { element } from './dom';
 import type { ViewState } from './vscodeApi';
 
-type ViewChange = Partial<Pick<ViewState, 'category' | 'gapsOnly' | 'staleOnly' | 'unsourcedOnly' | 'vsSubject' | 'sort' | 'descending'>>;
+type ViewChange = Partial<
+  Pick<ViewState, 'category' | 'gapsOnly' | 'staleOnly' | 'unsourcedOnly' | 'changedOnly' | 'vsSubject' | 'sort' | 'descending'>
+>;
 
 const SORTS: ReadonlyArray<{ value: string; label: string; sort: SortKey; descending: boolean }> = [
   { value: 'scope', label: 'Scope order', sort: 'scope', descending: false },
@@ -35,9 +38,25 @@ export class Toolbar {
   );
   private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary', 'aria-live': 'polite' } });
   private readonly heading = element('h1');
+  private readonly changedOnly = element('input', { attributes: { id: 'changed-only', type: 'checkbox' } });
+  private readonly changeCount = element('span', { className: 'change-count', attributes: { id: 'change-count', 'aria-live': 'polite' } });
+  /** Shown while comparing with a point of history: how many cells changed, the filter, and the way back. */
+  private readonly comparing = element(
+    'div',
+    {
+      className: 'comparing',
+      attributes: { role: 'group', 'aria-label': 'Comparison', title: 'N and Shift+N move to the next and the previous change' },
+    },
+    this.changeCount,
+    element('label', { className: 'check' }, this.changedOnly, document.createTextNode(' Changed only')),
+  );
   private categoryKey = '';
 
-  constructor(onChange: (change: ViewChange) => void, onExport: () => void) {
+  constructor(onChange: (change: ViewChange) => void, onExport: () => void, onStopComparing: () => void) {
+    this.changedOnly.addEventListener('change', () => onChange({ changedOnly: this.changedOnly.checked }));
+    const stop = element('button', { text: 'Stop comparing', attributes: { id: 'stop-comparing', type: 'button' } });
+    stop.addEventListener('click', onStopComparing);
+    this.comparing.append(stop);
     this.category.addEventListener('change', () => onChange({ category: this.category.value }));
     this.gapsOnly.addEventListener('change', () => onChange({ gapsOnly: this.gapsOnly.checked }));
     this.vsSubject.addEventListener('change', () => onChange({ vsSubject: this.vsSubject.checked }));
@@ -76,10 +95,14 @@ export class Toolbar {
       element('label', { text: 'Sort ', attributes: { for: 'sort' } }),
       this.sort,
       exportButton,
+      this.comparing,
     );
   }
 
-  update(model: MatrixModel, state: ViewState): void {
+  update(model: MatrixModel, state: ViewState, changes: ChangeMarks | undefined): void {
+    this.comparing.hidden = changes === undefined;
+    this.changedOnly.checked = state.changedOnly;
+    if (changes) this.changeCount.textContent = `${changes.count} cell${changes.count === 1 ? '' : 's'} changed since ${changes.label}`;
     this.heading.textContent = model.title;
     const percent = model.total === 0 ? 100 : Math.round((100 * model.answered) / model.total);
     this.summary.textContent = `${model.answered}/${model.total} answered (${percent}%)`;

@@ -18,6 +18,8 @@ export interface ViewState {
   readonly vsSubject: boolean;
   readonly staleOnly: boolean;
   readonly unsourcedOnly: boolean;
+  /** While comparing with a point of history: only the rows with a changed cell. */
+  readonly changedOnly: boolean;
   readonly sort: SortKey;
   readonly descending: boolean;
   readonly scrollTop: number;
@@ -29,6 +31,7 @@ export const INITIAL_STATE: ViewState = {
   gapsOnly: false,
   staleOnly: false,
   unsourcedOnly: false,
+  changedOnly: false,
   vsSubject: false,
   sort: 'scope',
   descending: false,

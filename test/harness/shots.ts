@@ -1,5 +1,6 @@
 // The screenshots in docs/images/, one entry each. Add a shot here; `npm run screenshots` takes them all,
 // or only the named ones: `node out/test/harness/screenshots.js tree`.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -116,6 +117,57 @@ async function matrixVsSubject(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** Replaces `from` with `to` in a file of the workspace; fails when the example no longer holds `from`. */
+function rewrite(workspace: string, file: string, from: string, to: string): void {
+  const full = path.join(workspace, file);
+  const text = readFileSync(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} no longer holds ${JSON.stringify(from)}`);
+  writeFileSync(full, text.replace(from, to));
+}
+
+/** A history of two commits (fixed dates): a first review with fewer answers, then the example as it is. */
+function twoReviews(workspace: string): void {
+  const git = (args: string[], day?: string) =>
+    execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', ...args], {
+      cwd: workspace,
+      env: { ...process.env, ...(day ? { GIT_AUTHOR_DATE: `${day}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${day}T12:00:00+00:00` } : {}) },
+    });
+  const commit = (day: string, message: string) => {
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', message], day);
+  };
+  const django = readFileSync(path.join(workspace, 'research/django.md'), 'utf8');
+  const fastapi = readFileSync(path.join(workspace, 'research/fastapi.md'), 'utf8');
+  git(['init', '-q', '-b', 'main']);
+  rewrite(workspace, 'research/django.md', 'Score: 3\n\n## Testing', 'Score: 2\n\n## Testing');
+  rewrite(
+    workspace,
+    'research/django.md',
+    ' views\n([testing overview](https://docs.djangoproject.com/en/stable/topics/testing/overview/))',
+    ' views',
+  );
+  rewrite(workspace, 'research/fastapi.md', 'Score: 2\n', 'TODO: score it\n');
+  rewrite(
+    workspace,
+    'research/fastapi.md',
+    'The official full-stack template fills the gap: <https://github.com/fastapi/full-stack-fastapi-template>.\n',
+    '',
+  );
+  commit('2024-01-15', 'Q1 review');
+  writeFileSync(path.join(workspace, 'research/django.md'), django);
+  writeFileSync(path.join(workspace, 'research/fastapi.md'), fastapi);
+  commit('2024-04-15', 'Q2 review');
+}
+
+/** The matrix compared with the first review's commit: the cells that changed since, marked, and the toolbar's count. */
+async function matrixCompare(page: Page): Promise<void> {
+  await matrix(page);
+  await runCommand(page, 'Competitor Scope: Compare Matrix with…');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Q1 review' }).click();
+  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('td[data-change]').first().waitFor();
+  await settle(page);
+}
+
 /** A product row's context menu in the matrix runs Research Brief: the brief opens beside, and the status bar says it was copied. */
 async function researchBrief(page: Page): Promise<void> {
   await matrix(page);
@@ -152,6 +204,7 @@ export const shots: Shot[] = [
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
   { name: 'matrix-vs', theme: 'Default Dark Modern', arrange: matrixVsSubject },
+  { name: 'matrix-compare', theme: 'Default Dark Modern', prepare: twoReviews, arrange: matrixCompare },
   { name: 'battlecard', theme: 'Default Dark Modern', arrange: battlecard },
   { name: 'research-brief', theme: 'Default Dark Modern', arrange: researchBrief },
 ];

@@ -64,6 +64,7 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
   );
   const viewportWidth = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.clientWidth);
   if (request.click && elements.length > 0) await frame.locator(request.selector).first().click();
+  if (request.press && elements.length > 0) await frame.locator(request.selector).first().press(request.press);
   return { found: true, elements, viewportWidth };
 }
 

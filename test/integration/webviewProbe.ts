@@ -5,11 +5,15 @@
 /** The variable that holds the probe's address; absent where nothing drives the workbench (e.g. under test-electron). */
 export const webviewProbeVariable = 'COMPETITOR_SCOPE_WEBVIEW_PROBE';
 
-/** A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the first. */
+/**
+ * A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the
+ * first, `press` presses a key (`n`, `Shift+N`) with the first focused.
+ */
 export interface ProbeRequest {
   readonly title: string;
   readonly selector: string;
   readonly click?: boolean;
+  readonly press?: string;
 }
 
 /** An element as a person meets it: its text, its classes, what hovering or a screen reader would say, its colour and where it is. */
@@ -69,6 +73,12 @@ export async function waitForWebview(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Presses a key in the page titled `title` with the first element `selector` matches focused, as the user would. */
+export async function pressInWebview(title: string, selector: string, key: string): Promise<void> {
+  const answer = await askWebview({ title, selector, press: key });
+  if (!answer.found || answer.elements.length === 0) throw new Error(`nothing to press ${key} on: ${selector} in "${title}"`);
 }
 
 /** Clicks the first element `selector` matches in the page titled `title`, as the user would. */

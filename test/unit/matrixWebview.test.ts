@@ -139,6 +139,7 @@ describe('matrix webview in Chromium', function () {
       gapsOnly: false,
       staleOnly: false,
       unsourcedOnly: false,
+      changedOnly: false,
       vsSubject: false,
       sort: 'coverage',
       descending: false,

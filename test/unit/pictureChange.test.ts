@@ -28,6 +28,15 @@ describe('the change model between two points (core/history)', () => {
     assert.equal(summary.changed.cells, 0);
   });
 
+  it('takes no change from git’s line dates, which the editor’s present has and a commit read from objects has not', () => {
+    const notes = { 'research/django.md': historyNote('Django', 'Free.\n\nScore: 3') };
+    const head = point(notes);
+    const lines = notes['research/django.md'].split('\n').map(() => '2024-05-01');
+    head.setLineDates('research/django.md', lines);
+    assert.equal(head.coverage().find((p) => p.productId === 'django')?.axes[0].evidence?.asOfFrom, 'git');
+    assert.deepEqual(comparePictures(point(notes), head).changes, []);
+  });
+
   it('tells every kind of cell change, with before and after', () => {
     const base = point({
       'research/django.md': historyNote('Django', 'Free, see https://a.example/one.\n\nAs of 2024-01-01.\n\nScore: 2', 'Anywhere.'),

@@ -125,7 +125,8 @@ function cellState(axis: AxisCoverage, verdict: Verdict | null): CellState {
     score: axis.score,
     verdict,
     sources: axis.evidence?.sources ?? [],
-    asOf: axis.evidence?.asOf ?? null,
+    // The notes' own dates: git's line dates (the editor's present has them, a commit read from objects not) are no change.
+    asOf: axis.evidence?.asOfFrom === 'git' ? null : (axis.evidence?.asOf ?? null),
     stale: axis.evidence?.stale ?? false,
     file: axis.file,
     line: axis.line,

@@ -7,6 +7,7 @@ import { MATRIX_PAGE } from '../../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../../shared/matrixMessages';
 import { Disposable } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage, type LiveStep } from '../../workspace/webviewHost';
+import type { MatrixComparer } from './matrixCompare';
 import { registerMatrixExport } from './matrixExport';
 import type { MatrixSource } from '../../workspace/matrixSource';
 
@@ -23,13 +24,13 @@ export interface MatrixPanelHandle {
  * The comparison matrix: one webview panel, restored after a reload, kept up to date with small
  * patches, and acting on the cells the user clicks.
  */
-export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource): MatrixPanelHandle {
+export function registerMatrixPanel(extensionUri: vscode.Uri, source: MatrixSource, comparer: MatrixComparer): MatrixPanelHandle {
   // The exports write every cell: the whole model. The panel sends its texts a slice at a time (see syncMatrix).
   const currentModel = () => buildMatrix(source.scope().scope, source.coverage());
   const stagedModel = () => buildMatrixWithoutTexts(source.scope().scope, source.coverage());
   let current: MatrixPanel | undefined;
   const adopt = (panel: vscode.WebviewPanel) => {
-    current = new MatrixPanel(panel, extensionUri, source, stagedModel);
+    current = new MatrixPanel(panel, extensionUri, source, comparer, stagedModel);
     panel.onDidDispose(() => (current = undefined));
     return current;
   };
@@ -61,16 +62,20 @@ class MatrixPanel extends Disposable {
   /** The first rows when the page is ready and the others in slices, then small patches after each burst of changes. */
   private readonly live: LivePage<MatrixModel, ToWebview>;
   private pendingReveal: Extract<ToWebview, { type: 'reveal' }> | undefined;
+  /** The comparison the page has, as sent: only a different one is sent again. */
+  private sentComparison = 'null';
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly source: MatrixSource,
+    private readonly comparer: MatrixComparer,
     buildModel: () => MatrixWithoutTexts,
   ) {
     super();
     loadPage(panel, extensionUri, MATRIX_PAGE);
-    this.live = new LivePage<MatrixModel, ToWebview>(panel, source.onDidChange, {
+    const changes = this.register(new vscode.EventEmitter<{ readonly more?: boolean } | undefined>());
+    this.live = new LivePage<MatrixModel, ToWebview>(panel, changes.event, {
       sync: (shown, sliceDone) => {
         // With several scopes in the window, the title says whose matrix this is.
         panel.title = source.label === undefined ? MATRIX_PAGE.title : `${MATRIX_PAGE.title}: ${source.label}`;
@@ -78,6 +83,8 @@ class MatrixPanel extends Disposable {
       },
     });
     this.registerAll(
+      source.onDidChange((change) => changes.fire(change)),
+      comparer.onDidChange(() => changes.fire(undefined)),
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
@@ -92,6 +99,7 @@ class MatrixPanel extends Disposable {
     sliceDone: () => boolean,
   ): Generator<LiveStep<MatrixModel, ToWebview> | undefined, void, void> {
     let model = shown;
+    if (shown === undefined) this.sentComparison = 'null';
     for (const step of syncMatrix(shown, target, sliceDone)) {
       if (!step) yield undefined;
       else if (step.kind === 'model') {
@@ -102,6 +110,12 @@ class MatrixPanel extends Disposable {
     // A product to show waits for every row: its own may come last.
     const reveal = this.takeReveal();
     if (reveal && model) yield { message: reveal, shown: model };
+    const comparison = this.comparer.comparison();
+    const sent = JSON.stringify(comparison);
+    if (model && sent !== this.sentComparison) {
+      this.sentComparison = sent;
+      yield { message: { type: 'comparison', comparison }, shown: model };
+    }
   }
 
   /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
@@ -143,7 +157,9 @@ class MatrixPanel extends Disposable {
       case 'openSource':
         return this.openSource(message);
       case 'export':
-        await vscode.commands.executeCommand('competitorScope.exportMatrix');
+        return void (await vscode.commands.executeCommand('competitorScope.exportMatrix'));
+      case 'stopComparing':
+        return this.comparer.stop();
     }
   }
 

@@ -1,0 +1,45 @@
+import type { CommitFiles } from './commitIndex';
+
+/** Where a scope lives in the repository: its file and folder on disk, and the folder whose notes are compared. */
+export interface ScopePlace {
+  readonly scopePath: string;
+  /** The scope file's folder, which git runs in and which the commit's paths are relative to. */
+  readonly notesRoot: string;
+  /** The notes compared are those under it (relative to notesRoot, '' for all), as `check FOLDER` checks. */
+  readonly under: string;
+}
+
+/** A point of history to compare with: a branch, a tag or a recent commit, as a picker lists it. */
+export interface HistoryPoint {
+  readonly kind: 'branch' | 'tag' | 'commit';
+  /** What git is asked for: the branch's or tag's name, or the commit's full id. */
+  readonly ref: string;
+  readonly label: string;
+  /** The commit's short id, day and subject. */
+  readonly detail: string;
+}
+
+/** A ref's commit and its files, open for reading; or why there are none. Its reader is closed by the caller. */
+export type OpenedCommit =
+  | { readonly ok: true; readonly commit: string; readonly files: CommitFiles; close(): void }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * The scope's history, read from git's objects (see indexCommit for its analysis). The Node build runs git; a build without it (the web) has none and
+ * says so, and the editor asks only in a trusted workspace.
+ */
+export interface GitHistory {
+  readonly available: boolean;
+  /** The branches, tags and recent commits of the repository that holds `folder`; none outside a repository. */
+  points(folder: string, signal?: AbortSignal): Promise<HistoryPoint[]>;
+  /** The files of `ref`'s commit under `folder` that `wanted` says (see commitFileWanted), from its objects only. */
+  openCommit(folder: string, ref: string, wanted: (path: string) => boolean, signal?: AbortSignal): Promise<OpenedCommit>;
+}
+
+const NO_GIT = 'comparing needs git, in a trusted workspace on the desktop or a server';
+
+export const noGitHistory: GitHistory = {
+  available: false,
+  points: () => Promise.resolve([]),
+  openCommit: () => Promise.resolve({ ok: false, reason: NO_GIT }),
+};

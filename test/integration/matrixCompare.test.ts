@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MatrixPanelHandle } from '../../src/features/matrix/matrixPanel';
+import { extensionApi } from './api';
+import { closeAllEditors, waitFor, workspacePath } from './helpers';
+import { TEAM_SCOPE } from './teamScope';
+import { pressInWebview, waitForWebview, webviewProbeAvailable } from './webviewProbe';
+
+const PAGE = 'Comparison Matrix';
+const QUEUES = 'section[data-category="queues"]';
+
+const kafka = (delivery: string, operations: string) => `---
+product: Kafka
+---
+# Kafka
+
+## Delivery guarantees
+
+${delivery}
+
+## Operations
+
+${operations}
+`;
+
+// RabbitMQ's note is the same at both commits and has no As of line: git's line dates, which only the present has, are no change.
+const RABBITMQ = `---
+product: RabbitMQ
+---
+# RabbitMQ
+
+## Delivery guarantees
+
+At least once, with publisher confirms.
+
+## Operations
+
+TODO
+`;
+
+/** A repository of two commits (fixed dates): Kafka's delivery answer reworded and its operations answered in the second. */
+export function comparedRepository(folder: string): void {
+  const commit = (day: string, message: string) =>
+    execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', 'commit', '-q', '-m', message], {
+      cwd: folder,
+      env: { ...process.env, GIT_AUTHOR_DATE: `${day}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${day}T12:00:00+00:00` },
+    });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: folder });
+  mkdirSync(folder, { recursive: true });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(path.join(folder, 'competitor-scope.yaml'), TEAM_SCOPE);
+  writeFileSync(path.join(folder, 'kafka.md'), kafka('At least once by default.', 'TODO'));
+  writeFileSync(path.join(folder, 'rabbitmq.md'), RABBITMQ);
+  git('add', '-A');
+  commit('2021-03-01', 'Queues: first answers');
+  writeFileSync(path.join(folder, 'kafka.md'), kafka('At least once by default; exactly once within a transaction.', 'KRaft since 3.3.'));
+  git('add', '-A');
+  commit('2021-06-01', 'Kafka: transactions and KRaft');
+}
+
+describe('the matrix compared with a commit, drawn', function () {
+  this.timeout(120_000);
+  const folder = workspacePath('compared');
+
+  before(async function () {
+    if (!webviewProbeAvailable()) this.skip();
+    await closeAllEditors();
+    // Made once the extension runs, as a folder appearing then is a scope appearing.
+    await (await extensionApi()).ready();
+    comparedRepository(folder);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('competitorScope.stopComparing');
+    await closeAllEditors();
+    rmSync(path.join(folder, 'competitor-scope.yaml'), { force: true });
+    const api = await extensionApi();
+    await waitFor(() => api.scopes().length === 1, 'the repository’s scope to go with its scope file');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('marks the changed cells with data-change, counts them, steps through them with n, and stops comparing', async () => {
+    const api = await extensionApi();
+    const team = await waitFor(() => api.scopes().find((s) => s.label.includes('compared')), 'the repository’s scope');
+    await waitFor(() => team.notes.paths().length === 2, 'both notes to be read');
+    await vscode.commands.executeCommand('competitorScope.chooseScope', team.key);
+    await vscode.commands.executeCommand('competitorScope.showMatrix');
+    await waitFor(() => (api.matrix as MatrixPanelHandle).model()?.title === 'Platform team', 'the team’s matrix');
+
+    assert.equal(await vscode.commands.executeCommand('competitorScope.compareMatrix', 'HEAD~1'), true);
+    const changed = await waitForWebview(PAGE, `${QUEUES} td[data-change]`, (cells) => cells.length === 2, 'the two changed cells');
+    assert.deepEqual(
+      changed.elements.map((cell) => ['△ Changed', '+ Answered'].find((mark) => cell.text.startsWith(mark))),
+      ['△ Changed', '+ Answered'],
+    );
+    const text = await waitForWebview(
+      PAGE,
+      `${QUEUES} tr[data-row="kafka"] td[data-change="text"]`,
+      (c) => c.length === 1,
+      'the reworded answer',
+    );
+    assert.match(
+      text.elements[0].title,
+      /^Changed since HEAD~1 \([0-9a-f]{7}\): text\nBefore: .*“At least once by default\.”\nAfter: .*exactly once/,
+    );
+    await waitForWebview(
+      PAGE,
+      `${QUEUES} tr[data-row="kafka"] td[data-column="operations"][data-change="answered"]`,
+      (c) => c.length === 1,
+      'the new answer',
+    );
+    const count = await waitForWebview(PAGE, '#change-count', (c) => c.length === 1, 'the count');
+    assert.match(count.elements[0].text, /^2 cells changed since HEAD~1 \([0-9a-f]{7}\)$/);
+
+    await pressInWebview(PAGE, `${QUEUES} thead th[data-column="product"]`, 'n');
+    await waitForWebview(PAGE, `${QUEUES} td[data-change="text"]:focus`, (c) => c.length === 1, 'n to focus the first change');
+    await pressInWebview(PAGE, `${QUEUES} td:focus`, 'n');
+    await waitForWebview(PAGE, `${QUEUES} td[data-change="answered"]:focus`, (c) => c.length === 1, 'n to focus the next change');
+    await pressInWebview(PAGE, `${QUEUES} td:focus`, 'Shift+N');
+    await waitForWebview(PAGE, `${QUEUES} td[data-change="text"]:focus`, (c) => c.length === 1, 'Shift+N to go back');
+
+    await vscode.commands.executeCommand('competitorScope.stopComparing');
+    await waitForWebview(PAGE, `${QUEUES} td[data-column="operations"]`, (c) => c.length === 2, 'the present');
+    await waitForWebview(PAGE, 'td[data-change]', (c) => c.length === 0, 'no cell marked');
+  });
+});
