@@ -210,7 +210,8 @@ export function noteOfRead(read: BoundedRead): DecodedNote {
   return read.ok ? decodeNote(read.bytes) : { ok: false, reason: refusedNoteReason(read.refusal) };
 }
 
-function readNote(file: string): DecodedNote {
+/** A note file read within the notes' size limit and decoded, or why it cannot be analyzed. */
+export function readNote(file: string): DecodedNote {
   try {
     return noteOfRead(readBounded(file, MAX_NOTE_BYTES));
   } catch (error) {
