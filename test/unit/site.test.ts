@@ -57,8 +57,9 @@ function crawl(site: string): Map<string, string> {
       const [file, fragment] = target.split('#');
       const into = file || name;
       assert.ok(fs.existsSync(path.join(site, into)), `${name} links to ${target}, which is not in the site`);
-      if (fragment)
-        {assert.ok(fs.readFileSync(path.join(site, into), 'utf8').includes(` id="${fragment}"`), `${name} links to ${target}: no such id`);}
+      if (fragment) {
+        assert.ok(fs.readFileSync(path.join(site, into), 'utf8').includes(` id="${fragment}"`), `${name} links to ${target}: no such id`);
+      }
       if (into.endsWith('.html')) queue.push(into);
     }
   }
@@ -168,7 +169,7 @@ describe('competitor-scope site', function () {
     await page.close();
   });
 
-  it('passes axe-core on the index, a category page and a competitor’s page, and builds from example/', async () => {
+  it('passes axe-core on the index, a category page and a competitor’s page, light and dark, and builds from example/', async () => {
     browser ??= await launchChromium();
     const exampleSite = await buildSite(path.join(repoRoot, 'example'));
     const pages = crawl(exampleSite);
@@ -182,20 +183,26 @@ describe('competitor-scope site', function () {
       [exampleSite, category],
       [exampleSite, product],
     ]) {
-      const { page } = await openPage(browser, path.join(site, name));
-      await page.evaluate(axe);
-      const violations = await page.evaluate(
-        `axe.run(document).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
-      );
-      assert.deepEqual(violations, [], name);
-      await page.close();
+      for (const scheme of ['light', 'dark'] as const) {
+        const { page } = await openPage(browser, path.join(site, name), scheme);
+        await page.evaluate(axe);
+        const violations = await page.evaluate(
+          `axe.run(document).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
+        );
+        assert.deepEqual(violations, [], `${name}, ${scheme}`);
+        await page.close();
+      }
     }
   });
 });
 
 /** A page of the site opened from file://, with every request to anything but a file, and every dialog, recorded. */
-async function openPage(browser: Browser, file: string): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
-  const page = await browser.newPage();
+async function openPage(
+  browser: Browser,
+  file: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ colorScheme });
   const requests: string[] = [];
   const dialogs: string[] = [];
   page.on('request', (request) => {

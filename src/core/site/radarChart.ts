@@ -46,8 +46,9 @@ export function seriesStyle(index: number): { colour: string; symbol: SymbolName
  * alternative). An axis a product has not scored gets no point: the polygon joins its scored points only.
  */
 export function radarChart(input: RadarInput): string {
-  if (input.axes.length < 3)
-    {return `<p class="chart-note">No radar: it needs at least three scored axes, and this has ${input.axes.length}.</p>${radarTable(input)}`;}
+  if (input.axes.length < 3) {
+    return `<p class="chart-note">No radar: it needs at least three scored axes, and this has ${input.axes.length}.</p>${radarTable(input)}`;
+  }
   const angle = (i: number) => (2 * Math.PI * i) / input.axes.length - Math.PI / 2;
   const at = (i: number, value: number): [number, number] => {
     const r = (RADIUS * value) / (input.scale || 1);
