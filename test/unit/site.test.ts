@@ -159,13 +159,16 @@ describe('competitor-scope site', function () {
     }
   });
 
-  it('searches products and answers on the index, from file:// under its CSP', async () => {
+  it('searches products and answers on the index, and filters its matrix to the gaps, from file:// under its CSP', async () => {
     browser ??= await launchChromium();
     const { page } = await openPage(browser, path.join(hostileSite, 'index.html'));
     await page.fill('#search-input', 'pytest');
     const first = page.locator('#search-results li a').first();
     assert.equal(await first.textContent(), 'Flask');
     assert.equal(await first.getAttribute('href'), 'product-web~flask.html');
+    await page.check('input[data-mark="gap"]');
+    const shown = await page.locator('table.matrix tbody tr:visible th').allTextContents();
+    assert.deepEqual(shown, ['Grid (ours)', 'Flask', '<script>window.__pwned = 3</script> Evil'], 'gaps only: Django answers every axis');
     await page.close();
   });
 

@@ -48,6 +48,24 @@ ${SERIES_STYLE}
  */
 export const SEARCH_SCRIPT = `'use strict';
 (function () {
+  var filters = document.getElementById('filters');
+  if (!filters) return;
+  filters.hidden = false;
+  function apply() {
+    var category = document.getElementById('filter-category').value;
+    var marks = Array.prototype.filter.call(filters.querySelectorAll('input[data-mark]'), function (box) { return box.checked; }).map(function (box) { return box.dataset.mark; });
+    document.querySelectorAll('section[data-category]').forEach(function (section) {
+      section.hidden = category !== '' && section.dataset.category !== category;
+    });
+    document.querySelectorAll('tr[data-marks]').forEach(function (row) {
+      var has = row.dataset.marks.split(' ');
+      row.hidden = !marks.every(function (mark) { return has.indexOf(mark) >= 0; });
+    });
+  }
+  filters.addEventListener('change', apply);
+  filters.addEventListener('submit', function (event) { event.preventDefault(); });
+})();
+(function () {
   var documents = window.competitorScopeSearch || [];
   var form = document.getElementById('search');
   var input = document.getElementById('search-input');

@@ -25,7 +25,7 @@ export function indexPage(model: MatrixModel, summary: CoverageSummary, build: S
     .map(
       (
         table,
-      ) => `<section aria-labelledby="table-${escapeHtml(table.categoryId)}"><h2 id="table-${escapeHtml(table.categoryId)}"><a href="${categoryFile(table.categoryId)}">${escapeHtml(table.name)}</a></h2>
+      ) => `<section data-category="${escapeHtml(table.categoryId)}" aria-labelledby="table-${escapeHtml(table.categoryId)}"><h2 id="table-${escapeHtml(table.categoryId)}"><a href="${categoryFile(table.categoryId)}">${escapeHtml(table.name)}</a></h2>
 <p class="goal">${escapeHtml(table.goal)}</p>
 ${matrixTable(table, model.scoring)}</section>`,
     )
@@ -33,7 +33,7 @@ ${matrixTable(table, model.scoring)}</section>`,
   return sitePage({
     title: model.title,
     siteTitle: model.title,
-    body: `<h1>${escapeHtml(model.title)}</h1>\n${subject}\n${glance}\n${search}\n${categories}`,
+    body: `<h1>${escapeHtml(model.title)}</h1>\n${subject}\n${glance}\n${search}\n${filters(model)}\n${categories}`,
     build,
     scripts: [SITE_ASSETS.minisearch, SITE_ASSETS.searchIndex, SITE_ASSETS.search],
   });
@@ -74,6 +74,25 @@ export function categoryRadar(table: MatrixTable, scoring: Scoring, rows: readon
   });
 }
 
+/** The index's filters, as the matrix panel has them; shown by the site's script, which applies them. */
+function filters(model: MatrixModel): string {
+  const options = model.tables
+    .map((table) => `<option value="${escapeHtml(table.categoryId)}">${escapeHtml(table.name)}</option>`)
+    .join('');
+  const box = (mark: string, label: string) => `<label><input type="checkbox" data-mark="${mark}"> ${label}</label>`;
+  return `<form id="filters" hidden aria-label="Filter the matrix"><label>Category <select id="filter-category"><option value="">All</option>${options}</select></label>
+${box('gap', 'Gaps only')} ${box('stale', 'Stale answers')} ${box('unsourced', 'Unsourced answers')}</form>`;
+}
+
+/** What a competitor's row has, for the filters: a gap (missing, empty or placeholder), a stale or an unsourced answer. */
+function rowMarks(row: MatrixRow): string {
+  return [
+    ...(row.cells.some((cell) => cell.status !== 'answered') ? ['gap'] : []),
+    ...(row.cells.some((cell) => cell.stale) ? ['stale'] : []),
+    ...(row.cells.some((cell) => cell.unsourced) ? ['unsourced'] : []),
+  ].join(' ');
+}
+
 /** A category's matrix: each product's name links to its page, each cell to the product's page at that axis. */
 function matrixTable(table: MatrixTable, scoring: Scoring): string {
   const head = table.axes.map((axis) => `<th scope="col">${escapeHtml(axis.name)}</th>`).join('');
@@ -88,7 +107,7 @@ function matrixTable(table: MatrixTable, scoring: Scoring): string {
         })
         .join('');
       const name = `<a href="${page}">${escapeHtml(row.name)}</a>${row.subject ? ' <em>(ours)</em>' : ''}`;
-      return `<tr${row.subject ? ' class="subject"' : ''}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td><td class="total">${row.score ? formatWeightedScore(row.score) : '—'}</td></tr>`;
+      return `<tr${row.subject ? ' class="subject"' : ` data-marks="${rowMarks(row)}"`}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td><td class="total">${row.score ? formatWeightedScore(row.score) : '—'}</td></tr>`;
     })
     .join('\n');
   return `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(table.name)} matrix"><table class="matrix">
