@@ -16,7 +16,7 @@ const nodeModules = builtinModules
   }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'media/**', 'node_modules/**', 'example/**', '.vscode-test/**'] },
+  { ignores: ['out/**', 'dist/**', 'media/**', 'node_modules/**', 'example/**', '.vscode-test/**', 'bench/.work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,7 @@
 // Bundles into dist/: the desktop entry (Node), the browser entry (web worker), the command line and its MCP server, and in a
 // development build the web test suite; and the webview pages' scripts (matrix, battlecard) into media/.
 import { builtinModules } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -50,6 +51,8 @@ const featuresFromWebBundle = {
     build.onResolve({ filter: /^\.\/web$/ }, () => ({ path: './web.js', external: true }));
   },
 };
+/** The site's search library, MiniSearch's browser build, as text in the command line, which `site` writes beside the pages (see src/node/siteScripts.ts). */
+const minisearchScript = JSON.stringify(await readFile('node_modules/minisearch/dist/umd/index.js', 'utf8'));
 // A webview page's script: one file for the browser, which its page loads with the render's nonce.
 const page = { platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] };
 // A web worker: VS Code loads the bundle as CommonJS with only `vscode` to require.
@@ -65,6 +68,7 @@ const commandLine = [
     entryPoints: ['src/commandLine.ts'],
     outfile: 'dist/cli.js',
     plugins: [mcpServerBesideCli],
+    define: { MINISEARCH_SCRIPT: minisearchScript },
     banner: { js: '#!/usr/bin/env node' },
   }),
   esbuild.build({ ...common, minify: true, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),

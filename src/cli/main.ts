@@ -5,6 +5,7 @@ import { diffCommand } from './diff';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { matrix, parseMatrixArgs } from './matrix';
+import { parseSiteArgs, site } from './site';
 import type { McpOptions } from '../node/mcpOptions';
 import { parseMcpArgs } from './mcpArgs';
 import { plainLines } from '../core/printable';
@@ -38,6 +39,9 @@ const COMMANDS: Record<string, Command> = {
   async matrix(args, cwd, out) {
     const options = parseMatrixArgs(args, cwd);
     return print(writeOutput(await matrix({ ...options, warn: warnTo(out) }), options), out);
+  },
+  async site(args, cwd, out) {
+    return print(await site({ ...parseSiteArgs(args, cwd), warn: warnTo(out) }), out);
   },
   async diff(args, cwd, out) {
     return print(await diffCommand(args, cwd), out);

@@ -30,6 +30,11 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
       --scope FILE        As for check
       --format F          markdown (the default) or html (a standalone page)
       -o, --output FILE   Write it to FILE instead`,
+  site: `  site [FOLDER] -o DIR    Write a static site of FOLDER's research to DIR: an index with the whole matrix and a
+                          search, a page per category with its radar chart, a page per product with its answers
+                          and, for a competitor, its battlecard; it works from file:// and requests no other host
+      --repo-url URL      Link each answer to its note's line in the repository (URL/blob/COMMIT/PATH#LLINE)
+      --scope FILE        As for check; so are --as-of and --no-git`,
   diff: `  diff [BASE] [HEAD] [FOLDER]
                           Print how the competitive picture changed from BASE (default: the merge base with the
                           upstream, else HEAD~1) to HEAD (default: the working tree); the last argument is FOLDER

@@ -32,3 +32,8 @@ export async function defaultBase(cwd: string): Promise<{ ref: string; commit: s
   const parent = await commitOf(cwd, 'HEAD~1');
   return parent === undefined ? undefined : { ref: 'HEAD~1', commit: parent };
 }
+
+/** The folder's path inside its repository's working tree: '' at its root, else ending with '/'; undefined outside one. */
+export async function pathInRepository(cwd: string): Promise<string | undefined> {
+  return (await gitOutput(cwd, ['rev-parse', '--show-prefix']))?.trim();
+}

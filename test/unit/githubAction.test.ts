@@ -19,6 +19,7 @@ interface Action {
 const action = parse(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as Action;
 const checkStep = action.runs.steps.find((s) => s.name === 'Check the research notes')!;
 const diffStep = action.runs.steps.find((s) => s.name === 'Summarize what the pull request changed')!;
+const siteStep = action.runs.steps.find((s) => s.name === 'Build the static site')!;
 
 /**
  * Runs a step's script as the runner would: bash in the repository's root, the inputs in its env, and what the
@@ -44,7 +45,7 @@ describe('the GitHub Action (action.yml)', function () {
   this.timeout(60_000);
   it('is a composite action whose scripts take every input from the environment, never pasted in', () => {
     assert.equal(action.runs.using, 'composite');
-    assert.deepEqual(Object.keys(action.inputs), ['folder', 'scope', 'max-missing', 'diff']);
+    assert.deepEqual(Object.keys(action.inputs), ['folder', 'scope', 'max-missing', 'diff', 'site']);
     for (const input of Object.values(action.inputs)) assert.ok(input.description);
     for (const step of action.runs.steps) {
       assert.equal(step.shell, 'bash');
@@ -160,5 +161,25 @@ describe('the GitHub Action (action.yml)', function () {
     assert.equal(push.status, 0);
     assert.match(push.stdout, /diff summarizes pull requests only/);
     assert.equal(fs.existsSync(summary), false, 'nothing to compare on a push');
+  });
+
+  it('with site: DIR, builds the static site there, each answer linked to its note in the repository', () => {
+    const repository = tempFolder({
+      'competitor-scope.yaml': scope,
+      'research/django.md': '# Django\n\n## Pricing\n\nFree.\n\n## Hosting\n\nTODO\n',
+    });
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repository });
+    execFileSync('git', ['add', '-A'], { cwd: repository });
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'notes'], { cwd: repository });
+    const context = { server_url: 'https://github.com', repository: 'acme/research' };
+    assert.equal(runStep(siteStep, repository, {}, context).status, 0);
+    assert.equal(fs.existsSync(path.join(repository, '_site')), false, 'no site unless asked');
+    const run = runStep(siteStep, repository, { site: '_site' }, context);
+    assert.equal(run.status, 0, run.stderr);
+    const django = fs.readFileSync(path.join(repository, '_site', 'product-web~django.html'), 'utf8');
+    assert.match(
+      django,
+      /<a href="https:\/\/github.com\/acme\/research\/blob\/[0-9a-f]{40}\/research\/django.md#L3" rel="noopener noreferrer">/,
+    );
   });
 });

@@ -1,0 +1,119 @@
+import type { CoverageSummary } from '../index/coverage';
+import { escapeHtml } from '../html';
+import { STATUS_LABEL, STATUS_SYMBOL } from '../matrix/cellStatus';
+import { evidenceHtml } from '../matrix/exportHtml';
+import type { MatrixModel, MatrixRow, MatrixTable } from '../matrix/matrixModel';
+import { describeScore } from '../scope/scale';
+import type { Scoring } from '../scope/scopeModel';
+import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS } from '../scoring/comparison';
+import { formatWeightedScore } from '../scoring/weightedScore';
+import { radarChart, type RadarSeries } from './radarChart';
+import { categoryFile, productFile, SITE_ASSETS, sitePage, type SiteBuild } from './sitePage';
+
+/** The index: the scope's title and subject, coverage and freshness, a search box, and every category's matrix. */
+export function indexPage(model: MatrixModel, summary: CoverageSummary, build: SiteBuild): string {
+  const subject = model.subject
+    ? `<p>Our product: <strong>${escapeHtml(model.subject)}</strong>.</p>`
+    : '<p>The scope names no product of ours (no <code>subject</code>).</p>';
+  const glance = `<ul class="glance">
+<li><strong>${summary.answered}</strong> of ${summary.axes} axes answered over ${summary.products} products</li>
+<li><strong>${summary.missing + summary.empty + summary.placeholder}</strong> gaps (${summary.missing} missing, ${summary.empty} empty, ${summary.placeholder} placeholders)</li>
+<li><strong>${summary.stale}</strong> stale answers, <strong>${summary.unsourced}</strong> without a source</li>
+</ul>`;
+  const search = `<search><form role="search" id="search" action="#"><label for="search-input">Search products, axes and answers</label> <input id="search-input" type="search" autocomplete="off"></form><ul id="search-results" aria-live="polite"></ul></search>`;
+  const categories = model.tables
+    .map(
+      (
+        table,
+      ) => `<section data-category="${escapeHtml(table.categoryId)}" aria-labelledby="table-${escapeHtml(table.categoryId)}"><h2 id="table-${escapeHtml(table.categoryId)}"><a href="${categoryFile(table.categoryId)}">${escapeHtml(table.name)}</a></h2>
+<p class="goal">${escapeHtml(table.goal)}</p>
+${matrixTable(table, model.scoring)}</section>`,
+    )
+    .join('\n');
+  return sitePage({
+    title: model.title,
+    siteTitle: model.title,
+    body: `<h1>${escapeHtml(model.title)}</h1>\n${subject}\n${glance}\n${search}\n${filters(model)}\n${categories}`,
+    build,
+    scripts: [SITE_ASSETS.minisearch, SITE_ASSETS.searchIndex, SITE_ASSETS.search],
+  });
+}
+
+/** A category's page: its goal, its matrix, the radar of our product against each competitor, and the counts. */
+export function categoryPage(model: MatrixModel, table: MatrixTable, build: SiteBuild): string {
+  const ours = table.rows.find((row) => row.subject);
+  const competitors = table.rows.filter((row) => !row.subject);
+  const counts = ours
+    ? `<h2>Against ${escapeHtml(ours.name)}</h2>
+<table><thead><tr><th scope="col">Competitor</th>${COMPARISONS.map((c) => `<th scope="col">${COMPARISON_SYMBOL[c]} ${COMPARISON_LABEL[c]}</th>`).join('')}</tr></thead>
+<tbody>${competitors.map((row) => `<tr><th scope="row"><a href="${productFile(table.categoryId, row.key)}">${escapeHtml(row.name)}</a></th>${COMPARISONS.map((c) => `<td>${row.vs?.[c] ?? 0}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+    : '<p>No note covers our product in this category: there is nothing to compare against.</p>';
+  return sitePage({
+    title: `${table.name} — ${model.title}`,
+    siteTitle: model.title,
+    body: `<h1>${escapeHtml(table.name)}</h1>
+<p class="goal">${escapeHtml(table.goal)}</p>
+<h2>Matrix</h2>
+${matrixTable(table, model.scoring)}
+<h2>Scores</h2>
+${categoryRadar(table, model.scoring)}
+${counts}`,
+    build,
+  });
+}
+
+/** The category's scored axes (those some product scores), with every row as a series, ours first. */
+export function categoryRadar(table: MatrixTable, scoring: Scoring, rows: readonly MatrixRow[] = table.rows): string {
+  const scored = table.axes.flatMap((_, index) => (rows.some((row) => row.cells[index].score !== null) ? [index] : []));
+  const series: RadarSeries[] = rows.map((row) => ({ name: row.name, scores: scored.map((index) => row.cells[index].score) }));
+  return radarChart({
+    title: `${table.name}: ${rows.map((row) => row.name).join(', ')}`,
+    axes: scored.map((index) => ({ name: table.axes[index].name, weight: table.axes[index].weight })),
+    scale: scoring.scale,
+    series,
+  });
+}
+
+/** The index's filters, as the matrix panel has them; shown by the site's script, which applies them. */
+function filters(model: MatrixModel): string {
+  const options = model.tables
+    .map((table) => `<option value="${escapeHtml(table.categoryId)}">${escapeHtml(table.name)}</option>`)
+    .join('');
+  const box = (mark: string, label: string) => `<label><input type="checkbox" data-mark="${mark}"> ${label}</label>`;
+  return `<form id="filters" hidden aria-label="Filter the matrix"><label>Category <select id="filter-category"><option value="">All</option>${options}</select></label>
+${box('gap', 'Gaps only')} ${box('stale', 'Stale answers')} ${box('unsourced', 'Unsourced answers')}</form>`;
+}
+
+/** What a competitor's row has, for the filters: a gap (missing, empty or placeholder), a stale or an unsourced answer. */
+function rowMarks(row: MatrixRow): string {
+  return [
+    ...(row.cells.some((cell) => cell.status !== 'answered') ? ['gap'] : []),
+    ...(row.cells.some((cell) => cell.stale) ? ['stale'] : []),
+    ...(row.cells.some((cell) => cell.unsourced) ? ['unsourced'] : []),
+  ].join(' ');
+}
+
+/** A category's matrix: each product's name links to its page, each cell to the product's page at that axis. */
+function matrixTable(table: MatrixTable, scoring: Scoring): string {
+  const head = table.axes.map((axis) => `<th scope="col">${escapeHtml(axis.name)}</th>`).join('');
+  const body = table.rows
+    .map((row) => {
+      const page = productFile(table.categoryId, row.key);
+      const cells = row.cells
+        .map((cell, index) => {
+          const score = cell.score === null ? '' : ` <span class="score">${escapeHtml(describeScore(scoring, cell.score))}</span>`;
+          const link = `<a href="${page}#axis-${escapeHtml(table.axes[index].id)}"><span class="status">${STATUS_SYMBOL[cell.status]} ${STATUS_LABEL[cell.status]}</span></a>`;
+          return `<td class="${cell.status}">${link}${score} ${escapeHtml(cell.excerpt)}${evidenceHtml(cell)}</td>`;
+        })
+        .join('');
+      const name = `<a href="${page}">${escapeHtml(row.name)}</a>${row.subject ? ' <em>(ours)</em>' : ''}`;
+      return `<tr${row.subject ? ' class="subject"' : ` data-marks="${rowMarks(row)}"`}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td><td class="total">${row.score ? formatWeightedScore(row.score) : '—'}</td></tr>`;
+    })
+    .join('\n');
+  return `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(table.name)} matrix"><table class="matrix">
+<thead><tr><th scope="col">Product</th>${head}<th scope="col">Coverage</th><th scope="col">Score</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table></div>`;
+}

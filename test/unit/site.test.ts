@@ -1,0 +1,220 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../webview/webviewBrowser';
+import { runCli } from './cliRun';
+import { gitRepository } from './gitRepository';
+import { repoRoot, tempFolder } from './helpers';
+import { DJANGO_NOTE, GRID_NOTE, SCORED_SCOPE_YAML } from './scoringFixtures';
+
+/** Note and scope text that would run script, load a resource or leave the site if any page took it as markup. */
+const HOSTILE = [
+  '<script>window.__pwned = "script"</script>',
+  '<img src="x" onerror="window.__pwned = \'img\'">',
+  '[click me](javascript:window.__pwned="link")',
+  '[data](data:text/html,<script>alert(1)</script>)',
+  '![tracker](https://tracker.example/pixel.png)',
+  '[mail us](mailto:team@example.com) and [the docs](https://example.com/flask)',
+].join('\n\n');
+
+function hostileFolder(): string {
+  const scope = SCORED_SCOPE_YAML.replace('subject: Grid\n', 'subject: Grid\nnotes: research/**/*.md\n').replace(
+    '      - name: Flask\n',
+    `      - name: Flask\n        description: '"><img src=x onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>'\n      - name: '<script>window.__pwned = 3</script> Evil'\n        id: evil\n`,
+  );
+  return tempFolder({
+    'competitor-scope.yaml': scope,
+    'research/grid.md': GRID_NOTE,
+    'research/django.md': DJANGO_NOTE,
+    'research/flask.md': `---\nproduct: flask\n---\n\n## Auth\n\n${HOSTILE}\n\nScore: 3\n\n## Testing\n\nPytest fixtures.\n\nScore: 2\n\n## Docs\n\nShort and clear.\n\nScore: 2\n`,
+  });
+}
+
+async function buildSite(folder: string, ...options: string[]): Promise<string> {
+  const out = path.join(tempFolder({}), 'site');
+  const run = await runCli(['site', folder, '-o', out, '--no-git', '--as-of', '2026-01-01', ...options]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^Wrote \d+ pages to /m);
+  return out;
+}
+
+/** Every page reached from index.html by relative links, each link checked to resolve (the file, and its fragment's id). */
+function crawl(site: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  const queue = ['index.html'];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (pages.has(name)) continue;
+    const html = fs.readFileSync(path.join(site, name), 'utf8');
+    pages.set(name, html);
+    for (const [, attribute, target] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+      if (/^(https?:|mailto:)/.test(target)) {
+        assert.equal(attribute, 'href', `${name} loads ${target} from another host`);
+        continue;
+      }
+      assert.doesNotMatch(target, /^[a-z][a-z0-9+.-]*:|^\/|\.\./i, `${name} links to ${target}: not a relative link within the site`);
+      const [file, fragment] = target.split('#');
+      const into = file || name;
+      assert.ok(fs.existsSync(path.join(site, into)), `${name} links to ${target}, which is not in the site`);
+      if (fragment) {
+        assert.ok(fs.readFileSync(path.join(site, into), 'utf8').includes(` id="${fragment}"`), `${name} links to ${target}: no such id`);
+      }
+      if (into.endsWith('.html')) queue.push(into);
+    }
+  }
+  return pages;
+}
+
+describe('competitor-scope site', function () {
+  this.timeout(120_000);
+  let browser: Browser | undefined;
+  let hostileSite: string;
+  before(async () => {
+    hostileSite = await buildSite(hostileFolder(), '--repo-url', 'https://github.com/acme/research');
+  });
+  after(() => browser?.close());
+
+  it('writes an index, a page per category and per product, every link resolving and every page under its CSP', () => {
+    const pages = crawl(hostileSite);
+    assert.deepEqual([...pages.keys()].sort(), [
+      'category-web.html',
+      'index.html',
+      'product-web~django.html',
+      'product-web~evil.html',
+      'product-web~flask.html',
+      'product-web~grid.html',
+    ]);
+    for (const [name, html] of pages) {
+      assert.match(
+        html,
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self';/,
+        name,
+      );
+      assert.match(html, /Built \d{4}-\d\d-\d\d \d\d:\d\d UTC outside any git repository/, name);
+    }
+    const index = pages.get('index.html')!;
+    assert.match(index, /<a href="product-web~django.html#axis-auth">/, 'each cell links to the product page at its axis');
+  });
+
+  it('draws the category’s radar as SVG with a title, and the same data as a table', () => {
+    const category = fs.readFileSync(path.join(hostileSite, 'category-web.html'), 'utf8');
+    assert.match(category, /<svg [^>]*role="img"[^>]*><title id="[^"]+">Web Frameworks: Grid, Django, Flask, /);
+    assert.match(
+      category,
+      /<th scope="row"><span class="symbol series-1" aria-hidden="true">■<\/span> Django<\/th><td>2<\/td><td>4<\/td><td>3<\/td><td>—<\/td><\/tr>/,
+    );
+    assert.match(
+      category,
+      /<th scope="row"><a href="product-web~django.html">Django<\/a><\/th><td>1<\/td><td>1<\/td><td>1<\/td>/,
+      'lead, parity and they-lead counts',
+    );
+  });
+
+  it('renders a product’s answers from its notes with their evidence, a link to the note at the commit, and its battlecard', () => {
+    const django = fs.readFileSync(path.join(hostileSite, 'product-web~django.html'), 'utf8');
+    assert.match(django, /<section class="axis" id="axis-auth"[^>]*>\n<h3 id="axis-auth-title">Auth<\/h3>/);
+    assert.match(django, /<p>Sessions and permissions.<\/p>/);
+    assert.match(django, /score 2\/4 \(partial\)/);
+    assert.match(django, /<h2 id="battlecard-title">Battlecard against Grid<\/h2>/);
+    assert.match(django, /<code>research\/django.md, line 5<\/code>/, 'no commit outside a repository: the path as text');
+  });
+
+  it('says the commit it was built from, and links each answer to its note’s line there with --repo-url', async () => {
+    const repo = gitRepository();
+    repo.write('research/django.md', '---\nproduct: django\n---\n\n## Architecture guidance and opinionation\n\nBatteries included.\n');
+    repo.commit('2024-01-10');
+    const commit = repo.git(['rev-parse', 'HEAD']).trim();
+    const site = await buildSite(repo.folder, '--repo-url', 'https://github.com/acme/research/');
+    const django = fs.readFileSync(path.join(site, 'product-web~django.html'), 'utf8');
+    assert.ok(
+      django.includes(`<a href="https://github.com/acme/research/blob/${commit}/research/django.md#L5" rel="noopener noreferrer">`),
+      django,
+    );
+    assert.ok(django.includes(`from commit <code>${commit.slice(0, 12)}</code>`));
+  });
+
+  it('keeps hostile note and scope text inert: no script, handler, script link, image or request to another host', async () => {
+    const flask = fs.readFileSync(path.join(hostileSite, 'product-web~flask.html'), 'utf8');
+    assert.match(flask, /<a href="mailto:team@example.com" rel="noopener noreferrer">mail us<\/a>/);
+    assert.match(flask, /<a href="https:\/\/example.com\/flask" rel="noopener noreferrer">the docs<\/a>/);
+    browser ??= await launchChromium();
+    for (const name of crawl(hostileSite).keys()) {
+      const { page, requests, dialogs } = await openPage(browser, path.join(hostileSite, name));
+      const dom = (await page.evaluate(`({
+        pwned: window.__pwned,
+        handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => e.tagName + ' ' + a.name)),
+        scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+        badLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => !/^(https?:|mailto:|[\\w.~-]*(#[\\w.-]+)?$)/.test(h)),
+        images: document.images.length,
+      })`)) as Record<string, unknown>;
+      assert.deepEqual(dom, { pwned: undefined, handlers: [], scripts: dom.scripts, badLinks: [], images: 0 }, name);
+      assert.ok(
+        (dom.scripts as string[]).every((src) => ['minisearch.js', 'search-index.js', 'search.js'].includes(src)),
+        name,
+      );
+      assert.deepEqual(requests, [], `${name} requested another host`);
+      assert.deepEqual(dialogs, [], name);
+      await page.close();
+    }
+  });
+
+  it('searches products and answers on the index, and filters its matrix to the gaps, from file:// under its CSP', async () => {
+    browser ??= await launchChromium();
+    const { page } = await openPage(browser, path.join(hostileSite, 'index.html'));
+    await page.fill('#search-input', 'pytest');
+    const first = page.locator('#search-results li a').first();
+    assert.equal(await first.textContent(), 'Flask');
+    assert.equal(await first.getAttribute('href'), 'product-web~flask.html');
+    await page.check('input[data-mark="gap"]');
+    const shown = await page.locator('table.matrix tbody tr:visible th').allTextContents();
+    assert.deepEqual(shown, ['Grid (ours)', 'Flask', '<script>window.__pwned = 3</script> Evil'], 'gaps only: Django answers every axis');
+    await page.close();
+  });
+
+  it('passes axe-core on the index, a category page and a competitor’s page, light and dark, and builds from example/', async () => {
+    browser ??= await launchChromium();
+    const exampleSite = await buildSite(path.join(repoRoot, 'example'));
+    const pages = crawl(exampleSite);
+    const category = [...pages.keys()].find((name) => name.startsWith('category-'))!;
+    const product = [...pages.keys()].find((name) => name.startsWith('product-') && pages.get(name)!.includes('battlecard-title'))!;
+    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [site, name] of [
+      [hostileSite, 'index.html'],
+      [hostileSite, 'category-web.html'],
+      [hostileSite, 'product-web~django.html'],
+      [exampleSite, category],
+      [exampleSite, product],
+    ]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const { page } = await openPage(browser, path.join(site, name), scheme);
+        await page.evaluate(axe);
+        const violations = await page.evaluate(
+          `axe.run(document).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
+        );
+        assert.deepEqual(violations, [], `${name}, ${scheme}`);
+        await page.close();
+      }
+    }
+  });
+});
+
+/** A page of the site opened from file://, with every request to anything but a file, and every dialog, recorded. */
+async function openPage(
+  browser: Browser,
+  file: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ colorScheme });
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) requests.push(request.url());
+  });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`file://${file}`);
+  return { page, requests, dialogs };
+}
