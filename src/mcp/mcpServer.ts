@@ -13,6 +13,7 @@ import { nodeGitDates } from '../git/nodeGitDates';
 import { noGitDates } from '../git/gitDates';
 import { writeSection } from './noteWriter';
 import { LineTransport } from './lineTransport';
+import { registerPromptsAndResources } from './promptsAndResources';
 import { OUTPUT } from './outputSchemas';
 import { briefPage, checkPage, gapsPage, PAGES_NOTE, scopePage } from './pagedAnswers';
 import { MAX_CURSOR_CHARS, type Detail, type PagedCall } from './pages';
@@ -36,7 +37,7 @@ const detail = (summary: string, full: string) =>
 export async function createMcpServer(options: McpOptions): Promise<McpServer> {
   const first = await firstReading(options);
   const server = new McpServer({ name: 'competitor-scope', version: packageVersion() }, { instructions: first.instructions });
-  const load = async (): Promise<{ index: NoteIndex; notesRoot: string }> => {
+  const load = async (): Promise<{ index: NoteIndex; notesRoot: string; scopePath: string }> => {
     const workspace = await loadWorkspace({ ...options, git: nodeGitDates });
     if (!workspace.ok) {
       throw new ToolError(`The scope file ${workspace.scopePath} is invalid: ${workspace.problems.map((p) => p.message).join('; ')}`);
@@ -145,6 +146,7 @@ export async function createMcpServer(options: McpOptions): Promise<McpServer> {
       return { structured: { message }, text: message };
     },
   );
+  registerPromptsAndResources(server, load, inputs);
   return server;
 }
 
