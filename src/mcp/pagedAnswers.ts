@@ -25,10 +25,11 @@ export function gapsPage(index: NoteIndex, call: PagedCall): Lookup<object> {
 /**
  * The check: in full, `check --format json`, its products and then its findings a page at a time, with its scope,
  * notes and summary on every page; in summary, each product's gaps, stale and unsourced axes, and a count of each
- * kind of finding.
+ * kind of finding (an unusable scope file's problems in full).
  */
 export function checkPage(report: CheckReport, call: PagedCall): Lookup<object> {
-  if (call.selection.detail !== 'full') return checkSummaryPage(report, call);
+  // A scope file that cannot be used has only its problems to say: each in full, where it is.
+  if (call.selection.detail !== 'full' && report.notes !== null) return checkSummaryPage(report, call);
   const { products, findings } = report;
   const entries: unknown[] = [...products, ...findings];
   return jsonPage(call, { ...report, products: [], findings: [] }, entries, (page, slice) => ({

@@ -131,7 +131,7 @@ describe('competitor-scope mcp: structured, compact, cited answers', function ()
   });
 });
 
-describe('competitor-scope mcp without a scope file', function () {
+describe('competitor-scope mcp without a usable scope file', function () {
   this.timeout(60_000);
 
   it('says so in its instructions and names competitor-scope init', async () => {
@@ -140,6 +140,21 @@ describe('competitor-scope mcp without a scope file', function () {
       assert.match(
         client.getInstructions() ?? '',
         /its scope file cannot be used: .*no competitor-scope\.yaml.*\n.*run `competitor-scope init`/s,
+      );
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('gives the problems of a scope file that cannot be used, each with its line, and says so in its instructions', async () => {
+    const client = await connect(tempFolder({ 'competitor-scope.yaml': 'version: 1\ntitle: T\ncategories: 7\n' }));
+    try {
+      assert.match(client.getInstructions() ?? '', /its scope file cannot be used: .*competitor-scope\.yaml is invalid: /);
+      const check = (await client.callTool({ name: 'check_notes', arguments: {} })) as Result;
+      const findings = check.structuredContent?.findings as { code: string; line: number; message: string }[];
+      assert.ok(
+        findings.length > 0 && findings.every((f) => f.code === 'invalid-scope' && f.line >= 1 && f.message !== ''),
+        check.content[0].text,
       );
     } finally {
       await client.close();
