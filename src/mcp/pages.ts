@@ -8,6 +8,9 @@ export const MAX_REPLY_BYTES = 1_000_000;
 /** The most a tool's text may be, in bytes: the rest is the reply's JSON-RPC, `{"result":{"content":[{"type":"text","text":…}]},"jsonrpc":"2.0","id":…}`. */
 export const MAX_TEXT_BYTES = MAX_REPLY_BYTES - 256;
 
+/** The most a page's items may be, as JSON text: a reply holds them twice, as structured content and as its text. */
+const MAX_PAGE_BYTES = Math.floor(MAX_TEXT_BYTES / 2);
+
 /** The longest cursor taken: one this server gives is the tool, its selection and an offset, base64url-encoded. */
 export const MAX_CURSOR_CHARS = 2000;
 
@@ -19,9 +22,12 @@ export function replyBytes(text: string): number {
 /** A call of a paged tool: its name and the arguments that choose what it answers, which a cursor is good for only. */
 export interface PagedCall {
   readonly tool: string;
-  readonly selection: { readonly product?: string; readonly category?: string };
+  readonly selection: { readonly product?: string; readonly category?: string; readonly detail?: Detail };
   readonly cursor?: string;
 }
+
+/** How much a tool answers: what the question needs, or every field. */
+export type Detail = 'summary' | 'full';
 
 /** Items `start` to `end` (excluded) of an answer, and the cursor of the next page when there is one. */
 export interface Page {
@@ -34,6 +40,7 @@ const cursorSchema = z.strictObject({
   tool: z.string(),
   product: z.string().optional(),
   category: z.string().optional(),
+  detail: z.enum(['summary', 'full']).optional(),
   offset: z.int().min(1),
 });
 
@@ -46,7 +53,7 @@ export function pageOf(call: PagedCall, count: number, fixedBytes: number, cost:
   const start = cursorOffset(call, count);
   if (!start.ok) return start;
   // The next page's cursor counts as if it were there: its offset is at most `count`.
-  let room = MAX_TEXT_BYTES - fixedBytes - replyBytes(JSON.stringify({ nextCursor: cursorAt(call, count) }));
+  let room = MAX_PAGE_BYTES - fixedBytes - replyBytes(JSON.stringify({ nextCursor: cursorAt(call, count) }));
   let end = start.value;
   while (end < count) {
     room -= cost(end, end === start.value);
@@ -70,11 +77,11 @@ function cursorOffset(call: PagedCall, count: number): Lookup<number> {
       message: `That is not a cursor ${call.tool} gave: pass the nextCursor of its last answer as it is, or no cursor for the first page.`,
     };
   }
-  const { product, category, offset } = decoded.data;
-  if (product !== call.selection.product || category !== call.selection.category) {
+  const { product, category, detail, offset } = decoded.data;
+  if (product !== call.selection.product || category !== call.selection.category || detail !== call.selection.detail) {
     return {
       ok: false,
-      message: `That cursor is of an answer to other arguments: call ${call.tool} with the same product and category as for the first page.`,
+      message: `That cursor is of an answer to other arguments: call ${call.tool} with the same arguments as for the first page.`,
     };
   }
   if (offset >= count) {

@@ -5,7 +5,7 @@ import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { answerPlace, planReviewed, planScore, planUpdate, type AnswerPlan, type AnswerPlace } from '../core/brief/answerEdits';
 import { compareProducts, MAX_COMPARED, staleAnswers } from '../core/brief/answerTables';
-import { AGENT_INPUTS } from '../core/brief/agentTools';
+import { AGENT_INPUTS, agentInputs } from '../core/brief/agentTools';
 import { MAX_QUERY_CHARS, MAX_SEARCH_RESULTS, searchNotes } from '../core/brief/noteSearch';
 import { RESEARCH_INPUTS, RESEARCH_TOOLS, type ResearchTool } from '../core/brief/researchToolSpecs';
 import type { NoteIndex } from '../core/index/noteIndex';
@@ -16,6 +16,7 @@ import { compareRefs, DiffRefused } from '../node/compareRefs';
 import { diffFacts, diffText } from '../node/diffReport';
 import { readNote } from '../node/workspace';
 import { writeAnswer } from './noteWriter';
+import { READ_ONLY } from './toolResult';
 import {
   changesSchema,
   comparisonSchema,
@@ -33,21 +34,21 @@ export type LoadWorkspace = () => Promise<{ index: NoteIndex; notesRoot: string 
 type Structured = Record<string, unknown>;
 type Result = { content: { type: 'text'; text: string }[]; structuredContent?: Structured; isError?: boolean };
 
-const READ_ONLY: ToolAnnotations = { readOnlyHint: true, openWorldHint: false };
 const WRITES: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
 /** update_answer replaces the team's text (with the hash's consent), so it is marked destructive. */
 const REPLACES: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false };
 
 const name = z.string().min(1).max(200);
-const product = name.describe(AGENT_INPUTS.product);
-const category = name.describe(AGENT_INPUTS.category).optional();
-const axis = name.describe(AGENT_INPUTS.axis);
 
 /** SHA-256 of an answer's text, its first 16 hex digits: enough to tell two texts apart, short enough to send back. */
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** Registers the tools that search, compare, list stale answers, show changes, and edit one answer's score, date or text. */
-export function registerResearchTools(server: McpServer, load: LoadWorkspace): void {
+export function registerResearchTools(server: McpServer, load: LoadWorkspace, inputs: ReturnType<typeof agentInputs>): void {
+  // Their examples are the scope's own products and axes.
+  const product = name.describe(inputs.product);
+  const category = name.describe(inputs.category).optional();
+  const axis = name.describe(inputs.axis);
   const spec = (tool: ResearchTool, annotations: ToolAnnotations) => ({ title: tool.title, description: tool.description, annotations });
 
   server.registerTool(

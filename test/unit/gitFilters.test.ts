@@ -55,7 +55,7 @@ async function callMcpTools(folder: string): Promise<{ product: string; axes: { 
       axis: 'Testing strategy and coverage expectations',
       text: 'pytest, see [docs](https://flask.example.com/testing).',
     });
-    return JSON.parse(await call('check_notes')).products;
+    return JSON.parse(await call('check_notes', { detail: 'full' })).products;
   } finally {
     await client.close();
   }

@@ -63,6 +63,10 @@ describe('competitor-scope mcp', function () {
     );
     const add = tools.find((t) => t.name === 'add_section');
     assert.deepEqual(add?.inputSchema.required, ['product', 'axis', 'text']);
+    assert.deepEqual(
+      tools.filter((t) => t.outputSchema?.type === 'object').map((t) => t.name),
+      tools.map((t) => t.name),
+    );
   });
 
   it('answers the scope, gaps, a product, a brief and the check over the example workspace', async () => {
@@ -87,15 +91,15 @@ describe('competitor-scope mcp', function () {
     ).products;
     assert.ok(categoryGaps.some((g: { product: { id: string } }) => g.product.id === 'datadog'));
 
-    const django = JSON.parse((await call(client, 'read_product', { product: 'django' })).text);
-    assert.equal(django[0].notes[0], 'research/django.md');
-    assert.match(django[0].sections[1].text, /CSRF protection/);
+    const django = JSON.parse((await call(client, 'read_product', { product: 'django', detail: 'full' })).text);
+    assert.equal(django.notes[0], 'research/django.md');
+    assert.match(django.sections[1].text, /CSRF protection/);
 
     const brief = await call(client, 'research_brief', { product: 'DRF' });
     assert.match(brief.text, /^# Research brief: Django REST Framework/);
     assert.match(brief.text, /To research \(4 of 4\)/);
 
-    const report = JSON.parse((await call(client, 'check_notes')).text);
+    const report = JSON.parse((await call(client, 'check_notes', { detail: 'full' })).text);
     assert.deepEqual(Object.keys(report), ['scope', 'notes', 'products', 'findings', 'summary', 'subject']);
   });
 
@@ -235,18 +239,29 @@ describe('competitor-scope mcp: message sizes', function () {
     after(() => client?.close());
 
     /** Every page of a tool's answer, following nextCursor, each checked to fit in a reply of 1 MB. */
-    async function pages(tool: string, cursorOf: (text: string) => string | undefined): Promise<string[]> {
+    async function pages(
+      tool: string,
+      cursorOf: (text: string) => string | undefined,
+      args: Record<string, unknown> = {},
+    ): Promise<string[]> {
       const texts: string[] = [];
       let cursor: string | undefined;
       do {
-        const result = (await client.callTool({ name: tool, arguments: cursor === undefined ? {} : { cursor } }, undefined, {
+        const result = (await client.callTool({ name: tool, arguments: cursor === undefined ? args : { ...args, cursor } }, undefined, {
           timeout: 300_000,
         })) as TextResult;
         const reply = Buffer.byteLength(JSON.stringify({ result, jsonrpc: '2.0', id: 100 }));
         assert.ok(reply <= 1_000_000, `a reply of ${tool} is ${reply} bytes`);
         assert.notEqual(result.isError, true, result.content[0].text);
-        texts.push(result.content[0].text);
-        cursor = cursorOf(result.content[0].text);
+        const text = result.content[0].text;
+        texts.push(text);
+        cursor = cursorOf(text);
+        // The same answer as structured content: the brief's Markdown and cursor, or the JSON the text is.
+        const brief = { brief: text, ...(cursor === undefined ? {} : { nextCursor: cursor }) };
+        assert.deepEqual(
+          (result as { structuredContent?: object }).structuredContent,
+          tool === 'research_brief' ? brief : JSON.parse(text),
+        );
       } while (cursor !== undefined);
       return texts;
     }
@@ -266,7 +281,7 @@ describe('competitor-scope mcp: message sizes', function () {
     });
 
     it('gives the check in pages of at most 1 MB that hold every product and every finding once, each with the summary', async () => {
-      const answer = (await pages('check_notes', jsonCursor)).map((text) => JSON.parse(text));
+      const answer = (await pages('check_notes', jsonCursor, { detail: 'full' })).map((text) => JSON.parse(text));
       assert.ok(answer.length > 1, 'more than one page');
       const { report } = await checkReport({ folder, git: noGitDates, format: 'json', maxMissing: 0 });
       assert.deepEqual(
@@ -307,7 +322,7 @@ describe('competitor-scope mcp: message sizes', function () {
       const { nextCursor } = JSON.parse((await call(client, 'find_gaps', { category: 'Category 1' })).text);
       const other = await call(client, 'find_gaps', { category: 'Category 2', cursor: nextCursor });
       assert.ok(other.isError);
-      assert.match(other.text, /other arguments: call find_gaps with the same product and category as for the first page/);
+      assert.match(other.text, /other arguments: call find_gaps with the same arguments as for the first page/);
       const elsewhere = await call(client, 'research_brief', { category: 'Category 1', cursor: nextCursor });
       assert.match(elsewhere.text, /not a cursor research_brief gave/);
     });

@@ -35,7 +35,7 @@ describe('competitor-scope mcp: add_section writes safely', function () {
     const folder = await withServer({ 'research/django.md': DJANGO }, async (add) => {
       const hidden = await add('add_section', { product: 'Django', axis: 'Pricing model', text: 'Free.\n\n```\nunclosed' });
       assert.ok(hidden.isError, hidden.text);
-      assert.equal(statuses((await add('check_notes', {})).text)['django/support'], 'answered');
+      assert.equal(statuses((await add('check_notes', { detail: 'full' })).text)['django/support'], 'answered');
     });
     assert.equal(fs.readFileSync(path.join(folder, 'research/django.md'), 'utf8'), DJANGO);
   });
@@ -80,7 +80,7 @@ describe('competitor-scope mcp: add_section writes safely', function () {
         [false, false],
         answers.map((a) => a.text).join('\n'),
       );
-      const report = statuses((await add('check_notes', {})).text);
+      const report = statuses((await add('check_notes', { detail: 'full' })).text);
       assert.equal(report['flask/pricing-model'], 'answered');
       assert.equal(report['flask/support'], 'answered');
     });

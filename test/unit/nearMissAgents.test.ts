@@ -67,9 +67,9 @@ describe('near misses as agents see them', () => {
     const folder = tempFolder({ 'competitor-scope.yaml': SCOPE, [PINECONE_PATH]: PINECONE });
     const client = await connect(folder);
     try {
-      const [facts] = JSON.parse((await call(client, 'read_product', { product: 'Pinecone' })).text) as {
+      const facts = JSON.parse((await call(client, 'read_product', { product: 'Pinecone' })).text) as {
         sections: { axis: { name: string }; status: string; probablyAnsweredBy?: unknown }[];
-      }[];
+      };
       const byName = Object.fromEntries(facts.sections.map((s) => [s.axis.name, s]));
       assert.equal(byName['Pricing model'].status, 'missing');
       assert.deepEqual(byName['Pricing model'].probablyAnsweredBy, [{ file: PINECONE_PATH, line: 7, heading: 'Pricing' }]);

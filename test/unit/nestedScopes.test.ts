@@ -48,8 +48,8 @@ describe('a nested scope’s notes are its own', () => {
     const client = await connect(nestedLayout());
     try {
       const django = JSON.parse((await call(client, 'read_product', { product: 'django' })).text);
-      assert.deepEqual(django[0].notes, []);
-      assert.equal(JSON.parse((await call(client, 'check_notes')).text).notes.files, 1);
+      assert.deepEqual(django.notes, []);
+      assert.equal(JSON.parse((await call(client, 'check_notes', { detail: 'full' })).text).notes.files, 1);
     } finally {
       await client.close();
     }

@@ -1,7 +1,8 @@
 import type { NoteIndex } from '../index/noteIndex';
 import { briefSubject, researchBrief } from './researchBrief';
 import { gapFacts, productFacts, scopeListing, selectTargets, type Selection } from './scopeFacts';
-import type { Lookup } from '../notes/scopeLookup';
+import { findProduct, type Lookup } from '../notes/scopeLookup';
+import { categoryOf, type Scope } from '../scope/scopeModel';
 
 /**
  * The tools that agents call, one definition for both doors: the MCP server (`mcp` names) and the editor's
@@ -60,6 +61,35 @@ export const AGENT_INPUTS = {
   axis: 'The axis by its id, name or alias.',
   text: "The answer, in Markdown, without the heading (any heading in it deeper than the section's) and with every code block, comment and HTML block closed. Cite sources as links.",
 } as const;
+
+/** The inputs' descriptions with examples from the scope: its first products, category and axes. */
+export function agentInputs(scope: Pick<Scope, 'categories'>): {
+  readonly product: string;
+  readonly category: string;
+  readonly axis: string;
+} {
+  const first = scope.categories[0];
+  const examples = (names: readonly string[]) => (names.length > 0 ? ` (e.g. ${names.map((n) => JSON.stringify(n)).join(', ')})` : '');
+  return {
+    product: `A product by its id, name or alias, as in the scope file${examples(first?.products.slice(0, 2).map((p) => p.name) ?? [])}.`,
+    category: `A category by its id or name${examples(first ? [first.name] : [])}.`,
+    axis: `The axis by its id, name or alias${examples(first?.axes.slice(0, 2).map((a) => a.name) ?? [])}.`,
+  };
+}
+
+/**
+ * A product's one category: a product in several (our own, or one compared in two) without a category named is
+ * an error that names them, rather than an answer about one of them the agent did not choose.
+ */
+export function oneProduct(scope: Scope, product: string, category?: string): Lookup<{ categoryId: string; productId: string }> {
+  const targets = findProduct(scope, product, category);
+  if (!targets.ok || targets.value.length === 1) return targets.ok ? { ok: true, value: targets.value[0] } : targets;
+  const names = targets.value.map((t) => categoryOf(scope, t.categoryId)?.name ?? t.categoryId);
+  return {
+    ok: false,
+    message: `${JSON.stringify(product)} is in ${names.length} categories (${names.join('; ')}): name one with the category argument.`,
+  };
+}
 
 /** The scope, as JSON. */
 export function scopeAnswer(index: NoteIndex): string {

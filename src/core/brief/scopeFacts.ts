@@ -48,6 +48,8 @@ export interface SectionFacts {
   /** The answer's as-of day (`As of` line, `reviewed:` or git), null without one, and whether it is older than its limit. */
   readonly asOf?: string | null;
   readonly stale?: boolean;
+  /** The answer cites no source: a claim to check before repeating it. */
+  readonly unsourced?: boolean;
   /** For an axis not answered, the headings that probably answer it once renamed (near misses of its name). */
   readonly probablyAnsweredBy?: readonly NearMissHeading[];
 }
@@ -133,6 +135,7 @@ export function productFacts(index: NoteIndex, target: NoteTarget): ProductFacts
       sources: covered.evidence?.sources ?? [],
       asOf: covered.evidence?.asOf ?? null,
       stale: covered.evidence?.stale ?? false,
+      unsourced: (covered.evidence?.sources.length ?? 0) === 0,
     };
   });
   return {
