@@ -13,10 +13,10 @@ export const vsixPath = path.join(repoRoot, 'dist', 'competitor-scope.vsix');
 const vsixEntry = path.join(repoRoot, 'out', 'test', 'vsix', 'index.js');
 
 /**
- * The VSIX carries the desktop and the web entry, and the command line with its MCP server (about 370 KB packed),
+ * The VSIX carries the desktop and the web entry, and the command line with its MCP server (about 420 KB packed, most of it the MCP SDK),
  * which agent mode in VS Code 1.101+ starts; past this it is too heavy to install quickly.
  */
-const maxVsixBytes = 800 * 1024;
+const maxVsixBytes = 1024 * 1024;
 
 /** Why the VSIX cannot be tested, if it cannot. */
 function vsixProblem(): string | undefined {
