@@ -70,8 +70,15 @@ export class ScopeStore extends Disposable {
   static async create(folder: vscode.Uri, builtIn: () => Scope, realPaths?: RealPaths): Promise<ScopeStore> {
     const store = new ScopeStore(folder, builtIn, realPaths);
     store.watch();
-    await store.reload();
+    // A reload the watcher starts meanwhile (the scope file written as the window opens) supersedes this one
+    // unapplied: read until one applies, so that a store is never handed out without a scope.
+    do await store.reload();
+    while (!store.loaded);
     return store;
+  }
+
+  private get loaded(): boolean {
+    return (this.state as ScopeState | undefined) !== undefined;
   }
 
   get current(): ScopeState {
