@@ -19,6 +19,7 @@ import { registerNoteDefinition } from './features/noteDefinition';
 import { registerNoteCommands } from './features/noteCommands';
 import { registerNoteDiagnostics } from './features/noteDiagnostics';
 import { registerNoteHover } from './features/noteHover';
+import { registerAnswerHistory } from './features/answerHistory';
 import { registerResearchBrief } from './features/researchBrief';
 import { registerScopeCodeLens } from './features/scopeCodeLens';
 import { registerScopeCommands } from './features/scopeCommands';
@@ -130,7 +131,8 @@ export async function activateCompetitorScope(
     ...battlecards.disposables,
     ...registerCoverageStatusBar(roots, 'competitorScope.showMatrix'),
     ...registerNoteCompletion(roots),
-    ...registerNoteHover(roots),
+    ...registerNoteHover(roots, history.available),
+    ...registerAnswerHistory(roots, history),
     ...registerNoteCodeLens(roots),
     ...registerNoteDefinition(roots, context.extensionUri),
     ...registerTreeFollow(tree.view, roots, treeFollowed),

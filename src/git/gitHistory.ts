@@ -19,6 +19,14 @@ export interface HistoryPoint {
   readonly detail: string;
 }
 
+/** A commit that changed a note: its full id, day (YYYY-MM-DD), author and subject. */
+export interface NoteCommit {
+  readonly commit: string;
+  readonly day: string;
+  readonly author: string;
+  readonly subject: string;
+}
+
 /** A ref's commit and its files, open for reading; or why there are none. Its reader is closed by the caller. */
 export type OpenedCommit =
   | { readonly ok: true; readonly commit: string; readonly files: CommitFiles; close(): void }
@@ -34,6 +42,8 @@ export interface GitHistory {
   points(folder: string, signal?: AbortSignal): Promise<HistoryPoint[]>;
   /** The files of `ref`'s commit under `folder` that `wanted` says (see commitFileWanted), from its objects only. */
   openCommit(folder: string, ref: string, wanted: (path: string) => boolean, signal?: AbortSignal): Promise<OpenedCommit>;
+  /** The last `count` commits of HEAD that changed `note` (relative to `folder`), newest first; undefined when git fails. */
+  noteCommits(folder: string, note: string, count: number, signal?: AbortSignal): Promise<NoteCommit[] | undefined>;
 }
 
 const NO_GIT = 'comparing needs git, in a trusted workspace on the desktop or a server';
@@ -42,4 +52,5 @@ export const noGitHistory: GitHistory = {
   available: false,
   points: () => Promise.resolve([]),
   openCommit: () => Promise.resolve({ ok: false, reason: NO_GIT }),
+  noteCommits: () => Promise.resolve(undefined),
 };

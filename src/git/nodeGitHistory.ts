@@ -1,4 +1,4 @@
-import type { GitHistory, HistoryPoint } from './gitHistory';
+import type { GitHistory, HistoryPoint, NoteCommit } from './gitHistory';
 import { commitFiles } from './gitObjects';
 import { gitOutput } from './gitProcess';
 import { commitOf } from './gitRefs';
@@ -19,6 +19,16 @@ export const nodeGitHistory: GitHistory = {
     const files = await commitFiles(folder, commit, wanted, signal);
     if (files === undefined) return { ok: false, reason: `git could not list the files of commit ${commit}` };
     return { ok: true, commit, files, close: () => files.close() };
+  },
+  noteCommits: async (folder, note, count, signal) => {
+    const format = '--format=%H%x00%ad%x00%an%x00%s';
+    const args = ['log', `-n${count}`, '--no-color', format, '--date=short', 'HEAD', '--', `:(literal)${note}`];
+    const out = await gitOutput(folder, args, signal);
+    if (out === undefined) return undefined;
+    return lines(out).flatMap((line): NoteCommit[] => {
+      const [commit, day, author, subject] = line.split('\0');
+      return commit ? [{ commit, day: day ?? '', author: author ?? '', subject: subject ?? '' }] : [];
+    });
   },
 };
 

@@ -36,7 +36,7 @@ export function diagnosticCode(code: string, homepage: string): { value: string;
  * Team text for a MarkdownString, shown as written: Markdown and HTML characters are escaped. (VS Code's
  * appendText also turns spaces into &nbsp;, which keeps a long goal from wrapping in a hover.)
  */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 }
 

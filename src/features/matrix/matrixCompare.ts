@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import { localDay } from '../../core/dates';
 import { kindsWords, stateWords } from '../../core/history/changeWords';
 import { comparePictures } from '../../core/history/pictureChange';
 import type { NoteIndex } from '../../core/index/noteIndex';
-import { commitFileWanted, indexCommit } from '../../git/commitIndex';
+import { commitFileWanted } from '../../git/commitIndex';
 import type { GitHistory, HistoryPoint } from '../../git/gitHistory';
 import type { MatrixComparison } from '../../shared/matrixMessages';
-import { Disposable, LatestRun, type Run } from '../../workspace/lifecycle';
+import { readCommitIndex, scopeName } from '../../workspace/commitReading';
+import { Disposable, LatestRun } from '../../workspace/lifecycle';
 import type { ScopeRoots } from '../../workspace/scopeRoots';
-import { SLICE_MS, yieldToEventLoop } from '../../workspace/timeSlices';
 
 /** The point the matrix is compared with: its name, the scope it was read for, and that scope's analysis at it. */
 interface ComparedPoint {
@@ -73,7 +72,7 @@ export class MatrixComparer extends Disposable {
     if (!picked || !run.current()) return false;
     const read = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Reading ${picked.label} from git` },
-      () => this.read(folder, scopeFile, picked.ref, run),
+      () => readCommitIndex(this.history, folder, scopeName(scopeFile), picked.ref, commitFileWanted, run.signal),
     );
     if (!run.current()) return false;
     if (!read.ok) {
@@ -86,35 +85,6 @@ export class MatrixComparer extends Disposable {
     this.point = { label, rootKey: root.key, index: read.index };
     this.changed();
     return true;
-  }
-
-  /** The scope and notes at `ref`, analyzed in slices of the extension host's time. */
-  private async read(
-    folder: string,
-    scopeFile: vscode.Uri,
-    ref: string,
-    run: Run,
-  ): Promise<{ ok: true; commit: string; index: NoteIndex } | { ok: false; reason: string }> {
-    const scopeName = scopeFile.path.slice(scopeFile.path.lastIndexOf('/') + 1);
-    const opened = await this.history.openCommit(folder, ref, (file) => file === scopeName || commitFileWanted(file), run.signal);
-    if (!opened.ok) return opened;
-    try {
-      let started = performance.now();
-      const pause = async () => {
-        if (performance.now() - started < SLICE_MS) return;
-        await yieldToEventLoop();
-        if (!run.current()) throw new Error('a newer comparison started');
-        started = performance.now();
-      };
-      const loaded = await indexCommit(opened.files, scopeName, '', localDay(), pause);
-      if (loaded.ok) return { ok: true, commit: opened.commit, index: loaded.index };
-      if ('missing' in loaded) return { ok: false, reason: `it holds no ${loaded.missing} here` };
-      return { ok: false, reason: `its scope file cannot be read (${loaded.problems[0]?.message ?? 'it is not valid'})` };
-    } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    } finally {
-      opened.close();
-    }
   }
 
   stop(): void {
