@@ -4,26 +4,10 @@ import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
-import { newParts, route, type HeadingParts, type PartsDraft, type ScoreLine } from './noteParts';
+import { newParts, route, type HeadingParts, type PartContent, type PartsDraft, type ScoreLine } from './noteParts';
 
 /** What a heading's own blocks (up to the next heading of any level) hold. */
-export interface HeadingContent {
-  /** A block that is an answer whatever it says: code, a table, a rule, HTML other than comments. */
-  readonly solid: boolean;
-  /**
-   * The opening source of each paragraph (also in lists and quotes), at most `LEAD_CHARS` characters and one
-   * more when it goes on: enough for placeholder words and, read as plain text, an excerpt (see sectionStatus).
-   */
-  readonly leads: readonly string[];
-  /** The `Score:` lines of its paragraphs, in order (they are not leads). */
-  readonly scores: readonly ScoreLine[];
-  /** The http(s) URLs its heading and paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
-  readonly urls: readonly string[];
-  /** The footnotes (`[^label]`) its paragraphs refer to. */
-  readonly footnotes: readonly string[];
-  /** Its date lines (`As of 2025-03-01`, `Last checked: 5 March 2025`), read or not. */
-  readonly markers: readonly AsOfMarker[];
-}
+export type HeadingContent = PartContent;
 
 export type { ScoreLine } from './noteParts';
 

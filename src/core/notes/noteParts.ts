@@ -14,13 +14,22 @@ export interface ScoreLine {
   readonly range: Range;
 }
 
-/** What some of a heading's own blocks hold: paragraphs' openings, score lines, citations, date lines, and whether a solid block (code, a table) is among them. */
+/** What some of a heading's own blocks hold: a heading's own (HeadingContent), or one product's part of them. */
 export interface PartContent {
+  /** A block that is an answer whatever it says: code, a table, a rule, HTML other than comments. */
   readonly solid: boolean;
+  /**
+   * The opening source of each paragraph (also in lists and quotes), at most `LEAD_CHARS` characters and one
+   * more when it goes on: enough for placeholder words and, read as plain text, an excerpt (see sectionStatus).
+   */
   readonly leads: readonly string[];
+  /** The `Score:` lines of its paragraphs, in order (they are not leads). */
   readonly scores: readonly ScoreLine[];
+  /** The http(s) URLs its heading and paragraphs cite (links, references, autolinks, bare URLs), as written, repeats included. */
   readonly urls: readonly string[];
+  /** The footnotes (`[^label]`) its paragraphs refer to. */
   readonly footnotes: readonly string[];
+  /** Its date lines (`As of 2025-03-01`, `Last checked: 5 March 2025`), read or not. */
   readonly markers: readonly AsOfMarker[];
 }
 
