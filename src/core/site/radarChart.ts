@@ -32,6 +32,11 @@ const SYMBOL_TEXT: Readonly<Record<SymbolName, string>> = {
 };
 
 const SIZE = 360;
+/** Room beside the circle for the axes' names, each wrapped to lines of LABEL_CHARS at the chart's 11px. */
+const LABEL_ROOM = 130;
+const LABEL_CHARS = 20;
+const LABEL_LINES = 3;
+const LINE_HEIGHT = 13;
 const CENTER = SIZE / 2;
 const RADIUS = 120;
 
@@ -66,7 +71,15 @@ export function radarChart(input: RadarInput): string {
       const [lx, ly] = at(i, input.scale * 1.18);
       const anchor = Math.abs(lx - CENTER) < 8 ? 'middle' : lx > CENTER ? 'start' : 'end';
       const label = `${axis.name}${axis.weight !== 1 ? ` (×${axis.weight})` : ''}`;
-      return `<line class="grid" x1="${CENTER}" y1="${CENTER}" x2="${x}" y2="${y}"/><text x="${lx}" y="${ly}" text-anchor="${anchor}" dominant-baseline="middle">${escapeHtml(label)}</text>`;
+      const lines = labelLines(label);
+      // Lines centred on the spoke's end: the first moved up by half the block's height.
+      const tspans = lines
+        .map(
+          (line, k) =>
+            `<tspan x="${lx}" dy="${k === 0 ? round(-((lines.length - 1) * LINE_HEIGHT) / 2) : LINE_HEIGHT}">${escapeHtml(line)}</tspan>`,
+        )
+        .join('');
+      return `<line class="grid" x1="${CENTER}" y1="${CENTER}" x2="${x}" y2="${y}"/><text x="${lx}" y="${ly}" text-anchor="${anchor}" dominant-baseline="middle">${tspans}</text>`;
     })
     .join('');
   const shapes = input.series
@@ -80,8 +93,8 @@ export function radarChart(input: RadarInput): string {
   const legend = input.series.map((series, s) => `<li>${seriesSymbol(s)} ${escapeHtml(series.name)}</li>`).join('');
   const title = escapeHtml(input.title);
   return `<figure class="chart">
-<svg viewBox="-90 0 ${SIZE + 180} ${SIZE}" role="img" aria-labelledby="${chartId(input.title)}" class="radar"><title id="${chartId(input.title)}">${title}</title>${rings}${spokes}${shapes}</svg>
-<figcaption>${title}. Scores from 0 to ${input.scale}, weights in brackets; an unscored axis has no point.<ul class="legend">${legend}</ul></figcaption>
+<svg viewBox="${-LABEL_ROOM} 0 ${SIZE + 2 * LABEL_ROOM} ${SIZE}" role="img" aria-labelledby="${chartId(input.title)}" class="radar"><title id="${chartId(input.title)}">${title}</title>${rings}${spokes}${shapes}</svg>
+<figcaption>${title}. Scores from 0 to ${input.scale}, a weight other than 1 after its axis (×2); an unscored axis has no point.<ul class="legend">${legend}</ul></figcaption>
 </figure>
 ${radarTable(input)}`;
 }
@@ -166,3 +179,15 @@ function chartId(title: string): string {
 
 /** The series' colours as the site's style sets them on symbols. */
 export const SERIES_STYLE = PALETTE.map((colour, i) => `.series-${i} { color: ${colour}; }`).join('\n');
+
+/** An axis's name in lines of at most LABEL_CHARS characters (a longer word stands alone), at most LABEL_LINES, the last cut with "…". */
+function labelLines(label: string): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= LABEL_CHARS) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= LABEL_LINES) return lines;
+  return [...lines.slice(0, LABEL_LINES - 1), `${lines[LABEL_LINES - 1].slice(0, LABEL_CHARS - 1)}…`];
+}
