@@ -1,32 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { extensionApi } from './api';
-import { closeAllEditors, waitFor, workspacePath } from './helpers';
-import { comparedRepository } from './matrixCompare.test';
-import { clickInWebview, waitForWebview, webviewProbeAvailable } from './webviewProbe';
+import { waitFor } from './helpers';
+import { withComparedRepository } from './matrixCompare.test';
+import { clickInWebview, waitForWebview } from './webviewProbe';
 
 const PAGE = 'Battlecard: Kafka';
 
 describe('the battlecard changed since a commit, drawn', function () {
   this.timeout(120_000);
-  const folder = workspacePath('card-compared');
-
-  before(async function () {
-    if (!webviewProbeAvailable()) this.skip();
-    await closeAllEditors();
-    // Made once the extension runs, as a folder appearing then is a scope appearing.
-    await (await extensionApi()).ready();
-    comparedRepository(folder);
-  });
-  after(async () => {
-    await closeAllEditors();
-    rmSync(path.join(folder, 'competitor-scope.yaml'), { force: true });
-    const api = await extensionApi();
-    await waitFor(() => api.scopes().length === 1, 'the repository’s scope to go with its scope file');
-    rmSync(folder, { recursive: true, force: true });
-  });
+  withComparedRepository('card-compared');
 
   it('marks the competitor’s changed answers with data-change, before → after and a count, and stops comparing', async () => {
     const api = await extensionApi();
