@@ -110,7 +110,7 @@ export async function activateCompetitorScope(
   const matrixSource = new CurrentScopeSource(roots, builtIn);
   const comparer = new MatrixComparer(roots, history);
   const matrix = registerMatrixPanel(context.extensionUri, matrixSource, comparer);
-  const battlecards = registerBattlecardPanel(context.extensionUri, roots);
+  const battlecards = registerBattlecardPanel(context.extensionUri, roots, history);
   const chat = registerChatParticipant(roots, context.extensionUri);
   const tools = registerLanguageModelTools(roots);
   const treeFollowed = new vscode.EventEmitter<vscode.Uri>();

@@ -1,9 +1,19 @@
 import * as z from 'zod';
 import type { Battlecard } from '../core/matrix/battlecard';
-import { pageId } from './matrixMessages';
+import { pageId, type MatrixComparison } from './matrixMessages';
 
-/** From the extension to a battlecard page: the card, again after every change; or that its product left the scope. */
-export type ToBattlecard = { readonly type: 'card'; readonly card: Battlecard } | { readonly type: 'gone'; readonly product: string };
+/** The card compared with a point of history: its changed cells (our product's are under `subjectId`). */
+export interface BattlecardComparison extends MatrixComparison {
+  readonly subjectId: string | null;
+}
+
+/**
+ * From the extension to a battlecard page: the card, again after every change, with its comparison (null when there is
+ * none); or that its product left the scope.
+ */
+export type ToBattlecard =
+  | { readonly type: 'card'; readonly card: Battlecard; readonly comparison: BattlecardComparison | null }
+  | { readonly type: 'gone'; readonly product: string };
 
 const side = z.enum(['ours', 'theirs']);
 
@@ -16,6 +26,9 @@ export const fromBattlecardSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('export') }),
   /** The copy button: the card as Markdown, to the clipboard. */
   z.strictObject({ type: z.literal('copy') }),
+  /** Changed since…: the extension asks for a branch, tag or commit. */
+  z.strictObject({ type: z.literal('compare') }),
+  z.strictObject({ type: z.literal('stopComparing') }),
 ]);
 
 export type FromBattlecard = z.infer<typeof fromBattlecardSchema>;

@@ -10,7 +10,8 @@ import {
   type BattlecardSide,
 } from '../core/matrix/battlecard';
 import { COMPARISON_SYMBOL } from '../core/scoring/comparison';
-import type { BattlecardState, FromBattlecard, ToBattlecard } from '../shared/battlecardMessages';
+import type { BattlecardComparison, BattlecardState, FromBattlecard, ToBattlecard } from '../shared/battlecardMessages';
+import { ChangeMarks } from './changeMarks';
 import { element } from './dom';
 import { evidenceLine } from './evidenceLine';
 import { acquireWebviewApi, restoreState } from './webviewApi';
@@ -31,6 +32,11 @@ class BattlecardApp {
   private scrollRestored = false;
   private readonly heading = element('h1');
   private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary' } });
+  private readonly changeCount = element('span', { className: 'change-count', attributes: { id: 'change-count', role: 'status' } });
+  private readonly stopComparing = element('button', {
+    text: 'Stop comparing',
+    attributes: { id: 'stop-comparing', type: 'button', title: 'Show the card as it is now, without changes' },
+  });
   private readonly body = element('main', { className: 'scroller card', attributes: { 'aria-live': 'polite' } });
 
   start(root: HTMLElement): void {
@@ -44,7 +50,15 @@ class BattlecardApp {
     });
     copy.addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
     exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
-    root.replaceChildren(element('header', { className: 'toolbar' }, this.heading, this.summary, copy, exportButton), this.body);
+    const changedSince = element('button', {
+      text: 'Changed since…',
+      attributes: { id: 'changed-since', type: 'button', title: 'Mark the answers that changed since a branch, tag or commit' },
+    });
+    changedSince.addEventListener('click', () => vscode.postMessage({ type: 'compare' }));
+    this.stopComparing.addEventListener('click', () => vscode.postMessage({ type: 'stopComparing' }));
+    this.showComparing(null);
+    const toolbar = [this.heading, this.summary, this.changeCount, changedSince, this.stopComparing, copy, exportButton];
+    root.replaceChildren(element('header', { className: 'toolbar' }, ...toolbar), this.body);
     this.body.addEventListener('click', (event) => this.onClick(event));
     this.body.addEventListener('scroll', () => this.save({ scrollTop: this.body.scrollTop }), { passive: true });
     window.addEventListener('message', (event: MessageEvent<ToBattlecard>) => this.receive(event.data));
@@ -56,6 +70,7 @@ class BattlecardApp {
     if (message.type === 'gone') {
       this.heading.textContent = message.product;
       this.summary.textContent = '';
+      this.showComparing(null);
       this.body.replaceChildren(element('p', { className: 'gone', text: `${message.product} is no longer a competitor in the scope.` }));
       return;
     }
@@ -73,11 +88,21 @@ class BattlecardApp {
         element('p', { className: 'no-subject', text: 'The scope names no subject (our product): every axis is unknown until it does.' }),
       );
     }
+    const marks = this.showComparing(message.comparison);
     const top = this.body.scrollTop;
-    this.body.replaceChildren(...intro, ...BATTLECARD_SECTIONS.map((section) => renderSection(card, section)));
+    this.body.replaceChildren(...intro, ...BATTLECARD_SECTIONS.map((section) => renderSection(card, section, marks)));
     // A redraw keeps the place; the first drawing goes back to where the page was before a reload.
     this.body.scrollTop = this.scrollRestored ? top : this.state.scrollTop;
     this.scrollRestored = true;
+  }
+
+  /** The count and Stop comparing while the card is compared with a point of history; its marks then. */
+  private showComparing(comparison: BattlecardComparison | null): CardMarks | undefined {
+    const marks = comparison ? { marks: new ChangeMarks(comparison), subjectId: comparison.subjectId } : undefined;
+    this.changeCount.textContent = marks?.marks.summary ?? '';
+    this.changeCount.hidden = !marks;
+    this.stopComparing.hidden = !marks;
+    return marks;
   }
 
   /** An axis's side opens that side's note at the axis. */
@@ -94,7 +119,13 @@ class BattlecardApp {
   }
 }
 
-function renderSection(card: Battlecard, section: BattlecardSection): HTMLElement {
+/** The card's changed cells, and the id our product's are under. */
+interface CardMarks {
+  readonly marks: ChangeMarks;
+  readonly subjectId: string | null;
+}
+
+function renderSection(card: Battlecard, section: BattlecardSection, marks: CardMarks | undefined): HTMLElement {
   const axes = card.sections[section];
   const id = `section-${section}`;
   const heading = element(
@@ -105,7 +136,7 @@ function renderSection(card: Battlecard, section: BattlecardSection): HTMLElemen
     element('span', { className: 'count', text: `(${axes.length})` }),
   );
   const content = axes.length
-    ? element('ul', {}, ...axes.map((axis) => renderAxis(card, axis)))
+    ? element('ul', {}, ...axes.map((axis) => renderAxis(card, axis, marks)))
     : element('p', { className: 'none', text: 'None.' });
   return element(
     'section',
@@ -115,18 +146,20 @@ function renderSection(card: Battlecard, section: BattlecardSection): HTMLElemen
   );
 }
 
-function renderAxis(card: Battlecard, axis: BattlecardAxis): HTMLElement {
+function renderAxis(card: Battlecard, axis: BattlecardAxis, marks: CardMarks | undefined): HTMLElement {
   const head = element('div', { className: 'axis-head' }, element('strong', { className: 'axis-name', text: axis.name }));
   if (axis.weight !== 1) {
     head.append(element('span', { className: 'weight', text: `×${axis.weight}`, attributes: { title: `Weight ×${axis.weight}` } }));
   }
-  return element(
-    'li',
-    { className: 'axis', attributes: { 'data-axis': axis.id } },
-    head,
-    renderSide(card, 'ours', card.subject ?? 'Our product', axis.ours),
-    renderSide(card, 'theirs', card.product, axis.theirs),
-  );
+  const ours = renderSide(card, 'ours', card.subject ?? 'Our product', axis.ours);
+  const theirs = renderSide(card, 'theirs', card.product, axis.theirs);
+  if (marks) {
+    // Our product's answer and the competitor's are cells of the matrix: each is marked as the matrix marks it.
+    if (marks.subjectId) marks.marks.decorate(ours, card.categoryId, marks.subjectId, axis.id);
+    marks.marks.decorate(theirs, card.categoryId, card.productId, axis.id);
+  }
+  const changed = ours.classList.contains('changed') || theirs.classList.contains('changed');
+  return element('li', { className: changed ? 'axis changed' : 'axis', attributes: { 'data-axis': axis.id } }, head, ours, theirs);
 }
 
 function renderSide(card: Battlecard, side: 'ours' | 'theirs', name: string, value: BattlecardSide): HTMLElement {

@@ -38,6 +38,11 @@ export class ChangeMarks {
     return this.rows.has(`${categoryId}\n${productId}`);
   }
 
+  /** `2 cells changed since main (1a2b3c4)`, for the toolbar. */
+  get summary(): string {
+    return `${this.count} cell${this.count === 1 ? '' : 's'} changed since ${this.label}`;
+  }
+
   changed(categoryId: string, productId: string, axisId: string): boolean {
     return this.cells.has(cellKey(categoryId, productId, axisId));
   }

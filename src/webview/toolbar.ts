@@ -102,7 +102,7 @@ export class Toolbar {
   update(model: MatrixModel, state: ViewState, changes: ChangeMarks | undefined): void {
     this.comparing.hidden = changes === undefined;
     this.changedOnly.checked = state.changedOnly;
-    if (changes) this.changeCount.textContent = `${changes.count} cell${changes.count === 1 ? '' : 's'} changed since ${changes.label}`;
+    if (changes) this.changeCount.textContent = changes.summary;
     this.heading.textContent = model.title;
     const percent = model.total === 0 ? 100 : Math.round((100 * model.answered) / model.total);
     this.summary.textContent = `${model.answered}/${model.total} answered (${percent}%)`;

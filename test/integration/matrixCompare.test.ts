@@ -61,10 +61,9 @@ export function comparedRepository(folder: string): void {
   commit('2021-06-01', 'Kafka: transactions and KRaft');
 }
 
-describe('the matrix compared with a commit, drawn', function () {
-  this.timeout(120_000);
-  const folder = workspacePath('compared');
-
+/** For the suite that calls it: `comparedRepository` in the workspace folder `name` and its scope, gone after it. */
+export function withComparedRepository(name: string): void {
+  const folder = workspacePath(name);
   before(async function () {
     if (!webviewProbeAvailable()) this.skip();
     await closeAllEditors();
@@ -73,13 +72,18 @@ describe('the matrix compared with a commit, drawn', function () {
     comparedRepository(folder);
   });
   after(async () => {
-    await vscode.commands.executeCommand('competitorScope.stopComparing');
     await closeAllEditors();
     rmSync(path.join(folder, 'competitor-scope.yaml'), { force: true });
     const api = await extensionApi();
     await waitFor(() => api.scopes().length === 1, 'the repository’s scope to go with its scope file');
     rmSync(folder, { recursive: true, force: true });
   });
+}
+
+describe('the matrix compared with a commit, drawn', function () {
+  this.timeout(120_000);
+  after(() => vscode.commands.executeCommand('competitorScope.stopComparing'));
+  withComparedRepository('compared');
 
   it('marks the changed cells with data-change, counts them, steps through them with n, and stops comparing', async () => {
     const api = await extensionApi();

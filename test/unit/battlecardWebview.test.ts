@@ -32,7 +32,7 @@ describe('battlecard webview in Chromium', function () {
   });
 
   const show = (shown: Battlecard, options = {}) =>
-    openWith(browser, BATTLECARD_PAGE, { type: 'card', card: shown }, 'section.verdict', options);
+    openWith(browser, BATTLECARD_PAGE, { type: 'card', card: shown, comparison: null }, 'section.verdict', options);
   const texts = (selector: string) => page!.page.locator(selector).allTextContents();
 
   it('says it is ready, then draws each verdict with both sides, and keeps which card it shows', async () => {
@@ -66,7 +66,7 @@ describe('battlecard webview in Chromium', function () {
   it('draws the new card when one comes, and says so when the product has left the scope', async () => {
     page = await show(card());
     const tied = card({ 'research/grid.md': GRID_NOTE, 'research/django.md': DJANGO_NOTE.replace('Score: 2', 'Score: 4') });
-    await page.post({ type: 'card', card: tied });
+    await page.post({ type: 'card', card: tied, comparison: null });
     await page.page.waitForFunction(
       () =>
         (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(
@@ -90,6 +90,40 @@ describe('battlecard webview in Chromium', function () {
       { type: 'export' },
       { type: 'copy' },
     ]);
+  });
+
+  it('marks the answers changed since a commit, ours and theirs, counts them, and asks to compare or stop', async () => {
+    page = await show(card());
+    assert.equal(await page.page.locator('#stop-comparing').isVisible(), false);
+    const change = { categoryId: 'web', what: 'text', before: 'answered: “Sessions.”', after: 'answered: “Sessions and permissions.”' };
+    const comparison = {
+      label: 'main (1a2b3c4)',
+      subjectId: 'grid',
+      changes: [
+        { ...change, productId: 'django', axisId: 'auth', kinds: ['text'] },
+        { ...change, productId: 'grid', axisId: 'testing', kinds: ['answered'], what: 'answered' },
+      ],
+    };
+    await page.post({ type: 'card', card: card(), comparison });
+    await page.page.locator('#change-count', { hasText: '2 cells changed since main (1a2b3c4)' }).waitFor();
+    assert.deepEqual(await page.page.locator('[data-change]').evaluateAll((all) => all.map((e) => e.getAttribute('data-change'))), [
+      'text',
+      'answered',
+    ]);
+    const theirs = page.page.locator('li[data-axis="auth"] .theirs');
+    assert.match((await theirs.textContent()) ?? '', /^△ Changed/);
+    assert.equal(
+      await theirs.getAttribute('aria-description'),
+      'Changed since main (1a2b3c4): text. Before: answered: “Sessions.”. After: answered: “Sessions and permissions.”.',
+    );
+    assert.match((await page.page.locator('li[data-axis="testing"] .ours').textContent()) ?? '', /^\+ Answered/);
+    assert.deepEqual(await texts('li.axis.changed strong.axis-name'), ['Auth', 'Testing']);
+    await page.page.locator('#changed-since').click();
+    await page.page.locator('#stop-comparing').click();
+    assert.deepEqual((await page.sent()).slice(1), [{ type: 'compare' }, { type: 'stopComparing' }]);
+    await page.post({ type: 'card', card: card(), comparison: null });
+    await page.page.locator('#stop-comparing').waitFor({ state: 'hidden' });
+    assert.equal(await page.page.locator('[data-change]').count(), 0);
   });
 
   it('goes back to where it was scrolled after a reload', async () => {

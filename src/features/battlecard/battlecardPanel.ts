@@ -3,11 +3,19 @@ import { productPicks } from '../../core/assist/productPicks';
 import { buildMatrix } from '../../core/matrix/matrixModel';
 import { buildBattlecard, type Battlecard } from '../../core/matrix/battlecard';
 import { subjectOf } from '../../core/scope/scopeModel';
-import { battlecardStateSchema, parseFromBattlecard, type FromBattlecard, type ToBattlecard } from '../../shared/battlecardMessages';
+import type { GitHistory } from '../../git/gitHistory';
+import {
+  battlecardStateSchema,
+  parseFromBattlecard,
+  type BattlecardComparison,
+  type FromBattlecard,
+  type ToBattlecard,
+} from '../../shared/battlecardMessages';
 import { BATTLECARD_PAGE } from '../../shared/webviewPage';
 import type { ScopeRef } from '../../workspace/noteNavigation';
 import type { ScopeRoot, ScopeRoots } from '../../workspace/scopeRoots';
-import { Disposable } from '../../workspace/lifecycle';
+import { comparisonSince, readHistoryPoint, type ComparedPoint } from '../../workspace/historyPoint';
+import { Disposable, LatestRun } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage } from '../../workspace/webviewHost';
 import { registerBattlecardExport } from './battlecardExport';
 import { coverageOf } from '../../workspace/matrixSource';
@@ -22,6 +30,12 @@ export interface BattlecardPanelHandle {
   postFromWebview(ref: ScopeRef, message: unknown): Promise<void>;
 }
 
+/** A card as its page shows it: with its changes while it is compared with a point of history. */
+interface ShownCard {
+  readonly card: Battlecard;
+  readonly comparison: BattlecardComparison | null;
+}
+
 const keyOf = (ref: ScopeRef) => `${ref.root}\u0000${ref.categoryId}\u0000${ref.productId}`;
 
 /**
@@ -29,7 +43,7 @@ const keyOf = (ref: ScopeRef) => `${ref.root}\u0000${ref.categoryId}\u0000${ref.
  * matrix does. Opened from the tree, a note's lens, a matrix row or the palette. A card stays with the scope it was
  * opened in (the ref's, else the current one), where the window has several.
  */
-export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRoots): BattlecardPanelHandle {
+export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRoots, history: GitHistory): BattlecardPanelHandle {
   const panels = new Map<string, BattlecardPanel>();
   /** The ref with its scope's key, and the scope; undefined without a folder. */
   const bind = (ref: ScopeRef): [ScopeRef, ScopeRoot] | undefined => {
@@ -44,7 +58,7 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
     return buildBattlecard(scope, buildMatrix(scope, coverage), ref.categoryId, ref.productId);
   };
   const adopt = (panel: vscode.WebviewPanel, [ref, root]: [ScopeRef, ScopeRoot]) => {
-    const card = new BattlecardPanel(panel, extensionUri, ref, root, () => cardOf(ref));
+    const card = new BattlecardPanel(panel, extensionUri, ref, root, history, () => cardOf(ref));
     panels.set(keyOf(ref), card);
     panel.onDidDispose(() => panels.delete(keyOf(ref)));
     return card;
@@ -93,6 +107,13 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
           else panel.dispose();
         },
       }),
+      // Changed since… for the open card of a competitor (the active one from the palette); optional: a branch, tag or commit.
+      vscode.commands.registerCommand('competitorScope.battlecardChangedSince', async (target?: Target, gitRef?: unknown) => {
+        const ref = target && typeof target === 'object' ? refOf(target) : active();
+        const card = ref && open(ref);
+        if (!card) void vscode.window.showInformationMessage('Open a battlecard first: Changed since… compares the card shown.');
+        return card ? card.compare(gitRef) : false;
+      }),
       ...registerBattlecardExport(cardOf, active, pick, (ref) => roots.of(ref)?.folderUri),
       { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
     ],
@@ -107,7 +128,10 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
 }
 
 class BattlecardPanel extends Disposable {
-  private readonly live: LivePage<Battlecard | undefined, ToBattlecard>;
+  private readonly live: LivePage<ShownCard | undefined, ToBattlecard>;
+  private readonly runs = this.register(new LatestRun());
+  /** The point of history the card is compared with, if any. */
+  private point: ComparedPoint | undefined;
   /** The product's name as last shown, for the page to say that it has left the scope. */
   private product: string;
 
@@ -116,6 +140,7 @@ class BattlecardPanel extends Disposable {
     extensionUri: vscode.Uri,
     readonly ref: ScopeRef,
     private readonly root: ScopeRoot,
+    private readonly history: GitHistory,
     buildCard: () => Battlecard | undefined,
   ) {
     super();
@@ -127,7 +152,7 @@ class BattlecardPanel extends Disposable {
         const card = buildCard();
         if (card) this.product = card.product;
         panel.title = `Battlecard: ${this.product}`;
-        return card;
+        return card && { card, comparison: this.comparison(card) };
       },
       // A product that left the scope (or became the subject) has no card: the page says so, and shows it again if it returns.
       whole: (card) => this.message(card),
@@ -141,12 +166,41 @@ class BattlecardPanel extends Disposable {
     );
   }
 
-  private message(card: Battlecard | undefined): ToBattlecard {
-    return card ? { type: 'card', card } : { type: 'gone', product: this.product };
+  private message(shown: ShownCard | undefined): ToBattlecard {
+    return shown ? { type: 'card', ...shown } : { type: 'gone', product: this.product };
+  }
+
+  /** The card's changed cells since the point: its competitor's and our product's, on the card's axes. */
+  private comparison(card: Battlecard): BattlecardComparison | null {
+    if (!this.point) return null;
+    const subjectId = subjectOf(this.root.store.current.scope)?.id ?? null;
+    const axes = new Set(Object.values(card.sections).flatMap((axes) => axes.map((axis) => axis.id)));
+    const mine = (c: { category: { id: string }; product: { id: string }; axis: { id: string } }) =>
+      c.category.id === card.categoryId && (c.product.id === card.productId || c.product.id === subjectId) && axes.has(c.axis.id);
+    return { ...comparisonSince(this.point, this.root.notes.index, mine), subjectId };
+  }
+
+  /** Compares the card with `gitRef` (a branch, tag or commit), or with the one the user picks. True once it compares. */
+  async compare(gitRef?: unknown): Promise<boolean> {
+    const picker = {
+      title: `Battlecard: ${this.product}: Changed since…`,
+      placeHolder: 'A branch, tag or recent commit: the card marks every answer that changed since',
+    };
+    const point = await readHistoryPoint(this.history, this.root, gitRef, picker, this.runs.start());
+    if (!point) return false;
+    this.point = point;
+    this.live.refresh();
+    return true;
+  }
+
+  private stop(): void {
+    this.runs.cancel();
+    this.point = undefined;
+    this.live.refresh();
   }
 
   get shown(): Battlecard | undefined {
-    return this.live.shown;
+    return this.live.shown?.card;
   }
 
   get active(): boolean {
@@ -183,6 +237,10 @@ class BattlecardPanel extends Disposable {
         return void (await vscode.commands.executeCommand('competitorScope.exportBattlecard', this.ref));
       case 'copy':
         return void (await vscode.commands.executeCommand('competitorScope.exportBattlecard', this.ref, 'clipboard'));
+      case 'compare':
+        return void (await this.compare());
+      case 'stopComparing':
+        return this.stop();
     }
   }
 }
