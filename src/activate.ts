@@ -72,6 +72,7 @@ export interface CompetitorScopeApi {
    * dialog by itself while extension tests run, so invokeTool cannot show that the tool asks.
    */
   readonly addSectionTool: vscode.LanguageModelTool<AddSectionInput>;
+  readonly setScoreTool: vscode.LanguageModelTool<Record<string, unknown>>;
   /** The tree's drag and drop, as VS Code calls it. */
   readonly scopeDragAndDrop: vscode.TreeDragAndDropController<ScopeNode>;
   readonly battlecards: BattlecardPanelHandle;
@@ -164,6 +165,7 @@ export async function activateCompetitorScope(
     battlecards,
     chatHandler: chat.handler,
     addSectionTool: tools.addSection,
+    setScoreTool: tools.setScore,
     scopeDragAndDrop: dragAndDrop,
     activation: () => activation,
     onDidFollowEditor: treeFollowed.event,

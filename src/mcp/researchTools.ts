@@ -63,7 +63,7 @@ export function registerResearchTools(server: McpServer, load: LoadWorkspace, in
           .string()
           .regex(/^\d{1,9}$/)
           .optional()
-          .describe('The nextCursor of the answer before, for the next results.'),
+          .describe(RESEARCH_INPUTS.cursor),
       },
       outputSchema: searchSchema,
     },

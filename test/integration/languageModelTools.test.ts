@@ -11,6 +11,12 @@ const TOOLS = [
   'competitor-scope_product',
   'competitor-scope_brief',
   'competitor-scope_add_section',
+  'competitor-scope_search',
+  'competitor-scope_stale',
+  'competitor-scope_battlecard',
+  'competitor-scope_compare',
+  'competitor-scope_set_score',
+  'competitor-scope_mark_reviewed',
 ];
 
 /** Invokes a tool as an extension outside a chat request would (no toolInvocationToken), and returns its text. */
@@ -139,6 +145,74 @@ describe('language-model tools', () => {
     } finally {
       await closeAllEditors();
       if (existsSync(path)) unlinkSync(path);
+    }
+  });
+
+  it('search_notes finds a line in the notes with its note, line, section and axis, as the MCP tool does', async () => {
+    const { hits } = JSON.parse(await invoke('competitor-scope_search', { query: 'FULL-STACK template' }));
+    assert.deepEqual(
+      hits.map((h: { file: string; line: number; heading: string | null; axis: { name: string } | null }) => [
+        h.file,
+        h.line,
+        h.heading,
+        h.axis?.name,
+      ]),
+      [['research/fastapi.md', 10, 'Architecture guidance and opinionation', 'Architecture guidance and opinionation']],
+    );
+  });
+
+  it('set_score asks first, naming the note, the axis and the score; writes the Score line into the open note once, then nothing more', async () => {
+    const path = workspacePath('research', 'fastapi.md');
+    const before = readFileSync(path, 'utf8');
+    const input = { product: 'FastAPI', axis: 'Architecture guidance and opinionation', score: 3 };
+    try {
+      const document = await vscode.workspace.openTextDocument(path);
+      await vscode.window.showTextDocument(document);
+      const tool = (await extensionApi()).setScoreTool;
+      const token = new vscode.CancellationTokenSource().token;
+      const prepared = await tool.prepareInvocation!({ input }, token);
+      assert.equal(prepared?.confirmationMessages?.title, 'Change "Architecture guidance and opinionation" in research/fastapi.md?');
+      const message = prepared?.confirmationMessages?.message;
+      assert.match(typeof message === 'string' ? message : (message?.value ?? ''), /its score set to 3\/4/);
+
+      assert.equal(
+        await invoke('competitor-scope_set_score', input),
+        'Updated research/fastapi.md: "Architecture guidance and opinionation".',
+      );
+      const written = before.replace('\nScore: 2\n', '\nScore: 3/4\n');
+      assert.notEqual(written, before);
+      assert.equal(document.getText(), written, 'the open note shows the new score');
+      assert.equal(readFileSync(path, 'utf8'), written, 'and it is saved, as it had no unsaved changes');
+
+      const again = await tool.prepareInvocation!({ input }, token);
+      assert.equal(again?.confirmationMessages, undefined, 'nothing to write: nothing to confirm');
+      assert.equal(await invoke('competitor-scope_set_score', input), 'research/fastapi.md already holds this; nothing was written.');
+      assert.equal(readFileSync(path, 'utf8'), written);
+
+      await assert.rejects(
+        invoke('competitor-scope_set_score', { product: 'FastAPI', axis: 'Auth, security, and rate limiting', score: 1 }),
+        /FastAPI has no answer to "Auth, security, and rate limiting" yet/,
+      );
+    } finally {
+      await closeAllEditors();
+      writeFileSync(path, before);
+    }
+  });
+
+  it('get_battlecard answers as the CLI prints it; mark_reviewed dates an answer today, once', async () => {
+    assert.match(await invoke('competitor-scope_battlecard', { product: 'FastAPI' }), /^# FastAPI vs\. Grid \+ Throughput Engine\n/);
+    const path = workspacePath('research', 'django.md');
+    const before = readFileSync(path, 'utf8');
+    const input = { product: 'Django', axis: 'Testing strategy and coverage expectations' };
+    try {
+      assert.match(await invoke('competitor-scope_mark_reviewed', input), /^Updated research\/django\.md/);
+      const written = readFileSync(path, 'utf8');
+      assert.equal(written, before.replace('\nAs of 2023-04\n', `\nAs of ${new Date().toISOString().slice(0, 10)}\n`));
+      assert.match(await invoke('competitor-scope_mark_reviewed', input), /already holds this; nothing was written/);
+      assert.equal(readFileSync(path, 'utf8'), written);
+    } finally {
+      await closeAllEditors();
+      writeFileSync(path, before);
     }
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AGENT_INPUTS, AGENT_TOOLS } from '../../src/core/brief/agentTools';
+import { RESEARCH_INPUTS, RESEARCH_TOOLS } from '../../src/core/brief/researchToolSpecs';
 import { DEFAULT_SEVERITIES, FINDING_CODES } from '../../src/core/notes/findings';
 import { SCOPE_FILE_NAMES } from '../../src/core/scope/scopeModel';
 import { repoRoot } from './helpers';
@@ -19,6 +20,8 @@ interface Manifest {
       modelDescription: string;
       displayName: string;
       userDescription: string;
+      tags: string[];
+      canBeReferencedInPrompt: boolean;
       inputSchema: { properties: Record<string, { description: string }>; required?: string[] };
     }>;
     chatParticipants: Array<{ id: string; name: string; commands: Array<{ name: string; description: string }> }>;
@@ -117,20 +120,32 @@ describe('the extension manifest', () => {
 
   it('declares the language-model tools the MCP server has, with its descriptions and inputs', () => {
     const tools = manifest.contributes.languageModelTools;
+    const research = Object.values(RESEARCH_TOOLS).flatMap((t) => ('lm' in t ? [{ ...t, lm: t.lm }] : []));
+    const specs = [...Object.values(AGENT_TOOLS), ...research];
     assert.deepEqual(
       tools.map((t) => t.name),
-      Object.values(AGENT_TOOLS).map((t) => t.lm),
+      specs.map((t) => t.lm),
     );
-    for (const spec of Object.values(AGENT_TOOLS)) {
+    assert.deepEqual(
+      research.map((t) => t.name),
+      ['search_notes', 'list_stale', 'get_battlecard', 'compare_products', 'set_score', 'mark_reviewed'],
+    );
+    const inputs: Record<string, string> = { ...AGENT_INPUTS, ...RESEARCH_INPUTS };
+    for (const spec of specs) {
       const tool = tools.find((t) => t.name === spec.lm)!;
       assert.equal(tool.modelDescription, spec.description, spec.lm);
       assert.equal(tool.displayName, spec.title, spec.lm);
       assert.ok(tool.userDescription, spec.lm);
+      assert.deepEqual(tool.tags, ['competitor-scope'], spec.lm);
+      assert.equal(tool.canBeReferencedInPrompt, true, spec.lm);
       for (const [input, schema] of Object.entries(tool.inputSchema.properties)) {
-        assert.equal(schema.description, AGENT_INPUTS[input as keyof typeof AGENT_INPUTS], `${spec.lm} ${input}`);
+        assert.equal(schema.description, inputs[input], `${spec.lm} ${input}`);
       }
     }
-    assert.deepEqual(tools.find((t) => t.name === AGENT_TOOLS.addSection.lm)?.inputSchema.required, ['product', 'axis', 'text']);
+    const required = (name: string) => tools.find((t) => t.name === name)?.inputSchema.required;
+    assert.deepEqual(required(AGENT_TOOLS.addSection.lm), ['product', 'axis', 'text']);
+    assert.deepEqual(required(RESEARCH_TOOLS.setScore.lm), ['product', 'axis', 'score']);
+    assert.deepEqual(required(RESEARCH_TOOLS.markReviewed.lm), ['product', 'axis']);
   });
 
   it('declares @competitor-scope with /gaps, /brief and /compare', () => {

@@ -12,6 +12,7 @@ import {
 import type { Axis } from '../../core/scope/scopeModel';
 import { toRange, toToolResult } from '../../workspace/convert';
 import type { ScopeRoots } from '../../workspace/scopeRoots';
+import type { NoteWorkspace } from '../../workspace/noteWorkspace';
 
 /** What the language model passes: package.json's inputSchema, checked again here (the input is the model's). */
 export interface AddSectionInput {
@@ -79,13 +80,18 @@ async function plan(roots: ScopeRoots, input: AddSectionInput): Promise<Lookup<P
   }
   const write = planSectionWrite(index, section.value.target, section.value.axis.id, text, (path) => texts.get(path));
   if (!write.ok) return write;
-  const uri = notes.uriOf(write.path);
-  if (notes.pathOf(uri) !== write.path || !vscode.workspace.getWorkspaceFolder(uri)) {
-    return { ok: false, message: `${write.path} is outside the workspace's notes folder; nothing was written.` };
+  const uri = await writableUri(notes, write.path);
+  return uri.ok ? { ok: true, value: { write, axis: section.value.axis, uri: uri.value } } : uri;
+}
+
+/** The URI of a note to write, once it is known to be in the workspace's notes folder and reached through no symbolic link. */
+export async function writableUri(notes: NoteWorkspace, path: string): Promise<Lookup<vscode.Uri>> {
+  const uri = notes.uriOf(path);
+  if (notes.pathOf(uri) !== path || !vscode.workspace.getWorkspaceFolder(uri)) {
+    return { ok: false, message: `${path} is outside the workspace's notes folder; nothing was written.` };
   }
-  const link = await linkOnTheWay((path) => notes.uriOf(path), write.path);
-  if (link !== undefined) return { ok: false, message: linkMessage(link) };
-  return { ok: true, value: { write, axis: section.value.axis, uri } };
+  const link = await linkOnTheWay((shown) => notes.uriOf(shown), path);
+  return link === undefined ? { ok: true, value: uri } : { ok: false, message: linkMessage(link) };
 }
 
 /** The first folder on the note's way, or the note, that is a symbolic link (see linkMessage), if one is. */
@@ -100,18 +106,26 @@ async function linkOnTheWay(uriOf: (path: string) => vscode.Uri, note: string): 
 
 /** Applies the write as one undoable edit; saves an existing note unless it had unsaved changes (returns true then). */
 async function apply(write: Planned['write'], uri: vscode.Uri): Promise<boolean> {
-  const edit = new vscode.WorkspaceEdit();
-  if (write.create) {
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(write.text) });
-  } else {
-    edit.set(
+  if (!write.create) {
+    return applyToNote(
       uri,
+      write.path,
       write.edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)),
     );
   }
-  const document = write.create ? undefined : await vscode.workspace.openTextDocument(uri);
-  const wasDirty = document?.isDirty ?? false;
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(write.text) });
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code did not apply the edit to ${write.path}; nothing was written.`);
-  if (document && !wasDirty) await document.save();
+  return false;
+}
+
+/** Applies edits to an existing note as one undoable edit; saves it unless it had unsaved changes (returns true then). */
+export async function applyToNote(uri: vscode.Uri, path: string, edits: vscode.TextEdit[]): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, edits);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const wasDirty = document.isDirty;
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code did not apply the edit to ${path}; nothing was written.`);
+  if (!wasDirty) await document.save();
   return wasDirty;
 }

@@ -6,16 +6,18 @@ import type { NoteIndex } from '../../core/index/noteIndex';
 import { toToolResult } from '../../workspace/convert';
 import type { ScopeRoots } from '../../workspace/scopeRoots';
 import { addSectionTool, type AddSectionInput } from './addSectionTool';
+import { researchLmTools } from './researchLmTools';
 
 /**
  * The language-model tools (package.json's languageModelTools): the scope, its gaps, a product's notes and
- * the research brief, read-only and without confirmation, and add_section, which asks first. They answer
- * through the same functions as the MCP server, from the notes as the editor has them (unsaved edits included),
- * of the current scope (the active note's, with several in the window).
+ * the research brief, read-only and without confirmation, add_section, which asks first, and the research tools
+ * (researchLmTools.ts). They answer through the same functions as the MCP server, from the notes as the editor
+ * has them (unsaved edits included), of the current scope (the active note's, with several in the window).
  */
 export function registerLanguageModelTools(roots: ScopeRoots): {
   disposables: vscode.Disposable[];
   addSection: vscode.LanguageModelTool<AddSectionInput>;
+  setScore: vscode.LanguageModelTool<Record<string, unknown>>;
 } {
   const readOnly = (answer: (index: NoteIndex, selection: Selection) => Lookup<string>): vscode.LanguageModelTool<Selection> => ({
     async invoke({ input }) {
@@ -28,6 +30,7 @@ export function registerLanguageModelTools(roots: ScopeRoots): {
     },
   });
   const addSection = addSectionTool(roots);
+  const research = researchLmTools(roots);
   const disposables = [
     vscode.lm.registerTool(
       AGENT_TOOLS.scope.lm,
@@ -44,8 +47,9 @@ export function registerLanguageModelTools(roots: ScopeRoots): {
     ),
     vscode.lm.registerTool(AGENT_TOOLS.brief.lm, readOnly(briefAnswer)),
     vscode.lm.registerTool(AGENT_TOOLS.addSection.lm, addSection),
+    ...research.disposables,
   ];
-  return { disposables, addSection };
+  return { disposables, addSection, setScore: research.setScore };
 }
 
 /** The product and category the model named, as strings; anything else it sent is ignored. */
