@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnswerHistoryItem } from '../../src/features/answerHistory';
 import { extensionApi } from './api';
-import { closeAllEditors, waitFor, workspacePath } from './helpers';
+import { waitFor, workspacePath } from './helpers';
 import { TEAM_SCOPE } from './teamScope';
+import { withWorkspaceRepository } from './workspaceRepository';
 
 const kafka = (delivery: string, operations: string) =>
   `---\nproduct: Kafka\n---\n# Kafka\n\n## Delivery guarantees\n\n${delivery}\n\n## Operations\n\n${operations}\n`;
@@ -35,19 +36,7 @@ describe('the history of an answer', function () {
   const folder = workspacePath('answered');
   const note = () => vscode.Uri.file(path.join(folder, 'kafka.md'));
 
-  before(async () => {
-    await closeAllEditors();
-    // Made once the extension runs, as a folder appearing then is a scope appearing.
-    await (await extensionApi()).ready();
-    historyRepository(folder);
-  });
-  after(async () => {
-    await closeAllEditors();
-    rmSync(path.join(folder, 'competitor-scope.yaml'), { force: true });
-    const api = await extensionApi();
-    await waitFor(() => api.scopes().length === 1, 'the repository’s scope to go with its scope file');
-    rmSync(folder, { recursive: true, force: true });
-  });
+  withWorkspaceRepository('answered', historyRepository, { readsWebview: false });
 
   it('lists, from the heading’s hover, the commits where that answer changed, newest first, and opens one’s diff', async () => {
     const api = await extensionApi();

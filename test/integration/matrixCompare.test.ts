@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MatrixPanelHandle } from '../../src/features/matrix/matrixPanel';
 import { extensionApi } from './api';
-import { closeAllEditors, waitFor, workspacePath } from './helpers';
+import { waitFor } from './helpers';
 import { TEAM_SCOPE } from './teamScope';
-import { pressInWebview, waitForWebview, webviewProbeAvailable } from './webviewProbe';
+import { withWorkspaceRepository } from './workspaceRepository';
+import { pressInWebview, waitForWebview } from './webviewProbe';
 
 const PAGE = 'Comparison Matrix';
 const QUEUES = 'section[data-category="queues"]';
@@ -63,21 +64,7 @@ export function comparedRepository(folder: string): void {
 
 /** For the suite that calls it: `comparedRepository` in the workspace folder `name` and its scope, gone after it. */
 export function withComparedRepository(name: string): void {
-  const folder = workspacePath(name);
-  before(async function () {
-    if (!webviewProbeAvailable()) this.skip();
-    await closeAllEditors();
-    // Made once the extension runs, as a folder appearing then is a scope appearing.
-    await (await extensionApi()).ready();
-    comparedRepository(folder);
-  });
-  after(async () => {
-    await closeAllEditors();
-    rmSync(path.join(folder, 'competitor-scope.yaml'), { force: true });
-    const api = await extensionApi();
-    await waitFor(() => api.scopes().length === 1, 'the repository’s scope to go with its scope file');
-    rmSync(folder, { recursive: true, force: true });
-  });
+  withWorkspaceRepository(name, comparedRepository, { readsWebview: true });
 }
 
 describe('the matrix compared with a commit, drawn', function () {
