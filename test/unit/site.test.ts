@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from '../webview/axe';
 import { launchChromium } from '../webview/webviewBrowser';
 import { runCli } from './cliRun';
 import { gitRepository } from './gitRepository';
@@ -178,7 +179,6 @@ describe('competitor-scope site', function () {
     const pages = crawl(exampleSite);
     const category = [...pages.keys()].find((name) => name.startsWith('category-'))!;
     const product = [...pages.keys()].find((name) => name.startsWith('product-') && pages.get(name)!.includes('battlecard-title'))!;
-    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const [site, name] of [
       [hostileSite, 'index.html'],
       [hostileSite, 'category-web.html'],
@@ -188,11 +188,7 @@ describe('competitor-scope site', function () {
     ]) {
       for (const scheme of ['light', 'dark'] as const) {
         const { page } = await openPage(browser, path.join(site, name), scheme);
-        await page.evaluate(axe);
-        const violations = await page.evaluate(
-          `axe.run(document).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
-        );
-        assert.deepEqual(violations, [], `${name}, ${scheme}`);
+        assert.deepEqual(await axeViolations(page), [], `${name}, ${scheme}`);
         await page.close();
       }
     }
