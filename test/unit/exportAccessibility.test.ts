@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { axeViolations } from '../webview/axe';
+import { axeViolations, SYSTEM_THEMES } from '../webview/axe';
 import { launchChromium } from '../webview/webviewBrowser';
 import { runCli } from './cliRun';
 import { repoRoot } from './helpers';
-
-/** The system themes a reader's browser may bring: light, dark, and forced colours (Windows' high contrast) over each. */
-const THEMES = [
-  { colorScheme: 'light', forcedColors: 'none' },
-  { colorScheme: 'dark', forcedColors: 'none' },
-  { colorScheme: 'light', forcedColors: 'active' },
-  { colorScheme: 'dark', forcedColors: 'active' },
-] as const;
 
 describe('HTML exports: accessibility', function () {
   this.timeout(60_000);
@@ -29,7 +21,7 @@ describe('HTML exports: accessibility', function () {
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /class="stale"/, 'the page shows a stale answer');
       browser ??= await launchChromium();
-      for (const theme of THEMES) {
+      for (const theme of SYSTEM_THEMES) {
         const page = await browser.newPage(theme);
         await page.setContent(run.stdout);
         assert.deepEqual(await axeViolations(page), [], `${what}, ${theme.colorScheme}, forced colours ${theme.forcedColors}`);

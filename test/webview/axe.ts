@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 
+/** The system themes a reader's browser may bring: light, dark, and forced colours (Windows' high contrast, here in dark). */
+export const SYSTEM_THEMES = [
+  { colorScheme: 'light', forcedColors: 'none' },
+  { colorScheme: 'dark', forcedColors: 'none' },
+  { colorScheme: 'dark', forcedColors: 'active' },
+] as const;
+
+export type SystemTheme = (typeof SYSTEM_THEMES)[number];
+
 /** axe-core's browser script, evaluated in the page or frame under audit (CDP's evaluate is not bound by the page's CSP). */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
