@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
+import { axeViolations } from '../webview/axe';
 import type { ProbeAnswer, ProbeElement, ProbeRequest } from '../integration/webviewProbe';
 
 /**
@@ -65,7 +66,8 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
   const viewportWidth = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.clientWidth);
   if (request.click && elements.length > 0) await frame.locator(request.selector).first().click();
   if (request.press && elements.length > 0) await frame.locator(request.selector).first().press(request.press);
-  return { found: true, elements, viewportWidth };
+  const violations = request.audit ? await axeViolations(frame) : undefined;
+  return { found: true, elements, viewportWidth, violations };
 }
 
 /** The frame whose document has this title; frames that are loading or gone are passed over. */

@@ -7,13 +7,14 @@ export const webviewProbeVariable = 'COMPETITOR_SCOPE_WEBVIEW_PROBE';
 
 /**
  * A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the
- * first, `press` presses a key (`n`, `Shift+N`) with the first focused.
+ * first, `press` presses a key (`n`, `Shift+N`) with the first focused; `audit` runs axe-core on the page.
  */
 export interface ProbeRequest {
   readonly title: string;
   readonly selector: string;
   readonly click?: boolean;
   readonly press?: string;
+  readonly audit?: boolean;
 }
 
 /** An element as a person meets it: its text, its classes, what hovering or a screen reader would say, its colour and where it is. */
@@ -38,6 +39,8 @@ export interface ProbeAnswer {
   readonly elements: readonly ProbeElement[];
   /** The page's viewport width, in CSS pixels. */
   readonly viewportWidth: number;
+  /** With `audit`: each rule axe-core finds broken, with its impact, what it asks for and the elements that fail it. */
+  readonly violations?: readonly string[];
 }
 
 export function webviewProbeAvailable(): boolean {
@@ -79,6 +82,13 @@ export async function waitForWebview(
 export async function pressInWebview(title: string, selector: string, key: string): Promise<void> {
   const answer = await askWebview({ title, selector, press: key });
   if (!answer.found || answer.elements.length === 0) throw new Error(`nothing to press ${key} on: ${selector} in "${title}"`);
+}
+
+/** What axe-core finds wrong with the page titled `title` as it is drawn now (see ProbeAnswer's `violations`). */
+export async function auditWebview(title: string): Promise<readonly string[]> {
+  const answer = await askWebview({ title, selector: 'body', audit: true });
+  if (!answer.found || !answer.violations) throw new Error(`no page titled "${title}" to audit`);
+  return answer.violations;
 }
 
 /** Clicks the first element `selector` matches in the page titled `title`, as the user would. */

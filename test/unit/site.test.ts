@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations, SYSTEM_THEMES, type SystemTheme } from '../webview/axe';
 import { launchChromium } from '../webview/webviewBrowser';
 import { runCli } from './cliRun';
 import { gitRepository } from './gitRepository';
@@ -172,13 +173,12 @@ describe('competitor-scope site', function () {
     await page.close();
   });
 
-  it('passes axe-core on the index, a category page and a competitor’s page, light and dark, and builds from example/', async () => {
+  it('passes axe-core on the index, a category page and a competitor’s page, light, dark and forced colours, and builds from example/', async () => {
     browser ??= await launchChromium();
     const exampleSite = await buildSite(path.join(repoRoot, 'example'));
     const pages = crawl(exampleSite);
     const category = [...pages.keys()].find((name) => name.startsWith('category-'))!;
     const product = [...pages.keys()].find((name) => name.startsWith('product-') && pages.get(name)!.includes('battlecard-title'))!;
-    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const [site, name] of [
       [hostileSite, 'index.html'],
       [hostileSite, 'category-web.html'],
@@ -186,13 +186,9 @@ describe('competitor-scope site', function () {
       [exampleSite, category],
       [exampleSite, product],
     ]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        const { page } = await openPage(browser, path.join(site, name), scheme);
-        await page.evaluate(axe);
-        const violations = await page.evaluate(
-          `axe.run(document).then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`,
-        );
-        assert.deepEqual(violations, [], `${name}, ${scheme}`);
+      for (const theme of SYSTEM_THEMES) {
+        const { page } = await openPage(browser, path.join(site, name), theme);
+        assert.deepEqual(await axeViolations(page), [], `${name}, ${theme.colorScheme}, forced colours ${theme.forcedColors}`);
         await page.close();
       }
     }
@@ -203,9 +199,9 @@ describe('competitor-scope site', function () {
 async function openPage(
   browser: Browser,
   file: string,
-  colorScheme: 'light' | 'dark' = 'light',
+  theme: SystemTheme = SYSTEM_THEMES[0],
 ): Promise<{ page: Page; requests: string[]; dialogs: string[] }> {
-  const page = await browser.newPage({ colorScheme });
+  const page = await browser.newPage(theme);
   const requests: string[] = [];
   const dialogs: string[] = [];
   page.on('request', (request) => {

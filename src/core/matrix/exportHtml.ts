@@ -17,7 +17,8 @@ ${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`,
 
 /**
  * A standalone export page: no scripts (its CSP allows only its inline styles), the export's styles, the
- * title escaped as the page's title and first heading. `body` is HTML whose team text is already escaped.
+ * title escaped as the page's title and first heading, and all of it in the page's one main landmark (so that
+ * a screen reader's landmark list finds it). `body` is HTML whose team text is already escaped.
  */
 export function standaloneHtml(title: string, body: string): string {
   const escaped = escapeHtml(title);
@@ -31,8 +32,10 @@ export function standaloneHtml(title: string, body: string): string {
 <style>${HTML_EXPORT_STYLE}</style>
 </head>
 <body>
+<main>
 <h1>${escaped}</h1>
 ${body}
+</main>
 </body>
 </html>
 `;
@@ -111,5 +114,8 @@ tr.subject th { font-style: italic; }
   .answered .status, span.answered { color: #3fb950; }
   .placeholder .status, span.placeholder, .empty .status, span.empty { color: #d29922; }
   .missing .status, span.missing { color: #f85149; }
+  .evidence { color: #9198a1; }
+  .evidence .stale { color: #d29922; }
+  .evidence .unsourced { color: #ab7df8; }
 }
 `;

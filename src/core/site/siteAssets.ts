@@ -25,10 +25,10 @@ a { color: #0550ae; }
 ${SERIES_STYLE}
 @media (prefers-color-scheme: dark) {
   a { color: #4493f8; }
-  header, footer, .weight, .evidence { color: #9198a1; }
+  header, footer, .weight { color: #9198a1; }
   footer, .axis { border-color: #3d444d; }
-  .facts .stale, .evidence .stale { color: #d29922; }
-  .facts .unsourced, .evidence .unsourced { color: #ab7df8; }
+  .facts .stale { color: #d29922; }
+  .facts .unsourced { color: #ab7df8; }
   .series-0 { color: #56b4e9; }
   .series-6 { color: #bdbdbd; }
 }
