@@ -1,6 +1,8 @@
 import type { CoverageSummary } from '../index/coverage';
 import type { MatrixModel } from '../matrix/matrixModel';
 import type { Scope } from '../scope/scopeModel';
+import { matrixDataScript } from './matrixData';
+import { MATRIX_SCRIPT } from './matrixScript';
 import { productPage } from './productPage';
 import { searchIndexScript } from './searchIndex';
 import { SEARCH_SCRIPT, SITE_STYLE } from './siteAssets';
@@ -30,6 +32,8 @@ export function buildSite(input: SiteInput): SiteFile[] {
     { name: SITE_ASSETS.style, text: SITE_STYLE },
     { name: SITE_ASSETS.search, text: SEARCH_SCRIPT },
     { name: SITE_ASSETS.searchIndex, text: searchIndexScript(model) },
+    { name: SITE_ASSETS.matrix, text: MATRIX_SCRIPT },
+    { name: SITE_ASSETS.matrixData, text: matrixDataScript(model) },
   ];
   for (const table of model.tables) {
     files.push({ name: categoryFile(table.categoryId), text: categoryPage(model, table, build) });
