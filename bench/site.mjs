@@ -59,7 +59,10 @@ try {
   await browser.close();
 }
 const paint = median(paints);
-const size = (name) => `${(fs.statSync(path.join(site, name)).size / 1e6).toFixed(1)} MB`;
+const size = (name) => {
+  const bytes = fs.statSync(path.join(site, name)).size;
+  return bytes < 1e6 ? `${(bytes / 1e3).toFixed(0)} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
+};
 console.log(`  index.html first contentful paint     ${paint.toFixed(0)} ms   (target < 1000 ms: ${paint < 1000 ? 'ok' : 'OVER TARGET'})`);
 console.log(`  index.html every row drawn            ${median(drawn).toFixed(0)} ms   (in idle slices after the first paint)`);
 console.log(`  index.html ${size('index.html')}, its matrix's data ${size('matrix-data.js')}, its search index ${size('search-index.js')}`);

@@ -24,6 +24,8 @@ a { color: #0550ae; }
 #search-results li a { font-weight: 600; }
 #filters { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; align-items: center; }
 #filters[hidden] { display: none; }
+/* A category's matrix is laid out when it nears the viewport: thousands of rows laid out at once would hold up the page. */
+section[data-category] { content-visibility: auto; contain-intrinsic-size: auto 60em; }
 .vs-mark { display: block; font-size: 0.9em; font-weight: 600; }
 .vs-we-lead .vs-mark, .vs-counts .vs-we-lead { color: #1a7f37; }
 .vs-parity .vs-mark, .vs-counts .vs-parity { color: #59636e; }
@@ -49,6 +51,7 @@ ${SERIES_STYLE}
   header, search { display: none; }
   body { font-size: 11px; margin: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
+  section[data-category] { content-visibility: visible; }
   .battlecard { break-after: page; }
   .axis { break-inside: avoid; }
 }
