@@ -16,18 +16,19 @@ const DEFAULT_FOLDER = 'site';
 /**
  * Competitor Scope: Build Site…, the static site of `competitor-scope site` written from the editor's analysis (open
  * notes as they are in their editors) to a folder inside the scope's folder, with a cancellable progress
- * notification, then a way to open it. Scripts and tests may pass the folder as a URI.
+ * notification, then a way to open it. Scripts and tests may pass the folder as a URI, and `{ confirmed }` for the question.
  */
 export function registerBuildSite(roots: ScopeRoots): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(BUILD_SITE_COMMAND, async (target?: unknown, given?: unknown) => {
+    vscode.commands.registerCommand(BUILD_SITE_COMMAND, async (target?: unknown, given?: unknown, answers?: { confirmed?: unknown }) => {
       const root = await roots.whenReady(target);
       if (!root) return void vscode.window.showWarningMessage('Build Site… needs a folder with research notes: open one first.');
       const folder = given instanceof vscode.Uri ? given : await askFolder(root);
       if (!folder) return undefined;
       const refusal = folderRefusal(root.store.folderUri, folder) ?? (await realPathRefusal(root, folder));
       if (refusal) return void vscode.window.showErrorMessage(refusal);
-      if (!(await mayWriteInto(folder))) return undefined;
+      const confirmed = typeof answers?.confirmed === 'boolean' ? answers.confirmed : undefined;
+      if (!(await mayWriteInto(folder, confirmed))) return undefined;
       const pages = await writeSite(root, folder);
       if (pages !== undefined) offerToOpen(folder, pages);
       return pages === undefined ? undefined : folder;
@@ -81,8 +82,11 @@ async function realPathRefusal(root: ScopeRoot, folder: vscode.Uri): Promise<str
   return `${vscode.workspace.asRelativePath(folder)} leads outside the scope's folder (a link): the site is not written there.`;
 }
 
-/** A new or empty folder, or a site built before, is written at once; any other folder only once the user agrees. */
-async function mayWriteInto(folder: vscode.Uri): Promise<boolean> {
+/**
+ * A new or empty folder, or a site built before, is written at once; any other folder only once the user agrees
+ * (or `confirmed`, a test's or a script's answer, says so).
+ */
+async function mayWriteInto(folder: vscode.Uri, confirmed: boolean | undefined): Promise<boolean> {
   const stat = await statOf(folder);
   if (!stat) return true;
   if ((stat.type & vscode.FileType.Directory) === 0) {
@@ -91,6 +95,7 @@ async function mayWriteInto(folder: vscode.Uri): Promise<boolean> {
   }
   const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
   if (names.length === 0 || isBuiltSite(names)) return true;
+  if (confirmed !== undefined) return confirmed;
   const write = 'Write the Site Here';
   const answer = await vscode.window.showWarningMessage(
     `${vscode.workspace.asRelativePath(folder)} holds ${names.length === 1 ? 'a file' : `${names.length} files`} and is not a site built before. Write the site into it?`,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -41,6 +41,20 @@ describe('Build Site…', function () {
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('competitorScope.buildSite', undefined, folder);
     assert.equal(again?.fsPath, folder.fsPath);
     assert.ok(existsSync(path.join(folder.fsPath, 'matrix.js')));
+  });
+
+  it('writes into a folder that holds other files only when the question is answered yes, and leaves those files alone', async () => {
+    const folder = workspaceUri('site');
+    rmSync(folder.fsPath, { recursive: true, force: true });
+    mkdirSync(folder.fsPath);
+    writeFileSync(path.join(folder.fsPath, 'notes.txt'), 'ours');
+    const declined = await vscode.commands.executeCommand('competitorScope.buildSite', undefined, folder, { confirmed: false });
+    assert.equal(declined, undefined);
+    assert.deepEqual(readdirSync(folder.fsPath), ['notes.txt'], 'nothing written when the answer is no');
+    const built = await vscode.commands.executeCommand<vscode.Uri>('competitorScope.buildSite', undefined, folder, { confirmed: true });
+    assert.equal(built.fsPath, folder.fsPath);
+    assert.ok(existsSync(path.join(folder.fsPath, 'index.html')));
+    assert.equal(readFileSync(path.join(folder.fsPath, 'notes.txt'), 'utf8'), 'ours');
   });
 
   it('refuses a folder outside the scope’s folder, and writes nothing there', async () => {
