@@ -51,7 +51,7 @@ const featuresFromWebBundle = {
     build.onResolve({ filter: /^\.\/web$/ }, () => ({ path: './web.js', external: true }));
   },
 };
-/** The site's search library, MiniSearch's browser build, as text in the command line, which `site` writes beside the pages (see src/node/siteScripts.ts). */
+/** The site's search library, MiniSearch's browser build, as text in the command line and the extension, which write it beside the pages (see src/node/siteScripts.ts, src/features/buildSite.ts). */
 const minisearchScript = JSON.stringify(await readFile('node_modules/minisearch/dist/umd/index.js', 'utf8'));
 // A webview page's script: one file for the browser, which its page loads with the render's nonce.
 const page = { platform: 'browser', target: 'es2022', format: 'iife', plugins: [noNodeBuiltins] };
@@ -85,7 +85,12 @@ await Promise.all(
           external: ['vscode'],
           plugins: [featuresFromWebBundle],
         }),
-        esbuild.build({ ...webWorker, entryPoints: ['src/web.ts'], outfile: 'dist/web.js' }),
+        esbuild.build({
+          ...webWorker,
+          entryPoints: ['src/web.ts'],
+          outfile: 'dist/web.js',
+          define: { MINISEARCH_SCRIPT: minisearchScript },
+        }),
         // The matrix webview's script runs in the browser, loaded by the page that src/shared/webviewPage.ts builds.
         esbuild.build({ ...common, entryPoints: ['src/webview/matrixPage.ts'], outfile: 'media/matrix.js', ...page }),
         // The battlecard's, likewise (src/shared/webviewPage.ts builds both pages).

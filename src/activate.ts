@@ -21,6 +21,7 @@ import { registerNoteDiagnostics } from './features/noteDiagnostics';
 import { registerNoteHover } from './features/noteHover';
 import { registerAnswerHistory } from './features/answerHistory';
 import { registerResearchBrief } from './features/researchBrief';
+import { registerBuildSite } from './features/buildSite';
 import { registerScopeCodeLens } from './features/scopeCodeLens';
 import { registerScopeCommands } from './features/scopeCommands';
 import { registerScopeDiagnostics } from './features/scopeDiagnostics';
@@ -141,6 +142,7 @@ export async function activateCompetitorScope(
     ...registerScopeCodeLens(roots),
     ...registerScopeRename(roots),
     ...registerResearchBrief(roots),
+    ...registerBuildSite(roots),
     ...tools.disposables,
     ...chat.disposables,
     ...registerMcpServerDefinitions(mcpServerApi(vscode), context, roots, node),

@@ -1,11 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSite } from '../core/site/buildSite';
-import { sectionSource } from '../core/site/answerHtml';
+import { siteFiles } from '../core/site/buildSite';
 import { SITE_ASSETS, type SiteBuild } from '../core/site/sitePage';
-import { coverageRows } from '../core/matrix/indexMatrix';
-import { buildMatrix } from '../core/matrix/matrixModel';
-import type { NoteIndex } from '../core/index/noteIndex';
 import { plainLines } from '../core/printable';
 import { commitOf, inRepository, pathInRepository } from '../git/gitRefs';
 import { parseCommandArgs } from '../node/commandArgs';
@@ -55,46 +51,30 @@ export async function site(options: SiteOptions): Promise<CommandResult> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index, notesRoot } = workspace;
-  const files = buildSite({
-    scope: index.scope,
-    model: buildMatrix(index.scope, coverageRows(index)),
-    summary: index.summary(),
-    answer: answerReader(index, notesRoot),
+  const { files } = siteFiles({
+    index,
+    noteText: (file) => {
+      const decoded = readNote(path.join(notesRoot, file));
+      return decoded.ok ? decoded.text : undefined;
+    },
     build: await siteBuild(notesRoot, options.repoUrl),
   });
+  let pages = 0;
   try {
     fs.mkdirSync(options.output, { recursive: true });
-    for (const file of files) fs.writeFileSync(path.join(options.output, file.name), file.text);
+    for (const file of files) {
+      fs.writeFileSync(path.join(options.output, file.name), file.text);
+      if (file.name.endsWith('.html')) pages++;
+    }
     fs.writeFileSync(path.join(options.output, SITE_ASSETS.minisearch), minisearchScript());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new Error(`the site cannot be written to ${options.output} (${code}).`, { cause: error });
   }
-  const pages = files.filter((file) => file.name.endsWith('.html')).length;
   return {
     stdout: '',
     stderr: `${outsideWarnings(workspace)}${plainLines([`Wrote ${pages} pages to ${shownPath(options.folder, options.output)}`])}`,
     exitCode: 0,
-  };
-}
-
-/** Each answer's Markdown from its note, read once per note: the section from its heading to the next of its level. */
-function answerReader(index: NoteIndex, notesRoot: string): (file: string, line: number) => string | undefined {
-  const notes = new Map<string, { lines: string[]; ends: Map<number, number> } | undefined>();
-  return (file, line) => {
-    if (!notes.has(file)) {
-      const decoded = readNote(path.join(notesRoot, file));
-      const parsed = index.note(file)?.parsed;
-      notes.set(
-        file,
-        decoded.ok && parsed
-          ? { lines: decoded.text.split(/\r?\n/), ends: new Map(parsed.headings.map((h) => [h.range.start.line, h.sectionEndLine])) }
-          : undefined,
-      );
-    }
-    const note = notes.get(file);
-    const end = note?.ends.get(line);
-    return note && end !== undefined ? sectionSource(note.lines, line, end) : undefined;
   };
 }
 

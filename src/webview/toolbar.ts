@@ -1,5 +1,5 @@
 import type { MatrixModel } from '../core/matrix/matrixModel';
-import type { SortKey } from '../core/matrix/matrixView';
+import { SORT_CHOICES } from '../core/matrix/matrixView';
 import type { ChangeMarks } from './changeMarks';
 import { element } from './dom';
 import type { ViewState } from './vscodeApi';
@@ -7,16 +7,6 @@ import type { ViewState } from './vscodeApi';
 type ViewChange = Partial<
   Pick<ViewState, 'category' | 'gapsOnly' | 'staleOnly' | 'unsourcedOnly' | 'changedOnly' | 'vsSubject' | 'sort' | 'descending'>
 >;
-
-const SORTS: ReadonlyArray<{ value: string; label: string; sort: SortKey; descending: boolean }> = [
-  { value: 'scope', label: 'Scope order', sort: 'scope', descending: false },
-  { value: 'name', label: 'Name (A to Z)', sort: 'name', descending: false },
-  { value: 'name-desc', label: 'Name (Z to A)', sort: 'name', descending: true },
-  { value: 'coverage', label: 'Coverage (lowest first)', sort: 'coverage', descending: false },
-  { value: 'coverage-desc', label: 'Coverage (highest first)', sort: 'coverage', descending: true },
-  { value: 'score-desc', label: 'Score (highest first)', sort: 'score', descending: true },
-  { value: 'score', label: 'Score (lowest first)', sort: 'score', descending: false },
-];
 
 /** The controls above the tables: category, gaps only, sort, export, and the overall coverage. */
 export class Toolbar {
@@ -34,7 +24,7 @@ export class Toolbar {
   private readonly sort = element(
     'select',
     { attributes: { id: 'sort' } },
-    ...SORTS.map((s) => element('option', { text: s.label, attributes: { value: s.value } })),
+    ...SORT_CHOICES.map((s) => element('option', { text: s.label, attributes: { value: s.value } })),
   );
   private readonly summary = element('span', { className: 'summary', attributes: { id: 'summary', 'aria-live': 'polite' } });
   private readonly heading = element('h1');
@@ -63,7 +53,7 @@ export class Toolbar {
     this.staleOnly.addEventListener('change', () => onChange({ staleOnly: this.staleOnly.checked }));
     this.unsourcedOnly.addEventListener('change', () => onChange({ unsourcedOnly: this.unsourcedOnly.checked }));
     this.sort.addEventListener('change', () => {
-      const choice = SORTS.find((s) => s.value === this.sort.value) ?? SORTS[0];
+      const choice = SORT_CHOICES.find((s) => s.value === this.sort.value) ?? SORT_CHOICES[0];
       onChange({ sort: choice.sort, descending: choice.descending });
     });
     const exportButton = element('button', {
@@ -123,6 +113,6 @@ export class Toolbar {
     this.vsSubject.checked = state.vsSubject && model.subject !== null;
     this.staleOnly.checked = state.staleOnly;
     this.unsourcedOnly.checked = state.unsourcedOnly;
-    this.sort.value = SORTS.find((s) => s.sort === state.sort && s.descending === state.descending)?.value ?? 'scope';
+    this.sort.value = SORT_CHOICES.find((s) => s.sort === state.sort && s.descending === state.descending)?.value ?? 'scope';
   }
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { SiteMatrix } from '../../src/core/site/matrixData';
 import { axeViolations, SYSTEM_THEMES, type SystemTheme } from '../webview/axe';
 import { launchChromium } from '../webview/webviewBrowser';
 import { runCli } from './cliRun';
@@ -94,8 +95,13 @@ describe('competitor-scope site', function () {
       );
       assert.match(html, /Built \d{4}-\d\d-\d\d \d\d:\d\d UTC outside any git repository/, name);
     }
-    const index = pages.get('index.html')!;
-    assert.match(index, /<a href="product-web~django.html#axis-auth">/, 'each cell links to the product page at its axis');
+    const matrix = matrixData(hostileSite);
+    const links = matrix.tables.flatMap((table) => table.rows.flatMap((row) => table.axes.map((axis) => `${row.page}#axis-${axis.id}`)));
+    assert.ok(links.includes('product-web~django.html#axis-auth'), 'each cell links to the product page at its axis');
+    for (const link of links) {
+      const [file, fragment] = link.split('#');
+      assert.ok(pages.get(file)?.includes(` id="${fragment}"`), `the index's matrix links to ${link}, which is not in the site`);
+    }
   });
 
   it('draws the category’s radar as SVG with a title, and the same data as a table', () => {
@@ -151,7 +157,9 @@ describe('competitor-scope site', function () {
       })`)) as Record<string, unknown>;
       assert.deepEqual(dom, { pwned: undefined, handlers: [], scripts: dom.scripts, badLinks: [], images: 0 }, name);
       assert.ok(
-        (dom.scripts as string[]).every((src) => ['minisearch.js', 'search-index.js', 'search.js'].includes(src)),
+        (dom.scripts as string[]).every((src) =>
+          ['matrix-data.js', 'matrix.js', 'minisearch.js', 'search-index.js', 'search.js'].includes(src),
+        ),
         name,
       );
       assert.deepEqual(requests, [], `${name} requested another host`);
@@ -168,8 +176,41 @@ describe('competitor-scope site', function () {
     assert.equal(await first.textContent(), 'Flask');
     assert.equal(await first.getAttribute('href'), 'product-web~flask.html');
     await page.check('input[data-mark="gap"]');
-    const shown = await page.locator('table.matrix tbody tr:visible th').allTextContents();
-    assert.deepEqual(shown, ['Grid (ours)', 'Flask', '<script>window.__pwned = 3</script> Evil'], 'gaps only: Django answers every axis');
+    assert.deepEqual(
+      await shownRows(page),
+      ['Grid (ours)', 'Flask', '<script>window.__pwned = 3</script> Evil'],
+      'gaps only: Django answers every axis',
+    );
+    assert.equal(await page.textContent('#matrix-summary'), '2 of 3 competitors shown.');
+    await page.close();
+  });
+
+  it('sorts the index’s matrix, filters it and compares it with our product as the matrix panel does, by mouse and keyboard', async () => {
+    browser ??= await launchChromium();
+    const { page } = await openPage(browser, path.join(hostileSite, 'index.html'));
+    const evil = '<script>window.__pwned = 3</script> Evil';
+    assert.deepEqual(await shownRows(page), ['Grid (ours)', 'Django', 'Flask', evil], 'scope order');
+    await page.selectOption('#sort', 'score');
+    assert.deepEqual(await shownRows(page), ['Grid (ours)', 'Flask', 'Django', evil], 'lowest score first, the unscored last, ours pinned');
+    await page.focus('#sort');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.inputValue('#sort'), 'score-desc');
+    assert.deepEqual(await shownRows(page), ['Grid (ours)', 'Django', 'Flask', evil], 'highest score first, from the keyboard');
+
+    await page.focus('#vs-subject');
+    await page.keyboard.press('Space');
+    await shownRows(page);
+    const head = await page.locator('table.matrix thead th').allTextContents();
+    assert.deepEqual(head, ['Product', 'Auth', 'Testing', 'Docs', 'Pricing', 'Coverage', 'Score', 'vs. us']);
+    const django = page.locator('table.matrix tbody tr', { hasText: 'Django' });
+    assert.equal(await django.locator('td.vs-counts').getAttribute('aria-label'), 'We lead: 1, Parity: 1, They lead: 1');
+    assert.deepEqual(await django.locator('.vs-mark').allTextContents(), ['▲ We lead', '▼ They lead', '= Parity']);
+    assert.equal(await page.locator('tr.subject .vs-mark').count(), 0, 'our own cells are not compared with themselves');
+
+    await page.check('input[data-mark="unsourced"]');
+    assert.deepEqual(await shownRows(page), ['Grid (ours)', 'Django', 'Flask'], 'unsourced: Evil answers nothing');
+    await page.selectOption('#filter-category', 'web');
+    assert.equal(await page.locator('section[data-category="web"]').isVisible(), true);
     await page.close();
   });
 
@@ -188,12 +229,32 @@ describe('competitor-scope site', function () {
     ]) {
       for (const theme of SYSTEM_THEMES) {
         const { page } = await openPage(browser, path.join(site, name), theme);
-        assert.deepEqual(await axeViolations(page), [], `${name}, ${theme.colorScheme}, forced colours ${theme.forcedColors}`);
+        const label = `${name}, ${theme.colorScheme}, forced colours ${theme.forcedColors}`;
+        assert.deepEqual(await axeViolations(page), [], label);
+        if (name === 'index.html') {
+          await page.check('#vs-subject');
+          await shownRows(page);
+          assert.deepEqual(await axeViolations(page), [], `${label}, vs. our product`);
+        }
         await page.close();
       }
     }
   });
 });
+
+/** The index's matrix as its data file gives it to the page. */
+function matrixData(site: string): SiteMatrix {
+  const script = fs.readFileSync(path.join(site, 'matrix-data.js'), 'utf8');
+  const prefix = 'window.competitorScopeMatrix = ';
+  assert.ok(script.startsWith(prefix));
+  return JSON.parse(script.slice(prefix.length).replace(/;\n$/, '')) as SiteMatrix;
+}
+
+/** The names in the index's shown rows, each table's in turn, once the page has drawn them all. */
+async function shownRows(page: Page): Promise<string[]> {
+  await page.waitForSelector('section[aria-busy]', { state: 'detached' });
+  return page.locator('section:not([hidden]) table.matrix tbody tr th').allTextContents();
+}
 
 /** A page of the site opened from file://, with every request to anything but a file, and every dialog, recorded. */
 async function openPage(

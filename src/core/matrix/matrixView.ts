@@ -12,6 +12,17 @@ import {
 
 export type SortKey = 'scope' | 'name' | 'coverage' | 'score';
 
+/** The orders a reader can choose, as the matrix panel and the site's index offer them. */
+export const SORT_CHOICES: ReadonlyArray<{ value: string; label: string; sort: SortKey; descending: boolean }> = [
+  { value: 'scope', label: 'Scope order', sort: 'scope', descending: false },
+  { value: 'name', label: 'Name (A to Z)', sort: 'name', descending: false },
+  { value: 'name-desc', label: 'Name (Z to A)', sort: 'name', descending: true },
+  { value: 'coverage', label: 'Coverage (lowest first)', sort: 'coverage', descending: false },
+  { value: 'coverage-desc', label: 'Coverage (highest first)', sort: 'coverage', descending: true },
+  { value: 'score-desc', label: 'Score (highest first)', sort: 'score', descending: true },
+  { value: 'score', label: 'Score (lowest first)', sort: 'score', descending: false },
+];
+
 export interface ViewOptions {
   readonly sort: SortKey;
   readonly descending: boolean;

@@ -1,20 +1,14 @@
-import type { CoverageSummary } from '../index/coverage';
-import type { MatrixModel } from '../matrix/matrixModel';
-import type { Scope } from '../scope/scopeModel';
+import type { NoteIndex } from '../index/noteIndex';
+import { coverageRows } from '../matrix/indexMatrix';
+import { buildMatrix, type MatrixModel } from '../matrix/matrixModel';
+import { sectionSource } from './answerHtml';
+import { matrixDataScript } from './matrixData';
+import { MATRIX_SCRIPT } from './matrixScript';
 import { productPage } from './productPage';
 import { searchIndexScript } from './searchIndex';
 import { SEARCH_SCRIPT, SITE_STYLE } from './siteAssets';
 import { categoryFile, productFile, SITE_ASSETS, type SiteBuild } from './sitePage';
 import { categoryPage, indexPage } from './sitePages';
-
-export interface SiteInput {
-  readonly scope: Scope;
-  readonly model: MatrixModel;
-  readonly summary: CoverageSummary;
-  /** The Markdown of the answer a cell shows (its note's section), from its note and heading line. */
-  readonly answer: (file: string, line: number) => string | undefined;
-  readonly build: SiteBuild;
-}
 
 /** A file of the site: its name in the site's folder (flat, no folders) and its text. */
 export interface SiteFile {
@@ -22,18 +16,33 @@ export interface SiteFile {
   readonly text: string;
 }
 
+/** What the site is built from: the index, each note's text as it was analyzed (undefined when unreadable), and the build. */
+export interface SiteInput {
+  readonly index: NoteIndex;
+  readonly noteText: (file: string) => string | undefined;
+  readonly build: SiteBuild;
+}
+
+/** The site's pages as many as there will be, and its files, made one by one so that a caller can write each and yield. */
+export function siteFiles(input: SiteInput): { readonly pages: number; readonly files: Iterable<SiteFile> } {
+  const model = buildMatrix(input.index.scope, coverageRows(input.index));
+  const pages = 1 + model.tables.reduce((sum, table) => sum + 1 + table.rows.length, 0);
+  return { pages, files: files(input, model) };
+}
+
 /** Every page and file of the site but MiniSearch's own script, which the caller copies beside them. */
-export function buildSite(input: SiteInput): SiteFile[] {
-  const { model, build, scope } = input;
-  const files: SiteFile[] = [
-    { name: 'index.html', text: indexPage(model, input.summary, build) },
-    { name: SITE_ASSETS.style, text: SITE_STYLE },
-    { name: SITE_ASSETS.search, text: SEARCH_SCRIPT },
-    { name: SITE_ASSETS.searchIndex, text: searchIndexScript(model) },
-  ];
+function* files(input: SiteInput, model: MatrixModel): Generator<SiteFile> {
+  const { build, index } = input;
+  const answer = answerReader(index, input.noteText);
+  yield { name: 'index.html', text: indexPage(model, index.summary(), build) };
+  yield { name: SITE_ASSETS.style, text: SITE_STYLE };
+  yield { name: SITE_ASSETS.search, text: SEARCH_SCRIPT };
+  yield { name: SITE_ASSETS.searchIndex, text: searchIndexScript(model) };
+  yield { name: SITE_ASSETS.matrix, text: MATRIX_SCRIPT };
+  yield { name: SITE_ASSETS.matrixData, text: matrixDataScript(model) };
   for (const table of model.tables) {
-    files.push({ name: categoryFile(table.categoryId), text: categoryPage(model, table, build) });
-    const category = scope.categories.find((c) => c.id === table.categoryId);
+    yield { name: categoryFile(table.categoryId), text: categoryPage(model, table, build) };
+    const category = index.scope.categories.find((c) => c.id === table.categoryId);
     const descriptions = new Map(category?.products.map((product) => [product.id, product.description ?? '']));
     for (const row of table.rows) {
       const description = row.subject ? '' : (descriptions.get(row.key) ?? '');
@@ -43,13 +52,40 @@ export function buildSite(input: SiteInput): SiteFile[] {
         row,
         description,
         build,
-        answer: (index) => {
-          const cell = row.cells[index];
-          return cell.file === null || cell.line === null ? undefined : input.answer(cell.file, cell.line);
+        answer: (axisIndex) => {
+          const cell = row.cells[axisIndex];
+          return cell.file === null || cell.line === null ? undefined : answer(cell.file, cell.line);
         },
       });
-      files.push({ name: productFile(table.categoryId, row.key), text });
+      yield { name: productFile(table.categoryId, row.key), text };
     }
   }
-  return files;
+}
+
+/** Each answer's Markdown from its note, split once per note: the section from its heading to the next of its level. */
+function answerReader(
+  index: NoteIndex,
+  noteText: (file: string) => string | undefined,
+): (file: string, line: number) => string | undefined {
+  const notes = new Map<string, { lines: string[]; ends: Map<number, number> } | undefined>();
+  return (file, line) => {
+    if (!notes.has(file)) {
+      const text = noteText(file);
+      const parsed = index.note(file)?.parsed;
+      notes.set(
+        file,
+        text !== undefined && parsed
+          ? { lines: text.split(/\r?\n/), ends: new Map(parsed.headings.map((h) => [h.range.start.line, h.sectionEndLine])) }
+          : undefined,
+      );
+    }
+    const note = notes.get(file);
+    const end = note?.ends.get(line);
+    return note && end !== undefined ? sectionSource(note.lines, line, end) : undefined;
+  };
+}
+
+/** Whether a folder's file names are those of a site built before (rebuilding it replaces them without asking). */
+export function isBuiltSite(names: readonly string[]): boolean {
+  return ['index.html', SITE_ASSETS.style, SITE_ASSETS.search].every((name) => names.includes(name));
 }

@@ -22,6 +22,17 @@ a { color: #0550ae; }
 .facts .unsourced { color: #8250df; }
 .answer { max-width: 48em; }
 #search-results li a { font-weight: 600; }
+#filters { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; align-items: center; }
+#filters[hidden] { display: none; }
+/* A category's matrix is laid out when it nears the viewport: thousands of rows laid out at once would hold up the page. */
+section[data-category] { content-visibility: auto; contain-intrinsic-size: auto 60em; }
+.vs-mark { display: block; font-size: 0.9em; font-weight: 600; }
+.vs-we-lead .vs-mark, .vs-counts .vs-we-lead { color: #1a7f37; }
+.vs-parity .vs-mark, .vs-counts .vs-parity { color: #59636e; }
+.vs-they-lead .vs-mark, .vs-counts .vs-they-lead { color: #cf222e; }
+td.vs-we-lead { box-shadow: inset 4px 0 0 #1a7f37; }
+td.vs-parity { box-shadow: inset 4px 0 0 #8c959f; }
+td.vs-they-lead { box-shadow: inset 4px 0 0 #cf222e; }
 ${SERIES_STYLE}
 @media (prefers-color-scheme: dark) {
   a { color: #4493f8; }
@@ -29,6 +40,9 @@ ${SERIES_STYLE}
   footer, .axis { border-color: #3d444d; }
   .facts .stale { color: #d29922; }
   .facts .unsourced { color: #ab7df8; }
+  .vs-we-lead .vs-mark, .vs-counts .vs-we-lead { color: #3fb950; }
+  .vs-parity .vs-mark, .vs-counts .vs-parity { color: #9198a1; }
+  .vs-they-lead .vs-mark, .vs-counts .vs-they-lead { color: #f85149; }
   .series-0 { color: #56b4e9; }
   .series-6 { color: #bdbdbd; }
 }
@@ -37,6 +51,7 @@ ${SERIES_STYLE}
   header, search { display: none; }
   body { font-size: 11px; margin: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
+  section[data-category] { content-visibility: visible; }
   .battlecard { break-after: page; }
   .axis { break-inside: avoid; }
 }
@@ -48,35 +63,21 @@ ${SERIES_STYLE}
  */
 export const SEARCH_SCRIPT = `'use strict';
 (function () {
-  var filters = document.getElementById('filters');
-  if (!filters) return;
-  filters.hidden = false;
-  function apply() {
-    var category = document.getElementById('filter-category').value;
-    var marks = Array.prototype.filter.call(filters.querySelectorAll('input[data-mark]'), function (box) { return box.checked; }).map(function (box) { return box.dataset.mark; });
-    document.querySelectorAll('section[data-category]').forEach(function (section) {
-      section.hidden = category !== '' && section.dataset.category !== category;
-    });
-    document.querySelectorAll('tr[data-marks]').forEach(function (row) {
-      var has = row.dataset.marks.split(' ');
-      row.hidden = !marks.every(function (mark) { return has.indexOf(mark) >= 0; });
-    });
-  }
-  filters.addEventListener('change', apply);
-  filters.addEventListener('submit', function (event) { event.preventDefault(); });
-})();
-(function () {
   var documents = window.competitorScopeSearch || [];
   var form = document.getElementById('search');
   var input = document.getElementById('search-input');
   var results = document.getElementById('search-results');
   if (!form || !input || !results || typeof MiniSearch === 'undefined') return;
-  var search = new MiniSearch({ fields: ['product', 'category', 'axes', 'answers'], storeFields: ['page', 'product', 'category'], searchOptions: { prefix: true, fuzzy: 0.2, boost: { product: 3, axes: 2 } } });
-  search.addAll(documents);
+  var search;
   function show() {
     results.replaceChildren();
     var query = input.value.trim();
     if (!query) return;
+    // Indexed at the first query, not as the page loads: thousands of answers would hold up its first paint.
+    if (!search) {
+      search = new MiniSearch({ fields: ['product', 'category', 'axes', 'answers'], storeFields: ['page', 'product', 'category'], searchOptions: { prefix: true, fuzzy: 0.2, boost: { product: 3, axes: 2 } } });
+      search.addAll(documents);
+    }
     var found = search.search(query).slice(0, 20);
     if (found.length === 0) {
       var none = document.createElement('li');

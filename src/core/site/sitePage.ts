@@ -13,8 +13,15 @@ export interface SiteBuild {
   readonly repoPrefix: string;
 }
 
-/** The site's own files every page loads: its style, and on the index its search. */
-export const SITE_ASSETS = { style: 'site.css', search: 'search.js', minisearch: 'minisearch.js', searchIndex: 'search-index.js' } as const;
+/** The site's own files: its style, which every page loads, and the index's search and matrix with their data. */
+export const SITE_ASSETS = {
+  style: 'site.css',
+  search: 'search.js',
+  minisearch: 'minisearch.js',
+  searchIndex: 'search-index.js',
+  matrix: 'matrix.js',
+  matrixData: 'matrix-data.js',
+} as const;
 
 /** No request anywhere but the site's own files: no inline script or style, no image, no frame, no form target. */
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'";

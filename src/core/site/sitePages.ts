@@ -3,6 +3,7 @@ import { escapeHtml } from '../html';
 import { STATUS_LABEL, STATUS_SYMBOL } from '../matrix/cellStatus';
 import { evidenceHtml } from '../matrix/exportHtml';
 import type { MatrixModel, MatrixRow, MatrixTable } from '../matrix/matrixModel';
+import { SORT_CHOICES } from '../matrix/matrixView';
 import { describeScore } from '../scope/scale';
 import type { Scoring } from '../scope/scopeModel';
 import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS } from '../scoring/comparison';
@@ -21,21 +22,23 @@ export function indexPage(model: MatrixModel, summary: CoverageSummary, build: S
 <li><strong>${summary.stale}</strong> stale answers, <strong>${summary.unsourced}</strong> without a source</li>
 </ul>`;
   const search = `<search><form role="search" id="search" action="#"><label for="search-input">Search products, axes and answers</label> <input id="search-input" type="search" autocomplete="off"></form><ul id="search-results" aria-live="polite"></ul></search>`;
+  // The matrix's rows come from its data file, drawn by the site's script: a screenful at once, the rest in slices.
   const categories = model.tables
-    .map(
-      (
-        table,
-      ) => `<section data-category="${escapeHtml(table.categoryId)}" aria-labelledby="table-${escapeHtml(table.categoryId)}"><h2 id="table-${escapeHtml(table.categoryId)}"><a href="${categoryFile(table.categoryId)}">${escapeHtml(table.name)}</a></h2>
+    .map((table) => {
+      const id = `table-${escapeHtml(table.categoryId)}`;
+      return `<section data-category="${escapeHtml(table.categoryId)}" aria-labelledby="${id}"><h2 id="${id}"><a href="${categoryFile(table.categoryId)}">${escapeHtml(table.name)}</a></h2>
 <p class="goal">${escapeHtml(table.goal)}</p>
-${matrixTable(table, model.scoring)}</section>`,
-    )
+<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(table.name)} matrix"><table class="matrix"><thead></thead><tbody></tbody></table></div>
+<p class="empty-view" hidden>No product of this category has what the filters ask for.</p></section>`;
+    })
     .join('\n');
+  const noScript = `<noscript><p>The matrix is drawn by this page’s script. Each category’s page shows its matrix without it.</p></noscript>`;
   return sitePage({
     title: model.title,
     siteTitle: model.title,
-    body: `<h1>${escapeHtml(model.title)}</h1>\n${subject}\n${glance}\n${search}\n${filters(model)}\n${categories}`,
+    body: `<h1>${escapeHtml(model.title)}</h1>\n${subject}\n${glance}\n${search}\n${controls(model)}\n${noScript}\n${categories}`,
     build,
-    scripts: [SITE_ASSETS.minisearch, SITE_ASSETS.searchIndex, SITE_ASSETS.search],
+    scripts: [SITE_ASSETS.matrixData, SITE_ASSETS.matrix, SITE_ASSETS.minisearch, SITE_ASSETS.searchIndex, SITE_ASSETS.search],
   });
 }
 
@@ -74,23 +77,21 @@ export function categoryRadar(table: MatrixTable, scoring: Scoring, rows: readon
   });
 }
 
-/** The index's filters, as the matrix panel has them; shown by the site's script, which applies them. */
-function filters(model: MatrixModel): string {
+/** The index's filters, sort and vs. view, as the matrix panel has them; shown and applied by the site's script. */
+function controls(model: MatrixModel): string {
   const options = model.tables
     .map((table) => `<option value="${escapeHtml(table.categoryId)}">${escapeHtml(table.name)}</option>`)
     .join('');
-  const box = (mark: string, label: string) => `<label><input type="checkbox" data-mark="${mark}"> ${label}</label>`;
-  return `<form id="filters" hidden aria-label="Filter the matrix"><label>Category <select id="filter-category"><option value="">All</option>${options}</select></label>
-${box('gap', 'Gaps only')} ${box('stale', 'Stale answers')} ${box('unsourced', 'Unsourced answers')}</form>`;
-}
-
-/** What a competitor's row has, for the filters: a gap (missing, empty or placeholder), a stale or an unsourced answer. */
-function rowMarks(row: MatrixRow): string {
-  return [
-    ...(row.cells.some((cell) => cell.status !== 'answered') ? ['gap'] : []),
-    ...(row.cells.some((cell) => cell.stale) ? ['stale'] : []),
-    ...(row.cells.some((cell) => cell.unsourced) ? ['unsourced'] : []),
-  ].join(' ');
+  const sorts = SORT_CHOICES.map((choice) => `<option value="${choice.value}">${escapeHtml(choice.label)}</option>`).join('');
+  const box = (mark: string, label: string, title: string) =>
+    `<label title="${title}"><input type="checkbox" data-mark="${mark}"> ${label}</label>`;
+  const vs = model.subject
+    ? ` <label title="Mark each competitor’s scored cells by how it compares with our product, and count them"><input type="checkbox" id="vs-subject"> vs. ${escapeHtml(model.subject)}</label>`
+    : '';
+  return `<form id="filters" hidden aria-label="Filter and sort the matrix"><label>Category <select id="filter-category"><option value="">All</option>${options}</select></label>
+${box('gap', 'Gaps only', 'Products and axes with a missing, empty or placeholder answer')} ${box('stale', 'Stale answers', 'Answers older than their freshness limit')} ${box('unsourced', 'Unsourced answers', 'Answers that cite no source')}${vs}
+<label>Sort <select id="sort">${sorts}</select></label></form>
+<p id="matrix-summary" role="status"></p>`;
 }
 
 /** A category's matrix: each product's name links to its page, each cell to the product's page at that axis. */
@@ -107,7 +108,7 @@ function matrixTable(table: MatrixTable, scoring: Scoring): string {
         })
         .join('');
       const name = `<a href="${page}">${escapeHtml(row.name)}</a>${row.subject ? ' <em>(ours)</em>' : ''}`;
-      return `<tr${row.subject ? ' class="subject"' : ` data-marks="${rowMarks(row)}"`}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td><td class="total">${row.score ? formatWeightedScore(row.score) : '—'}</td></tr>`;
+      return `<tr${row.subject ? ' class="subject"' : ''}><th scope="row">${name}</th>${cells}<td class="total">${row.answered}/${row.cells.length}</td><td class="total">${row.score ? formatWeightedScore(row.score) : '—'}</td></tr>`;
     })
     .join('\n');
   return `<div class="scroll" tabindex="0" role="region" aria-label="${escapeHtml(table.name)} matrix"><table class="matrix">
