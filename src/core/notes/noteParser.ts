@@ -1,4 +1,4 @@
-import { markersOf, type AsOfMarker } from './asOfMarker';
+import { ANY_DATE_LABEL, markersOf, type AsOfMarker } from './asOfMarker';
 import { citationsOf, MAX_NOTE_CITATION_CHARS, type Citations } from './inlineLinks';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
@@ -130,21 +130,22 @@ export function parseNote(text: string): ParsedNote {
       continue;
     }
     const draft: Draft = current;
+    const inline = token.type === 'inline';
+    const solid = inline ? token.content.startsWith('|') /* a table: see parseBlocks */ : isSolid(token);
+    // Opening and closing tokens add nothing: they only tell route where list items start and end.
+    if (!inline && !solid) {
+      route(draft.parts, token, NOTHING_ADDED, { firstLine: (token.map?.[0] ?? 0) + bodyLine, lineText });
+      continue;
+    }
     const before = { leads: draft.leads.length, scores: draft.scores.length, urls: draft.urls.length, footnotes: draft.footnotes.length };
     const markersBefore = draft.markers.length;
     // A table's cells are read for citations one by one when the note's budget reached the table.
     const cellCitations = citationBudget > 0 ? (cell: string): Citations => citationsOf(cell, env) : undefined;
-    if (token.type === 'inline') cite(token.content);
-    const table = token.type === 'inline' && token.content.startsWith('|'); // see parseBlocks
-    if (table) {
-      draft.solid = true;
-    } else if (token.type === 'inline') {
-      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, draft);
-    } else if (isSolid(token)) {
-      draft.solid = true;
-    }
+    if (inline) cite(token.content);
+    if (solid) draft.solid = true;
+    else readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, draft);
     const added = {
-      solid: table || isSolid(token),
+      solid,
       leads: draft.leads.slice(before.leads),
       scores: draft.scores.slice(before.scores),
       urls: draft.urls.slice(before.urls),
@@ -187,6 +188,12 @@ export function parseNote(text: string): ParsedNote {
   };
 }
 
+/** What a token that holds no text or solid block adds to its heading. */
+const NOTHING_ADDED: PartContent = { solid: false, leads: [], scores: [], urls: [], footnotes: [], markers: [] };
+
+/** A word that a score line (`Score:`) or a date line (see asOfMarker's labels) holds. */
+const LINE_LABEL = new RegExp(`score|${ANY_DATE_LABEL.source}`, 'i');
+
 /**
  * Takes a paragraph's score lines and date lines into the draft, and its other lines as a lead: a paragraph of
  * nothing but date lines dates the section without answering it.
@@ -198,8 +205,10 @@ function readParagraph(
   readLine: (line: string) => string,
   draft: { scores: ScoreLine[]; markers: AsOfMarker[]; leads: string[] },
 ): void {
-  const scores = scoreLinesOf(content, firstLine, lineText, readLine);
-  const markers = markersOf(content, firstLine, lineText, readLine);
+  // One test spares most paragraphs both searches, each of which would look at every character again.
+  const labelled = LINE_LABEL.test(content);
+  const scores = labelled ? scoreLinesOf(content, firstLine, lineText, readLine) : [];
+  const markers = labelled ? markersOf(content, firstLine, lineText, readLine) : [];
   draft.scores.push(...scores);
   draft.markers.push(...markers);
   // A score line and a date line are not the answer; a date line that goes on (`As of 2025-05-01: per seat`) is.
