@@ -29,7 +29,10 @@ export interface ParsedHeading {
   readonly sectionEndLine: number;
   /** The heading's own blocks; its section also holds those of the deeper headings up to `sectionEndLine`. */
   readonly own: HeadingContent;
-  /** Its own blocks split by the names they lead with (`**Algolia:** …`, a table's rows and columns), when some do. */
+  /**
+   * Its own blocks split by the names they lead with (`**Algolia:** …`, a table's rows and columns), when some do:
+   * read in a comparison note only (front matter listing several products), the one kind of note that asks.
+   */
   readonly parts?: HeadingParts;
 }
 
@@ -73,9 +76,11 @@ export function parseNote(text: string): ParsedNote {
     urls: string[];
     footnotes: string[];
     markers: AsOfMarker[];
-    parts: PartsDraft;
+    /** Which product each block answers for: read in a comparison note only (see HeadingParts). */
+    parts?: PartsDraft;
   };
   const drafts: Draft[] = [];
+  const comparison = (frontMatter?.products?.length ?? 0) > 1;
   const footnotes = new Map<string, string[]>();
   let footnote: string[] | undefined;
   let current: Draft | undefined;
@@ -108,13 +113,13 @@ export function parseNote(text: string): ParsedNote {
         urls: [],
         footnotes: [],
         markers: [],
-        parts: newParts(),
+        ...(comparison ? { parts: newParts() } : {}),
       };
       drafts.push(current);
       // A heading that is a link, `## [Pricing model](https://…/pricing)`, cites that page for its section.
       cite(inline.content);
-      current.parts.shared.urls.push(...current.urls);
-      current.parts.shared.footnotes.push(...current.footnotes);
+      current.parts?.shared.urls.push(...current.urls);
+      current.parts?.shared.footnotes.push(...current.footnotes);
       i += 2;
       continue;
     }
@@ -132,31 +137,22 @@ export function parseNote(text: string): ParsedNote {
     const draft: Draft = current;
     const inline = token.type === 'inline';
     const solid = inline ? token.content.startsWith('|') /* a table: see parseBlocks */ : isSolid(token);
+    const firstLine = (token.map?.[0] ?? 0) + bodyLine;
     // Opening and closing tokens add nothing: they only tell route where list items start and end.
     if (!inline && !solid) {
-      route(draft.parts, token, NOTHING_ADDED, { firstLine: (token.map?.[0] ?? 0) + bodyLine, lineText });
+      if (draft.parts) route(draft.parts, token, NOTHING_ADDED, { firstLine, lineText });
       continue;
     }
-    const before = { leads: draft.leads.length, scores: draft.scores.length, urls: draft.urls.length, footnotes: draft.footnotes.length };
-    const markersBefore = draft.markers.length;
+    const before = draft.parts && contentCounts(draft);
     // A table's cells are read for citations one by one when the note's budget reached the table.
     const cellCitations = citationBudget > 0 ? (cell: string): Citations => citationsOf(cell, env) : undefined;
     if (inline) cite(token.content);
     if (solid) draft.solid = true;
-    else readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, draft);
-    const added = {
-      solid,
-      leads: draft.leads.slice(before.leads),
-      scores: draft.scores.slice(before.scores),
-      urls: draft.urls.slice(before.urls),
-      footnotes: draft.footnotes.slice(before.footnotes),
-      markers: draft.markers.slice(markersBefore),
-    };
-    route(draft.parts, token, added, {
-      firstLine: (token.map?.[0] ?? 0) + bodyLine,
-      lineText,
-      ...(cellCitations ? { cellCitations } : {}),
-    });
+    else readParagraph(token.content, firstLine, lineText, readLine, draft);
+    if (draft.parts && before) {
+      const place = { firstLine, lineText, ...(cellCitations ? { cellCitations } : {}) };
+      route(draft.parts, token, addedSince(draft, before, solid), place);
+    }
   }
 
   const headings: ParsedHeading[] = drafts.map((d, index) => {
@@ -172,7 +168,7 @@ export function parseNote(text: string): ParsedNote {
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
       own: { solid: d.solid, leads: d.leads, scores: d.scores, urls: d.urls, footnotes: d.footnotes, markers: d.markers },
-      ...(d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
+      ...(d.parts && d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
     };
   });
   const lastLine = lineText(lines.lineCount - 1);
@@ -185,6 +181,25 @@ export function parseNote(text: string): ParsedNote {
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
     ...openBlockAtEnd(tokens),
     footnotes,
+  };
+}
+
+type ContentCounts = Record<Exclude<keyof PartContent, 'solid'>, number>;
+
+function contentCounts(content: PartContent): ContentCounts {
+  const { leads, scores, urls, footnotes, markers } = content;
+  return { leads: leads.length, scores: scores.length, urls: urls.length, footnotes: footnotes.length, markers: markers.length };
+}
+
+/** What one block added to a heading's content, from the counts before it. */
+function addedSince(content: PartContent, before: ContentCounts, solid: boolean): PartContent {
+  return {
+    solid,
+    leads: content.leads.slice(before.leads),
+    scores: content.scores.slice(before.scores),
+    urls: content.urls.slice(before.urls),
+    footnotes: content.footnotes.slice(before.footnotes),
+    markers: content.markers.slice(before.markers),
   };
 }
 
