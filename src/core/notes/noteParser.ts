@@ -1,5 +1,6 @@
 import { ANY_DATE_LABEL, markersOf, type AsOfMarker } from './asOfMarker';
 import { citationsOf, MAX_NOTE_CITATION_CHARS, type Citations } from './inlineLinks';
+import { kept } from '../arrays';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
@@ -167,7 +168,14 @@ export function parseNote(text: string): ParsedNote {
       textRange: d.textRange,
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
-      own: { solid: d.solid, leads: d.leads, scores: d.scores, urls: d.urls, footnotes: d.footnotes, markers: d.markers },
+      own: {
+        solid: d.solid,
+        leads: kept(d.leads),
+        scores: kept(d.scores),
+        urls: kept(d.urls),
+        footnotes: kept(d.footnotes),
+        markers: kept(d.markers),
+      },
       ...(d.parts && d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
     };
   });
