@@ -45,22 +45,30 @@ function compare(corpus) {
   console.log(
     `\nCorpus '${corpus}': ${PRODUCTS} products, ${PRODUCTS} notes, ${(bytes / 1024 / 1024).toFixed(1)} MB of Markdown (${Math.round(bytes / PRODUCTS)} bytes a note).`,
   );
+  // The same scope without notes: what the check costs whatever the notes (starting, the scope file, a report of every product).
+  const noNotesFolder = path.join(work, `${corpus}-no-notes`);
+  writeWorkspace(noNotesFolder, PRODUCTS, corpus);
+  fs.rmSync(path.join(noNotesFolder, 'research'), { recursive: true });
+  fs.mkdirSync(path.join(noNotesFolder, 'research'));
   const check = [];
   const bare = [];
   const scopeParse = [];
+  const noNotes = [];
   for (let i = 0; i < REPETITIONS; i++) {
     check.push(measure([cli, 'check', corpusFolder, '--format', 'json']));
     bare.push(measure([path.join(here, 'bareParse.mjs'), corpusFolder]));
     scopeParse.push(Number(measure([path.join(here, 'scopeParse.mjs'), corpusFolder]).stdout));
+    noNotes.push(measure([cli, 'check', noNotesFolder, '--format', 'json']));
   }
+  const reading = JSON.parse(measure([path.join(here, 'noteReading.mjs'), corpusFolder]).stdout);
   // The linter a team would otherwise run over its notes in CI, with its default rules, on the same files.
   const lint = Array.from({ length: LINT_REPETITIONS }, () => measure([markdownlintCli2, 'research/**/*.md'], corpusFolder));
-  return { corpusFolder, check, bare, scopeParse, lint };
+  return { corpusFolder, check, bare, scopeParse, noNotes, reading, lint };
 }
 
 const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
 for (const corpus of ['markdown', 'prose']) {
-  const { corpusFolder, check, bare, scopeParse, lint } = compare(corpus);
+  const { corpusFolder, check, bare, scopeParse, noNotes, reading, lint } = compare(corpus);
   const report = JSON.parse(check[0].stdout);
   const checkMs = median(check.map((m) => m.ms));
   const bareMs = median(bare.map((m) => m.ms));
@@ -77,6 +85,17 @@ for (const corpus of ['markdown', 'prose']) {
   const scopeKb = fs.statSync(path.join(corpusFolder, 'competitor-scope.yaml')).size / 1024;
   console.log(
     `  of the check: parsing the ${scopeKb.toFixed(0)} KB scope  ${scopeMs.toFixed(0)} ms  (which the baseline does not do; without it the ratio is ${((checkMs - scopeMs) / bareMs).toFixed(2)})`,
+  );
+  const noNotesMs = median(noNotes.map((m) => m.ms));
+  console.log(
+    `  of the check: the same scope without notes  ${noNotesMs.toFixed(0)} ms = ${(noNotesMs / bareMs).toFixed(2)} of the bare parse (starting, the scope, a report of ${PRODUCTS} products)`,
+  );
+  const readingRatio = reading.readMs / reading.bareMs;
+  console.log(
+    `  of the check: reading the notes, in one process (CPU): parse ${reading.parseMs.toFixed(0)} ms, with each note's analysis ${reading.readMs.toFixed(0)} ms; bare parse ${reading.bareMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  ratio reading the notes / bare parse   ${readingRatio.toFixed(2)}   (parse alone ${(reading.parseMs / reading.bareMs).toFixed(2)}; the check's part of the target <= 0.60: ${verdict(readingRatio <= 0.6)})`,
   );
   const cpuRatio = median(check.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs));
   console.log(
@@ -95,3 +114,5 @@ const { ms: reanalyze, bytes: bigBytes, notes } = reanalyzeMs(path.join(work, 'm
 console.log(
   `  re-analyze one ${(bigBytes / 1024).toFixed(0)} KB note among ${notes}  ${reanalyze.toFixed(2)} ms  (target < 5 ms: ${verdict(reanalyze < 5)})`,
 );
+// The heap an index of 10,000 notes keeps, in a process of its own (with its garbage collector exposed).
+spawnSync(process.execPath, ['--expose-gc', path.join(here, 'heap.mjs')], { stdio: 'inherit' });
