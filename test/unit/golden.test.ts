@@ -22,9 +22,10 @@ function firstDifference(file: string, expected: string, actual: string): string
   ].join('\n');
 }
 
-describe('the command line’s outputs on example/ (golden files)', () => {
+describe('the command line’s outputs on example/ and benchmark notes (golden files)', () => {
   for (const goldenCase of GOLDEN_CASES) {
-    it(`competitor-scope ${goldenCase.args.join(' ')}`, () => {
+    const corpus = goldenCase.corpus ? ` (${goldenCase.corpus.kind} benchmark corpus, ${goldenCase.corpus.products} notes)` : '';
+    it(`competitor-scope ${goldenCase.args.join(' ')}${corpus}`, () => {
       for (const [file, actual] of Object.entries(runGoldenCase(goldenCase))) {
         const goldenPath = path.join(goldenFolder, file);
         assert.ok(fs.existsSync(goldenPath), `test/golden/${file} is missing: run \`npm run golden:update\` to write it.`);

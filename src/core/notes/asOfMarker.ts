@@ -36,7 +36,7 @@ const LABELS: readonly (readonly string[])[] = [
 ];
 
 /** Whether a text holds a label's first word at all: most paragraphs are passed over without reading their lines. */
-const ANY_LABEL = /as of|checked|updated|verified|reviewed/i;
+export const ANY_DATE_LABEL = /as of|checked|updated|verified|reviewed/i;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -171,11 +171,11 @@ export function markersOf(
   lineText: (line: number) => string,
   readLine: (line: string) => string,
 ): AsOfMarker[] {
-  if (!ANY_LABEL.test(content)) return [];
+  if (!ANY_DATE_LABEL.test(content)) return [];
   const markers: AsOfMarker[] = [];
   content.split('\n').forEach((source, i) => {
     const line = firstLine + i;
-    const marker = ANY_LABEL.test(source) ? markerOn(line, source, lineText(line), readLine) : undefined;
+    const marker = ANY_DATE_LABEL.test(source) ? markerOn(line, source, lineText(line), readLine) : undefined;
     if (marker) markers.push(marker);
   });
   return markers;

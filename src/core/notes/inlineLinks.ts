@@ -21,7 +21,6 @@ function createInlineParser(): Parser {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false }).use(footnote);
   // Bare URLs only with a scheme: "example.com" in prose is not a citation.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
-  md.core.ruler.enableOnly(['normalize', 'block', 'inline']);
   md.inline.ruler.enableOnly(['text', 'linkify', 'escape', 'backticks', 'link', 'image', 'autolink', 'html_inline', 'footnote_ref']);
   md.inline.ruler2.enableOnly([]);
   // Links are read, never rendered: a URL is normalized once, by webUrl's URL parser, not also by markdown-it's
@@ -79,7 +78,11 @@ export function citationsOf(fullContent: string, env: InlineEnv): Citations {
   parser ??= createInlineParser();
   const urls: string[] = [];
   const footnotes: string[] = [];
-  for (const token of parser.parseInline(content, env)[0]?.children ?? []) {
+  // The inline rules alone: the content comes from the block parse, normalized already, so parseInline's run of the
+  // core rules (normalize, and a block pass wrapping the content in a token) would only repeat work.
+  const tokens: Token[] = [];
+  parser.inline.parse(content, parser, env, tokens);
+  for (const token of tokens) {
     if (token.type === 'link_open') {
       const url = webUrl(String(token.attrs?.find(([name]) => name === 'href')?.[1] ?? ''));
       if (url) urls.push(url);

@@ -1,6 +1,7 @@
 import { productOf, type Category, type Product, type Scope, type Scoring } from '../scope/scopeModel';
 import { readScore, sectionScore, sectionScoreLines } from './scoreLine';
 import { scoringOf } from '../scope/scale';
+import { kept } from '../arrays';
 import { type Range } from '../text';
 import { AxisMatcher, axisTypo } from './axisMatcher';
 import { finding, type Finding, type SectionStatus } from './findings';
@@ -116,7 +117,7 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
   const sections = findSections(parsed, targets, compiled, findings);
   checkScores(parsed, sections, compiled, findings);
   const anchor = (frontMatter?.product ?? listed?.[0])?.lineRange ?? parsed.headings[0]?.range ?? firstLine;
-  return { path, parsed, link, targets, sections, findings, anchor };
+  return { path, parsed, link, targets, sections: kept(sections), findings: kept(findings), anchor };
 }
 
 /** Matches headings to the axes of the note's categories, and reports unanswered, duplicate and misspelt ones. */

@@ -1,5 +1,6 @@
-import { markersOf, type AsOfMarker } from './asOfMarker';
+import { ANY_DATE_LABEL, markersOf, type AsOfMarker } from './asOfMarker';
 import { citationsOf, MAX_NOTE_CITATION_CHARS, type Citations } from './inlineLinks';
+import { kept } from '../arrays';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
@@ -29,7 +30,10 @@ export interface ParsedHeading {
   readonly sectionEndLine: number;
   /** The heading's own blocks; its section also holds those of the deeper headings up to `sectionEndLine`. */
   readonly own: HeadingContent;
-  /** Its own blocks split by the names they lead with (`**Algolia:** …`, a table's rows and columns), when some do. */
+  /**
+   * Its own blocks split by the names they lead with (`**Algolia:** …`, a table's rows and columns), when some do:
+   * read in a comparison note only (front matter listing several products), the one kind of note that asks.
+   */
   readonly parts?: HeadingParts;
 }
 
@@ -73,9 +77,11 @@ export function parseNote(text: string): ParsedNote {
     urls: string[];
     footnotes: string[];
     markers: AsOfMarker[];
-    parts: PartsDraft;
+    /** Which product each block answers for: read in a comparison note only (see HeadingParts). */
+    parts?: PartsDraft;
   };
   const drafts: Draft[] = [];
+  const comparison = (frontMatter?.products?.length ?? 0) > 1;
   const footnotes = new Map<string, string[]>();
   let footnote: string[] | undefined;
   let current: Draft | undefined;
@@ -108,13 +114,13 @@ export function parseNote(text: string): ParsedNote {
         urls: [],
         footnotes: [],
         markers: [],
-        parts: newParts(),
+        ...(comparison ? { parts: newParts() } : {}),
       };
       drafts.push(current);
       // A heading that is a link, `## [Pricing model](https://…/pricing)`, cites that page for its section.
       cite(inline.content);
-      current.parts.shared.urls.push(...current.urls);
-      current.parts.shared.footnotes.push(...current.footnotes);
+      current.parts?.shared.urls.push(...current.urls);
+      current.parts?.shared.footnotes.push(...current.footnotes);
       i += 2;
       continue;
     }
@@ -130,32 +136,24 @@ export function parseNote(text: string): ParsedNote {
       continue;
     }
     const draft: Draft = current;
-    const before = { leads: draft.leads.length, scores: draft.scores.length, urls: draft.urls.length, footnotes: draft.footnotes.length };
-    const markersBefore = draft.markers.length;
+    const inline = token.type === 'inline';
+    const solid = inline ? token.content.startsWith('|') /* a table: see parseBlocks */ : isSolid(token);
+    const firstLine = (token.map?.[0] ?? 0) + bodyLine;
+    // Opening and closing tokens add nothing: they only tell route where list items start and end.
+    if (!inline && !solid) {
+      if (draft.parts) route(draft.parts, token, NOTHING_ADDED, { firstLine, lineText });
+      continue;
+    }
+    const before = draft.parts && contentCounts(draft);
     // A table's cells are read for citations one by one when the note's budget reached the table.
     const cellCitations = citationBudget > 0 ? (cell: string): Citations => citationsOf(cell, env) : undefined;
-    if (token.type === 'inline') cite(token.content);
-    const table = token.type === 'inline' && token.content.startsWith('|'); // see parseBlocks
-    if (table) {
-      draft.solid = true;
-    } else if (token.type === 'inline') {
-      readParagraph(token.content, (token.map?.[0] ?? 0) + bodyLine, lineText, readLine, draft);
-    } else if (isSolid(token)) {
-      draft.solid = true;
+    if (inline) cite(token.content);
+    if (solid) draft.solid = true;
+    else readParagraph(token.content, firstLine, lineText, readLine, draft);
+    if (draft.parts && before) {
+      const place = { firstLine, lineText, ...(cellCitations ? { cellCitations } : {}) };
+      route(draft.parts, token, addedSince(draft, before, solid), place);
     }
-    const added = {
-      solid: table || isSolid(token),
-      leads: draft.leads.slice(before.leads),
-      scores: draft.scores.slice(before.scores),
-      urls: draft.urls.slice(before.urls),
-      footnotes: draft.footnotes.slice(before.footnotes),
-      markers: draft.markers.slice(markersBefore),
-    };
-    route(draft.parts, token, added, {
-      firstLine: (token.map?.[0] ?? 0) + bodyLine,
-      lineText,
-      ...(cellCitations ? { cellCitations } : {}),
-    });
   }
 
   const headings: ParsedHeading[] = drafts.map((d, index) => {
@@ -170,8 +168,15 @@ export function parseNote(text: string): ParsedNote {
       textRange: d.textRange,
       renameRange: renameRange(d.source, text, d.textRange),
       sectionEndLine: end < drafts.length ? drafts[end].line : lines.lineCount,
-      own: { solid: d.solid, leads: d.leads, scores: d.scores, urls: d.urls, footnotes: d.footnotes, markers: d.markers },
-      ...(d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
+      own: {
+        solid: d.solid,
+        leads: kept(d.leads),
+        scores: kept(d.scores),
+        urls: kept(d.urls),
+        footnotes: kept(d.footnotes),
+        markers: kept(d.markers),
+      },
+      ...(d.parts && d.parts.labeled.length > 0 ? { parts: d.parts } : {}),
     };
   });
   const lastLine = lineText(lines.lineCount - 1);
@@ -187,6 +192,31 @@ export function parseNote(text: string): ParsedNote {
   };
 }
 
+type ContentCounts = Record<Exclude<keyof PartContent, 'solid'>, number>;
+
+function contentCounts(content: PartContent): ContentCounts {
+  const { leads, scores, urls, footnotes, markers } = content;
+  return { leads: leads.length, scores: scores.length, urls: urls.length, footnotes: footnotes.length, markers: markers.length };
+}
+
+/** What one block added to a heading's content, from the counts before it. */
+function addedSince(content: PartContent, before: ContentCounts, solid: boolean): PartContent {
+  return {
+    solid,
+    leads: content.leads.slice(before.leads),
+    scores: content.scores.slice(before.scores),
+    urls: content.urls.slice(before.urls),
+    footnotes: content.footnotes.slice(before.footnotes),
+    markers: content.markers.slice(before.markers),
+  };
+}
+
+/** What a token that holds no text or solid block adds to its heading. */
+const NOTHING_ADDED: PartContent = { solid: false, leads: [], scores: [], urls: [], footnotes: [], markers: [] };
+
+/** A word that a score line (`Score:`) or a date line (see asOfMarker's labels) holds. */
+const LINE_LABEL = new RegExp(`score|${ANY_DATE_LABEL.source}`, 'i');
+
 /**
  * Takes a paragraph's score lines and date lines into the draft, and its other lines as a lead: a paragraph of
  * nothing but date lines dates the section without answering it.
@@ -198,8 +228,10 @@ function readParagraph(
   readLine: (line: string) => string,
   draft: { scores: ScoreLine[]; markers: AsOfMarker[]; leads: string[] },
 ): void {
-  const scores = scoreLinesOf(content, firstLine, lineText, readLine);
-  const markers = markersOf(content, firstLine, lineText, readLine);
+  // One test spares most paragraphs both searches, each of which would look at every character again.
+  const labelled = LINE_LABEL.test(content);
+  const scores = labelled ? scoreLinesOf(content, firstLine, lineText, readLine) : [];
+  const markers = labelled ? markersOf(content, firstLine, lineText, readLine) : [];
   draft.scores.push(...scores);
   draft.markers.push(...markers);
   // A score line and a date line are not the answer; a date line that goes on (`As of 2025-05-01: per seat`) is.

@@ -162,8 +162,16 @@ function addTable(parts: PartsDraft, content: string, place: BlockPlace): void {
     .map((line, i) => ({ cells: cells(line), line: place.firstLine + i }))
     .filter((row) => !row.cells.every((cell) => /^:?-+:?$/.test(cell)));
   const [header = { cells: [], line: place.firstLine }, ...body] = rows;
+  // A cell counts for the table, its row and its column: each is read once.
+  const read = new Map<string, Citations>();
+  const cellCitations = place.cellCitations;
+  const citationsOf = (text: string, from: (cell: string) => Citations) => {
+    let citations = read.get(text);
+    if (!citations) read.set(text, (citations = from(text)));
+    return citations;
+  };
   const cite = (texts: readonly (string | undefined)[]) => {
-    const citations = texts.flatMap((text) => (text && place.cellCitations ? [place.cellCitations(text)] : []));
+    const citations = texts.flatMap((text) => (text && cellCitations ? [citationsOf(text, cellCitations)] : []));
     return { urls: citations.flatMap((c) => [...c.urls]), footnotes: citations.flatMap((c) => [...c.footnotes]) };
   };
   parts.tableCitations.push(cite(rows.flatMap((row) => row.cells)));
