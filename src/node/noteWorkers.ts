@@ -24,11 +24,14 @@ export interface NotesResponse {
   readonly notes: readonly ParsedNoteFile[];
 }
 
-/** How many worker threads read `notes` notes: none for a few hundred, or on one core, or when the variable says 0. */
+/**
+ * How many worker threads read `notes` notes: none for a few hundred, or on one core, or when the variable says 0;
+ * else one per core but the main thread's, which analyzes what they parse.
+ */
 export function workerCount(notes: number, variable = process.env[WORKERS_VARIABLE]): number {
   if (variable !== undefined && /^\d+$/.test(variable)) return Math.min(Number(variable), MAX_WORKERS);
   const cores = availableParallelism();
-  return notes > MIN_NOTES_FOR_WORKERS && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
+  return notes > MIN_NOTES_FOR_WORKERS && cores > 1 ? Math.min(cores - 1, MAX_WORKERS) : 0;
 }
 
 /**
