@@ -3,6 +3,7 @@
 // its peak memory, and the time to re-analyze one changed note. Run after a build (dist/, out/).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, reanalyzeMs } from './reanalyze.mjs';
@@ -20,11 +21,11 @@ if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 
 }
 
 /** Runs a Node script as a child process: wall time (ms), CPU time (ms) and peak resident memory (MB). */
-function measure(args) {
+function measure(args, env = {}) {
   const rssFile = path.join(work, 'rss.txt');
   const start = performance.now();
   const child = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(here, 'maxRss.mjs')).href, ...args], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
     maxBuffer: 256 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -44,17 +45,20 @@ function compare(corpus) {
   const check = [];
   const bare = [];
   const scopeParse = [];
+  // The check on the main thread alone (see src/node/noteWorkers.ts): what its worker threads gain, and that its output is the same.
+  const singleThread = [];
   for (let i = 0; i < REPETITIONS; i++) {
     check.push(measure([cli, 'check', corpusFolder, '--format', 'json']));
+    singleThread.push(measure([cli, 'check', corpusFolder, '--format', 'json'], { COMPETITOR_SCOPE_WORKERS: '0' }));
     bare.push(measure([path.join(here, 'bareParse.mjs'), corpusFolder]));
     scopeParse.push(Number(measure([path.join(here, 'scopeParse.mjs'), corpusFolder]).stdout));
   }
-  return { corpusFolder, check, bare, scopeParse };
+  return { corpusFolder, check, bare, scopeParse, singleThread };
 }
 
 const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
 for (const corpus of ['markdown', 'prose']) {
-  const { corpusFolder, check, bare, scopeParse } = compare(corpus);
+  const { corpusFolder, check, bare, scopeParse, singleThread } = compare(corpus);
   const report = JSON.parse(check[0].stdout);
   const checkMs = median(check.map((m) => m.ms));
   const bareMs = median(bare.map((m) => m.ms));
@@ -75,6 +79,11 @@ for (const corpus of ['markdown', 'prose']) {
   const cpuRatio = median(check.map((m) => m.cpuMs)) / median(bare.map((m) => m.cpuMs));
   console.log(
     `  ratio of CPU time, all threads       ${cpuRatio.toFixed(2)}   (check ${median(check.map((m) => m.cpuMs)).toFixed(0)} ms, bare ${median(bare.map((m) => m.cpuMs)).toFixed(0)} ms)`,
+  );
+  const singleMs = median(singleThread.map((m) => m.ms));
+  const sameOutput = singleThread.every((m) => m.stdout === check[0].stdout);
+  console.log(
+    `  the check on one thread (COMPETITOR_SCOPE_WORKERS=0)  ${singleMs.toFixed(0)} ms: the ${availableParallelism()} cores' worker threads take ${(checkMs / singleMs).toFixed(2)} of its time, CPU ${median(singleThread.map((m) => m.cpuMs)).toFixed(0)} ms; output ${sameOutput ? 'the same, byte for byte' : 'DIFFERENT'}`,
   );
   console.log(
     `  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`,

@@ -26,12 +26,13 @@ export interface NotesResponse {
 
 /**
  * How many worker threads read `notes` notes: none for a few hundred, or on one core, or when the variable says 0;
- * else one per core but the main thread's, which analyzes what they parse.
+ * else one per core. Not one fewer for the main thread: it does a third of the workers' work (taking each parse
+ * across and analyzing it), so one worker on two cores would wait for no one and gain nothing.
  */
 export function workerCount(notes: number, variable = process.env[WORKERS_VARIABLE]): number {
   if (variable !== undefined && /^\d+$/.test(variable)) return Math.min(Number(variable), MAX_WORKERS);
   const cores = availableParallelism();
-  return notes > MIN_NOTES_FOR_WORKERS && cores > 1 ? Math.min(cores - 1, MAX_WORKERS) : 0;
+  return notes > MIN_NOTES_FOR_WORKERS && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
 /**
