@@ -7,7 +7,7 @@ import type { RealPaths } from './realPaths';
 import type { ScopeCache } from './scopeCache';
 import { ScopeFileEditor } from './scopeFileEditor';
 import { SCOPE_FILE_GLOB, ScopeStore } from './scopeStore';
-import { coalesced } from './timeSlices';
+import { AFTER_SCAN_DELAY_MS, coalesced } from './timeSlices';
 
 /** More scope files than this in one window is not a research repository: the rest are left out, and the log says so. */
 const MAX_SCOPES = 64;
@@ -267,8 +267,10 @@ export class ScopeRoots extends Disposable {
       ...this.perRoot(root),
     ]);
     // A scope served from the cache is checked again once its notes are read: neither the first items nor the notes wait for it.
-    const check = () => store.checkCached();
-    void root.notes.ready.then(check, check);
+    const check = coalesced(() => store.checkCached(), AFTER_SCAN_DELAY_MS);
+    root.own([check]);
+    const later = () => check.schedule();
+    void root.notes.ready.then(later, later);
     return root;
   }
 }
