@@ -3,6 +3,7 @@
 // markdownlint-cli2 on them; its peak memory, and the time to re-analyze one changed note. Run after a build (dist/, out/).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, reanalyzeMs } from './reanalyze.mjs';
@@ -23,12 +24,12 @@ if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'src', 'core', 
 }
 
 /** Runs a Node script as a child process: wall time (ms), CPU time (ms) and peak resident memory (MB). */
-function measure(args, cwd = root) {
+function measure(args, { cwd = root, env = {} } = {}) {
   const rssFile = path.join(work, 'rss.txt');
   const start = performance.now();
   const child = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(here, 'maxRss.mjs')).href, ...args], {
     cwd,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
     maxBuffer: 256 * 1024 * 1024,
     encoding: 'utf8',
   });
@@ -54,21 +55,24 @@ function compare(corpus) {
   const bare = [];
   const scopeParse = [];
   const noNotes = [];
+  // The check on the main thread alone (see src/node/noteWorkers.ts): what its worker threads gain, and that its output is the same.
+  const singleThread = [];
   for (let i = 0; i < REPETITIONS; i++) {
     check.push(measure([cli, 'check', corpusFolder, '--format', 'json']));
+    singleThread.push(measure([cli, 'check', corpusFolder, '--format', 'json'], { env: { COMPETITOR_SCOPE_WORKERS: '0' } }));
     bare.push(measure([path.join(here, 'bareParse.mjs'), corpusFolder]));
     scopeParse.push(Number(measure([path.join(here, 'scopeParse.mjs'), corpusFolder]).stdout));
     noNotes.push(measure([cli, 'check', noNotesFolder, '--format', 'json']));
   }
   const reading = JSON.parse(measure([path.join(here, 'noteReading.mjs'), corpusFolder]).stdout);
   // The linter a team would otherwise run over its notes in CI, with its default rules, on the same files.
-  const lint = Array.from({ length: LINT_REPETITIONS }, () => measure([markdownlintCli2, 'research/**/*.md'], corpusFolder));
-  return { corpusFolder, check, bare, scopeParse, noNotes, reading, lint };
+  const lint = Array.from({ length: LINT_REPETITIONS }, () => measure([markdownlintCli2, 'research/**/*.md'], { cwd: corpusFolder }));
+  return { corpusFolder, check, bare, scopeParse, noNotes, reading, lint, singleThread };
 }
 
 const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
 for (const corpus of ['markdown', 'prose']) {
-  const { corpusFolder, check, bare, scopeParse, noNotes, reading, lint } = compare(corpus);
+  const { corpusFolder, check, bare, scopeParse, noNotes, reading, lint, singleThread } = compare(corpus);
   const report = JSON.parse(check[0].stdout);
   const checkMs = median(check.map((m) => m.ms));
   const bareMs = median(bare.map((m) => m.ms));
@@ -104,6 +108,11 @@ for (const corpus of ['markdown', 'prose']) {
   const lintMs = median(lint.map((m) => m.ms));
   console.log(
     `  markdownlint-cli2 on the same notes   ${lintMs.toFixed(0)} ms: the check is ${(lintMs / checkMs).toFixed(1)}× faster  (target >= 15×: ${verdict(lintMs / checkMs >= 15)}; CPU time ${(median(lint.map((m) => m.cpuMs)) / median(check.map((m) => m.cpuMs))).toFixed(1)}×)`,
+  );
+  const singleMs = median(singleThread.map((m) => m.ms));
+  const sameOutput = singleThread.every((m) => m.stdout === check[0].stdout);
+  console.log(
+    `  the check on one thread (COMPETITOR_SCOPE_WORKERS=0)  ${singleMs.toFixed(0)} ms: the ${availableParallelism()} cores' worker threads take ${(checkMs / singleMs).toFixed(2)} of its time, CPU ${median(singleThread.map((m) => m.cpuMs)).toFixed(0)} ms; output ${sameOutput ? 'the same, byte for byte' : 'DIFFERENT'}`,
   );
   console.log(
     `  peak memory of the check              ${checkMb.toFixed(0)} MB  (target < 150 MB: ${verdict(checkMb < 150)}; bare parse ${median(bare.map((m) => m.mb)).toFixed(0)} MB)`,

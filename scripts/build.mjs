@@ -72,6 +72,8 @@ const commandLine = [
     banner: { js: '#!/usr/bin/env node' },
   }),
   esbuild.build({ ...common, minify: true, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
+  // `check`'s worker threads (src/node/noteWorkers.ts) load it from beside dist/cli.js and dist/mcp.js.
+  esbuild.build({ ...common, minify: true, entryPoints: ['src/node/noteWorker.ts'], outfile: 'dist/noteWorker.js' }),
 ];
 await Promise.all(
   cliOnly

@@ -37,6 +37,7 @@ import { noGitHistory, type GitHistory } from './git/gitHistory';
 import { NoteDating } from './workspace/noteDating';
 import type { RealPaths } from './workspace/realPaths';
 import { ScopeRoots } from './workspace/scopeRoots';
+import { ScopeCache } from './workspace/scopeCache';
 import type { ScopeState } from './workspace/scopeStore';
 import { readText } from './workspace/workspaceFiles';
 import type { NoteIndex } from './core/index/noteIndex';
@@ -102,11 +103,18 @@ export async function activateCompetitorScope(
   const log = vscode.window.createOutputChannel('Competitor Scope', { log: true });
   const builtIn = await builtInScope(context.extensionUri);
   // What runs for each scope of the window alone: its diagnostics, and git's dates (only in a trusted workspace, off the UI's path).
-  const roots = await ScopeRoots.create(builtIn, log, realPaths, (root) => [
-    new NoteDating(root.notes, git, log),
-    ...registerScopeDiagnostics(root.store, root.notes, homepage),
-    ...registerNoteDiagnostics(root.notes, homepage),
-  ]);
+  const cache = new ScopeCache(context.globalStorageUri, String(context.extension.packageJSON.version ?? ''));
+  const roots = await ScopeRoots.create(
+    builtIn,
+    log,
+    realPaths,
+    (root) => [
+      new NoteDating(root.notes, git, log),
+      ...registerScopeDiagnostics(root.store, root.notes, homepage),
+      ...registerNoteDiagnostics(root.notes, homepage),
+    ],
+    cache,
+  );
   const dragAndDrop = new ScopeDragAndDrop(roots);
   const tree = registerScopeTree(roots, dragAndDrop, git.available);
   const matrixSource = new CurrentScopeSource(roots, builtIn);

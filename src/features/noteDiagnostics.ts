@@ -14,11 +14,14 @@ import { DIAGNOSTIC_SOURCE } from '../workspace/convert';
  */
 export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('competitor-scope-notes');
+  // Settings vary by workspace folder, not by file, and every note of a scope is in its folder's: read once, until
+  // they change (reading them for each note was a tenth of a branch switch).
+  let settings: ReturnType<typeof severities> | undefined;
 
   /** The note's diagnostics as they are now: an empty list clears them. */
   const diagnosticsOf = (path: string): [vscode.Uri, vscode.Diagnostic[]] => {
     const uri = notes.uriOf(path);
-    const severityOf = severities(uri);
+    const severityOf = (settings ??= severities(uri));
     const scope = notes.index.scope;
     return [uri, notes.index.findings(path).flatMap((f) => toDiagnostic(f, severityOf(f.code, scopeSeverity(scope, f)), homepage))];
   };
@@ -52,7 +55,9 @@ export function registerNoteDiagnostics(notes: NoteWorkspace, homepage: string):
     publishing,
     notes.onDidChange(onChange),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) void publishAll();
+      if (!e.affectsConfiguration(`${CONFIGURATION_SECTION}.severity`)) return;
+      settings = undefined;
+      void publishAll();
     }),
   ];
 }

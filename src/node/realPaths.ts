@@ -19,12 +19,32 @@ export function realPathWithin(folder: string, file: string): boolean {
   }
 }
 
-/** realPathWithin without blocking: what the desktop build gives the editor (see src/workspace/realPaths.ts). */
+/** The scopes' folders' real paths: the editor asks for each of thousands of notes, in a few folders. */
+const realFolders = new Map<string, Promise<string>>();
+const MAX_REAL_FOLDERS = 256;
+
+/**
+ * realPathWithin without blocking: what the desktop build gives the editor (see src/workspace/realPaths.ts). The
+ * folder's real path is resolved once (a folder moved under the open window leaves its notes outside the old one's
+ * real path, so refused, never let out); the file's each time.
+ */
 export async function staysInside(folder: string, file: string): Promise<boolean> {
   try {
-    const [realFolder, real] = await Promise.all([fs.promises.realpath(folder), fs.promises.realpath(file)]);
+    const [realFolder, real] = await Promise.all([realFolderOf(folder), fs.promises.realpath(file)]);
     return isWithin(realFolder, real);
   } catch {
     return false;
   }
+}
+
+function realFolderOf(folder: string): Promise<string> {
+  let real = realFolders.get(folder);
+  if (!real) {
+    if (realFolders.size >= MAX_REAL_FOLDERS) realFolders.clear();
+    real = fs.promises.realpath(folder);
+    // A folder not there yet is asked again next time.
+    real.catch(() => realFolders.delete(folder));
+    realFolders.set(folder, real);
+  }
+  return real;
 }

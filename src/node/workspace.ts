@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localDay, readDay } from '../core/dates';
-import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason, type DecodedNote } from '../core/notes/decodeNote';
+import type { DecodedNote } from '../core/notes/decodeNote';
 import { NoteIndex } from '../core/index/noteIndex';
 import { NotesRule } from '../core/scope/notesRule';
 import { plainLines } from '../core/printable';
@@ -10,7 +10,10 @@ import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/sc
 import { noGitDates, type GitDates } from '../git/gitDates';
 import { nodeGitDates } from '../git/nodeGitDates';
 import { readBounded, type BoundedRead } from './boundedRead';
+import { readNote } from './noteRead';
+export { noteOfRead, readNote } from './noteRead';
 import { findNotes, type FoundNotes } from './noteFiles';
+import { indexInWorkers } from './noteWorkers';
 import { defaultScopePath } from './packageRoot';
 import { realPathWithin } from './realPaths';
 import { UsageError } from './usageError';
@@ -95,7 +98,9 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   const today = options.asOf ?? localDay();
   const rule = new NotesRule(parsed.scope);
   const { notes, outside } = notesUnder(folder, notesRoot, findNotes(notesRoot, rule));
-  const index = indexNotes(parsed.scope, today, notes, (note) => readNote(path.join(notesRoot, note)));
+  const index =
+    (await indexInWorkers(parsed.scope, today, notesRoot, notes, (line) => warn(plainLines([`competitor-scope: warning: ${line}`])))) ??
+    indexNotes(parsed.scope, today, notes, (note) => readNote(path.join(notesRoot, note)));
   const analyzed = notes.filter((note) => index.note(note));
   const { dates, warning } = await options.git.notesDates(notesRoot, rule.base || '.', analyzed, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
@@ -203,20 +208,6 @@ export function readScope(file: string, folder: string | undefined): ScopeParseR
 /** The scope file's bytes parsed, or why they were not read. */
 export function scopeOfRead(read: BoundedRead): ScopeParseResult {
   return read.ok ? parseScope(new TextDecoder().decode(read.bytes)) : refusedScope(read.refusal);
-}
-
-/** A note's bytes decoded, or why they were not read. */
-export function noteOfRead(read: BoundedRead): DecodedNote {
-  return read.ok ? decodeNote(read.bytes) : { ok: false, reason: refusedNoteReason(read.refusal) };
-}
-
-/** A note's text decoded, read within the note size limit, or why it cannot be analyzed. */
-export function readNote(file: string): DecodedNote {
-  try {
-    return noteOfRead(readBounded(file, MAX_NOTE_BYTES));
-  } catch (error) {
-    return { ok: false, reason: `it cannot be read (${error instanceof Error ? error.message : String(error)})` };
-  }
 }
 
 export function isDirectory(folder: string): boolean {

@@ -27,9 +27,15 @@ export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
 /** The source every diagnostic of the extension names. */
 export const DIAGNOSTIC_SOURCE = 'competitor-scope';
 
+/** Each code's link, made once: a branch switch publishes thousands of diagnostics of a few codes. */
+const codeTargets = new Map<string, vscode.Uri>();
+
 /** A diagnostic code that links to its row of docs/diagnostics.md in the repository (package.json's `homepage`). */
 export function diagnosticCode(code: string, homepage: string): { value: string; target: vscode.Uri } {
-  return { value: code, target: vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}/blob/main/docs/diagnostics.md#${code}`) };
+  const link = `${homepage.replace(/#.*$/, '')}/blob/main/docs/diagnostics.md#${code}`;
+  let target = codeTargets.get(link);
+  if (!target) codeTargets.set(link, (target = vscode.Uri.parse(link)));
+  return { value: code, target };
 }
 
 /**

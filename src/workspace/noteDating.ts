@@ -3,7 +3,7 @@ import { localDay } from '../core/dates';
 import type { GitDates } from '../git/gitDates';
 import { Disposable, LatestRun } from './lifecycle';
 import type { NoteWorkspace } from './noteWorkspace';
-import { coalesced } from './timeSlices';
+import { AFTER_SCAN_DELAY_MS, coalesced } from './timeSlices';
 
 const BLAME_DEBOUNCE_MS = 400;
 
@@ -55,6 +55,9 @@ export class NoteDating extends Disposable {
     if (!folder) return this.all.cancel();
     const run = this.all.start();
     await this.notes.ready;
+    // Starting git holds the extension host a moment: after the views have shown the notes.
+    await new Promise((resolve) => setTimeout(resolve, AFTER_SCAN_DELAY_MS));
+    if (!run.current()) return;
     const started = Date.now();
     const analyzed = this.notes.index.paths().filter((path) => this.notes.index.note(path));
     const { dates, warning } = await this.git.notesDates(folder, this.notes.notesFolder, analyzed, localDay(), run.signal);

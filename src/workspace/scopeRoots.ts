@@ -4,9 +4,10 @@ import { Disposable, type DisposableLike } from './lifecycle';
 import { NoteNavigator } from './noteNavigation';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
 import type { RealPaths } from './realPaths';
+import type { ScopeCache } from './scopeCache';
 import { ScopeFileEditor } from './scopeFileEditor';
 import { SCOPE_FILE_GLOB, ScopeStore } from './scopeStore';
-import { coalesced } from './timeSlices';
+import { AFTER_SCAN_DELAY_MS, coalesced } from './timeSlices';
 
 /** More scope files than this in one window is not a research repository: the rest are left out, and the log says so. */
 const MAX_SCOPES = 64;
@@ -81,6 +82,7 @@ export class ScopeRoots extends Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly realPaths: RealPaths | undefined,
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
+    private readonly cache: ScopeCache | undefined,
   ) {
     super();
     this.register({ dispose: () => this.roots.forEach((root) => root.dispose()) });
@@ -88,15 +90,17 @@ export class ScopeRoots extends Disposable {
 
   /**
    * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
-   * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope alone.
+   * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope
+   * alone; `cache` keeps the scope files' checked models between activations.
    */
   static async create(
     builtIn: () => Scope,
     log: vscode.LogOutputChannel,
     realPaths: RealPaths | undefined,
     perRoot: (root: ScopeRoot) => vscode.Disposable[],
+    cache?: ScopeCache,
   ): Promise<ScopeRoots> {
-    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot);
+    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache);
     roots.watch();
     await roots.discover({ nested: false });
     void roots.discover();
@@ -241,7 +245,7 @@ export class ScopeRoots extends Disposable {
         continue;
       }
       changed = true;
-      const store = await ScopeStore.create(uri, this.builtIn, this.realPaths);
+      const store = await ScopeStore.create(uri, this.builtIn, this.realPaths, this.cache);
       if (this.isDisposed) {
         for (const root of [store, ...[...next.values()].filter((r) => !this.roots.has(r.key))]) root.dispose();
         return;
@@ -262,6 +266,11 @@ export class ScopeRoots extends Disposable {
       store.onDidChange(() => this.scopeEmitter.fire(root)),
       ...this.perRoot(root),
     ]);
+    // A scope served from the cache is checked again once its notes are read: neither the first items nor the notes wait for it.
+    const check = coalesced(() => store.checkCached(), AFTER_SCAN_DELAY_MS);
+    root.own([check]);
+    const later = () => check.schedule();
+    void root.notes.ready.then(later, later);
     return root;
   }
 }

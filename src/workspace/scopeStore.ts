@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME, SCOPE_FILE_NAMES, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
-import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
+import { MAX_SCOPE_FILE_BYTES, parseScopeFile, refusedScope, scopeFromFile } from '../core/scope/scopeParser';
+import type { ScopeFile } from '../core/scope/scopeSchema';
 import { Disposable, LatestRun } from './lifecycle';
 import type { RealPaths } from './realPaths';
+import type { ScopeCache } from './scopeCache';
 import { coalesced } from './timeSlices';
 import { fileRefusal, openDocument, readText, statOf } from './workspaceFiles';
 
@@ -21,6 +23,8 @@ export interface ScopeState {
   readonly problems: readonly ScopeProblem[];
   /** True while the scope file is broken and an older scope is shown. */
   readonly stale: boolean;
+  /** The scope file's model came from the cache of an earlier activation (see ScopeCache), not yet checked again. */
+  readonly fromCache?: true;
 }
 
 const EDIT_DEBOUNCE_MS = 300;
@@ -33,6 +37,15 @@ interface ReadScope {
   readonly fileUri: vscode.Uri;
   readonly parsed: ScopeParseResult;
   readonly ignoredFileUri?: vscode.Uri;
+  /** Where `parsed` came from the cache: what the background check parses and compares. */
+  readonly cached?: CachedRead;
+}
+
+/** A scope file's text whose checked model came from the cache. */
+interface CachedRead {
+  readonly text: string;
+  readonly hash: string;
+  readonly file: ScopeFile;
 }
 
 /**
@@ -52,11 +65,14 @@ export class ScopeStore extends Disposable {
   readonly defaultFileUri: vscode.Uri;
   /** Where a scope file may be, the one read first when both are there. */
   readonly fileUris: readonly vscode.Uri[];
+  /** The check of a scope served from the cache, until it has run or a newer read superseded it. */
+  private uncheckedRead: { read: ReadScope & { cached: CachedRead }; current: () => boolean } | undefined;
 
   private constructor(
     readonly folderUri: vscode.Uri,
     private readonly builtIn: () => Scope,
     private readonly realPaths: RealPaths | undefined,
+    private readonly cache: ScopeCache | undefined,
   ) {
     super();
     this.defaultFileUri = vscode.Uri.joinPath(folderUri, SCOPE_FILE_NAME);
@@ -65,10 +81,10 @@ export class ScopeStore extends Disposable {
 
   /**
    * The store of `folder`'s scope file; `builtIn` gives the built-in scope (parsed once, for every folder that needs
-   * it), `realPaths` where links lead (absent in the browser).
+   * it), `realPaths` where links lead (absent in the browser), `cache` the checked models of earlier activations.
    */
-  static async create(folder: vscode.Uri, builtIn: () => Scope, realPaths?: RealPaths): Promise<ScopeStore> {
-    const store = new ScopeStore(folder, builtIn, realPaths);
+  static async create(folder: vscode.Uri, builtIn: () => Scope, realPaths?: RealPaths, cache?: ScopeCache): Promise<ScopeStore> {
+    const store = new ScopeStore(folder, builtIn, realPaths, cache);
     store.watch();
     // A reload the watcher starts meanwhile (the scope file written as the window opens) supersedes this one
     // unapplied: read until one applies, so that a store is never handed out without a scope.
@@ -90,7 +106,28 @@ export class ScopeStore extends Disposable {
     const run = this.reloads.start();
     const found = await this.read();
     if (!run.current()) return;
+    this.uncheckedRead = found?.cached ? { read: { ...found, cached: found.cached }, current: run.current } : undefined;
     this.apply(found);
+  }
+
+  /**
+   * Parses again a scope file whose model came from the cache, and shows the result if it differs (the cache
+   * replaced): called once the notes are read, so that the first items and the notes wait for neither.
+   */
+  checkCached(): void {
+    const unchecked = this.uncheckedRead;
+    this.uncheckedRead = undefined;
+    if (!unchecked?.current() || this.isDisposed) return;
+    const { read } = unchecked;
+    const { text, hash, file } = read.cached;
+    const { result, file: checked } = parseScopeFile(text);
+    if (checked && JSON.stringify(checked) === JSON.stringify(file)) {
+      // The same scope: nothing to tell the listeners.
+      this.state = { ...this.state, fromCache: undefined };
+      return;
+    }
+    void (checked ? this.cache?.set(read.fileUri, hash, checked) : this.cache?.forget(read.fileUri));
+    this.apply({ ...read, parsed: result, cached: undefined });
   }
 
   /**
@@ -102,23 +139,40 @@ export class ScopeStore extends Disposable {
     // An editor keeps a deleted file's document: only unsaved edits make it a scope file still.
     const [inForce, ignored] = files.filter(({ uri, stat }) => stat || openDocument(uri)?.isDirty);
     if (!inForce) return undefined;
-    const parsed = await this.parse(inForce.uri, inForce.stat);
-    return parsed && { fileUri: inForce.uri, parsed, ...(ignored ? { ignoredFileUri: ignored.uri } : {}) };
+    const read = await this.textOf(inForce.uri, inForce.stat);
+    const parsed = read && 'text' in read ? await this.check(inForce.uri, read.text, read.onDisk) : read && { parsed: read };
+    return parsed && { fileUri: inForce.uri, ...parsed, ...(ignored ? { ignoredFileUri: ignored.uri } : {}) };
   }
 
   /**
-   * A scope file's text parsed: an open editor's text (unsaved edits count), else the file's, read only when it is a
-   * regular file within the size limit. A file that links out of the folder is refused whoever holds its text.
+   * A scope file's text checked: its model from the cache when it holds this text's, else parsed. The file's text on
+   * disk (what the next activation reads) is cached when valid; an editor's unsaved text is not.
    */
-  private async parse(uri: vscode.Uri, stat: vscode.FileStat | undefined): Promise<ScopeParseResult | undefined> {
+  private async check(fileUri: vscode.Uri, text: string, onDisk: boolean): Promise<Pick<ReadScope, 'parsed' | 'cached'>> {
+    const cached = await this.cache?.get(fileUri, text);
+    if (cached?.file) return { parsed: scopeFromFile(text, cached.file), cached: { text, hash: cached.hash, file: cached.file } };
+    const { result, file } = parseScopeFile(text);
+    if (cached && onDisk) void (file ? this.cache?.set(fileUri, cached.hash, file) : this.cache?.forget(fileUri));
+    return { parsed: result };
+  }
+
+  /**
+   * A scope file's text: an open editor's (unsaved edits count), else the file's, read only when it is a regular
+   * file within the size limit; else the problem of a file not read. A file that links out of the folder is refused
+   * whoever holds its text.
+   */
+  private async textOf(
+    uri: vscode.Uri,
+    stat: vscode.FileStat | undefined,
+  ): Promise<{ text: string; onDisk: boolean } | ScopeParseResult | undefined> {
     if (stat && !(await this.staysInside(uri))) return refusedScope({ kind: 'outside-folder' });
     const document = openDocument(uri);
-    if (document) return parseScope(document.getText());
+    if (document) return { text: document.getText(), onDisk: !document.isDirty };
     if (!stat) return undefined;
     const refusal = fileRefusal(stat, MAX_SCOPE_FILE_BYTES);
     if (refusal) return refusedScope(refusal);
     const text = await readText(uri);
-    return text === undefined ? undefined : parseScope(text);
+    return text === undefined ? undefined : { text, onDisk: true };
   }
 
   /** Whether a file of the folder is really in it, links resolved; true where they cannot be (see RealPaths). */
@@ -133,9 +187,10 @@ export class ScopeStore extends Disposable {
       this.publish({ scope: this.builtIn(), source: 'default', problems: [], stale: false, folderUri: this.folderUri });
       return;
     }
-    const { parsed, fileUri, ignoredFileUri } = read;
+    const { parsed, fileUri, ignoredFileUri, cached } = read;
     if (parsed.ok) this.lastGood = parsed.scope;
     this.publish({
+      ...(cached ? { fromCache: true as const } : {}),
       scope: this.lastGood ?? this.builtIn(),
       source: this.lastGood ? 'file' : 'default',
       fileUri,

@@ -36,6 +36,12 @@ export async function inSlices<T>(
   }
 }
 
+/**
+ * How long what runs in the background once the notes are first read (git's dates, the check of a scope served from
+ * the cache) waits: the views' own refresh, which the window asks the extension host for right then, goes first.
+ */
+export const AFTER_SCAN_DELAY_MS = 1000;
+
 /** How long a view that reads every note waits after a note's change: the note's own diagnostics go first. */
 export const WHOLE_WORKSPACE_DELAY_MS = 50;
 

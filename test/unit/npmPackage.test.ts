@@ -44,6 +44,7 @@ describe('the npm package', function () {
       'README.md',
       'dist/cli.js',
       'dist/mcp.js',
+      'dist/noteWorker.js',
       'package.json',
       'scope/competitor-scope.schema.json',
       'scope/competitor-scope.yaml',

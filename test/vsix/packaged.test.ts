@@ -25,6 +25,7 @@ describe('the packaged extension, installed from its VSIX', () => {
         'dist/cli.js',
         'dist/extension.js',
         'dist/mcp.js',
+        'dist/noteWorker.js',
         'dist/web.js',
         'media/battlecard.css',
         'media/battlecard.js',

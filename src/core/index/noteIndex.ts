@@ -84,7 +84,11 @@ export class NoteIndex {
   setNote(path: string, text: string): string[] {
     const unreadable = checkNoteText(text);
     if (unreadable) return this.setUnreadable(path, unreadable);
-    const parsed = parseNote(text);
+    return this.setParsed(path, parseNote(text));
+  }
+
+  /** A note parsed elsewhere (a worker thread of `check`) from a text that checkNoteText accepts: analyzed as setNote does. */
+  setParsed(path: string, parsed: ParsedNote): string[] {
     return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled) });
   }
 

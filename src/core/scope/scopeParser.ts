@@ -29,12 +29,33 @@ interface Located {
  * when something first asks for one; any other file is read by parseScopeDocument.
  */
 export function parseScope(text: string): ScopeParseResult {
-  return guarded(text) ?? plainScope(text) ?? documentScope(text);
+  return parseScopeFile(text).result;
+}
+
+/** A scope file parsed, with the checked file data of a valid one: what the editor caches for the next activation. */
+export interface CheckedScopeFile {
+  readonly result: ScopeParseResult;
+  /** The schema's output for a valid scope file: scopeFromFile(text, file) gives `result` again, without YAML or schema. */
+  readonly file?: ScopeFile;
+}
+
+/** parseScope, with the schema's output kept (see CheckedScopeFile). */
+export function parseScopeFile(text: string): CheckedScopeFile {
+  const refused = guarded(text);
+  return refused ? { result: refused } : (plainScope(text) ?? documentScope(text));
+}
+
+/**
+ * The scope of a text whose schema output is already known (cached from an earlier parse of the same text): the
+ * resolving and the id checks only, the ranges found from the text when first asked for, as parseScope's fast path does.
+ */
+export function scopeFromFile(text: string, file: ScopeFile): ScopeParseResult {
+  return checked(file, locator(text), true);
 }
 
 /** parseScope with every position found up front, from the `yaml` library's document: what the fast path must equal. */
 export function parseScopeDocument(text: string): ScopeParseResult {
-  return guarded(text) ?? documentScope(text);
+  return guarded(text) ?? documentScope(text).result;
 }
 
 /** The problem of a scope file that was not read at all (see FileRefusal), at its start. */
@@ -68,30 +89,34 @@ function firstLineOf(text: string): Range {
 }
 
 /** A valid scope of plain YAML, its ranges found later; undefined when the file needs the `yaml` library's reading. */
-function plainScope(text: string): ScopeParseResult | undefined {
+function plainScope(text: string): CheckedScopeFile | undefined {
   const plain = plainYamlData(text, MAX_SCOPE_NESTING);
   const parsed = plain && scopeFileSchema.safeParse(plain.data ?? {});
   if (!parsed?.success) return undefined;
-  let located: Located | undefined;
-  const locate = () => (located ??= { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: false }), lines: new LineIndex(text) });
-  return checked(parsed.data, locate, true);
+  return { result: checked(parsed.data, locator(text), true), file: parsed.data };
 }
 
-function documentScope(text: string): ScopeParseResult {
+/** The `yaml` library's document of the text, made the first time it is asked for. */
+function locator(text: string): () => Located {
+  let located: Located | undefined;
+  return () => (located ??= { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: false }), lines: new LineIndex(text) });
+}
+
+function documentScope(text: string): CheckedScopeFile {
   const lines = new LineIndex(text);
   let doc: Document.Parsed;
   try {
     // Repeated keys are found by repeatedKeys below, in one pass: yaml's own check is quadratic.
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
-    return fail({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: firstLineOf(text) });
+    return failed({ message: `The scope file cannot be read as YAML: ${errorMessage(error)}`, range: firstLineOf(text) });
   }
   if (doc.errors.length > 0) {
-    return fail(...doc.errors.map((e) => ({ message: `YAML syntax error: ${firstLine(e.message)}`, range: lines.range(e.pos[0], e.pos[1]) })));
+    return failed(...doc.errors.map((e) => ({ message: `YAML syntax error: ${firstLine(e.message)}`, range: lines.range(e.pos[0], e.pos[1]) })));
   }
   const repeated = repeatedKeys(doc);
   if (repeated.length > 0) {
-    return fail(...repeated.map((key) => ({ message: `YAML syntax error: Map keys must be unique ("${shortened(String(key))}" is there already).`, range: nodeRange(key, lines) })));
+    return failed(...repeated.map((key) => ({ message: `YAML syntax error: Map keys must be unique ("${shortened(String(key))}" is there already).`, range: nodeRange(key, lines) })));
   }
 
   let data: unknown;
@@ -99,14 +124,14 @@ function documentScope(text: string): ScopeParseResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws here when aliases expand past maxAliasCount: point at the first alias of an alias chain.
-    return fail({ message: `The scope file cannot be expanded: ${errorMessage(error)}`, range: firstNestedAlias(doc, lines) ?? firstLineOf(text) });
+    return failed({ message: `The scope file cannot be expanded: ${errorMessage(error)}`, range: firstNestedAlias(doc, lines) ?? firstLineOf(text) });
   }
 
   const parsed = scopeFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    return fail(...onePerField(parsed.error.issues).map((issue) => describeIssue(issue, doc, lines)));
+    return failed(...onePerField(parsed.error.issues).map((issue) => describeIssue(issue, doc, lines)));
   }
-  return checked(parsed.data, () => ({ doc, lines }), false);
+  return { result: checked(parsed.data, () => ({ doc, lines }), false), file: parsed.data };
 }
 
 /** The scope of a valid file, or its repeated ids. */
@@ -118,6 +143,10 @@ function checked(file: ScopeFile, locate: () => Located, lazy: boolean): ScopePa
 
 function fail(...problems: ScopeProblem[]): ScopeParseResult {
   return { ok: false, problems };
+}
+
+function failed(...problems: ScopeProblem[]): CheckedScopeFile {
+  return { result: fail(...problems) };
 }
 
 /** Sets `value.range` to the range at `path`: now, or (`lazy`) when it is first read. */
