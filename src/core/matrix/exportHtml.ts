@@ -17,9 +17,10 @@ ${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`,
 
 /**
  * A standalone export page: no scripts (its CSP allows only its inline styles), the export's styles, the
- * title escaped as the page's title and first heading. `body` is HTML whose team text is already escaped.
+ * title escaped as the page's title and first heading. `body` is HTML whose team text is already escaped; `style`, the
+ * export's own or more.
  */
-export function standaloneHtml(title: string, body: string): string {
+export function standaloneHtml(title: string, body: string, style = HTML_EXPORT_STYLE): string {
   const escaped = escapeHtml(title);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -28,7 +29,7 @@ export function standaloneHtml(title: string, body: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escaped}</title>
-<style>${HTML_EXPORT_STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <h1>${escaped}</h1>

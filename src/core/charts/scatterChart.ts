@@ -1,0 +1,96 @@
+import { escapeHtml } from '../html';
+import { chartFigure, legendHtml, marker, round, seriesGroup, seriesSymbol } from './chartSeries';
+
+/** One product on a scatter: two shares in percent, and how the table states each (with its base). */
+export interface ScatterPoint {
+  readonly name: string;
+  readonly x: number;
+  /** Null when the product has no value to plot: it is listed, not drawn at 0. */
+  readonly y: number | null;
+  readonly xText: string;
+  readonly yText: string;
+}
+
+export interface ScatterInput {
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly points: readonly ScatterPoint[];
+}
+
+const LEFT = 64;
+const TOP = 16;
+const WIDTH = 360;
+const HEIGHT = 260;
+/** Room on the right for the labels of the points near 100%, and below for the x axis's ticks and title. */
+const RIGHT_ROOM = 40;
+const BOTTOM_ROOM = 52;
+const TICKS = [0, 25, 50, 75, 100];
+const LABEL_CHARS = 24;
+/** Labels whose places round to the same cell of this size are stacked, so that equal points stay readable. */
+const LABEL_CELL = 12;
+
+/**
+ * A scatter of products over two percentages (0 to 100 on both axes) as inline SVG: titled axes, each point its
+ * product's symbol and name, a `<title>`, and the same data as a table (its text alternative). A point with no y value
+ * is left out of the drawing and said so, never drawn at 0.
+ */
+export function scatterChart(input: ScatterInput): string {
+  const px = (value: number) => round(LEFT + (WIDTH * clamp(value)) / 100);
+  const py = (value: number) => round(TOP + HEIGHT - (HEIGHT * clamp(value)) / 100);
+  const grid = TICKS.map(
+    (t) =>
+      `<line class="grid" x1="${px(t)}" y1="${py(0)}" x2="${px(t)}" y2="${py(100)}"/><line class="grid" x1="${px(0)}" y1="${py(t)}" x2="${px(100)}" y2="${py(t)}"/>` +
+      `<text x="${px(t)}" y="${py(0) + 16}" text-anchor="middle">${t}%</text><text x="${px(0) - 6}" y="${py(t)}" text-anchor="end" dominant-baseline="middle">${t}%</text>`,
+  ).join('');
+  const axisTitles =
+    `<text class="axis-title" x="${px(50)}" y="${py(0) + 40}" text-anchor="middle">${escapeHtml(input.xTitle)}</text>` +
+    `<text class="axis-title" transform="translate(16 ${py(50)}) rotate(-90)" text-anchor="middle">${escapeHtml(input.yTitle)}</text>`;
+  const taken = new Map<string, number>();
+  const points = input.points
+    .map((point, s) => {
+      if (point.y === null) return '';
+      const [x, y] = [px(point.x), py(point.y)];
+      const cell = `${Math.round(x / LABEL_CELL)},${Math.round(y / LABEL_CELL)}`;
+      const stacked = taken.get(cell) ?? 0;
+      taken.set(cell, stacked + 1);
+      const right = point.x <= 75;
+      const label = `<text class="point-label" x="${right ? x + 9 : x - 9}" y="${y + stacked * LABEL_CELL}" text-anchor="${right ? 'start' : 'end'}" dominant-baseline="middle">${escapeHtml(shortName(point.name))}</text>`;
+      const hover = `<title>${escapeHtml(`${point.name}: ${point.xText}; ${point.yText}`)}</title>`;
+      return `<g class="point">${hover}${seriesGroup(s, marker(s, x, y))}${label}</g>`;
+    })
+    .join('');
+  const unplotted = input.points.filter((point) => point.y === null);
+  const left = unplotted.length
+    ? ` Not drawn, with no value: ${unplotted.map((point) => `${escapeHtml(point.name)} (${escapeHtml(point.yText)})`).join(', ')}.`
+    : '';
+  const figure = chartFigure(
+    {
+      kind: 'scatter',
+      title: input.title,
+      viewBox: `0 0 ${LEFT + WIDTH + RIGHT_ROOM} ${TOP + HEIGHT + BOTTOM_ROOM}`,
+      content: `${grid}${axisTitles}${points}`,
+    },
+    `${escapeHtml(input.xTitle)} across, ${escapeHtml(input.yTitle)} up.${left}`,
+    legendHtml(input.points.map((point) => point.name)),
+  );
+  return `${figure}\n${scatterTable(input)}`;
+}
+
+function scatterTable(input: ScatterInput): string {
+  const rows = input.points
+    .map(
+      (point, s) =>
+        `<tr><th scope="row">${seriesSymbol(s)} ${escapeHtml(point.name)}</th><td>${escapeHtml(point.xText)}</td><td>${escapeHtml(point.yText)}</td></tr>`,
+    )
+    .join('');
+  return `<table class="chart-data"><caption>${escapeHtml(input.title)}: the figures</caption><thead><tr><th scope="col">Product</th><th scope="col">${escapeHtml(input.xTitle)}</th><th scope="col">${escapeHtml(input.yTitle)}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function clamp(value: number): number {
+  return Math.min(100, Math.max(0, value));
+}
+
+function shortName(name: string): string {
+  return name.length <= LABEL_CHARS ? name : `${name.slice(0, LABEL_CHARS - 1)}…`;
+}
