@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DARK_PALETTE, LIGHT_PALETTE } from '../../src/core/charts/chartSeries';
+import { repoRoot } from './helpers';
 import { buildBattlecard } from '../../src/core/matrix/battlecard';
 import { battlecardToHtml } from '../../src/core/matrix/battlecardText';
 import { battlecardRadar, categoryRadar, categoryScatter } from '../../src/core/matrix/matrixCharts';
@@ -100,5 +104,16 @@ describe('charts', () => {
       assert.doesNotMatch(svg, /<(script|img)\b/);
       assert.match(svg, /&#60;script&#62;alert\(1\)&#60;\/script&#62;&#34;&#62;&#60;img src=x onerror=alert\(2\)&#62;/);
     }
+  });
+});
+
+describe('the webviews’ chart style', () => {
+  it('gives each series the shade core’s palette gives it, in a light and a dark theme', () => {
+    const css = readFileSync(path.join(repoRoot, 'media', 'charts.css'), 'utf8');
+    const shades = [...css.matchAll(/^\S[^{]*\{([^}]*)\}/gm)].flatMap((rule) => {
+      const colours = [...rule[1].matchAll(/--series-\d: (#[0-9a-f]{6});/g)].map((m) => m[1]);
+      return colours.length ? [colours] : [];
+    });
+    assert.deepEqual(shades, [[...LIGHT_PALETTE], [...DARK_PALETTE]]);
   });
 });
