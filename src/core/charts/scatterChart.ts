@@ -1,5 +1,5 @@
 import { escapeHtml } from '../html';
-import { chartFigure, legendHtml, marker, round, seriesGroup, seriesSymbol } from './chartSeries';
+import { chartFigure, marker, round, seriesGroup, seriesSymbol } from './chartSeries';
 
 /** One product on a scatter: two shares in percent, and how the table states each (with its base). */
 export interface ScatterPoint {
@@ -72,7 +72,8 @@ export function scatterChart(input: ScatterInput): string {
       content: `${grid}${axisTitles}${points}`,
     },
     `${escapeHtml(input.xTitle)} across, ${escapeHtml(input.yTitle)} up.${left}`,
-    legendHtml(input.points.map((point) => point.name)),
+    // Each point is labelled with its product's name: no legend to look up.
+    '',
   );
   return `${figure}\n${scatterTable(input)}`;
 }
