@@ -2,7 +2,7 @@ import { DISTINCT_SERIES } from '../core/charts/chartSeries';
 import { categoryRadar, categoryScatter } from '../core/matrix/matrixCharts';
 import type { MatrixTable } from '../core/matrix/matrixModel';
 import type { Scoring } from '../core/scope/scopeModel';
-import { chartNodes } from './chartMarkup';
+import { chartBody } from './chartMarkup';
 import { element } from './dom';
 
 /**
@@ -29,13 +29,11 @@ export function categoryCharts(table: MatrixTable, scoring: Scoring, vs: string,
   // Beyond the palette's series, colours and symbols would repeat and no shape could be told from another.
   const radar =
     rows.length > DISTINCT_SERIES
-      ? [
-          element('p', {
-            className: 'chart-note',
-            text: `${rows.length} products are too many to tell apart on one radar: pick a competitor to set against ${ours?.name ?? 'the others'}.`,
-          }),
-        ]
-      : chartNodes(categoryRadar(table, scoring, rows));
+      ? element('p', {
+          className: 'chart-note',
+          text: `${rows.length} products are too many to tell apart on one radar: pick a competitor to set against ${ours?.name ?? 'the others'}.`,
+        })
+      : chartBody(categoryRadar(table, scoring, rows));
   return element(
     'section',
     { className: 'charts', attributes: { 'aria-labelledby': id, 'data-category': table.categoryId } },
@@ -44,8 +42,8 @@ export function categoryCharts(table: MatrixTable, scoring: Scoring, vs: string,
     element('h3', { text: 'Scores by axis' }),
     element('label', { text: 'Radar ', attributes: { for: `${id}-vs` } }),
     pick,
-    ...radar,
+    radar,
     element('h3', { text: 'Coverage and weighted score' }),
-    ...chartNodes(categoryScatter(table)),
+    chartBody(categoryScatter(table)),
   );
 }

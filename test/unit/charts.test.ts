@@ -64,6 +64,16 @@ describe('charts', () => {
     assert.match(svg, />Weighted score \(% over scored axes\)<\/text>/);
   });
 
+  it('names the points it has room for beside them, and says how many crowded ones only the table names', () => {
+    const points = Array.from({ length: 10 }, (_, i) => ({ name: `Product ${i}`, x: 50, y: 50, xText: '50%', yText: '50%' }));
+    const svg = scatterChart({ title: 'Crowded', xTitle: 'x', yTitle: 'y', points });
+    const named = [...svg.matchAll(/<text class="point-label" x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)"/g)];
+    assert.ok(named.length >= 2 && named.length < 10, `${named.length} named`);
+    assert.equal(new Set(named.map((m) => m.slice(1).join())).size, named.length, 'no two labels in one place');
+    assert.ok(svg.includes(` ${10 - named.length} points are too close to others to be named on the chart`));
+    assert.equal(svg.match(/<g class="point">/g)?.length, 10, 'every point is drawn, named or not');
+  });
+
   it('draws the category’s radar with a spoke per scored axis, its weight beside its name', () => {
     const svg = categoryRadar(model().tables[0], model().scoring);
     assert.equal(svg.match(/<line class="grid"/g)?.length, 4);

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../html';
 import { chartFigure, marker, round, seriesGroup, seriesSymbol } from './chartSeries';
+import { LabelPlaces } from './labelPlaces';
 
 /** One product on a scatter: two shares in percent, and how the table states each (with its base). */
 export interface ScatterPoint {
@@ -27,8 +28,8 @@ const RIGHT_ROOM = 40;
 const BOTTOM_ROOM = 52;
 const TICKS = [0, 25, 50, 75, 100];
 const LABEL_CHARS = 24;
-/** Labels whose places round to the same cell of this size are stacked, so that equal points stay readable. */
-const LABEL_CELL = 12;
+const VIEW_WIDTH = LEFT + WIDTH + RIGHT_ROOM;
+const VIEW_HEIGHT = TOP + HEIGHT + BOTTOM_ROOM;
 
 /**
  * A scatter of products over two percentages (0 to 100 on both axes) as inline SVG: titled axes, each point its
@@ -46,16 +47,19 @@ export function scatterChart(input: ScatterInput): string {
   const axisTitles =
     `<text class="axis-title" x="${px(50)}" y="${py(0) + 40}" text-anchor="middle">${escapeHtml(input.xTitle)}</text>` +
     `<text class="axis-title" transform="translate(16 ${py(50)}) rotate(-90)" text-anchor="middle">${escapeHtml(input.yTitle)}</text>`;
-  const taken = new Map<string, number>();
-  const points = input.points
-    .map((point, s) => {
-      if (point.y === null) return '';
-      const [x, y] = [px(point.x), py(point.y)];
-      const cell = `${Math.round(x / LABEL_CELL)},${Math.round(y / LABEL_CELL)}`;
-      const stacked = taken.get(cell) ?? 0;
-      taken.set(cell, stacked + 1);
-      const right = point.x <= 75;
-      const label = `<text class="point-label" x="${right ? x + 9 : x - 9}" y="${y + stacked * LABEL_CELL}" text-anchor="${right ? 'start' : 'end'}" dominant-baseline="middle">${escapeHtml(shortName(point.name))}</text>`;
+  const plotted = input.points.flatMap((point, s) => (point.y === null ? [] : [{ point, s, x: px(point.x), y: py(point.y) }]));
+  // Every point first, so that no label covers one; then the labels in order, ours (the first) first.
+  const places = new LabelPlaces(VIEW_WIDTH, VIEW_HEIGHT);
+  for (const { x, y } of plotted) places.markPoint(x, y, 7);
+  let unnamed = 0;
+  const points = plotted
+    .map(({ point, s, x, y }) => {
+      const name = shortName(point.name);
+      const place = places.place(x, y, name.length);
+      if (!place) unnamed++;
+      const label = place
+        ? `<text class="point-label" x="${round(place.x)}" y="${round(place.y)}" text-anchor="${place.anchor}" dominant-baseline="middle">${escapeHtml(name)}</text>`
+        : '';
       const hover = `<title>${escapeHtml(`${point.name}: ${point.xText}; ${point.yText}`)}</title>`;
       return `<g class="point">${hover}${seriesGroup(s, marker(s, x, y))}${label}</g>`;
     })
@@ -68,10 +72,10 @@ export function scatterChart(input: ScatterInput): string {
     {
       kind: 'scatter',
       title: input.title,
-      viewBox: `0 0 ${LEFT + WIDTH + RIGHT_ROOM} ${TOP + HEIGHT + BOTTOM_ROOM}`,
+      viewBox: `0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`,
       content: `${grid}${axisTitles}${points}`,
     },
-    `${escapeHtml(input.xTitle)} across, ${escapeHtml(input.yTitle)} up.${left}`,
+    `${escapeHtml(input.xTitle)} across, ${escapeHtml(input.yTitle)} up.${left}${crowded(unnamed)}`,
     // Each point is labelled with its product's name: no legend to look up.
     '',
   );
@@ -86,6 +90,11 @@ function scatterTable(input: ScatterInput): string {
     )
     .join('');
   return `<table class="chart-data"><caption>${escapeHtml(input.title)}: the figures</caption><thead><tr><th scope="col">Product</th><th scope="col">${escapeHtml(input.xTitle)}</th><th scope="col">${escapeHtml(input.yTitle)}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function crowded(unnamed: number): string {
+  if (unnamed === 0) return '';
+  return ` ${unnamed === 1 ? '1 point is' : `${unnamed} points are`} too close to others to be named on the chart: its title (on hover) and the table name every product.`;
 }
 
 function clamp(value: number): number {
