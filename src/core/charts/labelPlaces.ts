@@ -5,9 +5,9 @@ export interface LabelPlace {
   readonly anchor: 'start' | 'end';
 }
 
-/** The grid's cells, in chart units: a place is checked against the cells its box covers, so each check costs the same. */
-const CELL_WIDTH = 4;
-const CELL_HEIGHT = 6;
+/** The grid's cells, in chart units: a place is checked against the boxes in the cells it covers, so each check costs about the same. */
+const CELL_WIDTH = 40;
+const CELL_HEIGHT = 12;
 /** The chart's 11px text: an average character's width, and a line's height. */
 const CHAR_WIDTH = 6.5;
 const LINE_HEIGHT = 12;
@@ -27,7 +27,9 @@ const OFFSETS: readonly [number, number, 'start' | 'end'][] = [
  */
 export class LabelPlaces {
   private readonly columns: number;
-  private readonly taken = new Set<number>();
+  /** The boxes taken, in each cell they cover. */
+  private readonly taken = new Map<number, Box[]>();
+  private readonly points = new Set<string>();
 
   constructor(
     private readonly width: number,
@@ -36,9 +38,15 @@ export class LabelPlaces {
     this.columns = Math.ceil(width / CELL_WIDTH);
   }
 
-  /** A point's marker, which no label may cover. */
+  /**
+   * A point's marker, which no label may cover. A point drawn where another already is adds nothing: the boxes in a
+   * cell stay few however many products share a place (the scatter's values are whole percents), so placing is linear.
+   */
   markPoint(x: number, y: number, radius: number): void {
-    this.mark(x - radius, y - radius, x + radius, y + radius);
+    const key = `${x},${y}`;
+    if (this.points.has(key)) return;
+    this.points.add(key);
+    this.mark([x - radius, y - radius, x + radius, y + radius]);
   }
 
   /** The first free place for a label of `chars` characters beside the point at (x, y), now taken; undefined when none is. */
@@ -46,29 +54,41 @@ export class LabelPlaces {
     const width = chars * CHAR_WIDTH;
     for (const [dx, dy, anchor] of OFFSETS) {
       const left = anchor === 'start' ? x + dx : x + dx - width;
-      const box: [number, number, number, number] = [left, y + dy - LINE_HEIGHT / 2, left + width, y + dy + LINE_HEIGHT / 2];
-      if (box[0] < 0 || box[1] < 0 || box[2] > this.width || box[3] > this.height || !this.free(...box)) continue;
-      this.mark(...box);
+      const box: Box = [left, y + dy - LINE_HEIGHT / 2, left + width, y + dy + LINE_HEIGHT / 2];
+      if (box[0] < 0 || box[1] < 0 || box[2] > this.width || box[3] > this.height || !this.free(box)) continue;
+      this.mark(box);
       return { x: x + dx, y: y + dy, anchor };
     }
     return undefined;
   }
 
-  private cells(x0: number, y0: number, x1: number, y1: number): number[] {
+  private cells([x0, y0, x1, y1]: Box): number[] {
     const cells: number[] = [];
-    for (let row = Math.floor(y0 / CELL_HEIGHT); row <= Math.floor((y1 - 0.01) / CELL_HEIGHT); row++) {
-      for (let column = Math.floor(x0 / CELL_WIDTH); column <= Math.floor((x1 - 0.01) / CELL_WIDTH); column++) {
+    for (let row = Math.floor(y0 / CELL_HEIGHT); row <= Math.floor(y1 / CELL_HEIGHT); row++) {
+      for (let column = Math.floor(x0 / CELL_WIDTH); column <= Math.floor(x1 / CELL_WIDTH); column++) {
         cells.push(row * this.columns + column);
       }
     }
     return cells;
   }
 
-  private free(x0: number, y0: number, x1: number, y1: number): boolean {
-    return this.cells(x0, y0, x1, y1).every((cell) => !this.taken.has(cell));
+  private free(box: Box): boolean {
+    return this.cells(box).every((cell) => !this.taken.get(cell)?.some((other) => overlap(box, other)));
   }
 
-  private mark(x0: number, y0: number, x1: number, y1: number): void {
-    for (const cell of this.cells(x0, y0, x1, y1)) this.taken.add(cell);
+  private mark(box: Box): void {
+    for (const cell of this.cells(box)) {
+      const boxes = this.taken.get(cell);
+      if (boxes) boxes.push(box);
+      else this.taken.set(cell, [box]);
+    }
   }
+}
+
+/** Left, top, right, bottom. */
+type Box = readonly [number, number, number, number];
+
+/** Boxes that only touch do not overlap. */
+function overlap(a: Box, b: Box): boolean {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }

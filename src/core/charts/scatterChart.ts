@@ -50,7 +50,7 @@ export function scatterChart(input: ScatterInput): string {
   const plotted = input.points.flatMap((point, s) => (point.y === null ? [] : [{ point, s, x: px(point.x), y: py(point.y) }]));
   // Every point first, so that no label covers one; then the labels in order, ours (the first) first.
   const places = new LabelPlaces(VIEW_WIDTH, VIEW_HEIGHT);
-  for (const { x, y } of plotted) places.markPoint(x, y, 7);
+  for (const { x, y } of plotted) places.markPoint(x, y, 6);
   let unnamed = 0;
   const points = plotted
     .map(({ point, s, x, y }) => {
