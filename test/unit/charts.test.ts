@@ -72,6 +72,13 @@ describe('charts', () => {
     assert.equal(new Set(named.map((m) => m.slice(1).join())).size, named.length, 'no two labels in one place');
     assert.ok(svg.includes(` ${10 - named.length} points are too close to others to be named on the chart`));
     assert.equal(svg.match(/<g class="point">/g)?.length, 10, 'every point is drawn, named or not');
+    const alone = scatterChart({ title: 'Alone', xTitle: 'x', yTitle: 'y', points: points.slice(0, 1) });
+    assert.match(
+      alone,
+      /<circle cx="([\d.]+)" cy="([\d.]+)" r="5"\/><\/g><text class="point-label" x="[\d.]+" y="\2" text-anchor="start"[^>]*>Product 0</,
+      'its own point leaves the place to its right free',
+    );
+    assert.doesNotMatch(alone, /too close/);
   });
 
   it('draws the category’s radar with a spoke per scored axis, its weight beside its name', () => {
