@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { buildMatrix, type MatrixModel } from '../../src/core/matrix/matrixModel';
 import { MATRIX_PAGE } from '../../src/shared/webviewPage';
@@ -62,6 +63,11 @@ describe('matrix webview’s chart view in Chromium', function () {
       'no score',
     ]);
     assert.deepEqual(((await matrix.savedState()) as Saved).view, 'charts');
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(
+      `axe.run('section.charts').then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+    );
+    assert.deepEqual(violations, [], 'axe-core finds nothing in the charts');
     await page.focus('#chart-view');
     await page.keyboard.press('Enter');
     await page.waitForSelector('table.matrix');
