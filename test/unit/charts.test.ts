@@ -79,6 +79,12 @@ describe('charts', () => {
       'its own point leaves the place to its right free',
     );
     assert.doesNotMatch(alone, /too close/);
+    const unscored = points.map((point) => ({ ...point, y: null, yText: 'no score' }));
+    const none = scatterChart({ title: 'None', xTitle: 'x', yTitle: 'y', points: [...unscored, ...unscored] });
+    assert.match(
+      none,
+      /Not drawn, with no value: Product 0 \(no score\), [^.]*Product 9 \(no score\) and 10 more \(the table lists them\)\./,
+    );
   });
 
   it('draws the category’s radar with a spoke per scored axis, its weight beside its name', () => {

@@ -28,6 +28,8 @@ const RIGHT_ROOM = 40;
 const BOTTOM_ROOM = 52;
 const TICKS = [0, 25, 50, 75, 100];
 const LABEL_CHARS = 24;
+/** How many of the points left out the caption names; the table lists them all. */
+const NAMED_UNPLOTTED = 10;
 const VIEW_WIDTH = LEFT + WIDTH + RIGHT_ROOM;
 const VIEW_HEIGHT = TOP + HEIGHT + BOTTOM_ROOM;
 
@@ -65,8 +67,10 @@ export function scatterChart(input: ScatterInput): string {
     })
     .join('');
   const unplotted = input.points.filter((point) => point.y === null);
+  const named = unplotted.slice(0, NAMED_UNPLOTTED).map((point) => `${escapeHtml(point.name)} (${escapeHtml(point.yText)})`);
+  const more = unplotted.length - named.length;
   const left = unplotted.length
-    ? ` Not drawn, with no value: ${unplotted.map((point) => `${escapeHtml(point.name)} (${escapeHtml(point.yText)})`).join(', ')}.`
+    ? ` Not drawn, with no value: ${named.join(', ')}${more ? ` and ${more} more (the table lists them)` : ''}.`
     : '';
   const figure = chartFigure(
     {
