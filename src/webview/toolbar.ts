@@ -137,6 +137,8 @@ export class Toolbar {
       );
     }
     this.category.value = model.tables.some((t) => t.categoryId === state.category) ? state.category : '';
+    this.chartView.setAttribute('aria-pressed', String(state.view === 'charts'));
+    this.tableOnly.hidden = state.view === 'charts';
     this.gapsOnly.checked = state.gapsOnly;
     // Only a scope with a subject has something to compare with.
     this.vsLabel.hidden = model.subject === null;
@@ -145,7 +147,5 @@ export class Toolbar {
     this.staleOnly.checked = state.staleOnly;
     this.unsourcedOnly.checked = state.unsourcedOnly;
     this.sort.value = SORTS.find((s) => s.sort === state.sort && s.descending === state.descending)?.value ?? 'scope';
-    this.chartView.setAttribute('aria-pressed', String(state.view === 'charts'));
-    this.tableOnly.hidden = state.view === 'charts';
   }
 }

@@ -17,8 +17,7 @@ ${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`,
 
 /**
  * A standalone export page: no scripts (its CSP allows only its inline styles), the export's styles, the
- * title escaped as the page's title and first heading. `body` is HTML whose team text is already escaped; `style`, the
- * export's own or more.
+ * title escaped as the page's title and first heading. `body` is HTML whose team text is already escaped.
  */
 export function standaloneHtml(title: string, body: string, style = HTML_EXPORT_STYLE): string {
   const escaped = escapeHtml(title);
