@@ -19,7 +19,7 @@ export const MATRIX_PAGE: WebviewPage = {
   title: 'Comparison Matrix',
   loading: 'Loading the comparison matrix…',
   script: 'matrix.js',
-  styles: ['webview.css', 'matrix.css'],
+  styles: ['webview.css', 'matrix.css', 'charts.css'],
 };
 
 export const BATTLECARD_PAGE: WebviewPage = {
@@ -27,7 +27,7 @@ export const BATTLECARD_PAGE: WebviewPage = {
   title: 'Battlecard',
   loading: 'Loading the battlecard…',
   script: 'battlecard.js',
-  styles: ['webview.css', 'battlecard.css'],
+  styles: ['webview.css', 'battlecard.css', 'charts.css'],
 };
 
 /** Where the page's files are served from in the webview: a media/ file's URI, and the origin they come from. */

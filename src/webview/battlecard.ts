@@ -9,9 +9,11 @@ import {
   type BattlecardSection,
   type BattlecardSide,
 } from '../core/matrix/battlecard';
+import { battlecardRadar } from '../core/matrix/matrixCharts';
 import { COMPARISON_SYMBOL } from '../core/scoring/comparison';
 import type { BattlecardComparison, BattlecardState, FromBattlecard, ToBattlecard } from '../shared/battlecardMessages';
 import { ChangeMarks } from './changeMarks';
+import { chartBody, chartSection } from './chartMarkup';
 import { element } from './dom';
 import { evidenceLine } from './evidenceLine';
 import { acquireWebviewApi, restoreState } from './webviewApi';
@@ -90,7 +92,8 @@ class BattlecardApp {
     }
     const marks = this.showComparing(message.comparison);
     const top = this.body.scrollTop;
-    this.body.replaceChildren(...intro, ...BATTLECARD_SECTIONS.map((section) => renderSection(card, section, marks)));
+    const chart = chartSection('scores-heading', 'Scores by axis', chartBody(battlecardRadar(card)));
+    this.body.replaceChildren(...intro, chart, ...BATTLECARD_SECTIONS.map((section) => renderSection(card, section, marks)));
     // A redraw keeps the place; the first drawing goes back to where the page was before a reload.
     this.body.scrollTop = this.scrollRestored ? top : this.state.scrollTop;
     this.scrollRestored = true;

@@ -1,8 +1,9 @@
 import { applyPatch } from '../core/matrix/matrixDiff';
-import type { MatrixAxis, MatrixModel } from '../core/matrix/matrixModel';
+import type { MatrixAxis, MatrixModel, MatrixTable } from '../core/matrix/matrixModel';
 import type { ToWebview } from '../shared/matrixMessages';
 import { element } from './dom';
 import { ChangeMarks } from './changeMarks';
+import { categoryCharts } from './chartView';
 import { keepFocus, moveFocus, nextMarked } from './gridNavigation';
 import { TableSection } from './tableSection';
 import { Toolbar } from './toolbar';
@@ -85,13 +86,16 @@ class MatrixApp {
         gapsOnly: false,
         staleOnly: false,
         unsourcedOnly: false,
+        view: 'table',
       });
     }
     if (shown()) this.showCell(cell);
   }
 
   private changeView(change: Partial<ViewState>): void {
-    const scrollTop = change.category !== undefined && change.category !== this.state.category ? 0 : this.scroller.scrollTop;
+    const elsewhere =
+      (change.category ?? this.state.category) !== this.state.category || (change.view ?? this.state.view) !== this.state.view;
+    const scrollTop = elsewhere ? 0 : this.scroller.scrollTop;
     this.save({ ...change, scrollTop });
     this.rebuild();
     this.scroller.scrollTop = scrollTop;
@@ -104,6 +108,7 @@ class MatrixApp {
     if (!model) return;
     this.toolbar.update(model, this.state, this.changes);
     const tables = model.tables.filter((t) => !this.state.category || t.categoryId === this.state.category);
+    if (this.state.view === 'charts') return this.showCharts(tables);
     const changedOnly = this.state.changedOnly && this.changes !== undefined;
     const filtered = this.state.gapsOnly || this.state.staleOnly || this.state.unsourcedOnly || changedOnly;
     this.sections = tables.map((t) => new TableSection(t, model.scoring, this.options())).filter((s) => s.rowCount > 0 || !filtered);
@@ -118,6 +123,25 @@ class MatrixApp {
       this.scroller.scrollTop = this.state.scrollTop;
     }
     this.render();
+  }
+
+  /** Each category's charts instead of its table; a redraw keeps the focus on the radar's pick that had it. */
+  private showCharts(tables: readonly MatrixTable[]): void {
+    const model = this.model!;
+    const focused = document.activeElement instanceof HTMLSelectElement ? document.activeElement.id : '';
+    this.sections = [];
+    const pick = (categoryId: string) => (productId: string) => {
+      this.save({ radarVs: { ...this.state.radarVs, [categoryId]: productId } });
+      this.rebuild();
+    };
+    const charts = tables.map((t) => categoryCharts(t, model.scoring, this.state.radarVs[t.categoryId] ?? '', pick(t.categoryId)));
+    const loading = this.loaded ? [] : [element('p', { className: 'chart-note', text: 'Rows are still loading: the charts follow.' })];
+    this.scroller.replaceChildren(...loading, ...charts);
+    if (focused) document.getElementById(focused)?.focus();
+    if (this.loaded && !this.scrollRestored) {
+      this.scrollRestored = true;
+      this.scroller.scrollTop = this.state.scrollTop;
+    }
   }
 
   private schedule(): void {
@@ -156,7 +180,7 @@ class MatrixApp {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!this.model || (event.target instanceof Element && event.target.closest('.toolbar'))) return;
+    if (!this.model || this.state.view === 'charts' || (event.target instanceof Element && event.target.closest('.toolbar'))) return;
     if (event.key === 'Escape' && !this.info.hidden) {
       this.info.hidden = true;
       return;

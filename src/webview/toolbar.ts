@@ -5,7 +5,7 @@ import { element } from './dom';
 import type { ViewState } from './vscodeApi';
 
 type ViewChange = Partial<
-  Pick<ViewState, 'category' | 'gapsOnly' | 'staleOnly' | 'unsourcedOnly' | 'changedOnly' | 'vsSubject' | 'sort' | 'descending'>
+  Pick<ViewState, 'category' | 'gapsOnly' | 'staleOnly' | 'unsourcedOnly' | 'changedOnly' | 'vsSubject' | 'sort' | 'descending' | 'view'>
 >;
 
 /** The controls above the tables: category, gaps only, sort, export, and the overall coverage. */
@@ -40,6 +40,18 @@ export class Toolbar {
     this.changeCount,
     element('label', { className: 'check' }, this.changedOnly, document.createTextNode(' Changed only')),
   );
+  /** Pressed: each category's charts instead of its table. */
+  private readonly chartView = element('button', {
+    text: 'Charts',
+    attributes: {
+      id: 'chart-view',
+      type: 'button',
+      'aria-pressed': 'false',
+      title: 'Show each category as charts: the radar of its scores, and coverage against weighted score',
+    },
+  });
+  /** The controls that change only the tables, hidden with them. */
+  private readonly tableOnly: HTMLElement;
   private categoryKey = '';
 
   constructor(onChange: (change: ViewChange) => void, onExport: () => void, onStopComparing: () => void) {
@@ -61,13 +73,12 @@ export class Toolbar {
       attributes: { id: 'export', type: 'button', title: 'Export the matrix as Markdown, CSV or HTML' },
     });
     exportButton.addEventListener('click', onExport);
-    this.root = element(
-      'header',
-      { className: 'toolbar' },
-      this.heading,
-      this.summary,
-      element('label', { text: 'Category ', attributes: { for: 'category' } }),
-      this.category,
+    this.chartView.addEventListener('click', () =>
+      onChange({ view: this.chartView.getAttribute('aria-pressed') === 'true' ? 'table' : 'charts' }),
+    );
+    this.tableOnly = element(
+      'span',
+      { className: 'table-only' },
       element('label', { className: 'check' }, this.gapsOnly, document.createTextNode(' Gaps only')),
       this.vsLabel,
       element(
@@ -84,6 +95,16 @@ export class Toolbar {
       ),
       element('label', { text: 'Sort ', attributes: { for: 'sort' } }),
       this.sort,
+    );
+    this.root = element(
+      'header',
+      { className: 'toolbar' },
+      this.heading,
+      this.summary,
+      element('label', { text: 'Category ', attributes: { for: 'category' } }),
+      this.category,
+      this.tableOnly,
+      this.chartView,
       exportButton,
       this.comparing,
     );
@@ -106,6 +127,8 @@ export class Toolbar {
       );
     }
     this.category.value = model.tables.some((t) => t.categoryId === state.category) ? state.category : '';
+    this.chartView.setAttribute('aria-pressed', String(state.view === 'charts'));
+    this.tableOnly.hidden = state.view === 'charts';
     this.gapsOnly.checked = state.gapsOnly;
     // Only a scope with a subject has something to compare with.
     this.vsLabel.hidden = model.subject === null;

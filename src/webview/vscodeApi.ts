@@ -24,6 +24,10 @@ export interface ViewState {
   readonly descending: boolean;
   readonly scrollTop: number;
   readonly focus: FocusedCell | null;
+  /** The tables, or each category's charts. */
+  readonly view: 'table' | 'charts';
+  /** Per category id, the competitor its radar sets against our product; absent: every product. */
+  readonly radarVs: Readonly<Record<string, string>>;
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -37,6 +41,8 @@ export const INITIAL_STATE: ViewState = {
   descending: false,
   scrollTop: 0,
   focus: null,
+  view: 'table',
+  radarVs: {},
 };
 
 interface VsCodeApi {

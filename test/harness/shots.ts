@@ -117,6 +117,16 @@ async function matrixVsSubject(page: Page): Promise<void> {
   await settle(page);
 }
 
+/** The matrix's chart view: each category's radar and its coverage against weighted score, in place of the tables. */
+async function matrixCharts(page: Page): Promise<void> {
+  await matrix(page);
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#category').selectOption('python-web-frameworks');
+  await frame.locator('#chart-view').click();
+  await frame.locator('svg.scatter').waitFor();
+  await settle(page);
+}
+
 /** Replaces `from` with `to` in a file of the workspace; fails when the example no longer holds `from`. */
 function rewrite(workspace: string, file: string, from: string, to: string): void {
   const full = path.join(workspace, file);
@@ -204,7 +214,10 @@ export const shots: Shot[] = [
   { name: 'matrix', theme: 'Default Dark Modern', arrange: matrix },
   { name: 'matrix-light', theme: 'Default Light Modern', arrange: matrix },
   { name: 'matrix-vs', theme: 'Default Dark Modern', arrange: matrixVsSubject },
+  { name: 'matrix-charts', theme: 'Default Dark Modern', arrange: matrixCharts },
+  { name: 'matrix-charts-light', theme: 'Default Light Modern', arrange: matrixCharts },
   { name: 'matrix-compare', theme: 'Default Dark Modern', prepare: twoReviews, arrange: matrixCompare },
   { name: 'battlecard', theme: 'Default Dark Modern', arrange: battlecard },
+  { name: 'battlecard-light', theme: 'Default Light Modern', arrange: battlecard },
   { name: 'research-brief', theme: 'Default Dark Modern', arrange: researchBrief },
 ];

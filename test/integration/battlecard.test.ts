@@ -90,6 +90,21 @@ describe('the battlecard', () => {
     assert.match(theyLead.elements[0].text, /^Django is "batteries included": one project layout/);
   });
 
+  it('draws the radar of both sides in the webview, a spoke per axis either side has scored', async function () {
+    if (!webviewProbeAvailable()) this.skip();
+    const card = (await battlecards()).shown(DJANGO);
+    assert.ok(card, 'the card is shown');
+    const scored = Object.values(card.sections)
+      .flat()
+      .filter((axis) => axis.ours.score !== null || axis.theirs.score !== null);
+    assert.equal(scored.length, 3, 'the example scores three of Django’s axes on either side');
+    await waitForWebview(PAGE, 'svg.radar line.grid', (spokes) => spokes.length === scored.length, `${scored.length} spokes`);
+    const title = await waitForWebview(PAGE, 'svg.radar title', (t) => t.length === 1, 'the chart’s title');
+    assert.equal(title.elements[0].text, 'Python Web / Application Frameworks: Grid + Throughput Engine, Django');
+    const table = await waitForWebview(PAGE, '.charts .chart-data tbody tr', (rows) => rows.length === 2, 'its table');
+    assert.deepEqual(texts(table.elements), ['● Grid + Throughput Engine34—', '■ Django433']);
+  });
+
   it('follows an edit to the note: a score changed moves its axis to another verdict', async function () {
     const handle = await battlecards();
     // Beside the card, which stays in view: a hidden page is unloaded, and gets the card again when shown.
@@ -128,7 +143,7 @@ describe('the battlecard', () => {
     );
     const html = vscode.Uri.file(workspacePath('battlecard-django.html'));
     await vscode.commands.executeCommand('competitorScope.exportBattlecard', DJANGO, 'html', html);
-    assert.match(readFileSync(html.fsPath, 'utf8'), /^<!DOCTYPE html>[\s\S]*<h2>Where they lead \(1\)<\/h2>/);
+    assert.match(readFileSync(html.fsPath, 'utf8'), /^<!DOCTYPE html>[\s\S]*<svg [^>]*class="radar"[\s\S]*<h2>Where they lead \(1\)<\/h2>/);
     const outside = vscode.Uri.file(path.join(os.tmpdir(), `battlecard-outside-${process.pid}.md`));
     assert.equal(await vscode.commands.executeCommand('competitorScope.exportBattlecard', DJANGO, 'markdown', outside), undefined);
     assert.equal(existsSync(outside.fsPath), false);

@@ -54,11 +54,29 @@ describe('battlecard webview in Chromium', function () {
     assert.deepEqual(await page.savedState(), { categoryId: 'web', productId: 'django', scrollTop: 0 });
   });
 
+  it('draws the radar of both sides over the scored axes, with its title, legend and table, under the page’s CSP', async () => {
+    page = await show(card());
+    assert.equal(await page.page.locator('svg.radar line.grid').count(), 4, 'a spoke per scored axis');
+    assert.equal(await page.page.locator('svg.radar title').textContent(), 'Web Frameworks: Grid, Django');
+    assert.equal(await page.page.locator('svg.radar g.series').count(), 2);
+    assert.deepEqual(await texts('.charts .legend li'), ['● Grid', '■ Django']);
+    assert.deepEqual(await texts('.chart-data tbody tr'), ['● Grid4132', '■ Django243—']);
+    // The series' colour comes from the page's style, in the theme's shade: our blue is lighter in a dark theme.
+    const fill = () =>
+      page!.page
+        .locator('svg.radar g.series-0')
+        .evaluate((g) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(g).fill);
+    assert.equal(await fill(), 'rgb(0, 114, 178)');
+    await page.page.locator('body').evaluate((body) => body.classList.add('vscode-dark'));
+    assert.equal(await fill(), 'rgb(86, 180, 233)');
+  });
+
   it('shows hostile names and answers as harmless text', async () => {
     const hostile = { ...card(), product: HOSTILE, description: `<script>alert(1)</script>` };
     page = await show(hostile);
     assert.equal(await page.page.locator('img').count(), 0);
     assert.equal(await page.page.locator('script').count(), 1);
+    assert.equal(await page.page.locator('svg.radar title').textContent(), `Web Frameworks: Grid, ${HOSTILE}`);
     assert.equal(await page.page.locator('h1').textContent(), `${HOSTILE} vs. Grid`);
     assert.equal(await page.page.locator('.description').textContent(), `${HOSTILE}: <script>alert(1)</script>`);
   });

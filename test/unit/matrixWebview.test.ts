@@ -145,14 +145,16 @@ describe('matrix webview in Chromium', function () {
       descending: false,
       scrollTop: 0,
       focus: { categoryId: 'web', row: null, column: 'product' },
+      view: 'table',
+      radarVs: {},
     });
   });
 
   it('moves between cells with the arrow keys and acts on Enter', async () => {
     matrix = await showModel(browser, smallModel());
     const page = matrix.page;
-    // Past the toolbar: category, gaps only, stale, unsourced, vs. our product, sort, export.
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    // Past the toolbar: category, gaps only, stale, unsourced, vs. our product, sort, charts, export.
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
     assert.deepEqual(await focused(), { row: null, column: 'product', category: 'web' });
     await page.keyboard.press('ArrowRight');
     assert.deepEqual(await focused(), { row: null, column: 'auth', category: 'web' });

@@ -29,6 +29,7 @@ describe('the packaged extension, installed from its VSIX', () => {
         'dist/web.js',
         'media/battlecard.css',
         'media/battlecard.js',
+        'media/charts.css',
         'media/competitor-scope.svg',
         'media/matrix.css',
         'media/matrix.js',

@@ -15,6 +15,8 @@ export interface BattlecardAxis {
   readonly id: string;
   readonly name: string;
   readonly weight: number;
+  /** The axis's place among the category's, so that a chart draws the axes in the scope's order. */
+  readonly position: number;
   readonly ours: BattlecardSide;
   readonly theirs: BattlecardSide;
 }
@@ -77,6 +79,7 @@ export function buildBattlecard(scope: Scope, model: MatrixModel, categoryId: st
       id: axis.id,
       name: axis.name,
       weight: axis.weight,
+      position: index,
       ours: our ? side(our) : NO_SIDE,
       theirs: side(theirs),
     });

@@ -1,7 +1,9 @@
+import { CHART_STYLE } from '../charts/chartSeries';
 import type { ExportFormatInfo } from './exportFormats';
 import { escapeHtml } from '../html';
-import { evidenceHtml, standaloneHtml } from './exportHtml';
+import { evidenceHtml, HTML_EXPORT_STYLE, standaloneHtml } from './exportHtml';
 import { inline, markdownEvidence } from './exportMarkdown';
+import { battlecardRadar } from './matrixCharts';
 import {
   BATTLECARD_SECTIONS,
   battlecardTitle as title,
@@ -47,8 +49,9 @@ export function battlecardToHtml(card: Battlecard): string {
     return `<section><h2>${SECTION_TITLE[section]} (${axes.length})</h2>\n${items.length ? `<ul>\n${items.join('\n')}\n</ul>` : '<p>None.</p>'}</section>`;
   });
   const head = `<p class="goal">${escapeHtml(card.category)}: ${escapeHtml(card.goal)}</p>
-${card.description ? `<p>${them}: ${escapeHtml(card.description)}</p>\n` : ''}<p>Weighted score — ${escapeHtml(overall(card))}</p>`;
-  return standaloneHtml(title(card), `${head}\n${sections.join('\n')}`);
+${card.description ? `<p>${them}: ${escapeHtml(card.description)}</p>\n` : ''}<p>Weighted score — ${escapeHtml(overall(card))}</p>
+${battlecardRadar(card)}`;
+  return standaloneHtml(title(card), `${head}\n${sections.join('\n')}`, `${HTML_EXPORT_STYLE}${CHART_STYLE}`);
 }
 
 export type BattlecardFormat = 'markdown' | 'html';

@@ -20,7 +20,7 @@ ${model.tables.map((table) => tableHtml(table, model.scoring)).join('\n')}`,
  * title escaped as the page's title and first heading, and all of it in the page's one main landmark (so that
  * a screen reader's landmark list finds it). `body` is HTML whose team text is already escaped.
  */
-export function standaloneHtml(title: string, body: string): string {
+export function standaloneHtml(title: string, body: string, style = HTML_EXPORT_STYLE): string {
   const escaped = escapeHtml(title);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -29,7 +29,7 @@ export function standaloneHtml(title: string, body: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escaped}</title>
-<style>${HTML_EXPORT_STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <main>

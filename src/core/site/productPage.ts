@@ -1,11 +1,11 @@
 import { escapeHtml } from '../html';
 import { EVIDENCE_SYMBOL, STATUS_LABEL, STATUS_SYMBOL } from '../matrix/cellStatus';
+import { categoryRadar } from '../matrix/matrixCharts';
 import type { MatrixModel, MatrixRow, MatrixTable } from '../matrix/matrixModel';
 import { describeScore } from '../scope/scale';
 import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS } from '../scoring/comparison';
 import { formatWeightedScore } from '../scoring/weightedScore';
 import { answerHtml } from './answerHtml';
-import { categoryRadar } from './sitePages';
 import { categoryFile, noteLink, sitePage, type SiteBuild } from './sitePage';
 
 /** What a product page shows besides the matrix: its description and, per axis, the answer's Markdown source. */

@@ -1,5 +1,5 @@
 import { HTML_EXPORT_STYLE } from '../matrix/exportHtml';
-import { SERIES_STYLE } from './radarChart';
+import { CHART_STYLE } from '../charts/chartSeries';
 
 /** The site's style: the exports' own, its page frame and charts, dark from the system's choice, and print. */
 export const SITE_STYLE = `${HTML_EXPORT_STYLE}
@@ -9,13 +9,6 @@ footer { border-top: 1px solid #d0d7de; margin-top: 2em; font-size: 0.9em; }
 a { color: #0550ae; }
 .scroll { overflow-x: auto; }
 .glance { display: flex; flex-wrap: wrap; gap: 0.5em 2em; list-style: none; padding: 0; }
-.chart { margin: 1em 0; }
-.radar { max-width: 36em; width: 100%; height: auto; }
-.radar text { fill: currentColor; font-size: 11px; }
-.radar .grid { stroke: #8c959f; stroke-width: 0.6; }
-.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25em 1.5em; }
-.symbol { font-weight: 700; }
-.chart-data td { text-align: right; }
 .weight { font-weight: normal; color: #59636e; }
 .axis { border-top: 1px solid #d0d7de; }
 .facts .stale { color: #9a6700; font-weight: 600; }
@@ -33,7 +26,7 @@ section[data-category] { content-visibility: auto; contain-intrinsic-size: auto 
 td.vs-we-lead { box-shadow: inset 4px 0 0 #1a7f37; }
 td.vs-parity { box-shadow: inset 4px 0 0 #8c959f; }
 td.vs-they-lead { box-shadow: inset 4px 0 0 #cf222e; }
-${SERIES_STYLE}
+${CHART_STYLE}
 @media (prefers-color-scheme: dark) {
   a { color: #4493f8; }
   header, footer, .weight { color: #9198a1; }
@@ -43,8 +36,6 @@ ${SERIES_STYLE}
   .vs-we-lead .vs-mark, .vs-counts .vs-we-lead { color: #3fb950; }
   .vs-parity .vs-mark, .vs-counts .vs-parity { color: #9198a1; }
   .vs-they-lead .vs-mark, .vs-counts .vs-they-lead { color: #f85149; }
-  .series-0 { color: #56b4e9; }
-  .series-6 { color: #bdbdbd; }
 }
 @media print {
   header, search, #search, .scroll { overflow: visible; }

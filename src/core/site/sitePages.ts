@@ -2,13 +2,13 @@ import type { CoverageSummary } from '../index/coverage';
 import { escapeHtml } from '../html';
 import { STATUS_LABEL, STATUS_SYMBOL } from '../matrix/cellStatus';
 import { evidenceHtml } from '../matrix/exportHtml';
-import type { MatrixModel, MatrixRow, MatrixTable } from '../matrix/matrixModel';
+import { categoryRadar } from '../matrix/matrixCharts';
+import type { MatrixModel, MatrixTable } from '../matrix/matrixModel';
 import { SORT_CHOICES } from '../matrix/matrixView';
 import { describeScore } from '../scope/scale';
 import type { Scoring } from '../scope/scopeModel';
 import { COMPARISON_LABEL, COMPARISON_SYMBOL, COMPARISONS } from '../scoring/comparison';
 import { formatWeightedScore } from '../scoring/weightedScore';
-import { radarChart, type RadarSeries } from './radarChart';
 import { categoryFile, productFile, SITE_ASSETS, sitePage, type SiteBuild } from './sitePage';
 
 /** The index: the scope's title and subject, coverage and freshness, a search box, and every category's matrix. */
@@ -62,18 +62,6 @@ ${matrixTable(table, model.scoring)}
 ${categoryRadar(table, model.scoring)}
 ${counts}`,
     build,
-  });
-}
-
-/** The category's scored axes (those some product scores), with every row as a series, ours first. */
-export function categoryRadar(table: MatrixTable, scoring: Scoring, rows: readonly MatrixRow[] = table.rows): string {
-  const scored = table.axes.flatMap((_, index) => (rows.some((row) => row.cells[index].score !== null) ? [index] : []));
-  const series: RadarSeries[] = rows.map((row) => ({ name: row.name, scores: scored.map((index) => row.cells[index].score) }));
-  return radarChart({
-    title: `${table.name}: ${rows.map((row) => row.name).join(', ')}`,
-    axes: scored.map((index) => ({ name: table.axes[index].name, weight: table.axes[index].weight })),
-    scale: scoring.scale,
-    series,
   });
 }
 
