@@ -51,7 +51,9 @@ async function showHistory(
     return undefined;
   }
   if (typeof target?.categoryId !== 'string' || typeof target.productId !== 'string' || typeof target.axisId !== 'string') {
-    void vscode.window.showInformationMessage('Ask for the history of an answer from its heading in a note: hover the heading.');
+    void vscode.window.showInformationMessage(
+      'Ask for the history of an answer from its cell in the matrix (its context menu, or H) or from its heading in a note (its hover).',
+    );
     return undefined;
   }
   const answering = root.notes.index.productCoverage(target).axes.find((axis) => axis.axisId === target.axisId)?.file;

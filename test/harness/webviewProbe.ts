@@ -65,6 +65,14 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
   const viewportWidth = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.clientWidth);
   if (request.click && elements.length > 0) await frame.locator(request.selector).first().click();
   if (request.press && elements.length > 0) await frame.locator(request.selector).first().press(request.press);
+  if (request.menuItem && elements.length > 0) {
+    await frame.locator(request.selector).first().click({ button: 'right' });
+    // The workbench draws the menu (in a shadow root, which Playwright's locators enter) from the element's data-vscode-context.
+    const item = page!.locator('.context-view .action-item', { hasText: request.menuItem }).first();
+    // The menu fades in: a click before it is settled can be lost, so the item is hovered (and so selected) first.
+    await item.hover();
+    await item.click();
+  }
   return { found: true, elements, viewportWidth };
 }
 

@@ -7,13 +7,15 @@ export const webviewProbeVariable = 'COMPETITOR_SCOPE_WEBVIEW_PROBE';
 
 /**
  * A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the
- * first, `press` presses a key (`n`, `Shift+N`) with the first focused.
+ * first, `press` presses a key (`n`, `Shift+N`) with the first focused, `menuItem` right-clicks the first and picks
+ * that item of the workbench's context menu.
  */
 export interface ProbeRequest {
   readonly title: string;
   readonly selector: string;
   readonly click?: boolean;
   readonly press?: string;
+  readonly menuItem?: string;
 }
 
 /** An element as a person meets it: its text, its classes, what hovering or a screen reader would say, its colour and where it is. */
@@ -79,6 +81,12 @@ export async function waitForWebview(
 export async function pressInWebview(title: string, selector: string, key: string): Promise<void> {
   const answer = await askWebview({ title, selector, press: key });
   if (!answer.found || answer.elements.length === 0) throw new Error(`nothing to press ${key} on: ${selector} in "${title}"`);
+}
+
+/** Right-clicks the first element `selector` matches in the page titled `title` and picks `item` of the context menu. */
+export async function pickFromContextMenu(title: string, selector: string, item: string): Promise<void> {
+  const answer = await askWebview({ title, selector, menuItem: item });
+  if (!answer.found || answer.elements.length === 0) throw new Error(`nothing to right-click: ${selector} in "${title}"`);
 }
 
 /** Clicks the first element `selector` matches in the page titled `title`, as the user would. */

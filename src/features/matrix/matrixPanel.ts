@@ -5,6 +5,7 @@ import { buildMatrix, buildMatrixWithoutTexts, type MatrixModel, type MatrixWith
 import { syncMatrix } from '../../core/matrix/matrixStaging';
 import { MATRIX_PAGE } from '../../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../../shared/matrixMessages';
+import { ANSWER_HISTORY_COMMAND, type AnswerHistoryTarget } from '../../workspace/commandIds';
 import { Disposable } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage, type LiveStep } from '../../workspace/webviewHost';
 import type { MatrixComparer } from './matrixCompare';
@@ -152,6 +153,10 @@ class MatrixPanel extends Disposable {
       // Ids from the webview are resolved against the scope by the navigator: unknown ones do nothing.
       case 'openCell':
         return void (await this.source.navigator?.openAxis(message, { beside: true, ifMissing: 'add' }));
+      case 'answerHistory': {
+        const target: AnswerHistoryTarget = { categoryId: message.categoryId, productId: message.productId, axisId: message.axisId };
+        return void (await vscode.commands.executeCommand(ANSWER_HISTORY_COMMAND, target));
+      }
       case 'openProduct':
         return void (await this.source.navigator?.openProduct(message, { beside: true }));
       case 'openSource':
