@@ -6,6 +6,7 @@ import { commitFileWanted } from '../git/commitIndex';
 import type { GitHistory, HistoryPoint } from '../git/gitHistory';
 import type { MatrixComparison } from '../shared/matrixMessages';
 import { readCommitIndex, scopeName } from './commitReading';
+import { historyAllowed } from './historyAccess';
 import type { Run } from './lifecycle';
 import type { ScopeRoot } from './scopeRoots';
 
@@ -22,8 +23,6 @@ export interface PointPicker {
   readonly placeHolder: string;
 }
 
-const NEEDS_GIT = 'Comparing with a branch, tag or commit needs git: open the folder in a trusted workspace on the desktop or a server.';
-
 /**
  * The scope's notes at `ref` (a branch, tag or commit), or at the one the user picks, read from git's objects in the
  * background; undefined when it cannot be read (the user is told why), was not picked, or `run` was overtaken.
@@ -35,9 +34,12 @@ export async function readHistoryPoint(
   picker: PointPicker,
   run: Run,
 ): Promise<ComparedPoint | undefined> {
+  if (!historyAllowed(history)) return undefined;
   const scopeFile = root?.store.current.fileUri;
-  if (!history.available || !vscode.workspace.isTrusted || !root || scopeFile?.scheme !== 'file') {
-    void vscode.window.showInformationMessage(root && !scopeFile ? 'Comparing needs a scope file, committed to git.' : NEEDS_GIT);
+  if (!root || scopeFile?.scheme !== 'file') {
+    void vscode.window.showInformationMessage(
+      root && !scopeFile ? 'Comparing needs a scope file, committed to git.' : 'Comparing needs a folder on disk, in a git repository.',
+    );
     return undefined;
   }
   const folder = vscode.Uri.joinPath(scopeFile, '..').fsPath;

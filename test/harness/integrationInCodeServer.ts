@@ -23,6 +23,10 @@ export interface CodeServerRun {
   workspace?: (dirs: SessionDirs) => string;
   /** Runs Competitor Scope (its `browser` entry) in the browser's web worker extension host, not in Node. */
   webWorker?: boolean;
+  /** User settings on top of the harness's, e.g. workspace trust turned on. */
+  settings?: Record<string, unknown>;
+  /** More environment for the server and its extension host. */
+  env?: (dirs: SessionDirs) => Record<string, string>;
 }
 
 const extensionId = 'competitor-scope.competitor-scope';
@@ -46,8 +50,8 @@ export function runIntegrationInCodeServer(
     const probe = await startWebviewProbe();
     const server = await startCodeServer(dirs, {
       folder: opened,
-      env: { ...env, [webviewProbeVariable]: probe.url },
-      settings: run.webWorker ? inWebWorker : {},
+      env: { ...env, ...run.env?.(dirs), [webviewProbeVariable]: probe.url },
+      settings: { ...run.settings, ...(run.webWorker ? inWebWorker : {}) },
     });
     let workbench: Workbench | undefined;
     try {

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
-import type { ProbeAnswer, ProbeElement, ProbeRequest } from '../integration/webviewProbe';
+import { WORKBENCH_PAGE, type ProbeAnswer, type ProbeElement, type ProbeRequest } from '../integration/webviewProbe';
 
 /**
  * The harness's half of the webview probe (see test/integration/webviewProbe.ts): a loopback HTTP server that
@@ -44,7 +44,7 @@ interface PageGlobals {
 }
 
 async function answer(page: Page | undefined, request: ProbeRequest): Promise<ProbeAnswer> {
-  const frame = page && (await frameTitled(page, request.title));
+  const frame = page && (request.title === WORKBENCH_PAGE ? page.mainFrame() : await frameTitled(page, request.title));
   if (!frame) return { found: false, elements: [], viewportWidth: 0 };
   const elements = await frame.$$eval(request.selector, (nodes) =>
     nodes.map((node): ProbeElement => {

@@ -5,8 +5,11 @@
 /** The variable that holds the probe's address; absent where nothing drives the workbench (e.g. under test-electron). */
 export const webviewProbeVariable = 'COMPETITOR_SCOPE_WEBVIEW_PROBE';
 
+/** The title that asks about the workbench's own page (its notifications, its menus) instead of a webview's. */
+export const WORKBENCH_PAGE = '(the workbench)';
+
 /**
- * A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the
+ * A question about the page whose document title is `title` (WORKBENCH_PAGE: the workbench): the elements `selector` matches; `click` clicks the
  * first, `press` presses a key (`n`, `Shift+N`) with the first focused, `menuItem` right-clicks the first and picks
  * that item of the workbench's context menu.
  */
