@@ -19,6 +19,12 @@ export interface WebviewProbe {
 export async function startWebviewProbe(): Promise<WebviewProbe> {
   let page: Page | undefined;
   const server = http.createServer((request, response) => {
+    // The web worker's extension host asks from the workbench's origin: another port, so another origin.
+    response.setHeader('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' }).end();
+      return;
+    }
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {

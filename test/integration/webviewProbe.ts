@@ -45,12 +45,27 @@ export interface ProbeAnswer {
   readonly viewportWidth: number;
 }
 
+/**
+ * The probe's address in a file beside the run's copy of example/ (SessionDirs.root), for the web worker, which has
+ * no environment: the web suite reads it through workspace.fs and hands it to useProbeAddress.
+ */
+export const probeAddressFileName = 'webview-probe-address';
+
+let givenAddress: string | undefined;
+
+/** Asks the probe at `address` from now on (the web worker's, read from probeAddressFileName). */
+export function useProbeAddress(address: string): void {
+  givenAddress = address;
+}
+
+const probeAddress = () => givenAddress ?? (typeof process === 'undefined' ? undefined : process.env[webviewProbeVariable]);
+
 export function webviewProbeAvailable(): boolean {
-  return Boolean(process.env[webviewProbeVariable]);
+  return Boolean(probeAddress());
 }
 
 export async function askWebview(request: ProbeRequest): Promise<ProbeAnswer> {
-  const address = process.env[webviewProbeVariable];
+  const address = probeAddress();
   if (!address) throw new Error(`${webviewProbeVariable} is not set: this suite runs without a view of the workbench`);
   const response = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
   if (!response.ok) throw new Error(`the webview probe answered ${response.status}: ${await response.text()}`);

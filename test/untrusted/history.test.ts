@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { HISTORY_NEEDS_TRUST, MANAGE_TRUST } from '../../src/workspace/historyAccess';
 import { extensionApi } from '../integration/api';
 import { waitFor } from '../integration/helpers';
-import { askWebview, clickInWebview, waitForWebview, WORKBENCH_PAGE } from '../integration/webviewProbe';
+import { messagesOf, TOASTS } from '../integration/notifications';
+import { clickInWebview, waitForWebview, WORKBENCH_PAGE } from '../integration/webviewProbe';
 
-const TOASTS = '.notifications-toasts .notification-list-item';
 const kafka = { categoryId: 'queues', productId: 'kafka' };
 
 /** The git commands run so far in this window: git's trace, which the harness turns on. */
@@ -18,17 +18,6 @@ function gitCommands(): string[] {
         .split('\n')
         .filter((line) => line.includes('trace: built-in: git'))
     : [];
-}
-
-/** Runs `ask` with no notification shown, and returns the texts of the notifications it shows (once one has come). */
-async function messagesOf(ask: () => Thenable<unknown>): Promise<string[]> {
-  await vscode.commands.executeCommand('notifications.clearAll');
-  await waitForWebview(WORKBENCH_PAGE, TOASTS, (toasts) => toasts.length === 0, 'no notification');
-  await ask();
-  await waitForWebview(WORKBENCH_PAGE, `${TOASTS} .notification-list-item-message`, (m) => m.length > 0, 'a message');
-  // A second message would come at once: a moment's wait shows it.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  return (await askWebview({ title: WORKBENCH_PAGE, selector: `${TOASTS} .notification-list-item-message` })).elements.map((m) => m.text);
 }
 
 describe('history in an untrusted workspace', function () {
