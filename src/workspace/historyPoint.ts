@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { kindsWords, stateWords } from '../core/history/changeWords';
-import { comparePictures, type CellChange } from '../core/history/pictureChange';
+import { comparePictures, comparisonSteps, type CellChange, type PictureChange } from '../core/history/pictureChange';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { commitFileWanted } from '../git/commitIndex';
 import type { GitHistory, HistoryPoint } from '../git/gitHistory';
@@ -8,6 +8,7 @@ import type { MatrixComparison } from '../shared/matrixMessages';
 import { readCommitIndex, scopeName } from './commitReading';
 import { historyAllowed } from './historyAccess';
 import type { Run } from './lifecycle';
+import { stepsInSlices } from './timeSlices';
 import type { ScopeRoot } from './scopeRoots';
 
 /** A point of history something is compared with: its name, the scope it was read for, and that scope's analysis at it. */
@@ -66,18 +67,26 @@ export function comparisonSince(
   now: NoteIndex,
   keep: (change: CellChange) => boolean = () => true,
 ): MatrixComparison {
-  const changes = comparePictures(point.index, now)
-    .changes.filter(keep)
-    .map((change) => ({
-      categoryId: change.category.id,
-      productId: change.product.id,
-      axisId: change.axis.id,
-      kinds: change.kinds,
-      what: kindsWords(change),
-      before: stateWords(change.before, true),
-      after: stateWords(change.after, true),
-    }));
-  return { label: point.label, changes };
+  return marked(point.label, comparePictures(point.index, now), keep);
+}
+
+/** comparisonSince for every cell, in slices of the extension host's time (a large scope never holds it); undefined once `run` is overtaken. */
+export async function comparisonInSlices(point: ComparedPoint, now: NoteIndex, run: Run): Promise<MatrixComparison | undefined> {
+  const picture = await stepsInSlices(comparisonSteps(point.index, now), () => !run.current());
+  return picture && marked(point.label, picture, () => true);
+}
+
+function marked(label: string, picture: PictureChange, keep: (change: CellChange) => boolean): MatrixComparison {
+  const changes = picture.changes.filter(keep).map((change) => ({
+    categoryId: change.category.id,
+    productId: change.product.id,
+    axisId: change.axis.id,
+    kinds: change.kinds,
+    what: kindsWords(change),
+    before: stateWords(change.before, true),
+    after: stateWords(change.after, true),
+  }));
+  return { label, changes };
 }
 
 async function pick(
