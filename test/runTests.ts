@@ -7,6 +7,7 @@ import { runIntegrationInCodeServer } from './harness/integrationInCodeServer';
 import { runMultiRootInCodeServer } from './harness/multiRootInCodeServer';
 import { describeSuite, failedToRun, suitePassed, type SuiteResult } from './harness/suiteResult';
 import { runUnitTests } from './harness/unitTests';
+import { runUntrustedInCodeServer } from './harness/untrustedInCodeServer';
 import { runVsixInCodeServer, runVsixWebInCodeServer } from './harness/vsixInCodeServer';
 import { runWebInCodeServer } from './harness/webInCodeServer';
 import { runIntegrationInElectron } from './runElectron';
@@ -26,7 +27,10 @@ if (flags.has('--integration') || flags.has('--electron') || everything) {
       ? ['integration (VS Code desktop)', runIntegrationInElectron]
       : ['integration (VS Code server)', (name) => runIntegrationInCodeServer(name)],
   );
-  if (!flags.has('--electron')) suites.push(['multi-root workspace (VS Code server)', runMultiRootInCodeServer]);
+  if (!flags.has('--electron')) {
+    suites.push(['multi-root workspace (VS Code server)', runMultiRootInCodeServer]);
+    suites.push(['untrusted workspace (VS Code server)', runUntrustedInCodeServer]);
+  }
 }
 if (flags.has('--web') || everything) suites.push(['web build (VS Code server, web worker)', runWebInCodeServer]);
 if (flags.has('--vsix') || everything) {

@@ -7,6 +7,7 @@ import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
 import type { GitHistory, NoteCommit } from '../git/gitHistory';
 import { readCommitIndex, scopeName } from '../workspace/commitReading';
 import { ANSWER_HISTORY_COMMAND, type AnswerHistoryTarget } from '../workspace/commandIds';
+import { historyAllowed } from '../workspace/historyAccess';
 import type { ScopeRoots } from '../workspace/scopeRoots';
 
 /** Notes at a commit, read from git's objects for a diff: `competitor-scope-git:/<note>?<query>`. */
@@ -18,8 +19,6 @@ const MAX_COMMITS = 50;
 export interface AnswerHistoryItem extends vscode.QuickPickItem {
   readonly commit: string;
 }
-
-const NEEDS_GIT = 'The history of an answer needs git: open the folder in a trusted workspace on the desktop or a server.';
 
 /**
  * History of this answer: the commits of the note where the answer changed, newest first, each opening the diff of
@@ -41,17 +40,22 @@ async function showHistory(
   history: GitHistory,
   target?: AnswerHistoryTarget,
 ): Promise<readonly AnswerHistoryItem[] | undefined> {
+  if (!historyAllowed(history)) return undefined;
   const noteUri = typeof target?.note === 'string' ? vscode.Uri.parse(target.note) : undefined;
   const root = noteUri ? roots.forUri(noteUri) : roots.of(target);
   const scopeFile = root?.store.current.fileUri;
-  if (!history.available || !vscode.workspace.isTrusted || !root || scopeFile?.scheme !== 'file') {
+  if (!root || scopeFile?.scheme !== 'file') {
     void vscode.window.showInformationMessage(
-      root && !scopeFile ? 'The history of an answer needs a scope file, committed to git.' : NEEDS_GIT,
+      root && !scopeFile
+        ? 'The history of an answer needs a scope file, committed to git.'
+        : 'The history of an answer needs a folder on disk, in a git repository.',
     );
     return undefined;
   }
   if (typeof target?.categoryId !== 'string' || typeof target.productId !== 'string' || typeof target.axisId !== 'string') {
-    void vscode.window.showInformationMessage('Ask for the history of an answer from its heading in a note: hover the heading.');
+    void vscode.window.showInformationMessage(
+      'Ask for the history of an answer from its cell in the matrix (its context menu, or H) or from its heading in a note (its hover).',
+    );
     return undefined;
   }
   const answering = root.notes.index.productCoverage(target).axes.find((axis) => axis.axisId === target.axisId)?.file;

@@ -45,6 +45,8 @@ export async function indexCommit(
     const decoded = 'refusal' in bytes ? { ok: false as const, reason: refusedNoteReason(bytes.refusal) } : decodeNote(bytes.bytes);
     if (decoded.ok) index.setNote(note, decoded.text);
     else index.setUnreadable(note, decoded.reason);
+    // Its products' coverage now, a note at a time, not all at once when the commit is first compared.
+    index.prepareSummary(note);
     await pause?.();
   }
   return { ok: true, index };

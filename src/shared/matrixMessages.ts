@@ -45,6 +45,8 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   /** A cell was clicked or activated: open its section, or add it when it is missing. */
   z.strictObject({ type: z.literal('openCell'), categoryId: pageId, productId: pageId, axisId: pageId }),
+  /** H on a cell: the history of its answer. */
+  z.strictObject({ type: z.literal('answerHistory'), categoryId: pageId, productId: pageId, axisId: pageId }),
   /** A product's name was clicked or activated: open its note. */
   z.strictObject({ type: z.literal('openProduct'), categoryId: pageId, productId: pageId }),
   /** A source of a cell: the extension opens it in the browser when the cell cites it and it is http(s). */

@@ -190,6 +190,12 @@ class MatrixApp {
       event.preventDefault();
       return this.showSources(focus);
     }
+    if ((event.key === 'h' || event.key === 'H') && focus && focus.row !== null && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const { axis } = this.sectionOf(focus.categoryId)?.describe(focus.row, focus.column) ?? {};
+      if (!axis) return;
+      event.preventDefault();
+      return vscode.postMessage({ type: 'answerHistory', categoryId: focus.categoryId, productId: focus.row, axisId: axis.id });
+    }
     if ((event.key === 'n' || event.key === 'N') && this.changes && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       const changes = this.changes;

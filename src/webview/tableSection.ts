@@ -282,7 +282,7 @@ export class TableSection {
     const action =
       cell.status === 'missing'
         ? 'Enter adds this section to the note'
-        : `Enter opens the note here${cell.sources.length > 0 ? '; S lists the sources' : ''}`;
+        : `Enter opens the note here${cell.sources.length > 0 ? '; S lists the sources' : ''}; H shows the answer’s history`;
     const scored = cell.score === null ? '' : `Score ${describeScore(this.scoring, cell.score)}`;
     const vs = this.vsSubject && cell.vs ? cell.vs : null;
     const title = [label, scored, vs ? COMPARISON_LABEL[vs] : '', cell.detail, evidenceTitle(cell), action].filter(Boolean).join('\n\n');
@@ -298,9 +298,11 @@ export class TableSection {
     const spoken = cell.excerpt ? [hiddenText(`${label}${scored ? `, ${scored}` : ''}: `)] : scored ? [hiddenText(`${scored}. `)] : [];
     const marks = `${evidence ? ' with-evidence' : ''}${cell.stale ? ' stale' : ''}${cell.unsourced ? ' unsourced' : ''}`;
     const className = `cell ${cell.status}${marks}${vs ? ` vs-${vs}` : this.vsSubject ? ' vs-none' : ''}`;
+    // Its context menu (package.json's webview/context) adds History of This Answer to the row's items, with the axis's id.
+    const context = JSON.stringify({ answerCell: true, axisId });
     const td = element(
       'td',
-      { className, attributes: { 'data-column': axisId, tabindex: '-1', title } },
+      { className, attributes: { 'data-column': axisId, tabindex: '-1', title, 'data-vscode-context': context } },
       mark,
       ...comparison,
       ...spoken,

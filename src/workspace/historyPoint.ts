@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { kindsWords, stateWords } from '../core/history/changeWords';
-import { comparePictures, type CellChange } from '../core/history/pictureChange';
+import { comparePictures, comparisonSteps, type CellChange, type PictureChange } from '../core/history/pictureChange';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { commitFileWanted } from '../git/commitIndex';
 import type { GitHistory, HistoryPoint } from '../git/gitHistory';
 import type { MatrixComparison } from '../shared/matrixMessages';
 import { readCommitIndex, scopeName } from './commitReading';
+import { historyAllowed } from './historyAccess';
 import type { Run } from './lifecycle';
+import { stepsInSlices } from './timeSlices';
 import type { ScopeRoot } from './scopeRoots';
 
 /** A point of history something is compared with: its name, the scope it was read for, and that scope's analysis at it. */
@@ -22,8 +24,6 @@ export interface PointPicker {
   readonly placeHolder: string;
 }
 
-const NEEDS_GIT = 'Comparing with a branch, tag or commit needs git: open the folder in a trusted workspace on the desktop or a server.';
-
 /**
  * The scope's notes at `ref` (a branch, tag or commit), or at the one the user picks, read from git's objects in the
  * background; undefined when it cannot be read (the user is told why), was not picked, or `run` was overtaken.
@@ -35,9 +35,12 @@ export async function readHistoryPoint(
   picker: PointPicker,
   run: Run,
 ): Promise<ComparedPoint | undefined> {
+  if (!historyAllowed(history)) return undefined;
   const scopeFile = root?.store.current.fileUri;
-  if (!history.available || !vscode.workspace.isTrusted || !root || scopeFile?.scheme !== 'file') {
-    void vscode.window.showInformationMessage(root && !scopeFile ? 'Comparing needs a scope file, committed to git.' : NEEDS_GIT);
+  if (!root || scopeFile?.scheme !== 'file') {
+    void vscode.window.showInformationMessage(
+      root && !scopeFile ? 'Comparing needs a scope file, committed to git.' : 'Comparing needs a folder on disk, in a git repository.',
+    );
     return undefined;
   }
   const folder = vscode.Uri.joinPath(scopeFile, '..').fsPath;
@@ -64,18 +67,26 @@ export function comparisonSince(
   now: NoteIndex,
   keep: (change: CellChange) => boolean = () => true,
 ): MatrixComparison {
-  const changes = comparePictures(point.index, now)
-    .changes.filter(keep)
-    .map((change) => ({
-      categoryId: change.category.id,
-      productId: change.product.id,
-      axisId: change.axis.id,
-      kinds: change.kinds,
-      what: kindsWords(change),
-      before: stateWords(change.before, true),
-      after: stateWords(change.after, true),
-    }));
-  return { label: point.label, changes };
+  return marked(point.label, comparePictures(point.index, now), keep);
+}
+
+/** comparisonSince for every cell, in slices of the extension host's time (a large scope never holds it); undefined once `run` is overtaken. */
+export async function comparisonInSlices(point: ComparedPoint, now: NoteIndex, run: Run): Promise<MatrixComparison | undefined> {
+  const picture = await stepsInSlices(comparisonSteps(point.index, now), () => !run.current());
+  return picture && marked(point.label, picture, () => true);
+}
+
+function marked(label: string, picture: PictureChange, keep: (change: CellChange) => boolean): MatrixComparison {
+  const changes = picture.changes.filter(keep).map((change) => ({
+    categoryId: change.category.id,
+    productId: change.product.id,
+    axisId: change.axis.id,
+    kinds: change.kinds,
+    what: kindsWords(change),
+    before: stateWords(change.before, true),
+    after: stateWords(change.after, true),
+  }));
+  return { label, changes };
 }
 
 async function pick(

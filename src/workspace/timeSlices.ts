@@ -69,3 +69,19 @@ export function coalesced(action: () => void, delayMs = WHOLE_WORKSPACE_DELAY_MS
     dispose: cancel,
   };
 }
+
+/**
+ * Runs a core `…Steps` generator to its end in slices of about SLICE_MS, the event loop running between them; undefined
+ * once `stop` says a newer run has started.
+ */
+export async function stepsInSlices<T>(steps: Generator<void, T, void>, stop: () => boolean): Promise<T | undefined> {
+  let started = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - started < SLICE_MS) continue;
+    await yieldToEventLoop();
+    if (stop()) return undefined;
+    started = performance.now();
+  }
+}

@@ -17,6 +17,7 @@ const EDIT_DEBOUNCE_MS = 300;
 const WEBVIEW_RUNS = 5;
 const EDIT_RUNS = 11;
 const PATCH_RUNS = 7;
+const COMPARE_RUNS = 3;
 
 const dir = process.env.COMPETITOR_SCOPE_BENCH_DIR ?? '';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,20 +108,30 @@ function cpuTimes(): { busy: number; total: number; host: number } | undefined {
   }
 }
 
-/** The longest gap between the ticks of a 10 ms interval timer: how long the host's event loop was blocked. */
-function stallMeter(): { stop(): number } {
+/**
+ * The longest gap between the ticks of a 10 ms interval timer: how long the host's event loop was blocked. On a
+ * loaded machine a gap is also time the process waited for a core: `longestCpu` is the most CPU time the host's
+ * process used within one gap, what the extension's own work can account for.
+ */
+function stallMeter(): { stop(): number; longestCpu(): number } {
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   let longest = 0;
+  let longestCpu = 0;
   const timer = setInterval(() => {
     const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
     longest = Math.max(longest, now - last);
+    longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1000);
     last = now;
+    lastCpu = process.cpuUsage();
   }, 10);
   return {
     stop() {
       clearInterval(timer);
       return longest;
     },
+    longestCpu: () => longestCpu,
   };
 }
 
@@ -270,6 +281,38 @@ async function timeBranchSwitch(
   };
 }
 
+/**
+ * Compare with HEAD with the matrix open, whose notes differ from HEAD in the working tree (bench/vscode.mjs commits
+ * the workspace when asked, then revises some notes): from the command to the first changed cell in the webview's DOM, and the
+ * longest extension-host stall from the command until a second after that cell (the rest of the changes posted).
+ */
+async function timeCompare(api: CompetitorScopeApi): Promise<{ compare: number[]; compareStallMs: number; compareStallCpuMs: number }> {
+  const asked = Date.now();
+  console.log('bench:commit');
+  await waitSeen('commit-done', asked);
+  await api.ready();
+  await sleep(3000);
+  await timeWebview('competitorScope.showMatrix', 'cell');
+  await sleep(1000);
+  const compare: number[] = [];
+  let compareStallMs = 0;
+  let compareStallCpuMs = 0;
+  for (let i = 0; i < COMPARE_RUNS; i++) {
+    const meter = stallMeter();
+    const start = Date.now();
+    const compared = vscode.commands.executeCommand<boolean>('competitorScope.compareMatrix', 'HEAD');
+    const seen = await waitSeen('change', start, 60_000);
+    if (!(await compared)) throw new Error('Compare with HEAD did not compare');
+    await sleep(1000);
+    compareStallMs = Math.max(compareStallMs, meter.stop());
+    compareStallCpuMs = Math.max(compareStallCpuMs, meter.longestCpu());
+    compare.push(seen.time - start);
+    await vscode.commands.executeCommand('competitorScope.stopComparing');
+    await sleep(1000);
+  }
+  return { compare, compareStallMs, compareStallCpuMs };
+}
+
 export async function run(): Promise<void> {
   const api = (await activateExtension()).exports as CompetitorScopeApi;
   const { treeMs, notesMs, scopeFromCache } = await api.activation();
@@ -295,6 +338,12 @@ export async function run(): Promise<void> {
     rssMb: memory.rss / 2 ** 20,
   };
 
+  // COMPETITOR_SCOPE_BENCH_ONLY=compare (`--compare-only`): the matrix opened once, then only Compare with….
+  if (process.env.COMPETITOR_SCOPE_BENCH_ONLY === 'compare') {
+    Object.assign(result, await profiled(() => timeCompare(api)));
+    writeFileSync(path.join(dir, 'result.json'), JSON.stringify({ ...result, medians: { compare: median(result.compare as number[]) } }));
+    return;
+  }
   const floor: number[] = [];
   const matrix: number[] = [];
   for (let i = 0; i < WEBVIEW_RUNS; i++) {
@@ -312,6 +361,8 @@ export async function run(): Promise<void> {
     Object.assign(result, await timeEdits(api, vscode.Uri.joinPath(folder, 'research/product-7.md')));
     await closeEditors();
     Object.assign(result, await profiled(() => timeBranchSwitch(api, folder)));
+    // Last: the workspace becomes a git repository only now (see bench/vscode.mjs).
+    Object.assign(result, await timeCompare(api));
   }
   result.medians = Object.fromEntries(
     Object.entries(result)

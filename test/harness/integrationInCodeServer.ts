@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { format } from 'node:util';
 import { startCodeServer } from './codeServer';
 import { integrationEntry, runIntegrationSuite } from './integrationRun';
@@ -6,7 +8,7 @@ import type { SessionDirs } from './session';
 import type { SuiteResult } from './suiteResult';
 import { startWebviewProbe } from './webviewProbe';
 import { openWorkbench, type Workbench } from './workbench';
-import { webviewProbeVariable } from '../integration/webviewProbe';
+import { probeAddressFileName, webviewProbeVariable } from '../integration/webviewProbe';
 
 /** Which extension a run loads, and which suite it runs. */
 export interface CodeServerRun {
@@ -23,6 +25,10 @@ export interface CodeServerRun {
   workspace?: (dirs: SessionDirs) => string;
   /** Runs Competitor Scope (its `browser` entry) in the browser's web worker extension host, not in Node. */
   webWorker?: boolean;
+  /** User settings on top of the harness's, e.g. workspace trust turned on. */
+  settings?: Record<string, unknown>;
+  /** More environment for the server and its extension host. */
+  env?: (dirs: SessionDirs) => Record<string, string>;
 }
 
 const extensionId = 'competitor-scope.competitor-scope';
@@ -44,10 +50,11 @@ export function runIntegrationInCodeServer(
     const opened = run.workspace?.(dirs) ?? dirs.workspace;
     // Tests in the extension host ask the probe what a webview's page shows.
     const probe = await startWebviewProbe();
+    writeFileSync(path.join(dirs.root, probeAddressFileName), probe.url);
     const server = await startCodeServer(dirs, {
       folder: opened,
-      env: { ...env, [webviewProbeVariable]: probe.url },
-      settings: run.webWorker ? inWebWorker : {},
+      env: { ...env, ...run.env?.(dirs), [webviewProbeVariable]: probe.url },
+      settings: { ...run.settings, ...(run.webWorker ? inWebWorker : {}) },
     });
     let workbench: Workbench | undefined;
     try {

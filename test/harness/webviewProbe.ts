@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
 import { axeViolations } from '../webview/axe';
-import type { ProbeAnswer, ProbeElement, ProbeRequest } from '../integration/webviewProbe';
+import { WORKBENCH_PAGE, type ProbeAnswer, type ProbeElement, type ProbeRequest } from '../integration/webviewProbe';
 
 /**
  * The harness's half of the webview probe (see test/integration/webviewProbe.ts): a loopback HTTP server that
@@ -20,6 +20,12 @@ export interface WebviewProbe {
 export async function startWebviewProbe(): Promise<WebviewProbe> {
   let page: Page | undefined;
   const server = http.createServer((request, response) => {
+    // The web worker's extension host asks from the workbench's origin: another port, so another origin.
+    response.setHeader('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' }).end();
+      return;
+    }
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
@@ -45,7 +51,7 @@ interface PageGlobals {
 }
 
 async function answer(page: Page | undefined, request: ProbeRequest): Promise<ProbeAnswer> {
-  const frame = page && (await frameTitled(page, request.title));
+  const frame = page && (request.title === WORKBENCH_PAGE ? page.mainFrame() : await frameTitled(page, request.title));
   if (!frame) return { found: false, elements: [], viewportWidth: 0 };
   const elements = await frame.$$eval(request.selector, (nodes) =>
     nodes.map((node): ProbeElement => {
@@ -66,6 +72,14 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
   const viewportWidth = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.clientWidth);
   if (request.click && elements.length > 0) await frame.locator(request.selector).first().click();
   if (request.press && elements.length > 0) await frame.locator(request.selector).first().press(request.press);
+  if (request.menuItem && elements.length > 0) {
+    await frame.locator(request.selector).first().click({ button: 'right' });
+    // The workbench draws the menu (in a shadow root, which Playwright's locators enter) from the element's data-vscode-context.
+    const item = page!.locator('.context-view .action-item', { hasText: request.menuItem }).first();
+    // The menu fades in: a click before it is settled can be lost, so the item is hovered (and so selected) first.
+    await item.hover();
+    await item.click();
+  }
   const violations = request.audit ? await axeViolations(frame) : undefined;
   return { found: true, elements, viewportWidth, violations };
 }

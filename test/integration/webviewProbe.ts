@@ -5,9 +5,13 @@
 /** The variable that holds the probe's address; absent where nothing drives the workbench (e.g. under test-electron). */
 export const webviewProbeVariable = 'COMPETITOR_SCOPE_WEBVIEW_PROBE';
 
+/** The title that asks about the workbench's own page (its notifications, its menus) instead of a webview's. */
+export const WORKBENCH_PAGE = '(the workbench)';
+
 /**
- * A question about the page whose document title is `title`: the elements `selector` matches; `click` clicks the
- * first, `press` presses a key (`n`, `Shift+N`) with the first focused; `audit` runs axe-core on the page.
+ * A question about the page whose document title is `title` (WORKBENCH_PAGE: the workbench): the elements
+ * `selector` matches; `click` clicks the first, `press` presses a key (`n`, `Shift+N`) with the first focused,
+ * `menuItem` right-clicks the first and picks that item of the workbench's context menu; `audit` runs axe-core on the page.
  */
 export interface ProbeRequest {
   readonly title: string;
@@ -15,6 +19,7 @@ export interface ProbeRequest {
   readonly click?: boolean;
   readonly press?: string;
   readonly audit?: boolean;
+  readonly menuItem?: string;
 }
 
 /** An element as a person meets it: its text, its classes, what hovering or a screen reader would say, its colour and where it is. */
@@ -43,12 +48,27 @@ export interface ProbeAnswer {
   readonly violations?: readonly string[];
 }
 
+/**
+ * The probe's address in a file beside the run's copy of example/ (SessionDirs.root), for the web worker, which has
+ * no environment: the web suite reads it through workspace.fs and hands it to useProbeAddress.
+ */
+export const probeAddressFileName = 'webview-probe-address';
+
+let givenAddress: string | undefined;
+
+/** Asks the probe at `address` from now on (the web worker's, read from probeAddressFileName). */
+export function useProbeAddress(address: string): void {
+  givenAddress = address;
+}
+
+const probeAddress = () => givenAddress ?? (typeof process === 'undefined' ? undefined : process.env[webviewProbeVariable]);
+
 export function webviewProbeAvailable(): boolean {
-  return Boolean(process.env[webviewProbeVariable]);
+  return Boolean(probeAddress());
 }
 
 export async function askWebview(request: ProbeRequest): Promise<ProbeAnswer> {
-  const address = process.env[webviewProbeVariable];
+  const address = probeAddress();
   if (!address) throw new Error(`${webviewProbeVariable} is not set: this suite runs without a view of the workbench`);
   const response = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
   if (!response.ok) throw new Error(`the webview probe answered ${response.status}: ${await response.text()}`);
@@ -89,6 +109,12 @@ export async function auditWebview(title: string): Promise<readonly string[]> {
   const answer = await askWebview({ title, selector: 'body', audit: true });
   if (!answer.found || !answer.violations) throw new Error(`no page titled "${title}" to audit`);
   return answer.violations;
+}
+
+/** Right-clicks the first element `selector` matches in the page titled `title` and picks `item` of the context menu. */
+export async function pickFromContextMenu(title: string, selector: string, item: string): Promise<void> {
+  const answer = await askWebview({ title, selector, menuItem: item });
+  if (!answer.found || answer.elements.length === 0) throw new Error(`nothing to right-click: ${selector} in "${title}"`);
 }
 
 /** Clicks the first element `selector` matches in the page titled `title`, as the user would. */

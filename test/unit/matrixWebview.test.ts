@@ -102,6 +102,26 @@ describe('matrix webview in Chromium', function () {
     assert.equal((await context('our-engine')).competitor, false);
   });
 
+  it('gives each answer cell the axis its context menu (History of This Answer) adds to the row’s ids, and H asks for that history', async () => {
+    matrix = await showModel(browser, smallModel());
+    const page = matrix.page;
+    const cell = page.locator('section[data-category="web"] tr[data-row="django"] td[data-column="auth"]');
+    // VS Code merges a cell's context over its row's: the command gets the category, the product and the axis.
+    assert.deepEqual(JSON.parse((await cell.getAttribute('data-vscode-context')) ?? 'null'), { answerCell: true, axisId: 'auth' });
+    assert.match((await cell.getAttribute('title')) ?? '', /H shows the answer’s history$/);
+    await cell.focus();
+    await page.keyboard.press('h');
+    assert.deepEqual(await lastSent(), { type: 'answerHistory', categoryId: 'web', productId: 'django', axisId: 'auth' });
+    // A product's name and the totals have no answer: H does nothing there.
+    await page.locator('section[data-category="web"] tr[data-row="django"] th').focus();
+    await page.keyboard.press('h');
+    assert.deepEqual(await lastSent(), { type: 'answerHistory', categoryId: 'web', productId: 'django', axisId: 'auth' });
+    assert.equal(
+      await page.locator('section[data-category="web"] tr[data-row="django"] td[data-column="total"]').getAttribute('data-vscode-context'),
+      null,
+    );
+  });
+
   it('shows hostile names and answers as harmless text', async () => {
     matrix = await showModel(browser, smallModel());
     const page = matrix.page;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { changeMarkdown } from '../../src/core/history/changeMarkdown';
-import { comparePictures, type CellChange } from '../../src/core/history/pictureChange';
+import { comparePictures, comparisonSteps, type CellChange } from '../../src/core/history/pictureChange';
 import { parseScope } from '../../src/core/scope/scopeParser';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { HISTORY_SCOPE, historyNote } from './historyFixtures';
@@ -129,6 +129,18 @@ describe('the change model between two points (core/history)', () => {
       scope.removed.map((c) => c.id),
       ['hosting'],
     );
+  });
+
+  it('comes in steps, one at least per product, that the editor yields between; to the same result', () => {
+    const before = point({ 'research/django.md': historyNote('Django', 'Free.\n\nScore: 3') });
+    const after = point({ 'research/django.md': historyNote('Django', 'Paid.\n\nScore: 2') });
+    const steps = comparisonSteps(before, after);
+    let count = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) count++;
+    const products = before.scope.categories.reduce((sum, c) => sum + c.products.length, 0) * 2;
+    assert.ok(count >= products, `${count} steps for the ${products} product rows of both sides`);
+    assert.deepEqual(next.value, comparePictures(before, after));
   });
 
   it('shows at most 200 changed cells in Markdown, and counts the others', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { inSlices } from '../../src/workspace/timeSlices';
+import { inSlices, SLICE_MS, stepsInSlices } from '../../src/workspace/timeSlices';
 
 /** A clock that advances by `step` each time it is read: slices end after a known number of items. */
 function steppingClock(step: number): () => number {
@@ -77,5 +77,42 @@ describe('work in time slices (a branch switch, a rescan)', () => {
       (last) => calls.push(last),
     );
     assert.deepEqual(calls, [true], 'nothing to publish for no items');
+  });
+});
+
+describe('a core computation in steps, run in time slices (Compare with… at 2,000 products)', () => {
+  /** Steps of about 1 ms of work each; the number of steps taken so far is in `taken`. */
+  function* busySteps(count: number, taken: { steps: number }): Generator<void, string, void> {
+    for (let i = 0; i < count; i++) {
+      const end = performance.now() + 1;
+      while (performance.now() < end);
+      taken.steps++;
+      yield;
+    }
+    return 'done';
+  }
+
+  it('lets a timer run between slices, never holding the event loop much past a slice, and returns the result', async () => {
+    const taken = { steps: 0 };
+    const gaps: number[] = [];
+    let last = performance.now();
+    const timer = setInterval(() => {
+      gaps.push(performance.now() - last);
+      last = performance.now();
+    }, 1);
+    const result = await stepsInSlices(busySteps(20 * SLICE_MS, taken), () => false);
+    clearInterval(timer);
+    assert.equal(result, 'done');
+    assert.equal(taken.steps, 20 * SLICE_MS);
+    assert.ok(gaps.length >= 10, `the timer ran ${gaps.length} times during the run`);
+    assert.ok(Math.max(...gaps) < 10 * SLICE_MS, `the longest the timer waited: ${Math.max(...gaps).toFixed(1)} ms`);
+  });
+
+  it('gives up, with no result, once a newer run has started', async () => {
+    const taken = { steps: 0 };
+    let newer = false;
+    setTimeout(() => (newer = true), 0);
+    assert.equal(await stepsInSlices(busySteps(20 * SLICE_MS, taken), () => newer), undefined);
+    assert.ok(taken.steps < 20 * SLICE_MS, `${taken.steps} steps taken`);
   });
 });

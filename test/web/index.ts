@@ -20,6 +20,7 @@ export async function run(): Promise<void> {
   require('./webBuild.test');
   require('./notes.test');
   require('./matrix.test');
+  require('./history.test');
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats!));
   });

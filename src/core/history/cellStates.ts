@@ -61,11 +61,20 @@ export interface Side {
 /** The key of a cell or a product: its ids, joined by a line break (which no id holds). */
 export const idKey = (...ids: readonly string[]): string => ids.join('\n');
 
+/** Runs steps to their end: what a caller that does not share its time does with a `…Steps` generator. */
+export function finished<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
 /**
  * Every cell of the index's scope, the subject's rows included (in every category, as `check` compares with them):
- * one pass over the coverage the index keeps, linear in the cells.
+ * one pass over the coverage the index keeps, linear in the cells. In steps, one after each product's row (whose
+ * answers' texts are rendered then): the editor yields between them.
  */
-export function sideOf(index: NoteIndex): Side {
+export function* sideSteps(index: NoteIndex): Generator<void, Side, void> {
   const scope = index.scope;
   const subject = subjectOf(scope);
   const { scale } = scoringOf(scope);
@@ -109,6 +118,7 @@ export function sideOf(index: NoteIndex): Side {
           state: cellState(axisCoverage, verdict),
         });
       }
+      yield;
     }
   }
   return { cells, products, hasSubject: subject !== undefined };

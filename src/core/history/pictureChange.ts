@@ -1,6 +1,6 @@
 import type { NoteIndex } from '../index/noteIndex';
 import type { WeightedScore } from '../scoring/weightedScore';
-import { sideOf, type CellState, type Named, type Side, type SideCell, type Verdict } from './cellStates';
+import { finished, sideSteps, type CellState, type Named, type Side, type SideCell, type Verdict } from './cellStates';
 import { scopeChanges, type ScopeChanges } from './scopeChanges';
 
 export type { CellState, Named, Verdict } from './cellStates';
@@ -73,12 +73,22 @@ export interface PictureChange {
  * renamed axis keeps its cells. Linear in the cells of both sides.
  */
 export function comparePictures(base: NoteIndex, head: NoteIndex): PictureChange {
-  const before = sideOf(base);
-  const after = sideOf(head);
+  return finished(comparisonSteps(base, head));
+}
+
+/** Cells compared between two yields: a step a few milliseconds long at most. */
+const CELLS_PER_STEP = 500;
+
+/** comparePictures in steps (after each product's row read, and each few hundred cells compared): the editor yields between them. */
+export function* comparisonSteps(base: NoteIndex, head: NoteIndex): Generator<void, PictureChange, void> {
+  const before = yield* sideSteps(base);
+  const after = yield* sideSteps(head);
   const changes: CellChange[] = [];
+  let compared = 0;
   for (const [key, cell] of after.cells) {
     const change = cellChange(before.cells.get(key), cell);
     if (change) changes.push(change);
+    if (++compared % CELLS_PER_STEP === 0) yield;
   }
   for (const [key, cell] of before.cells) {
     if (after.cells.has(key)) continue;

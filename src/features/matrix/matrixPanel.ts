@@ -5,6 +5,7 @@ import { buildMatrix, buildMatrixWithoutTexts, type MatrixModel, type MatrixWith
 import { syncMatrix } from '../../core/matrix/matrixStaging';
 import { MATRIX_PAGE } from '../../shared/webviewPage';
 import { parseFromWebview, type FromWebview, type ToWebview } from '../../shared/matrixMessages';
+import { ANSWER_HISTORY_COMMAND, type AnswerHistoryTarget } from '../../workspace/commandIds';
 import { Disposable } from '../../workspace/lifecycle';
 import { createPanel, LivePage, loadPage, type LiveStep } from '../../workspace/webviewHost';
 import type { MatrixComparer } from './matrixCompare';
@@ -84,7 +85,7 @@ class MatrixPanel extends Disposable {
     });
     this.registerAll(
       source.onDidChange((change) => changes.fire(change)),
-      comparer.onDidChange(() => changes.fire(undefined)),
+      comparer.onDidChange(() => this.postComparison(changes)),
       this.live,
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
@@ -116,6 +117,19 @@ class MatrixPanel extends Disposable {
       this.sentComparison = sent;
       yield { message: { type: 'comparison', comparison }, shown: model };
     }
+  }
+
+  /**
+   * A new comparison (or none) goes to the page on its own when the page has the model: the rows did not change, and
+   * building them again for 2,000 products would only delay the marks. Otherwise the next sync sends it.
+   */
+  private postComparison(changes: vscode.EventEmitter<{ readonly more?: boolean } | undefined>): void {
+    const comparison = this.comparer.comparison();
+    const sent = JSON.stringify(comparison);
+    if (!this.shownModel || this.live.syncing) return changes.fire(undefined);
+    if (sent === this.sentComparison) return;
+    this.sentComparison = sent;
+    void this.live.post({ type: 'comparison', comparison });
   }
 
   /** The model the webview has; undefined until it says it is ready, and again when it is hidden (and unloaded). */
@@ -152,6 +166,10 @@ class MatrixPanel extends Disposable {
       // Ids from the webview are resolved against the scope by the navigator: unknown ones do nothing.
       case 'openCell':
         return void (await this.source.navigator?.openAxis(message, { beside: true, ifMissing: 'add' }));
+      case 'answerHistory': {
+        const target: AnswerHistoryTarget = { categoryId: message.categoryId, productId: message.productId, axisId: message.axisId };
+        return void (await vscode.commands.executeCommand(ANSWER_HISTORY_COMMAND, target));
+      }
       case 'openProduct':
         return void (await this.source.navigator?.openProduct(message, { beside: true }));
       case 'openSource':
