@@ -5,9 +5,11 @@ import { CORE_SCHEMA, EVENT_ID, constructFromEvents, parseEvents } from 'js-yaml
  * js-yaml, which builds plain data and keeps no positions, where the `yaml` library builds a node for every key
  * and value: the cheap read for the common case. Undefined for anything else: an error, repeated keys (js-yaml
  * refuses them), or a text that uses what the two libraries might read differently (`!!float 1`, `%YAML 1.1`);
- * the caller then reads the text with the `yaml` library, which says where the problems are.
+ * the caller then reads the text with the `yaml` library, which says where the problems are. A carriage return
+ * alone ends a line for js-yaml, not for the `yaml` library (it stays inside a comment): such a text is left to the latter.
  */
 export function plainYamlData(text: string, maxDepth: number): { readonly data: unknown } | undefined {
+  if (hasLoneCarriageReturn(text)) return undefined;
   try {
     const events = parseEvents(text, { maxDepth });
     for (const event of events) {
@@ -19,4 +21,9 @@ export function plainYamlData(text: string, maxDepth: number): { readonly data: 
   } catch {
     return undefined;
   }
+}
+
+/** A carriage return not followed by a line feed: where js-yaml and the `yaml` library see different lines. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return /\r(?!\n)/.test(text);
 }
