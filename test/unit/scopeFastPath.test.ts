@@ -119,6 +119,8 @@ describe('parseScope: the fast path', () => {
         '    products: &p [{name: A}]\n    axes: [{name: S}]\n  - name: Other\n    goal: G.\n    products: *p\n    axes: [{name: S}]\n',
       ),
       scopeWith('    products: [{name: !!str 12}]\n    axes: [{name: S}]\n'),
+      // An anchor or a tag before a mapping on its line: js-yaml's mapping starts there, the document's at its first key.
+      scopeWith('    axes: [{name: S}]\n    products:\n      - &c name: C\n      - !!map name: D\n      - !!map\n        name: E\n'),
       // A carriage return alone: the end of a comment for js-yaml, part of it for the `yaml` library.
       scopeWith('    axes: [{name: S}]\n    products:\n      - name: A # a\r      - name: B\n      - name: C  \n'),
     ];

@@ -1,6 +1,6 @@
-import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, parseEvents, type Event } from 'js-yaml';
+import { COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import { LineIndex, type Range } from '../text';
-import { hasLoneCarriageReturn } from './plainYaml';
+import { plainEvents } from './plainYaml';
 import type { Path } from './scopeProblems';
 
 /** A mapping or a list, as js-yaml's events place it: its start, and how far its scalars reach. */
@@ -19,8 +19,10 @@ interface Collection {
  * The ranges of a plain YAML text's mappings and lists from js-yaml's events, without the `yaml` library's document
  * of every node: what a scope's items need for their diagnostics (a `no-note` finding for each product of a scope
  * without notes). Only the ranges the events settle are given: a collection spread over several lines, or a block
- * mapping followed by a line break, which `nodeRange` trims to its first character. Undefined for anything else (one line, a scalar, a path the events do
- * not reach, a text js-yaml refuses or reads other lines in), which the caller then finds in the `yaml` document.
+ * mapping followed by a line break (its range in the document runs past it: `- name: A` alone on its line spans
+ * two lines), which `nodeRange` trims to its first character. Undefined for anything else (one line, a scalar, a
+ * path the events do not reach, a text that is not plain YAML for plainYamlData), which the caller then finds in
+ * the `yaml` document.
  */
 export function collectionRanges(text: string, maxDepth: number): (path: Path) => Range | undefined {
   const lines = new LineIndex(text);
@@ -30,30 +32,14 @@ export function collectionRanges(text: string, maxDepth: number): (path: Path) =
     for (const step of path) node = node?.children.get(step);
     if (!node) return undefined;
     const start = lines.position(node.start);
-    if (lines.position(node.end).line === start.line && !(node.mapping && node.block && endsItsLine(text, node.end))) return undefined;
+    if (lines.position(node.end).line === start.line && !(node.mapping && node.block && text.includes('\n', node.end))) return undefined;
     return { start, end: { line: start.line, character: start.character + 1 } };
   };
 }
 
-/**
- * Whether a line break the `yaml` library and LineIndex both count follows `offset`: a block mapping's range there
- * runs past the line break after its last value (`- name: A` alone on its line spans two lines).
- */
-function endsItsLine(text: string, offset: number): boolean {
-  const lineBreak = /[\r\n]/g;
-  lineBreak.lastIndex = offset;
-  const at = lineBreak.exec(text)?.index;
-  return at !== undefined && (text[at] === '\n' || text[at + 1] === '\n');
-}
-
 function collectionTree(text: string, maxDepth: number): Collection | undefined {
-  if (hasLoneCarriageReturn(text)) return undefined;
-  let events: Event[];
-  try {
-    events = parseEvents(text, { maxDepth });
-  } catch {
-    return undefined;
-  }
+  const events = plainEvents(text, maxDepth);
+  if (!events) return undefined;
   const open: Collection[] = [];
   let root: Collection | undefined;
   /** A value (or key) of the innermost open collection took its place: the next one is a key again, or the next index. */
@@ -84,8 +70,6 @@ function collectionTree(text: string, maxDepth: number): Collection | undefined 
       open.pop();
       const outer = open.at(-1);
       if (outer) outer.end = Math.max(outer.end, parent.end);
-    } else if (event.type === EVENT_ID.ALIAS) {
-      return undefined;
     }
   }
   return root;
