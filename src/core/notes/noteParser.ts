@@ -54,6 +54,9 @@ export interface ParsedNote {
   readonly footnotes: ReadonlyMap<string, readonly string[]>;
 }
 
+/** The footnotes of a note without any, shared: every note keeps its parse, and an empty Map is not small. */
+const NO_FOOTNOTES: ReadonlyMap<string, readonly string[]> = new Map();
+
 /** A paragraph's opening source kept for placeholders and excerpts: a first sentence fits, links and all. */
 export const LEAD_CHARS = 600;
 
@@ -188,7 +191,7 @@ export function parseNote(text: string): ParsedNote {
     lastLineLength: lastLine.length,
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
     ...openBlockAtEnd(tokens),
-    footnotes,
+    footnotes: footnotes.size > 0 ? footnotes : NO_FOOTNOTES,
   };
 }
 
