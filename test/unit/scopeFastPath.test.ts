@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseScope, parseScopeDocument } from '../../src/core/scope/scopeParser';
+import { parseScope, parseScopeDocument, parseScopeFile, scopeFromFile } from '../../src/core/scope/scopeParser';
 import type { ScopeParseResult } from '../../src/core/scope/scopeModel';
 
 /**
@@ -60,6 +60,13 @@ describe('parseScope: the fast path', () => {
       'CRLF line ends': scopeWith(plainCategory).replace(/\n/g, '\r\n'),
       'a byte order mark': `\uFEFF${scopeWith(plainCategory)}`,
       'a document start marker': `---\n${scopeWith(plainCategory)}`,
+      // The items' ranges come from js-yaml's events where an item spans lines, else from the document.
+      'items written every way': scopeWith(
+        '    products:\n      -   # first\n          name: Spaced\n          id: spaced\n      - "name": Quoted\n        \'aliases\': [Q]\n' +
+          '      - {name: Flow,\n         id: flow}\n      - name: One line\n      -\n\n        name: After a blank\n        aliases:\n          - AB\n' +
+          '    ? axes\n    : - name: Speed\n        weight: 2\n      - {name: Cost}\n',
+      ),
+      'a last item without a line break': scopeWith('    axes: [{name: S}]\n    products:\n      - name: A # a\n      - name: B'),
       'numbers in their other forms': scopeWith(
         '    products: [{name: A}]\n    axes: [{name: S, weight: 0x10}, {name: T, weight: 1.5e1}]\n',
       ),
@@ -112,11 +119,18 @@ describe('parseScope: the fast path', () => {
         '    products: &p [{name: A}]\n    axes: [{name: S}]\n  - name: Other\n    goal: G.\n    products: *p\n    axes: [{name: S}]\n',
       ),
       scopeWith('    products: [{name: !!str 12}]\n    axes: [{name: S}]\n'),
+      // An anchor or a tag before a mapping on its line: js-yaml's mapping starts there, the document's at its first key.
+      scopeWith('    axes: [{name: S}]\n    products:\n      - &c name: C\n      - !!map name: D\n      - !!map\n        name: E\n'),
+      // A carriage return alone: the end of a comment for js-yaml, part of it for the `yaml` library.
+      scopeWith('    axes: [{name: S}]\n    products:\n      - name: A # a\r      - name: B\n      - name: C  \n'),
     ];
     for (const text of texts) {
       const fast = assertSameAsDocument(text, text);
       assert.ok(fast.ok);
       assert.equal(readLazily(fast), false, 'read through the document');
+      // A cached model of the same text finds its ranges lazily, from js-yaml's events where they settle them.
+      const { file } = parseScopeFile(text);
+      assert.equal(seen(scopeFromFile(text, file!)), seen(parseScopeDocument(text)), text);
     }
   });
 

@@ -54,6 +54,9 @@ export interface ParsedNote {
   readonly footnotes: ReadonlyMap<string, readonly string[]>;
 }
 
+/** The footnotes of a note without any, shared: every note keeps its parse, and an empty Map is not small. */
+const NO_FOOTNOTES: ReadonlyMap<string, readonly string[]> = new Map();
+
 /** A paragraph's opening source kept for placeholders and excerpts: a first sentence fits, links and all. */
 export const LEAD_CHARS = 600;
 
@@ -188,7 +191,7 @@ export function parseNote(text: string): ParsedNote {
     lastLineLength: lastLine.length,
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
     ...openBlockAtEnd(tokens),
-    footnotes,
+    footnotes: footnotes.size > 0 ? footnotes : NO_FOOTNOTES,
   };
 }
 
@@ -243,7 +246,17 @@ function readParagraph(
           .split('\n')
           .filter((_, i) => !taken.has(firstLine + i))
           .join('\n');
-  if (lead) draft.leads.push(lead.slice(0, LEAD_CHARS + 1));
+  if (lead) draft.leads.push(ownString(lead.slice(0, LEAD_CHARS + 1)));
+}
+
+/**
+ * A copy of a string that holds on to nothing else. markdown-it gives a one-line paragraph as a slice of the note's
+ * text, and a slice keeps all of the string it was cut from alive: each note's kept openings held its whole text in
+ * memory (a cut opening, its whole paragraph). A multi-line paragraph is a string of its own already. JSON's round
+ * trip is the copy that every engine makes in full.
+ */
+function ownString(text: string): string {
+  return text.includes('\n') && text.length <= LEAD_CHARS ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /**
@@ -293,9 +306,12 @@ function headingRanges(
   const lastText = lineText(last);
   const lastContent = contentLines[contentLines.length - 1];
   const textEnd = first === last ? textStart + content.length : lastText.indexOf(lastContent) + lastContent.length;
+  const end = atx ? firstText.trimEnd().length : textEnd;
+  // One position object where the heading and its text end alike (no closing `#`s): every note keeps each heading's ranges.
+  const textEndPosition = { line: last, character: textEnd };
   return {
-    range: { start: { line: first, character: headingStart }, end: { line: last, character: atx ? firstText.trimEnd().length : textEnd } },
-    textRange: { start: { line: first, character: textStart }, end: { line: last, character: textEnd } },
+    range: { start: { line: first, character: headingStart }, end: end === textEnd ? textEndPosition : { line: last, character: end } },
+    textRange: { start: { line: first, character: textStart }, end: textEndPosition },
   };
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_EXCLUDE, DEFAULT_NOTES_GLOB, DEFAULT_SCALE, type Category, type
 import { scopeFileSchema, type ScopeFile } from './scopeSchema';
 import { LineIndex, shortened, sizeOverLimit, slugify, type Range } from '../text';
 import { plainYamlData } from './plainYaml';
+import { collectionRanges } from './plainYamlRanges';
 import { repeatedKeys, yamlNesting } from './yamlGuard';
 import { onePerField } from './zodIssues';
 import { describeIssue, errorMessage, firstLine, firstNestedAlias, nodeRange, rangeAt, type Path } from './scopeProblems';
@@ -50,7 +51,7 @@ export function parseScopeFile(text: string): CheckedScopeFile {
  * resolving and the id checks only, the ranges found from the text when first asked for, as parseScope's fast path does.
  */
 export function scopeFromFile(text: string, file: ScopeFile): ScopeParseResult {
-  return checked(file, locator(text), true);
+  return lazilyChecked(text, file);
 }
 
 /** parseScope with every position found up front, from the `yaml` library's document: what the fast path must equal. */
@@ -93,13 +94,26 @@ function plainScope(text: string): CheckedScopeFile | undefined {
   const plain = plainYamlData(text, MAX_SCOPE_NESTING);
   const parsed = plain && scopeFileSchema.safeParse(plain.data ?? {});
   if (!parsed?.success) return undefined;
-  return { result: checked(parsed.data, locator(text), true), file: parsed.data };
+  return { result: lazilyChecked(text, parsed.data), file: parsed.data };
 }
 
 /** The `yaml` library's document of the text, made the first time it is asked for. */
 function locator(text: string): () => Located {
   let located: Located | undefined;
   return () => (located ??= { doc: parseDocument(text, { prettyErrors: false, uniqueKeys: false }), lines: new LineIndex(text) });
+}
+
+/**
+ * Where an item of a valid plain-YAML file stands: from js-yaml's events where they settle it (a scope without
+ * notes asks for every product's range, and the `yaml` document of 2,000 products costs more than the rest of the
+ * scope's parse), else from the `yaml` document, made then.
+ */
+function lazyPlacer(text: string, locate: () => Located): (path: Path) => Range {
+  let fromEvents: ((path: Path) => Range | undefined) | undefined;
+  return (path) => {
+    fromEvents ??= collectionRanges(text, MAX_SCOPE_NESTING);
+    return fromEvents(path) ?? rangeAt(locate().doc, locate().lines, path);
+  };
 }
 
 function documentScope(text: string): CheckedScopeFile {
@@ -131,12 +145,24 @@ function documentScope(text: string): CheckedScopeFile {
   if (!parsed.success) {
     return failed(...onePerField(parsed.error.issues).map((issue) => describeIssue(issue, doc, lines)));
   }
-  return { result: checked(parsed.data, () => ({ doc, lines }), false), file: parsed.data };
+  return { result: checked(parsed.data, () => ({ doc, lines }), { find: (path) => rangeAt(doc, lines, path), lazy: false }), file: parsed.data };
 }
 
 /** The scope of a valid file, or its repeated ids. */
-function checked(file: ScopeFile, locate: () => Located, lazy: boolean): ScopeParseResult {
-  const scope = resolveScope(file, locate, lazy);
+/** The scope of a valid plain-YAML file, its items' ranges found when first read. */
+function lazilyChecked(text: string, file: ScopeFile): ScopeParseResult {
+  const locate = locator(text);
+  return checked(file, locate, { find: lazyPlacer(text, locate), lazy: true });
+}
+
+/** How the items' ranges are found, and whether now or when first read. */
+interface Placer {
+  readonly find: (path: Path) => Range;
+  readonly lazy: boolean;
+}
+
+function checked(file: ScopeFile, locate: () => Located, placer: Placer): ScopeParseResult {
+  const scope = resolveScope(file, placer);
   const duplicates = findDuplicateIds(scope, locate);
   return duplicates.length > 0 ? fail(...duplicates) : { ok: true, scope, problems: [] };
 }
@@ -150,11 +176,8 @@ function failed(...problems: ScopeProblem[]): CheckedScopeFile {
 }
 
 /** Sets `value.range` to the range at `path`: now, or (`lazy`) when it is first read. */
-function placed<T extends { range: Range }>(value: T, path: Path, locate: () => Located, lazy: boolean): T {
-  const find = () => {
-    const { doc, lines } = locate();
-    return rangeAt(doc, lines, path);
-  };
+function placed<T extends { range: Range }>(value: T, path: Path, { find: findAt, lazy }: Placer): T {
+  const find = () => findAt(path);
   if (!lazy) return Object.assign(value, { range: find() });
   let range: Range | undefined;
   // Redefining the property keeps its place among the keys, as JSON shows them.
@@ -163,7 +186,7 @@ function placed<T extends { range: Range }>(value: T, path: Path, locate: () => 
 
 const UNPLACED: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Scope {
+function resolveScope(file: ScopeFile, placer: Placer): Scope {
   const item = (raw: { id?: string; name: string; description?: string; aliases?: string[] }): Product => ({
     id: raw.id ?? slugify(raw.name),
     name: raw.name,
@@ -175,11 +198,11 @@ function resolveScope(file: ScopeFile, locate: () => Located, lazy: boolean): Sc
     id: c.id ?? slugify(c.name),
     name: c.name,
     goal: c.goal,
-    products: c.products.map((p, pi) => placed(item(named(p)), ['categories', ci, 'products', pi], locate, lazy)),
-    axes: c.axes.map(named).map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], locate, lazy)),
+    products: c.products.map((p, pi) => placed(item(named(p)), ['categories', ci, 'products', pi], placer)),
+    axes: c.axes.map(named).map((a, ai) => placed({ ...item(a), weight: a.weight ?? 1, ...policy(a) }, ['categories', ci, 'axes', ai], placer)),
     range: UNPLACED,
     ...policy(c),
-  }, ['categories', ci], locate, lazy));
+  }, ['categories', ci], placer));
   return {
     version: file.version,
     title: file.title,
