@@ -70,29 +70,51 @@ export interface PictureChange {
 
 /**
  * Compares two indexes, each a point's scope and notes analyzed as `check` analyzes them. Cells follow their ids: a
- * renamed axis keeps its cells. Linear in the cells of both sides.
+ * renamed axis keeps its cells. Linear in the cells of both sides; the answers' texts are rendered only for the cells
+ * whose section moved, or whose note `sameNote` does not tell unchanged (by default: by the notes' texts).
  */
-export function comparePictures(base: NoteIndex, head: NoteIndex): PictureChange {
-  return finished(comparisonSteps(base, head));
+export function comparePictures(base: NoteIndex, head: NoteIndex, sameNote = unchangedNotes(base, head)): PictureChange {
+  return finished(comparisonSteps(base, head, sameNote));
+}
+
+/**
+ * Whether a note reads the same on both sides: the same text under the same scope renders the same answers, so its
+ * cells' texts need not be rendered to be compared. Never true where either side's text is unknown.
+ */
+export function unchangedNotes(base: NoteIndex, head: NoteIndex): (file: string) => boolean {
+  if (JSON.stringify(base.scope) !== JSON.stringify(head.scope)) return () => false;
+  const known = new Map<string, boolean>();
+  return (file) => {
+    let same = known.get(file);
+    if (same === undefined) {
+      const text = base.noteText(file);
+      known.set(file, (same = text !== undefined && text === head.noteText(file)));
+    }
+    return same;
+  };
 }
 
 /** Cells compared between two yields: a step a few milliseconds long at most. */
 const CELLS_PER_STEP = 500;
 
 /** comparePictures in steps (after each product's row read, and each few hundred cells compared): the editor yields between them. */
-export function* comparisonSteps(base: NoteIndex, head: NoteIndex): Generator<void, PictureChange, void> {
+export function* comparisonSteps(
+  base: NoteIndex,
+  head: NoteIndex,
+  sameNote = unchangedNotes(base, head),
+): Generator<void, PictureChange, void> {
   const before = yield* sideSteps(base);
   const after = yield* sideSteps(head);
   const changes: CellChange[] = [];
   let compared = 0;
   for (const [key, cell] of after.cells) {
-    const change = cellChange(before.cells.get(key), cell);
+    const change = cellChange(before.cells.get(key), cell, sameNote);
     if (change) changes.push(change);
     if (++compared % CELLS_PER_STEP === 0) yield;
   }
   for (const [key, cell] of before.cells) {
     if (after.cells.has(key)) continue;
-    const change = cellChange(cell, undefined);
+    const change = cellChange(cell, undefined, sameNote);
     if (change) changes.push(change);
   }
   return { changes, scope: scopeChanges(base.scope, head.scope), summary: summaryOf(before, after, changes) };
@@ -111,7 +133,11 @@ const BLANK: CellState = {
   text: null,
 };
 
-function cellChange(before: SideCell | undefined, after: SideCell | undefined): CellChange | undefined {
+function cellChange(
+  before: SideCell | undefined,
+  after: SideCell | undefined,
+  sameNote: (file: string) => boolean,
+): CellChange | undefined {
   const cell = (after ?? before)!;
   const was = before?.state ?? BLANK;
   const is = after?.state ?? BLANK;
@@ -121,7 +147,8 @@ function cellChange(before: SideCell | undefined, after: SideCell | undefined): 
   if (!wasAnswered && isAnswered) kinds.push('answered');
   if (wasAnswered && !isAnswered) kinds.push('unanswered');
   const both = wasAnswered && isAnswered;
-  if (both && was.text !== is.text) kinds.push('text');
+  const sameSection = was.file !== null && was.file === is.file && was.line === is.line && sameNote(was.file);
+  if (both && !sameSection && was.text !== is.text) kinds.push('text');
   if (was.score !== is.score) kinds.push('score');
   const verdictFlipped = was.verdict !== null && is.verdict !== null && was.verdict !== is.verdict;
   if (verdictFlipped) kinds.push('verdict');
