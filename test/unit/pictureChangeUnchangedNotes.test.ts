@@ -83,6 +83,27 @@ describe('comparing two points renders only the answers of the notes that change
     assert.ok(everyNote >= 197 * 2 * 2, `rendered ${everyNote} answers when every note counts as changed`);
   });
 
+  it('leaves unread where the scope file places its parts, which the editor finds by parsing the file again', () => {
+    const scope = scopeText(3);
+    const [base, head] = [
+      point(
+        notesOf(3, () => 2),
+        scope,
+      ),
+      point(
+        notesOf(3, () => 2),
+        scope,
+      ),
+    ];
+    for (const part of [head.scope.categories[0], ...head.scope.categories[0].products]) {
+      Object.defineProperty(part, 'range', { enumerable: true, get: () => assert.fail('a range was read') });
+    }
+    assert.equal(
+      sectionsRendered(() => assert.deepEqual(comparePictures(base, head).changes, [])),
+      0,
+    );
+  });
+
   it('flips every competitor’s verdict when only our note changed, rendering our note’s answers only', () => {
     const scope = scopeText(50);
     const base = point(

@@ -82,7 +82,7 @@ export function comparePictures(base: NoteIndex, head: NoteIndex, sameNote = unc
  * cells' texts need not be rendered to be compared. Never true where either side's text is unknown.
  */
 export function unchangedNotes(base: NoteIndex, head: NoteIndex): (file: string) => boolean {
-  if (JSON.stringify(base.scope) !== JSON.stringify(head.scope)) return () => false;
+  if (!sameData(base.scope, head.scope)) return () => false;
   const known = new Map<string, boolean>();
   return (file) => {
     let same = known.get(file);
@@ -92,6 +92,22 @@ export function unchangedNotes(base: NoteIndex, head: NoteIndex): (file: string)
     }
     return same;
   };
+}
+
+/**
+ * Whether two scopes hold the same data: their own enumerable fields compared in depth, the places of their parts in
+ * the scope file (`range`, which a scope from the editor finds by parsing the file again when read) left unread.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const fields = (value: object) => Object.keys(value).filter((field) => field !== 'range');
+  const [was, is] = [fields(a), fields(b)];
+  const other = b as Record<string, unknown>;
+  return (
+    was.length === is.length &&
+    was.every((field) => Object.hasOwn(b, field) && sameData((a as Record<string, unknown>)[field], other[field]))
+  );
 }
 
 /** Cells compared between two yields: a step a few milliseconds long at most. */
