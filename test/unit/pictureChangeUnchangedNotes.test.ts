@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { comparePictures } from '../../src/core/history/pictureChange';
+import { comparePictures, comparisonSteps } from '../../src/core/history/pictureChange';
 import { AnsweredAxis } from '../../src/core/index/coverage';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseScope } from '../../src/core/scope/scopeParser';
@@ -81,6 +81,22 @@ describe('comparing two points renders only the answers of the notes that change
     ]);
     const everyNote = sectionsRendered(() => comparePictures(base, head, () => false));
     assert.ok(everyNote >= 197 * 2 * 2, `rendered ${everyNote} answers when every note counts as changed`);
+  });
+
+  it('yields after every few changed answers compared, whose texts are rendered then', () => {
+    const scope = scopeText(200);
+    const headNotes = new Map([...notesOf(200, () => 2)].map(([path, text]) => [path, text.replace('Plan', 'New plan')]));
+    const steps = comparisonSteps(
+      point(
+        notesOf(200, () => 2),
+        scope,
+      ),
+      point(headNotes, scope),
+    );
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    // One after each product's row on each side (ours too), then one every 20 cells whose texts are compared.
+    assert.ok(yields >= 2 * 201 + 200 / 20, `${yields} steps`);
   });
 
   it('leaves unread where the scope file places its parts, which the editor finds by parsing the file again', () => {

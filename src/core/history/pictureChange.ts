@@ -112,6 +112,8 @@ function sameData(a: unknown, b: unknown): boolean {
 
 /** Cells compared between two yields: a step a few milliseconds long at most. */
 const CELLS_PER_STEP = 500;
+/** What comparing a cell whose texts are rendered costs, counted in cells whose are not. */
+const RENDERED_CELL_COST = 25;
 
 /** comparePictures in steps (after each product's row read, and each few hundred cells compared): the editor yields between them. */
 export function* comparisonSteps(
@@ -124,13 +126,19 @@ export function* comparisonSteps(
   const changes: CellChange[] = [];
   let compared = 0;
   for (const [key, cell] of after.cells) {
-    const change = cellChange(before.cells.get(key), cell, sameNote);
+    const was = before.cells.get(key);
+    const rendered = was !== undefined && rendersTexts(was.state, cell.state, sameNote);
+    const change = cellChange(was, cell, rendered);
     if (change) changes.push(change);
-    if (++compared % CELLS_PER_STEP === 0) yield;
+    compared += rendered ? RENDERED_CELL_COST : 1;
+    if (compared >= CELLS_PER_STEP) {
+      compared = 0;
+      yield;
+    }
   }
   for (const [key, cell] of before.cells) {
     if (after.cells.has(key)) continue;
-    const change = cellChange(cell, undefined, sameNote);
+    const change = cellChange(cell, undefined, false);
     if (change) changes.push(change);
   }
   return { changes, scope: scopeChanges(base.scope, head.scope), summary: summaryOf(before, after, changes) };
@@ -149,11 +157,17 @@ const BLANK: CellState = {
   text: null,
 };
 
-function cellChange(
-  before: SideCell | undefined,
-  after: SideCell | undefined,
-  sameNote: (file: string) => boolean,
-): CellChange | undefined {
+/**
+ * Whether telling a cell's change takes its answers' texts on both sides: both are answered, and not by the same
+ * section (same place) of a note that reads the same on both sides.
+ */
+function rendersTexts(was: CellState, is: CellState, sameNote: (file: string) => boolean): boolean {
+  if (was.status !== 'answered' || is.status !== 'answered') return false;
+  return !(was.file !== null && was.file === is.file && was.line === is.line && sameNote(was.file));
+}
+
+/** A cell's change; `compareTexts`: its answers' texts may differ (see rendersTexts). */
+function cellChange(before: SideCell | undefined, after: SideCell | undefined, compareTexts: boolean): CellChange | undefined {
   const cell = (after ?? before)!;
   const was = before?.state ?? BLANK;
   const is = after?.state ?? BLANK;
@@ -163,8 +177,7 @@ function cellChange(
   if (!wasAnswered && isAnswered) kinds.push('answered');
   if (wasAnswered && !isAnswered) kinds.push('unanswered');
   const both = wasAnswered && isAnswered;
-  const sameSection = was.file !== null && was.file === is.file && was.line === is.line && sameNote(was.file);
-  if (both && !sameSection && was.text !== is.text) kinds.push('text');
+  if (compareTexts && was.text !== is.text) kinds.push('text');
   if (was.score !== is.score) kinds.push('score');
   const verdictFlipped = was.verdict !== null && is.verdict !== null && was.verdict !== is.verdict;
   if (verdictFlipped) kinds.push('verdict');
