@@ -71,8 +71,8 @@ export function finished<T>(steps: Generator<void, T, void>): T {
 
 /**
  * Every cell of the index's scope, the subject's rows included (in every category, as `check` compares with them):
- * one pass over the coverage the index keeps, linear in the cells. In steps, one after each product's row (whose
- * answers' texts are rendered then): the editor yields between them.
+ * one pass over the coverage the index keeps, linear in the cells. In steps, one after each product's row: the editor
+ * yields between them.
  */
 export function* sideSteps(index: NoteIndex): Generator<void, Side, void> {
   const scope = index.scope;
@@ -128,8 +128,11 @@ function named(item: Named): Named {
   return { id: item.id, name: item.name };
 }
 
+/** A cell's state; its excerpt and text are rendered when first read: a comparison reads them for a changed note's cells only. */
 function cellState(axis: AxisCoverage, verdict: Verdict | null): CellState {
   const answered = axis.status === 'answered';
+  let rendered: { excerpt: string | null; text: string | null } | undefined;
+  const render = () => (rendered ??= { excerpt: answered ? (axis.excerpt ?? null) : null, text: answered ? (axis.section ?? null) : null });
   return {
     status: axis.status,
     score: axis.score,
@@ -140,7 +143,11 @@ function cellState(axis: AxisCoverage, verdict: Verdict | null): CellState {
     stale: axis.evidence?.stale ?? false,
     file: axis.file,
     line: axis.line,
-    excerpt: answered ? (axis.excerpt ?? null) : null,
-    text: answered ? (axis.section ?? null) : null,
+    get excerpt() {
+      return render().excerpt;
+    },
+    get text() {
+      return render().text;
+    },
   };
 }

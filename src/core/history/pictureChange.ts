@@ -70,29 +70,75 @@ export interface PictureChange {
 
 /**
  * Compares two indexes, each a point's scope and notes analyzed as `check` analyzes them. Cells follow their ids: a
- * renamed axis keeps its cells. Linear in the cells of both sides.
+ * renamed axis keeps its cells. Linear in the cells of both sides; the answers' texts are rendered only for the cells
+ * whose section moved, or whose note `sameNote` does not tell unchanged (by default: by the notes' texts).
  */
-export function comparePictures(base: NoteIndex, head: NoteIndex): PictureChange {
-  return finished(comparisonSteps(base, head));
+export function comparePictures(base: NoteIndex, head: NoteIndex, sameNote = unchangedNotes(base, head)): PictureChange {
+  return finished(comparisonSteps(base, head, sameNote));
+}
+
+/**
+ * Whether a note reads the same on both sides: the same text under the same scope renders the same answers, so its
+ * cells' texts need not be rendered to be compared. Never true where either side's text is unknown.
+ */
+export function unchangedNotes(base: NoteIndex, head: NoteIndex): (file: string) => boolean {
+  if (!sameData(base.scope, head.scope)) return () => false;
+  const known = new Map<string, boolean>();
+  return (file) => {
+    let same = known.get(file);
+    if (same === undefined) {
+      const text = base.noteText(file);
+      known.set(file, (same = text !== undefined && text === head.noteText(file)));
+    }
+    return same;
+  };
+}
+
+/**
+ * Whether two scopes hold the same data: their own enumerable fields compared in depth, the places of their parts in
+ * the scope file (`range`, which a scope from the editor finds by parsing the file again when read) left unread.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const fields = (value: object) => Object.keys(value).filter((field) => field !== 'range');
+  const [was, is] = [fields(a), fields(b)];
+  const other = b as Record<string, unknown>;
+  return (
+    was.length === is.length &&
+    was.every((field) => Object.hasOwn(b, field) && sameData((a as Record<string, unknown>)[field], other[field]))
+  );
 }
 
 /** Cells compared between two yields: a step a few milliseconds long at most. */
 const CELLS_PER_STEP = 500;
+/** What comparing a cell whose texts are rendered costs, counted in cells whose are not. */
+const RENDERED_CELL_COST = 25;
 
 /** comparePictures in steps (after each product's row read, and each few hundred cells compared): the editor yields between them. */
-export function* comparisonSteps(base: NoteIndex, head: NoteIndex): Generator<void, PictureChange, void> {
+export function* comparisonSteps(
+  base: NoteIndex,
+  head: NoteIndex,
+  sameNote = unchangedNotes(base, head),
+): Generator<void, PictureChange, void> {
   const before = yield* sideSteps(base);
   const after = yield* sideSteps(head);
   const changes: CellChange[] = [];
   let compared = 0;
   for (const [key, cell] of after.cells) {
-    const change = cellChange(before.cells.get(key), cell);
+    const was = before.cells.get(key);
+    const rendered = was !== undefined && rendersTexts(was.state, cell.state, sameNote);
+    const change = cellChange(was, cell, rendered);
     if (change) changes.push(change);
-    if (++compared % CELLS_PER_STEP === 0) yield;
+    compared += rendered ? RENDERED_CELL_COST : 1;
+    if (compared >= CELLS_PER_STEP) {
+      compared = 0;
+      yield;
+    }
   }
   for (const [key, cell] of before.cells) {
     if (after.cells.has(key)) continue;
-    const change = cellChange(cell, undefined);
+    const change = cellChange(cell, undefined, false);
     if (change) changes.push(change);
   }
   return { changes, scope: scopeChanges(base.scope, head.scope), summary: summaryOf(before, after, changes) };
@@ -111,7 +157,17 @@ const BLANK: CellState = {
   text: null,
 };
 
-function cellChange(before: SideCell | undefined, after: SideCell | undefined): CellChange | undefined {
+/**
+ * Whether telling a cell's change takes its answers' texts on both sides: both are answered, and not by the same
+ * section (same place) of a note that reads the same on both sides.
+ */
+function rendersTexts(was: CellState, is: CellState, sameNote: (file: string) => boolean): boolean {
+  if (was.status !== 'answered' || is.status !== 'answered') return false;
+  return !(was.file !== null && was.file === is.file && was.line === is.line && sameNote(was.file));
+}
+
+/** A cell's change; `compareTexts`: its answers' texts may differ (see rendersTexts). */
+function cellChange(before: SideCell | undefined, after: SideCell | undefined, compareTexts: boolean): CellChange | undefined {
   const cell = (after ?? before)!;
   const was = before?.state ?? BLANK;
   const is = after?.state ?? BLANK;
@@ -121,7 +177,7 @@ function cellChange(before: SideCell | undefined, after: SideCell | undefined): 
   if (!wasAnswered && isAnswered) kinds.push('answered');
   if (wasAnswered && !isAnswered) kinds.push('unanswered');
   const both = wasAnswered && isAnswered;
-  if (both && was.text !== is.text) kinds.push('text');
+  if (compareTexts && was.text !== is.text) kinds.push('text');
   if (was.score !== is.score) kinds.push('score');
   const verdictFlipped = was.verdict !== null && is.verdict !== null && was.verdict !== is.verdict;
   if (verdictFlipped) kinds.push('verdict');

@@ -19,7 +19,7 @@ export interface NoteIndexOptions {
   readonly today?: () => string;
 }
 
-type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis } | { readonly unreadable: string };
+type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis; readonly text?: string } | { readonly unreadable: string };
 
 const key = (t: NoteTarget) => `${t.categoryId}\n${t.productId}`;
 
@@ -71,7 +71,7 @@ export class NoteIndex {
     this.productCache.clear();
     this.headed.clear();
     for (const [path, entry] of this.entries) {
-      if ('parsed' in entry) this.store(path, { parsed: entry.parsed, analysis: analyzeNote(path, entry.parsed, this.compiled) });
+      if ('parsed' in entry) this.store(path, { ...entry, analysis: analyzeNote(path, entry.parsed, this.compiled) });
     }
     this.coverageCache = undefined;
   }
@@ -84,12 +84,12 @@ export class NoteIndex {
   setNote(path: string, text: string): string[] {
     const unreadable = checkNoteText(text);
     if (unreadable) return this.setUnreadable(path, unreadable);
-    return this.setParsed(path, parseNote(text));
+    return this.setParsed(path, parseNote(text), text);
   }
 
   /** A note parsed elsewhere (a worker thread of `check`) from a text that checkNoteText accepts: analyzed as setNote does. */
-  setParsed(path: string, parsed: ParsedNote): string[] {
-    return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled) });
+  setParsed(path: string, parsed: ParsedNote, text?: string): string[] {
+    return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled), text });
   }
 
   /** Records a note that cannot be analyzed (see decodeNote): it gets one finding and counts for nothing. */
@@ -125,12 +125,14 @@ export class NoteIndex {
     return entry && 'analysis' in entry ? entry.analysis : undefined;
   }
 
-  /**
-   * Analyzes a text as the note at `path` without storing it: an editor's text as it is now, ahead of the
-   * debounced update. Undefined for a text that is not analyzed (see decodeNote).
-   */
+  /** A text analyzed as the note at `path`, unstored (an editor's text ahead of the update); undefined if not analyzed (see decodeNote). */
   analyzeText(path: string, text: string): NoteAnalysis | undefined {
     return checkNoteText(text) ? undefined : analyzeNote(path, parseNote(text), this.compiled);
+  }
+
+  /** A note's text as given to setNote (what a comparison tells an unchanged note by); undefined for one parsed elsewhere. */
+  noteText(path: string): string | undefined {
+    return (this.entries.get(path) as { text?: string } | undefined)?.text;
   }
 
   /** The notes about a product, sorted. */
