@@ -8,6 +8,7 @@ import { note, scope } from './workspace.mjs';
 const require = createRequire(import.meta.url);
 const { NoteIndex } = require('../out/src/core/index/noteIndex.js');
 const { parseScope } = require('../out/src/core/scope/scopeParser.js');
+const { noteFingerprint } = require('../out/src/git/noteFingerprint.js');
 
 if (typeof gc !== 'function') {
   console.error('Run with node --expose-gc.');
@@ -25,7 +26,8 @@ const parsed = parseScope(scope(notes));
 if (!parsed.ok) throw new Error('the benchmark scope is invalid');
 gc();
 const before = process.memoryUsage().heapUsed;
-const index = new NoteIndex(parsed.scope, { today: () => '2025-06-01' });
+// With the fingerprint the editor keeps on the desktop, for comparisons with history.
+const index = new NoteIndex(parsed.scope, { today: () => '2025-06-01', fingerprint: noteFingerprint });
 let bytes = 0;
 for (let i = 0; i < notes; i++) {
   const text = note(i);

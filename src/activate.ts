@@ -114,6 +114,7 @@ export async function activateCompetitorScope(
       ...registerNoteDiagnostics(root.notes, homepage),
     ],
     cache,
+    history.fingerprint,
   );
   const dragAndDrop = new ScopeDragAndDrop(roots);
   const tree = registerScopeTree(roots, dragAndDrop, git.available);

@@ -22,7 +22,7 @@ export type CommitWorkspace =
  * A commit's scope and notes analyzed as `check` analyzes the working tree: the scope file `scopeName`, and the notes
  * its glob matches under `under` ('' for all). A file over its size limit is refused from the listing, unread.
  * Answers are dated by the notes' own dates (As of, reviewed:). `pause`, if given, runs between notes: the editor
- * yields there so that a large commit never holds the extension host.
+ * yields there so that a large commit never holds the extension host. `fingerprint`: see NoteIndexOptions.
  */
 export async function indexCommit(
   files: CommitFiles,
@@ -30,6 +30,7 @@ export async function indexCommit(
   under: string,
   today: string,
   pause?: () => Promise<void>,
+  fingerprint?: (text: string) => string,
 ): Promise<CommitWorkspace> {
   if (!files.sizes.has(scopeName)) return { ok: false, missing: scopeName };
   const scopeRead = await readFile(files, scopeName, MAX_SCOPE_FILE_BYTES);
@@ -39,7 +40,7 @@ export async function indexCommit(
   const notes = notesInTree([...files.sizes.keys()], new NotesRule(parsed.scope)).filter((note) => note.startsWith(prefix));
   // Asked all at once: git answers in order, while the notes are analyzed below.
   const reads = notes.map((note) => [note, readFile(files, note, MAX_NOTE_BYTES)] as const);
-  const index = new NoteIndex(parsed.scope, { today: () => today });
+  const index = new NoteIndex(parsed.scope, { today: () => today, fingerprint });
   for (const [note, read] of reads) {
     const bytes = await read;
     const decoded = 'refusal' in bytes ? { ok: false as const, reason: refusedNoteReason(bytes.refusal) } : decodeNote(bytes.bytes);

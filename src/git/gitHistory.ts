@@ -44,6 +44,8 @@ export interface GitHistory {
   openCommit(folder: string, ref: string, wanted: (path: string) => boolean, signal?: AbortSignal): Promise<OpenedCommit>;
   /** The last `count` commits of HEAD that changed `note` (relative to `folder`), newest first; undefined when git fails. */
   noteCommits(folder: string, note: string, count: number, signal?: AbortSignal): Promise<NoteCommit[] | undefined>;
+  /** A digest of a note's text, kept by the notes' index so that a comparison passes over the notes that did not change. */
+  readonly fingerprint?: (text: string) => string;
 }
 
 const NO_GIT = 'comparing needs git, in a trusted workspace on the desktop or a server';

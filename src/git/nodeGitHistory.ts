@@ -2,6 +2,7 @@ import type { GitHistory, HistoryPoint, NoteCommit } from './gitHistory';
 import { commitFiles } from './gitObjects';
 import { gitOutput } from './gitProcess';
 import { commitOf } from './gitRefs';
+import { noteFingerprint } from './noteFingerprint';
 
 /** How many recent commits the picker offers beside the branches and tags. */
 const RECENT_COMMITS = 30;
@@ -11,6 +12,7 @@ const MAX_REFS = 200;
 /** The scope's history from git's objects: refs and recent commits listed, a commit's files read without a filter. */
 export const nodeGitHistory: GitHistory = {
   available: true,
+  fingerprint: noteFingerprint,
   points: async (folder, signal) => [...(await refPoints(folder, signal)), ...(await commitPoints(folder, signal))],
   openCommit: async (folder, ref, wanted, signal) => {
     if (ref.startsWith('-')) return { ok: false, reason: `"${ref}" is not taken as a ref: a ref cannot start with "-"` };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commitFileWanted, indexCommit, type CommitWorkspace } from '../git/commitIndex';
 import { commitFiles } from '../git/gitObjects';
 import type { ScopePlace } from '../git/gitHistory';
+import { noteFingerprint } from '../git/noteFingerprint';
 
 export type { CommitWorkspace } from '../git/commitIndex';
 export type { ScopePlace } from '../git/gitHistory';
@@ -16,7 +17,7 @@ export async function loadCommit(place: ScopePlace, commit: string, today: strin
   const files = await commitFiles(place.notesRoot, commit, (file) => file === scopeName || commitFileWanted(file), signal);
   if (files === undefined) throw new Error(`git could not list the files of commit ${commit}.`);
   try {
-    return await indexCommit(files, scopeName, place.under, today);
+    return await indexCommit(files, scopeName, place.under, today, undefined, noteFingerprint);
   } finally {
     files.close();
   }

@@ -9,6 +9,7 @@ import { SCOPE_FILE_NAMES, type Scope, type ScopeParseResult, type ScopeProblem 
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
 import { noGitDates, type GitDates } from '../git/gitDates';
 import { nodeGitDates } from '../git/nodeGitDates';
+import { noteFingerprint } from '../git/noteFingerprint';
 import { readBounded, type BoundedRead } from './boundedRead';
 import { readNote } from './noteRead';
 export { noteOfRead, readNote } from './noteRead';
@@ -113,7 +114,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
  * commit's objects (`diff`). `read` gives a note's text, or why it cannot be analyzed.
  */
 export function indexNotes(scope: Scope, today: string, notes: readonly string[], read: (note: string) => DecodedNote): NoteIndex {
-  const index = new NoteIndex(scope, { today: () => today });
+  const index = new NoteIndex(scope, { today: () => today, fingerprint: noteFingerprint });
   for (const note of notes) {
     const decoded = read(note);
     if (decoded.ok) index.setNote(note, decoded.text);

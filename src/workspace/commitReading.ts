@@ -30,7 +30,7 @@ export async function readCommitIndex(
       if (signal.aborted) throw new Error('it was cancelled');
       started = performance.now();
     };
-    const loaded = await indexCommit(opened.files, scopeName, '', localDay(), pause);
+    const loaded = await indexCommit(opened.files, scopeName, '', localDay(), pause, history.fingerprint);
     if (loaded.ok) return { ok: true, commit: opened.commit, index: loaded.index };
     if ('missing' in loaded) return { ok: false, reason: `it holds no ${loaded.missing} here` };
     return { ok: false, reason: `its scope file cannot be read (${loaded.problems[0]?.message ?? 'it is not valid'})` };

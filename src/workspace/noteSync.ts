@@ -52,10 +52,11 @@ export class NoteSync extends Disposable {
     private readonly fire: (change: NotesChange) => void,
     excluded: readonly string[] = [],
     options: NoteSyncOptions = {},
+    fingerprint?: (text: string) => string,
   ) {
     super();
     this.options = { editDelayMs: 300, readBatch: 64, burstEvents: 64, burstQuietMs: 500, ...options };
-    this.index = new NoteIndex(scope);
+    this.index = new NoteIndex(scope, { fingerprint });
     this.rule = new NotesRule(scope, excluded);
     this.checkWhenQuiet = coalesced(() => {
       const burst = this.burstEvents >= this.options.burstEvents;

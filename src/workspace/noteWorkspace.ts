@@ -22,10 +22,13 @@ export class NoteWorkspace extends Disposable {
     private readonly store: ScopeStore,
     log: vscode.LogOutputChannel,
     excluded: readonly string[] = [],
+    /** A digest of a note's text that the index keeps for comparisons with history (see NoteIndexOptions). */
+    fingerprint?: (text: string) => string,
   ) {
     super();
     const port = new WorkspaceNotes(store, (uri) => this.relativePath(uri));
-    this.engine = this.register(new NoteSync(port, store.current.scope, log, (change) => this.changeEmitter.fire(change), excluded));
+    const fire = (change: NotesChange) => this.changeEmitter.fire(change);
+    this.engine = this.register(new NoteSync(port, store.current.scope, log, fire, excluded, {}, fingerprint));
     this.register(store.onDidChange((state) => this.engine.setScope(state.scope)));
   }
 

@@ -27,9 +27,10 @@ export class ScopeRoot extends Disposable {
     readonly store: ScopeStore,
     log: vscode.LogOutputChannel,
     excluded: readonly string[],
+    fingerprint?: (text: string) => string,
   ) {
     super();
-    this.notes = new NoteWorkspace(store, log, excluded);
+    this.notes = new NoteWorkspace(store, log, excluded, fingerprint);
     this.navigator = new NoteNavigator(store, this.notes);
     this.editor = new ScopeFileEditor(store, this.notes);
   }
@@ -83,6 +84,7 @@ export class ScopeRoots extends Disposable {
     private readonly realPaths: RealPaths | undefined,
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
     private readonly cache: ScopeCache | undefined,
+    private readonly fingerprint: ((text: string) => string) | undefined,
   ) {
     super();
     this.register({ dispose: () => this.roots.forEach((root) => root.dispose()) });
@@ -99,8 +101,9 @@ export class ScopeRoots extends Disposable {
     realPaths: RealPaths | undefined,
     perRoot: (root: ScopeRoot) => vscode.Disposable[],
     cache?: ScopeCache,
+    fingerprint?: (text: string) => string,
   ): Promise<ScopeRoots> {
-    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache);
+    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache, fingerprint);
     roots.watch();
     await roots.discover({ nested: false });
     void roots.discover();
@@ -260,7 +263,7 @@ export class ScopeRoots extends Disposable {
   }
 
   private start(key: string, label: string, store: ScopeStore, excluded: readonly string[]): ScopeRoot {
-    const root = new ScopeRoot(key, label, store, this.log, excluded);
+    const root = new ScopeRoot(key, label, store, this.log, excluded, this.fingerprint);
     root.own([
       root.notes.onDidChange((change) => this.notesEmitter.fire({ root, change })),
       store.onDidChange(() => this.scopeEmitter.fire(root)),

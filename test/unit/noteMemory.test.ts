@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseScope } from '../../src/core/scope/scopeParser';
+import { noteFingerprint } from '../../src/git/noteFingerprint';
 import { repoRoot } from './goldenCases';
 
 /** The benchmark's generator (bench/workspace.mjs, an ES module: Node 20.19 and later load it with require). */
@@ -35,7 +36,7 @@ describe('the memory the note index keeps', () => {
     const scope = parseScope(bench.scope(NOTES));
     assert.ok(scope.ok);
     const before = retainedHeap();
-    const index = new NoteIndex(scope.scope, { today: () => '2025-06-01' });
+    const index = new NoteIndex(scope.scope, { today: () => '2025-06-01', fingerprint: noteFingerprint });
     // Each text made here: what the index keeps of it counts.
     for (let i = 0; i < NOTES; i++) index.setNote(`research/product-${i}.md`, bench.note(i));
     index.coverage();

@@ -3,6 +3,7 @@ import { comparePictures, comparisonSteps } from '../../src/core/history/picture
 import { AnsweredAxis } from '../../src/core/index/coverage';
 import { NoteIndex } from '../../src/core/index/noteIndex';
 import { parseScope } from '../../src/core/scope/scopeParser';
+import { noteFingerprint } from '../../src/git/noteFingerprint';
 import { historyNote } from './historyFixtures';
 
 /** A scope with our product and `count` competitors (P0, P1, …) on Pricing and Hosting; `renamed` gets a new name. */
@@ -14,7 +15,7 @@ function scopeText(count: number, renamed?: number): string {
 function point(notes: ReadonlyMap<string, string>, scope: string): NoteIndex {
   const parsed = parseScope(scope);
   assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
-  const index = new NoteIndex(parsed.scope, { today: () => '2024-06-01' });
+  const index = new NoteIndex(parsed.scope, { today: () => '2024-06-01', fingerprint: noteFingerprint });
   for (const [path, text] of notes) index.setNote(path, text);
   return index;
 }

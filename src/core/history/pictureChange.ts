@@ -78,8 +78,8 @@ export function comparePictures(base: NoteIndex, head: NoteIndex, sameNote = unc
 }
 
 /**
- * Whether a note reads the same on both sides: the same text under the same scope renders the same answers, so its
- * cells' texts need not be rendered to be compared. Never true where either side's text is unknown.
+ * Whether a note reads the same on both sides: the same text (told by its fingerprint) under the same scope renders
+ * the same answers, so its cells' texts need not be rendered to be compared. Never true where either side's is unknown.
  */
 export function unchangedNotes(base: NoteIndex, head: NoteIndex): (file: string) => boolean {
   if (!sameData(base.scope, head.scope)) return () => false;
@@ -87,8 +87,8 @@ export function unchangedNotes(base: NoteIndex, head: NoteIndex): (file: string)
   return (file) => {
     let same = known.get(file);
     if (same === undefined) {
-      const text = base.noteText(file);
-      known.set(file, (same = text !== undefined && text === head.noteText(file)));
+      const fingerprint = base.noteFingerprint(file);
+      known.set(file, (same = fingerprint !== undefined && fingerprint === head.noteFingerprint(file)));
     }
     return same;
   };

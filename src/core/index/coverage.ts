@@ -1,6 +1,7 @@
 /** What the index tells about each product: each axis's deciding section, and the counts the summary adds up. */
 import type { Evidence } from '../evidence/sectionEvidence';
 import type { AxisStatus } from '../notes/findings';
+import type { AxisSection } from '../notes/noteAnalyzer';
 import type { ParsedNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
 import { answerTexts, sectionExcerpt, sectionText, type PlaceholderTest } from '../notes/sectionStatus';
@@ -106,4 +107,13 @@ export class AnsweredAxis implements AxisCoverage {
     if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder).text;
     return sectionText(this.#parsed, this.#headingIndex, this.#isPlaceholder);
   }
+}
+
+/** What a section answers for a product: the section's own status and score, or in a comparison note the product's part; undefined when it answers for other products only. */
+export type SectionAnswer = Pick<AxisSection, 'status' | 'score'> & { readonly leads?: readonly string[] };
+
+export function answerFor(section: AxisSection, productId: string): SectionAnswer | undefined {
+  if (!section.byProduct) return section;
+  const answer = section.byProduct.get(productId);
+  return answer && answer.status !== 'missing' ? { status: answer.status, score: answer.score, leads: answer.leads } : undefined;
 }

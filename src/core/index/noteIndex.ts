@@ -10,16 +10,22 @@ import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalys
 import { parseNote, type ParsedNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
 import { FirstPath } from './firstPath';
-import { AnsweredAxis, productSummary, totalSummary, type AxisCoverage, type CoverageSummary, type ProductCoverage } from './coverage';
+import type { NoteIndexOptions } from './noteIndexOptions';
+import {
+  AnsweredAxis,
+  answerFor,
+  productSummary,
+  totalSummary,
+  type AxisCoverage,
+  type CoverageSummary,
+  type ProductCoverage,
+  type SectionAnswer,
+} from './coverage';
 
 export type { AxisCoverage, CoverageSummary, ProductCoverage } from './coverage';
+export type { NoteIndexOptions } from './noteIndexOptions';
 
-export interface NoteIndexOptions {
-  /** The day ages are evaluated on (`YYYY-MM-DD`); the local day by default. */
-  readonly today?: () => string;
-}
-
-type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis; readonly text?: string } | { readonly unreadable: string };
+type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis; readonly fingerprint?: string } | { readonly unreadable: string };
 
 const key = (t: NoteTarget) => `${t.categoryId}\n${t.productId}`;
 
@@ -47,12 +53,14 @@ export class NoteIndex {
   /** The day each line of a note was last changed, from git, by note path. */
   private readonly lineDates = new Map<string, LineDates>();
   private readonly today: () => string;
+  private readonly digest: ((text: string) => string) | undefined;
   /** The day the cached coverage was computed on: ages move at midnight. */
   private cacheDay = '';
 
   constructor(scope: Scope, options: NoteIndexOptions = {}) {
     this.compiled = new CompiledScope(scope);
     this.today = options.today ?? (() => localDay());
+    this.digest = options.fingerprint;
   }
 
   get scope(): Scope {
@@ -89,7 +97,8 @@ export class NoteIndex {
 
   /** A note parsed elsewhere (a worker thread of `check`) from a text that checkNoteText accepts: analyzed as setNote does. */
   setParsed(path: string, parsed: ParsedNote, text?: string): string[] {
-    return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled), text });
+    const fingerprint = text === undefined ? undefined : this.digest?.(text);
+    return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled), fingerprint });
   }
 
   /** Records a note that cannot be analyzed (see decodeNote): it gets one finding and counts for nothing. */
@@ -130,9 +139,9 @@ export class NoteIndex {
     return checkNoteText(text) ? undefined : analyzeNote(path, parseNote(text), this.compiled);
   }
 
-  /** A note's text as given to setNote (what a comparison tells an unchanged note by); undefined for one parsed elsewhere. */
-  noteText(path: string): string | undefined {
-    return (this.entries.get(path) as { text?: string } | undefined)?.text;
+  /** The fingerprint of a note's text (what a comparison tells an unchanged note by); undefined without one (see NoteIndexOptions). */
+  noteFingerprint(path: string): string | undefined {
+    return (this.entries.get(path) as { fingerprint?: string } | undefined)?.fingerprint;
   }
 
   /** The notes about a product, sorted. */
@@ -338,13 +347,4 @@ export class NoteIndex {
       else counts.delete(section.axisId);
     }
   }
-}
-
-/** What a section answers for a product: the section's own status and score, or in a comparison note the product's part; undefined when it answers for other products only. */
-type SectionAnswer = Pick<AxisSection, 'status' | 'score'> & { readonly leads?: readonly string[] };
-
-function answerFor(section: AxisSection, productId: string): SectionAnswer | undefined {
-  if (!section.byProduct) return section;
-  const answer = section.byProduct.get(productId);
-  return answer && answer.status !== 'missing' ? { status: answer.status, score: answer.score, leads: answer.leads } : undefined;
 }
