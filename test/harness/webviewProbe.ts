@@ -72,16 +72,31 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
   const viewportWidth = await frame.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.clientWidth);
   if (request.click && elements.length > 0) await frame.locator(request.selector).first().click();
   if (request.press && elements.length > 0) await frame.locator(request.selector).first().press(request.press);
-  if (request.menuItem && elements.length > 0) {
-    await frame.locator(request.selector).first().click({ button: 'right' });
-    // The workbench draws the menu (in a shadow root, which Playwright's locators enter) from the element's data-vscode-context.
-    const item = page!.locator('.context-view .action-item', { hasText: request.menuItem }).first();
-    // The menu fades in: a click before it is settled can be lost, so the item is hovered (and so selected) first.
-    await item.hover();
-    await item.click();
-  }
+  if (request.menuItem && elements.length > 0) await pickMenuItem(page!, frame, request.selector, request.menuItem);
   const violations = request.audit ? await axeViolations(frame) : undefined;
   return { found: true, elements, viewportWidth, violations };
+}
+
+/**
+ * Right-clicks the first element `selector` matches and picks `menuItem` of the workbench's context menu, which it
+ * draws (in a shadow root, which Playwright's locators enter) from the element's data-vscode-context. The menu fades
+ * in, and a click before it has settled can be lost: the item is hovered (and so selected) first, and the whole pick
+ * is made again, up to three times, while the menu is still open or never opened.
+ */
+async function pickMenuItem(page: Page, frame: Frame, selector: string, menuItem: string): Promise<void> {
+  const item = page.locator('.context-view .action-item', { hasText: menuItem }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await frame.locator(selector).first().click({ button: 'right' });
+      await item.hover({ timeout: 5_000 });
+      await item.click({ timeout: 5_000 });
+      await item.waitFor({ state: 'hidden', timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The frame whose document has this title; frames that are loading or gone are passed over. */
