@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
 import { buildBattlecard, type Battlecard } from '../../src/core/matrix/battlecard';
 import { BATTLECARD_PAGE } from '../../src/shared/webviewPage';
-import { launchChromium, openWith, type WebviewTestPage } from '../webview/webviewBrowser';
+import { openWith, type WebviewTestPage } from '../webview/webviewBrowser';
+import { chromiumSuite } from '../webview/chromiumSuite';
 import { DJANGO_NOTE, GRID_NOTE, scoredIndex } from './scoringFixtures';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -17,22 +17,14 @@ function card(notes?: Record<string, string>): Battlecard {
 
 describe('battlecard webview in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
   let page: WebviewTestPage | undefined;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(() => browser?.close());
-  afterEach(async function () {
-    // A clean page logs nothing: no script errors, no refused styles or scripts (CSP), no failed requests.
-    if (page && this.currentTest?.state === 'passed') assert.deepEqual(page.errors, []);
-    await page?.page.close();
-    page = undefined;
-  });
+  const browser = chromiumSuite(
+    () => page,
+    () => (page = undefined),
+  );
 
   const show = (shown: Battlecard, options = {}) =>
-    openWith(browser, BATTLECARD_PAGE, { type: 'card', card: shown, comparison: null }, 'section.verdict', options);
+    openWith(browser(), BATTLECARD_PAGE, { type: 'card', card: shown, comparison: null }, 'section.verdict', options);
   const texts = (selector: string) => page!.page.locator(selector).allTextContents();
 
   it('says it is ready, then draws each verdict with both sides, and keeps which card it shows', async () => {

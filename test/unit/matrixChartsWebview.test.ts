@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { buildMatrix, type MatrixModel } from '../../src/core/matrix/matrixModel';
 import { MATRIX_PAGE } from '../../src/shared/webviewPage';
-import { launchChromium, openWith, showModel, type MatrixPage, type PageOptions } from '../webview/webviewBrowser';
+import { openWith, showModel, type MatrixPage, type PageOptions } from '../webview/webviewBrowser';
+import { chromiumSuite } from '../webview/chromiumSuite';
 import { scoredCoverage, scoredMatrixScope, syntheticScope } from './matrixFixtures';
 import { scoredIndex } from './scoringFixtures';
 
@@ -20,26 +20,18 @@ interface Saved {
 
 describe('matrix webview’s chart view in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
   let matrix: MatrixPage | undefined;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(() => browser?.close());
-  afterEach(async function () {
-    // A clean page logs nothing: no script errors, no refused styles or scripts (CSP), no failed requests.
-    if (matrix && this.currentTest?.state === 'passed') assert.deepEqual(matrix.errors, []);
-    await matrix?.page.close();
-    matrix = undefined;
-  });
+  const browser = chromiumSuite(
+    () => matrix,
+    () => (matrix = undefined),
+  );
 
   const texts = (selector: string) => matrix!.page.locator(selector).allTextContents();
   const showCharts = (model: MatrixModel, options: PageOptions = {}) =>
-    openWith(browser, MATRIX_PAGE, { type: 'model', model, loading: false }, 'section.charts svg.scatter', options);
+    openWith(browser(), MATRIX_PAGE, { type: 'model', model, loading: false }, 'section.charts svg.scatter', options);
 
   it('toggles between the tables and each category’s radar and scatter from the toolbar, by mouse or keyboard, and saves it', async () => {
-    matrix = await showModel(browser, scoredModel());
+    matrix = await showModel(browser(), scoredModel());
     const page = matrix.page;
     assert.equal(await page.locator('#chart-view').getAttribute('aria-pressed'), 'false');
     await page.click('#chart-view');
@@ -118,7 +110,7 @@ describe('matrix webview’s chart view in Chromium', function () {
       ...product,
       axes: product.axes.map((axis, a) => (axis.status === 'answered' && (p + a) % 3 !== 0 ? { ...axis, score: (p + a) % 5 } : axis)),
     }));
-    matrix = await showModel(browser, buildMatrix(scope, coverage), { state: { category: 'category-1' } });
+    matrix = await showModel(browser(), buildMatrix(scope, coverage), { state: { category: 'category-1' } });
     const drawMs = await matrix.page.evaluate(() => {
       const started = performance.now();
       (globalThis as unknown as { document: { getElementById(id: string): { click(): void } } }).document

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { buildMatrix } from '../../src/core/matrix/matrixModel';
 import type { MatrixComparison } from '../../src/shared/matrixMessages';
-import { launchChromium, showModel, type MatrixPage } from '../webview/webviewBrowser';
+import { showModel, type MatrixPage } from '../webview/webviewBrowser';
+import { chromiumSuite } from '../webview/chromiumSuite';
 import { matrixCoverage, matrixScope } from './matrixFixtures';
 
 const COMPARISON: MatrixComparison = {
@@ -31,18 +31,11 @@ const COMPARISON: MatrixComparison = {
 
 describe('the matrix compared with a point of history, in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
   let matrix: MatrixPage | undefined;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(() => browser?.close());
-  afterEach(async function () {
-    if (matrix && this.currentTest?.state === 'passed') assert.deepEqual(matrix.errors, []);
-    await matrix?.page.close();
-    matrix = undefined;
-  });
+  const browser = chromiumSuite(
+    () => matrix,
+    () => (matrix = undefined),
+  );
 
   const focused = () =>
     matrix!.page.evaluate(() => {
@@ -52,7 +45,7 @@ describe('the matrix compared with a point of history, in Chromium', function ()
     });
 
   it('marks each changed cell with a symbol, a word and its kinds, before → after in its title and description, and counts them', async () => {
-    matrix = await showModel(browser, buildMatrix(matrixScope(), matrixCoverage()));
+    matrix = await showModel(browser(), buildMatrix(matrixScope(), matrixCoverage()));
     const page = matrix.page;
     assert.equal(await page.locator('.comparing').isHidden(), true);
     await matrix.post({ type: 'comparison', comparison: COMPARISON });
@@ -79,7 +72,7 @@ describe('the matrix compared with a point of history, in Chromium', function ()
   });
 
   it('moves to the next change with n and the previous with Shift+N, going round, and shows the changed rows only', async () => {
-    matrix = await showModel(browser, buildMatrix(matrixScope(), matrixCoverage()));
+    matrix = await showModel(browser(), buildMatrix(matrixScope(), matrixCoverage()));
     const page = matrix.page;
     await matrix.post({ type: 'comparison', comparison: COMPARISON });
     await page.waitForSelector('[data-change]');

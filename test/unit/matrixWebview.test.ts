@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { buildMatrix, buildMatrixWithoutTexts, type MatrixModel, type ProductCoverageInput } from '../../src/core/matrix/matrixModel';
 import { syncMatrix } from '../../src/core/matrix/matrixStaging';
-import { launchChromium, showModel, type MatrixPage } from '../webview/webviewBrowser';
+import { showModel, type MatrixPage } from '../webview/webviewBrowser';
+import { chromiumSuite } from '../webview/chromiumSuite';
 import { matrixCoverage, matrixScope, scoredCoverage, scoredMatrixScope, syntheticScope } from './matrixFixtures';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
@@ -26,19 +26,11 @@ function ansysCoverage(): ProductCoverageInput {
 
 describe('matrix webview in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
   let matrix: MatrixPage | undefined;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(() => browser?.close());
-  afterEach(async function () {
-    // A clean page logs nothing: no script errors, no refused styles or scripts (CSP), no failed requests.
-    if (matrix && this.currentTest?.state === 'passed') assert.deepEqual(matrix.errors, []);
-    await matrix?.page.close();
-    matrix = undefined;
-  });
+  const browser = chromiumSuite(
+    () => matrix,
+    () => (matrix = undefined),
+  );
 
   const texts = (selector: string) => matrix!.page.locator(selector).allTextContents();
   const focused = () =>
@@ -57,7 +49,7 @@ describe('matrix webview in Chromium', function () {
   const lastSent = async () => (await matrix!.sent()).at(-1);
 
   it('says it is ready before anything else, then draws one table per category with headers for screen readers', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     assert.deepEqual((await matrix.sent())[0], { type: 'ready' });
     assert.deepEqual(await texts('section.category h2'), ['Web | frameworks', 'Simulation']);
     assert.deepEqual(await texts('section[data-category="web"] thead th .axis-name'), ['Auth', 'Testing']);
@@ -79,7 +71,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('gives each row the ids its context menu (Research Brief, Open Battlecard) hands to the command, and whether it is a competitor', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     const context = async (row: string) =>
       JSON.parse(
         (await matrix!.page.locator(`section[data-category="web"] tr[data-row="${row}"]`).getAttribute('data-vscode-context')) ?? 'null',
@@ -103,7 +95,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('gives each answer cell the axis its context menu (History of This Answer) adds to the row’s ids, and H asks for that history', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     const page = matrix.page;
     const cell = page.locator('section[data-category="web"] tr[data-row="django"] td[data-column="auth"]');
     // VS Code merges a cell's context over its row's: the command gets the category, the product and the axis.
@@ -123,7 +115,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('shows hostile names and answers as harmless text', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     const page = matrix.page;
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('script').count(), 1);
@@ -140,7 +132,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('shows one category, the gaps only, and sorts by name and by coverage, saving each choice', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     const page = matrix.page;
     await page.selectOption('#category', 'sim');
     assert.deepEqual(await texts('section.category h2'), ['Simulation']);
@@ -171,7 +163,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('moves between cells with the arrow keys and acts on Enter', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     const page = matrix.page;
     // Past the toolbar: category, gaps only, stale, unsourced, vs. our product, sort, charts, export.
     for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
@@ -203,7 +195,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('sends the message a click means: a missing cell, a product, the export button', async () => {
-    matrix = await showModel(browser, smallModel());
+    matrix = await showModel(browser(), smallModel());
     const page = matrix.page;
     await page.click('tr[data-row="flask"] td[data-column="testing"]');
     assert.deepEqual(await lastSent(), { type: 'openCell', categoryId: 'web', productId: 'flask', axisId: 'testing' });
@@ -218,7 +210,7 @@ describe('matrix webview in Chromium', function () {
 
   it('applies a patch in place, keeping the view and the focused cell', async () => {
     const before = smallModel();
-    matrix = await showModel(browser, before);
+    matrix = await showModel(browser(), before);
     const page = matrix.page;
     await page.selectOption('#sort', 'name');
     await page.click('tr[data-row="flask"] td[data-column="auth"]');
@@ -241,7 +233,7 @@ describe('matrix webview in Chromium', function () {
   });
 
   it('shows scores as Harvey balls with their number and label as text, the row’s weighted score, and the vs. view', async () => {
-    matrix = await showModel(browser, buildMatrix(scoredMatrixScope(), scoredCoverage()));
+    matrix = await showModel(browser(), buildMatrix(scoredMatrixScope(), scoredCoverage()));
     const page = matrix.page;
     const django = 'section[data-category="web"] tr[data-row="django"]';
     assert.equal(await page.locator(`${django} td[data-column="auth"] .ball`).textContent(), '◑');
@@ -270,7 +262,7 @@ describe('matrix webview in Chromium', function () {
 
   it('opens at a product: scrolls to its row far down, focuses it, and widens a view that hides it', async () => {
     const { scope, coverage } = syntheticScope(2000);
-    matrix = await showModel(browser, buildMatrix(scope, coverage));
+    matrix = await showModel(browser(), buildMatrix(scope, coverage));
     const page = matrix.page;
     await page.selectOption('#category', 'category-1');
     await matrix.post({ type: 'reveal', categoryId: 'category-4', productId: 'product-4-450' });
@@ -283,7 +275,7 @@ describe('matrix webview in Chromium', function () {
   it('keeps the DOM small with 2,000 products, scrolls to the end, and restores its state on reload', async () => {
     const { scope, coverage } = syntheticScope(2000);
     const model = buildMatrix(scope, coverage);
-    matrix = await showModel(browser, model);
+    matrix = await showModel(browser(), model);
     const page = matrix.page;
     assert.ok((await page.locator('tbody tr.row').count()) < 100, 'only the rows in view are drawn');
     assert.ok((await page.locator('*').count()) < 2500);
@@ -294,7 +286,7 @@ describe('matrix webview in Chromium', function () {
     const state = await matrix.savedState();
     await page.close();
 
-    matrix = await showModel(browser, model, { state });
+    matrix = await showModel(browser(), model, { state });
     await matrix.page.waitForSelector('tr[data-row="product-4-500"]');
     assert.equal(await matrix.page.locator('tr[data-row="product-4-500"] td[data-column="axis-2"]').getAttribute('tabindex'), '0');
     assert.ok((await matrix.page.locator('.scroller').evaluate((el) => el.scrollTop)) > 10_000);
