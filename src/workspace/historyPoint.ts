@@ -48,7 +48,10 @@ export async function readHistoryPoint(
   if (!picked || !run.current()) return undefined;
   const read = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reading ${picked.label} from git` },
-    () => readCommitIndex(history, folder, scopeName(scopeFile), picked.ref, commitFileWanted, run.signal),
+    () =>
+      readCommitIndex(history, folder, scopeName(scopeFile), picked.ref, commitFileWanted, run.signal, (text) =>
+        root.store.scopeParsedFrom(text),
+      ),
   );
   if (!run.current()) return undefined;
   if (!read.ok) {
