@@ -87,6 +87,8 @@ await Promise.all(
           external: ['vscode'],
           plugins: [featuresFromWebBundle],
         }),
+        // The worker thread that parses a commit's scope file for Compare with… (src/node/scopeWorkers.ts), beside dist/extension.js.
+        esbuild.build({ ...common, minify: true, entryPoints: ['src/node/scopeWorker.ts'], outfile: 'dist/scopeWorker.js' }),
         esbuild.build({
           ...webWorker,
           entryPoints: ['src/web.ts'],

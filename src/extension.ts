@@ -1,11 +1,13 @@
 // The desktop entry (package.json `main`), bundled for Node: VS Code desktop and the VS Code server's Node
 // extension host. Everything it starts is disposed through context.subscriptions, so there is no deactivate.
-// Its bundle holds git's Node side (dates, and the history the matrix compares with) and the resolving of links only, and loads the features from the browser entry's bundle (dist/web.js,
+// Its bundle holds git's Node side (dates, and the history the matrix compares with, whose scope files a worker
+// thread parses) and the resolving of links only, and loads the features from the browser entry's bundle (dist/web.js,
 // which runs in Node as well: it uses no Node module and no browser-only global), so the VSIX carries them once.
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { CompetitorScopeApi } from './activate';
 import { staysInside } from './node/realPaths';
+import { checkScopeTextInWorker } from './node/scopeWorkers';
 import { nodeGitDates } from './git/nodeGitDates';
 import { nodeGitHistory } from './git/nodeGitHistory';
 import { activate as activateCompetitorScope } from './web';
@@ -19,5 +21,7 @@ export type { CompetitorScopeApi } from './activate';
  */
 export function activate(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
   const node = { execPath: process.execPath, versions: process.versions, cliPath: path.join(__dirname, 'cli.js') };
-  return activateCompetitorScope(context, nodeGitDates, { staysInside }, nodeGitHistory, node);
+  // A commit's scope file is parsed on a worker thread (dist/scopeWorker.js): the extension host stays free meanwhile.
+  const history = { ...nodeGitHistory, checkScopeText: (text: string, signal?: AbortSignal) => checkScopeTextInWorker(text, signal) };
+  return activateCompetitorScope(context, nodeGitDates, { staysInside }, history, node);
 }

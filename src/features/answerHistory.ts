@@ -5,7 +5,7 @@ import { kindsWords, stateWords } from '../core/history/changeWords';
 import { NoteIndex } from '../core/index/noteIndex';
 import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
 import type { GitHistory, NoteCommit } from '../git/gitHistory';
-import { readCommitIndex, scopeName } from '../workspace/commitReading';
+import { readCommitIndex, scopeName, type KnownScope } from '../workspace/commitReading';
 import { ANSWER_HISTORY_COMMAND, type AnswerHistoryTarget } from '../workspace/commandIds';
 import { historyAllowed } from '../workspace/historyAccess';
 import type { ScopeRoots } from '../workspace/scopeRoots';
@@ -70,7 +70,9 @@ async function showHistory(
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return historyItems(history, folder, scopeName(scopeFile), note, target, controller.signal);
+      return historyItems(history, folder, scopeName(scopeFile), note, target, controller.signal, (text) =>
+        root.store.scopeParsedFrom(text),
+      );
     },
   );
   if (typeof items === 'string') {
@@ -99,6 +101,7 @@ async function historyItems(
   note: string,
   answer: AnswerKey,
   signal: AbortSignal,
+  known: KnownScope,
 ): Promise<AnswerHistoryItem[] | string> {
   // One more than is shown: the oldest shown is compared with the one before it.
   const commits = await history.noteCommits(folder, note, MAX_COMMITS + 1, signal);
@@ -106,7 +109,7 @@ async function historyItems(
   const versions: AnswerVersion<NoteCommit>[] = [];
   let before: NoteIndex | undefined;
   for (const commit of commits) {
-    const read = await readCommitIndex(history, folder, scope, commit.commit, (file) => file === note, signal);
+    const read = await readCommitIndex(history, folder, scope, commit.commit, (file) => file === note, signal, known);
     if (signal.aborted) return 'Reading the history was cancelled.';
     // The scope cannot be read there: the history goes no further back.
     if (!read.ok && versions.length === 0) return `Cannot read ${note} at ${commit.commit.slice(0, 7)}: ${read.reason}.`;
@@ -117,7 +120,7 @@ async function historyItems(
   const oldest = versions.at(-1);
   if (before === undefined && oldest && versions.length === commits.length) {
     // The note's whole history: before its first commit, the scope with the note as its parent had it, if any.
-    const parent = await readCommitIndex(history, folder, scope, `${oldest.commit.commit}^`, (file) => file === note, signal);
+    const parent = await readCommitIndex(history, folder, scope, `${oldest.commit.commit}^`, (file) => file === note, signal, known);
     before = parent.ok ? parent.index : new NoteIndex(oldest.index.scope, { today: localDay });
   }
   const steps = answerHistory(versions, before, answer);

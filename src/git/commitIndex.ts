@@ -2,7 +2,7 @@ import { statRefusal, type FileRefusal } from '../core/fileRefusal';
 import { NoteIndex } from '../core/index/noteIndex';
 import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NotesRule } from '../core/scope/notesRule';
-import { SCOPE_FILE_NAMES, type ScopeProblem } from '../core/scope/scopeModel';
+import { SCOPE_FILE_NAMES, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScope, refusedScope } from '../core/scope/scopeParser';
 
 /** A commit's files under a folder, read from git's objects: listed with their sizes, each read only when asked. */
@@ -18,29 +18,40 @@ export type CommitWorkspace =
   | { readonly ok: false; readonly problems: readonly ScopeProblem[] }
   | { readonly ok: false; readonly missing: string };
 
+/** How indexCommit reads: all optional. */
+export interface CommitIndexOptions {
+  /** Runs between notes: the editor yields there so that a large commit never holds the extension host. */
+  readonly pause?: () => Promise<void>;
+  /** See NoteIndexOptions. */
+  readonly fingerprint?: (text: string) => string;
+  /** The scope file's text parsed, as parseScope parses it (the editor: off its thread, or the scope it has already). */
+  readonly parseScope?: (text: string) => Promise<ScopeParseResult>;
+}
+
 /**
  * A commit's scope and notes analyzed as `check` analyzes the working tree: the scope file `scopeName`, and the notes
  * its glob matches under `under` ('' for all). A file over its size limit is refused from the listing, unread.
- * Answers are dated by the notes' own dates (As of, reviewed:). `pause`, if given, runs between notes: the editor
- * yields there so that a large commit never holds the extension host. `fingerprint`: see NoteIndexOptions.
+ * Answers are dated by the notes' own dates (As of, reviewed:).
  */
 export async function indexCommit(
   files: CommitFiles,
   scopeName: string,
   under: string,
   today: string,
-  pause?: () => Promise<void>,
-  fingerprint?: (text: string) => string,
+  { pause, fingerprint, parseScope: parse = (text) => Promise.resolve(parseScope(text)) }: CommitIndexOptions = {},
 ): Promise<CommitWorkspace> {
   if (!files.sizes.has(scopeName)) return { ok: false, missing: scopeName };
   const scopeRead = await readFile(files, scopeName, MAX_SCOPE_FILE_BYTES);
-  const parsed = 'refusal' in scopeRead ? refusedScope(scopeRead.refusal) : parseScope(new TextDecoder().decode(scopeRead.bytes));
+  const parsed = 'refusal' in scopeRead ? refusedScope(scopeRead.refusal) : await parse(new TextDecoder().decode(scopeRead.bytes));
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const prefix = under === '' ? '' : `${under}/`;
   const notes = notesInTree([...files.sizes.keys()], new NotesRule(parsed.scope)).filter((note) => note.startsWith(prefix));
   // Asked all at once: git answers in order, while the notes are analyzed below.
   const reads = notes.map((note) => [note, readFile(files, note, MAX_NOTE_BYTES)] as const);
+  // Matching the tree against the glob and setting up the index each take a slice's time at 2,000 products.
+  await pause?.();
   const index = new NoteIndex(parsed.scope, { today: () => today, fingerprint });
+  await pause?.();
   for (const [note, read] of reads) {
     const bytes = await read;
     const decoded = 'refusal' in bytes ? { ok: false as const, reason: refusedNoteReason(bytes.refusal) } : decodeNote(bytes.bytes);

@@ -1,3 +1,5 @@
+import type { ScopeProblem } from '../core/scope/scopeModel';
+import type { ScopeFile } from '../core/scope/scopeSchema';
 import type { CommitFiles } from './commitIndex';
 
 /** Where a scope lives in the repository: its file and folder on disk, and the folder whose notes are compared. */
@@ -32,6 +34,9 @@ export type OpenedCommit =
   | { readonly ok: true; readonly commit: string; readonly files: CommitFiles; close(): void }
   | { readonly ok: false; readonly reason: string };
 
+/** A scope file's text checked (see parseScopeFile): its schema's output when it is valid, else its problems. */
+export type CheckedScopeText = { readonly file: ScopeFile } | { readonly problems: readonly ScopeProblem[] };
+
 /**
  * The scope's history, read from git's objects (see indexCommit for its analysis). The Node build runs git; a build without it (the web) has none and
  * says so, and the editor asks only in a trusted workspace.
@@ -46,6 +51,11 @@ export interface GitHistory {
   noteCommits(folder: string, note: string, count: number, signal?: AbortSignal): Promise<NoteCommit[] | undefined>;
   /** A digest of a note's text, kept by the notes' index so that a comparison passes over the notes that did not change. */
   readonly fingerprint?: (text: string) => string;
+  /**
+   * A commit's scope file checked off the caller's thread, as parseScopeFile checks it: a scope of 2,000 products
+   * takes longer to parse than the extension host may be held. Rejects when it cannot run; the caller then parses.
+   */
+  readonly checkScopeText?: (text: string, signal?: AbortSignal) => Promise<CheckedScopeText>;
 }
 
 const NO_GIT = 'comparing needs git, in a trusted workspace on the desktop or a server';

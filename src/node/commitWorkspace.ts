@@ -17,7 +17,7 @@ export async function loadCommit(place: ScopePlace, commit: string, today: strin
   const files = await commitFiles(place.notesRoot, commit, (file) => file === scopeName || commitFileWanted(file), signal);
   if (files === undefined) throw new Error(`git could not list the files of commit ${commit}.`);
   try {
-    return await indexCommit(files, scopeName, place.under, today, undefined, noteFingerprint);
+    return await indexCommit(files, scopeName, place.under, today, { fingerprint: noteFingerprint });
   } finally {
     files.close();
   }

@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
-import { kindsWords, stateWords } from '../core/history/changeWords';
-import { comparePictures, comparisonSteps, type CellChange, type PictureChange } from '../core/history/pictureChange';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { commitFileWanted } from '../git/commitIndex';
 import type { GitHistory, HistoryPoint } from '../git/gitHistory';
-import type { MatrixComparison } from '../shared/matrixMessages';
 import { readCommitIndex, scopeName } from './commitReading';
 import { historyAllowed } from './historyAccess';
 import type { Run } from './lifecycle';
-import { stepsInSlices } from './timeSlices';
 import type { ScopeRoot } from './scopeRoots';
 
 /** A point of history something is compared with: its name, the scope it was read for, and that scope's analysis at it. */
@@ -48,7 +44,10 @@ export async function readHistoryPoint(
   if (!picked || !run.current()) return undefined;
   const read = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reading ${picked.label} from git` },
-    () => readCommitIndex(history, folder, scopeName(scopeFile), picked.ref, commitFileWanted, run.signal),
+    () =>
+      readCommitIndex(history, folder, scopeName(scopeFile), picked.ref, commitFileWanted, run.signal, (text) =>
+        root.store.scopeParsedFrom(text),
+      ),
   );
   if (!run.current()) return undefined;
   if (!read.ok) {
@@ -59,34 +58,6 @@ export async function readHistoryPoint(
   // A commit picked from the list is named by its short id and subject already.
   const label = picked.label.startsWith(short) ? picked.label : read.commit.startsWith(picked.ref) ? short : `${picked.label} (${short})`;
   return { label, rootKey: root.key, index: read.index };
-}
-
-/** The cells that changed from `point` to `now` (those `keep` keeps), as the matrix and the battlecard mark them. */
-export function comparisonSince(
-  point: ComparedPoint,
-  now: NoteIndex,
-  keep: (change: CellChange) => boolean = () => true,
-): MatrixComparison {
-  return marked(point.label, comparePictures(point.index, now), keep);
-}
-
-/** comparisonSince for every cell, in slices of the extension host's time (a large scope never holds it); undefined once `run` is overtaken. */
-export async function comparisonInSlices(point: ComparedPoint, now: NoteIndex, run: Run): Promise<MatrixComparison | undefined> {
-  const picture = await stepsInSlices(comparisonSteps(point.index, now), () => !run.current());
-  return picture && marked(point.label, picture, () => true);
-}
-
-function marked(label: string, picture: PictureChange, keep: (change: CellChange) => boolean): MatrixComparison {
-  const changes = picture.changes.filter(keep).map((change) => ({
-    categoryId: change.category.id,
-    productId: change.product.id,
-    axisId: change.axis.id,
-    kinds: change.kinds,
-    what: kindsWords(change),
-    before: stateWords(change.before, true),
-    after: stateWords(change.after, true),
-  }));
-  return { label, changes };
 }
 
 async function pick(

@@ -37,6 +37,8 @@ interface ReadScope {
   readonly fileUri: vscode.Uri;
   readonly parsed: ScopeParseResult;
   readonly ignoredFileUri?: vscode.Uri;
+  /** The text `parsed` is of, where the file's text was read. */
+  readonly text?: string;
   /** Where `parsed` came from the cache: what the background check parses and compares. */
   readonly cached?: CachedRead;
 }
@@ -59,6 +61,8 @@ export class ScopeStore extends Disposable {
   /** Set by the first reload, which create() awaits. */
   private state!: ScopeState;
   private lastGood: Scope | undefined;
+  /** The text `lastGood` was parsed from. */
+  private lastGoodText: string | undefined;
   /** A later reload's result wins over an earlier one's. */
   private readonly reloads = this.register(new LatestRun());
   /** Where the scope file is created when the folder has none. */
@@ -101,6 +105,11 @@ export class ScopeStore extends Disposable {
     return this.state;
   }
 
+  /** The scope in force, if it was parsed from `text`: a commit whose scope file reads the same needs no parse of its own. */
+  scopeParsedFrom(text: string): Scope | undefined {
+    return this.lastGoodText !== undefined && text === this.lastGoodText ? this.lastGood : undefined;
+  }
+
   /** Reads the scope file again (from its open editor if it has one) and tells listeners. */
   async reload(): Promise<void> {
     const run = this.reloads.start();
@@ -140,7 +149,8 @@ export class ScopeStore extends Disposable {
     const [inForce, ignored] = files.filter(({ uri, stat }) => stat || openDocument(uri)?.isDirty);
     if (!inForce) return undefined;
     const read = await this.textOf(inForce.uri, inForce.stat);
-    const parsed = read && 'text' in read ? await this.check(inForce.uri, read.text, read.onDisk) : read && { parsed: read };
+    const parsed =
+      read && 'text' in read ? { ...(await this.check(inForce.uri, read.text, read.onDisk)), text: read.text } : read && { parsed: read };
     return parsed && { fileUri: inForce.uri, ...parsed, ...(ignored ? { ignoredFileUri: ignored.uri } : {}) };
   }
 
@@ -183,12 +193,12 @@ export class ScopeStore extends Disposable {
 
   private apply(read: ReadScope | undefined): void {
     if (!read) {
-      this.lastGood = undefined;
+      this.lastGood = this.lastGoodText = undefined;
       this.publish({ scope: this.builtIn(), source: 'default', problems: [], stale: false, folderUri: this.folderUri });
       return;
     }
-    const { parsed, fileUri, ignoredFileUri, cached } = read;
-    if (parsed.ok) this.lastGood = parsed.scope;
+    const { parsed, fileUri, ignoredFileUri, cached, text } = read;
+    if (parsed.ok) [this.lastGood, this.lastGoodText] = [parsed.scope, text];
     this.publish({
       ...(cached ? { fromCache: true as const } : {}),
       scope: this.lastGood ?? this.builtIn(),

@@ -26,6 +26,7 @@ describe('the packaged extension, installed from its VSIX', () => {
         'dist/extension.js',
         'dist/mcp.js',
         'dist/noteWorker.js',
+        'dist/scopeWorker.js',
         'dist/web.js',
         'media/battlecard.css',
         'media/battlecard.js',

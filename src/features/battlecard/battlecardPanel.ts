@@ -14,8 +14,8 @@ import {
 import { BATTLECARD_PAGE } from '../../shared/webviewPage';
 import type { ScopeRef } from '../../workspace/noteNavigation';
 import type { ScopeRoot, ScopeRoots } from '../../workspace/scopeRoots';
-import { comparisonSince, readHistoryPoint, type ComparedPoint } from '../../workspace/historyPoint';
-import { Disposable, LatestRun } from '../../workspace/lifecycle';
+import { Disposable } from '../../workspace/lifecycle';
+import { LiveComparison } from '../../workspace/liveComparison';
 import { createPanel, LivePage, loadPage } from '../../workspace/webviewHost';
 import { registerBattlecardExport } from './battlecardExport';
 import { coverageOf } from '../../workspace/matrixSource';
@@ -129,9 +129,8 @@ export function registerBattlecardPanel(extensionUri: vscode.Uri, roots: ScopeRo
 
 class BattlecardPanel extends Disposable {
   private readonly live: LivePage<ShownCard | undefined, ToBattlecard>;
-  private readonly runs = this.register(new LatestRun());
-  /** The point of history the card is compared with, if any. */
-  private point: ComparedPoint | undefined;
+  /** The card's scope compared with a point of history, while Changed since… is on. */
+  private readonly since: LiveComparison;
   /** The product's name as last shown, for the page to say that it has left the scope. */
   private product: string;
 
@@ -140,11 +139,12 @@ class BattlecardPanel extends Disposable {
     extensionUri: vscode.Uri,
     readonly ref: ScopeRef,
     private readonly root: ScopeRoot,
-    private readonly history: GitHistory,
+    history: GitHistory,
     buildCard: () => Battlecard | undefined,
   ) {
     super();
     this.product = ref.productId;
+    this.since = this.register(new LiveComparison(history, (key) => (key === root.key ? root : undefined)));
     loadPage(panel, extensionUri, BATTLECARD_PAGE);
     // The notes fire on a change of the scope too.
     this.live = new LivePage(panel, root.notes.onDidChange, {
@@ -160,6 +160,8 @@ class BattlecardPanel extends Disposable {
     });
     this.registerAll(
       this.live,
+      root.notes.onDidChange(() => this.since.notesChanged(root)),
+      this.since.onDidChange(() => this.live.refresh()),
       panel.webview.onDidReceiveMessage((message) => void this.handle(message)),
       panel.onDidDispose(() => this.dispose()),
       panel,
@@ -172,31 +174,23 @@ class BattlecardPanel extends Disposable {
 
   /** The card's changed cells since the point: its competitor's and our product's, on the card's axes. */
   private comparison(card: Battlecard): BattlecardComparison | null {
-    if (!this.point) return null;
+    const compared = this.since.changes;
+    if (!compared) return null;
     const subjectId = subjectOf(this.root.store.current.scope)?.id ?? null;
     const axes = new Set(Object.values(card.sections).flatMap((axes) => axes.map((axis) => axis.id)));
-    const mine = (c: { category: { id: string }; product: { id: string }; axis: { id: string } }) =>
-      c.category.id === card.categoryId && (c.product.id === card.productId || c.product.id === subjectId) && axes.has(c.axis.id);
-    return { ...comparisonSince(this.point, this.root.notes.index, mine), subjectId };
+    const changes = compared.changes.filter(
+      (c) => c.categoryId === card.categoryId && (c.productId === card.productId || c.productId === subjectId) && axes.has(c.axisId),
+    );
+    return { label: compared.label, changes, subjectId };
   }
 
   /** Compares the card with `gitRef` (a branch, tag or commit), or with the one the user picks. True once it compares. */
-  async compare(gitRef?: unknown): Promise<boolean> {
+  compare(gitRef?: unknown): Promise<boolean> {
     const picker = {
       title: `Battlecard: ${this.product}: Changed since…`,
       placeHolder: 'A branch, tag or recent commit: the card marks every answer that changed since',
     };
-    const point = await readHistoryPoint(this.history, this.root, gitRef, picker, this.runs.start());
-    if (!point) return false;
-    this.point = point;
-    this.live.refresh();
-    return true;
-  }
-
-  private stop(): void {
-    this.runs.cancel();
-    this.point = undefined;
-    this.live.refresh();
+    return this.since.compare(this.root, gitRef, picker);
   }
 
   get shown(): Battlecard | undefined {
@@ -240,7 +234,7 @@ class BattlecardPanel extends Disposable {
       case 'compare':
         return void (await this.compare());
       case 'stopComparing':
-        return this.stop();
+        return this.since.stop();
     }
   }
 }
