@@ -28,6 +28,8 @@ const profileDir = profileArg ? path.resolve(profileArg.slice('--profile='.lengt
 const activationOnly = process.argv.includes('--activation');
 const compareOnly = process.argv.includes('--compare-only');
 const hostEntry = path.join(repoRoot, 'out', 'test', 'bench', 'host.js');
+/** An edit's diagnostics: at most 20 ms after the notes' 300 ms debounce (NoteSync's editDelayMs); sooner when VS Code's request for code actions analyzes the note first. */
+const EDIT_TARGET_MS = 300 + 20;
 
 /**
  * Runs in every frame before its scripts. VS Code writes a webview's page into an inner frame with
@@ -230,7 +232,7 @@ row('empty webview: command → element in its DOM (the floor)', (r) => ms(r.med
 row('Show Comparison Matrix → first cell in the webview DOM', (r) => ms(r.medians.matrix));
 row('… ratio to the floor', (r) => (r.medians.matrix / r.medians.floor).toFixed(2));
 activationRows();
-row('one edit in the host → diagnostics, minus the 300 ms debounce', (r) => ms(r.medians.edit));
+row("one edit in the host → that text's diagnostics", (r) => ms(r.medians.edit));
 row('… from the edit call (workbench round trip included)', (r) => ms(r.medians.editRoundTrip));
 row('a patch: received → painted in the webview', (r) => ms(r.medians.paint));
 row('a note rewritten on disk → its patch painted', (r) => ms(r.medians.endToEnd));
@@ -263,7 +265,7 @@ for (const size of sizes) {
     `  at ${size}: every note analyzed           ${ms(r.notesMs)} (target ≤ 1500 ms at 2,000: ${r.notesMs <= 1500 ? 'met' : 'MISSED'})`,
   );
   console.log(
-    `  at ${size}: edit → diagnostics − debounce ${ms(r.medians.edit)} (target ≤ 20 ms: ${r.medians.edit <= 20 ? 'met' : 'MISSED'})`,
+    `  at ${size}: edit → diagnostics           ${ms(r.medians.edit)} (target ≤ ${EDIT_TARGET_MS} ms, the debounce + 20: ${r.medians.edit <= EDIT_TARGET_MS ? 'met' : 'MISSED'})`,
   );
   console.log(
     `  at ${size}: patch painted                 ${ms(r.medians.paint)} (target < 50 ms: ${r.medians.paint < 50 ? 'met' : 'MISSED'})`,

@@ -37,11 +37,15 @@ const noNodeBuiltins = {
     });
   },
 };
-/** The command line's `import('../mcp/mcpServer')` loads dist/mcp.js, next to dist/cli.js, at run time. */
-const mcpServerBesideCli = {
-  name: 'mcp-server-beside-cli',
+/**
+ * The command line's `import('./mcp/mcpServer')` loads dist/mcp.js, and its `import('./commands')` (every command
+ * but check and help) dist/commands.js, next to dist/cli.js, at run time.
+ */
+const bundlesBesideCli = {
+  name: 'bundles-beside-cli',
   setup(build) {
     build.onResolve({ filter: /^\.\/mcp\/mcpServer$/ }, () => ({ path: './mcp.js', external: true }));
+    build.onResolve({ filter: /^\.\/commands$/ }, () => ({ path: './commands.js', external: true }));
   },
 };
 /** The desktop entry's `import … from './web'` loads dist/web.js, beside it, at run time: the features are bundled once. */
@@ -58,18 +62,25 @@ const page = { platform: 'browser', target: 'es2022', format: 'iife', plugins: [
 // A web worker: VS Code loads the bundle as CommonJS with only `vscode` to require.
 const webWorker = { ...common, platform: 'browser', target: 'es2022', external: ['vscode'], plugins: [noNodeBuiltins] };
 
-// The command line is minified in every build: a CI job pays for loading it on each run. The MCP server and its
-// SDK are a bundle of their own, dist/mcp.js, loaded by `competitor-scope mcp` alone; with both bundled, the npm
-// package has no dependency to install.
+// The command line is minified in every build: a CI job pays for loading it on each run. dist/cli.js holds `check`
+// alone (and the help); the other commands are a bundle of their own, dist/commands.js, and so are the MCP server
+// and its SDK, dist/mcp.js, loaded by `competitor-scope mcp` alone; with all bundled, the npm package has no
+// dependency to install.
 const commandLine = [
   esbuild.build({
     ...common,
     minify: true,
     entryPoints: ['src/commandLine.ts'],
     outfile: 'dist/cli.js',
-    plugins: [mcpServerBesideCli],
-    define: { MINISEARCH_SCRIPT: minisearchScript },
+    plugins: [bundlesBesideCli],
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  esbuild.build({
+    ...common,
+    minify: true,
+    entryPoints: ['src/cli/commands.ts'],
+    outfile: 'dist/commands.js',
+    define: { MINISEARCH_SCRIPT: minisearchScript },
   }),
   esbuild.build({ ...common, minify: true, entryPoints: ['src/mcp/mcpServer.ts'], outfile: 'dist/mcp.js' }),
   // `check`'s worker threads (src/node/noteWorkers.ts) load it from beside dist/cli.js and dist/mcp.js.

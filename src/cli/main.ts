@@ -1,54 +1,25 @@
-import { battlecard, parseBattlecardArgs } from './battlecard';
-import { brief, parseBriefArgs } from './brief';
 import { check, parseCheckArgs } from '../node/check';
-import { diffCommand } from './diff';
-import { importCommand } from './import';
-import { initCommand } from './init';
-import { matrix, parseMatrixArgs } from './matrix';
-import { parseSiteArgs, site } from './site';
-import type { McpOptions } from '../node/mcpOptions';
-import { parseMcpArgs } from './mcpArgs';
 import { plainLines } from '../core/printable';
 import { packageVersion } from '../node/packageRoot';
-import { writeOutput } from './output';
 import { COMMAND_HELP, commandUsage, USAGE } from './usage';
 import { UsageError } from '../node/usageError';
+import { parseMcpArgs } from './mcpArgs';
+import { warnTo, type Command, type Output, type RunMcp } from './commandOutput';
 
-/** Where the command line writes; tests pass their own. */
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type { Output, RunMcp } from './commandOutput';
 
-/** A sub-command: its arguments in, its exit code out. */
-type Command = (args: readonly string[], cwd: string, out: Output, mcp: RunMcp) => Promise<number>;
-
-/** Starts the MCP server; the entry point loads it only for `mcp`. */
-export type RunMcp = (options: McpOptions) => Promise<void>;
+/** A command of the help other than those below, from its own bundle (dist/commands.js) when it runs. */
+const loaded =
+  (name: string): Command =>
+  async (...args) =>
+    (await import('./commands')).LOADED_COMMANDS[name](...args);
 
 const COMMANDS: Record<string, Command> = {
+  ...Object.fromEntries(Object.keys(COMMAND_HELP).map((name) => [name, loaded(name)])),
   async check(args, cwd, out) {
     const result = await check({ ...parseCheckArgs(args, cwd), warn: warnTo(out) });
     out.stdout(result.output);
     return result.exitCode;
-  },
-  async battlecard(args, cwd, out) {
-    const options = parseBattlecardArgs(args, cwd);
-    return print(writeOutput(await battlecard({ ...options, warn: warnTo(out) }), options), out);
-  },
-  async matrix(args, cwd, out) {
-    const options = parseMatrixArgs(args, cwd);
-    return print(writeOutput(await matrix({ ...options, warn: warnTo(out) }), options), out);
-  },
-  async site(args, cwd, out) {
-    return print(await site({ ...parseSiteArgs(args, cwd), warn: warnTo(out) }), out);
-  },
-  async diff(args, cwd, out) {
-    return print(await diffCommand(args, cwd), out);
-  },
-  async brief(args, cwd, out) {
-    const options = parseBriefArgs(args, cwd);
-    return print(writeOutput(await brief({ ...options, warn: warnTo(out) }), options), out);
   },
   async mcp(args, cwd, out, runMcp) {
     const options = parseMcpArgs(args, cwd);
@@ -58,12 +29,6 @@ const COMMANDS: Record<string, Command> = {
       process.exitCode = 1;
     });
     return 0;
-  },
-  async import(args, cwd, out) {
-    return print(importCommand(args, cwd), out);
-  },
-  async init(args, cwd, out) {
-    return print(initCommand(args, cwd), out);
   },
   async help(args, _cwd, out) {
     if (args.length > 1) throw new UsageError(`help takes one command, not ${args.length}.`);
@@ -110,17 +75,6 @@ export async function main(
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Warnings about the reading (git's history too large to read whole) go to stderr, as one line each. */
-function warnTo(out: Output): (line: string) => void {
-  return (line) => out.stderr(line);
-}
-
-function print(result: { stdout: string; stderr: string; exitCode: number }, out: Output): number {
-  out.stdout(result.stdout);
-  out.stderr(result.stderr);
-  return result.exitCode;
 }
 
 const noMcp: RunMcp = () => Promise.reject(new Error('this build has no MCP server'));

@@ -68,7 +68,7 @@ export async function checkReport(options: CheckOptions): Promise<{ report: Chec
     return shownPath;
   };
   const notes = { glob: workspace.index.scope.notes, folder: options.folder, files: workspace.index.paths().length };
-  const built = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote);
+  const built = buildReport(shown(workspace.scopePath), notes, workspace.index, shownNote, options.format === 'json');
   const outside = workspace.outside.map((link): ReportFinding => ({
     file: shownNote(link),
     line: 1,

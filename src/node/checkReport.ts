@@ -73,11 +73,20 @@ export function unanswered(summary: CoverageSummary): number {
   return summary.missing + summary.empty + summary.placeholder;
 }
 
-/** The report of a checked workspace; `file` turns a note's path (relative to the scope's folder) into the one printed. */
-export function buildReport(scope: string, notes: NotesRead, index: NoteIndex, file: (notePath: string) => string): CheckReport {
+/**
+ * The report of a checked workspace; `file` turns a note's path (relative to the scope's folder) into the one printed.
+ * Without `withProducts`, its products are left empty: the text and GitHub formats print the findings and the summary only.
+ */
+export function buildReport(
+  scope: string,
+  notes: NotesRead,
+  index: NoteIndex,
+  file: (notePath: string) => string,
+  withProducts = true,
+): CheckReport {
   const subjectId = subjectOf(index.scope)?.id;
   const { scale } = scoringOf(index.scope);
-  const products = index.coverage().map((p) => {
+  const products = (withProducts ? index.coverage() : []).map((p) => {
     const category = categoryOf(index.scope, p.categoryId);
     const subject =
       subjectId && subjectId !== p.productId ? index.productCoverage({ categoryId: p.categoryId, productId: subjectId }) : undefined;

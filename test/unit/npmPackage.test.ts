@@ -43,6 +43,7 @@ describe('the npm package', function () {
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/commands.js',
       'dist/mcp.js',
       'dist/noteWorker.js',
       'package.json',
