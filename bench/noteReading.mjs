@@ -2,13 +2,17 @@
 // The notes' own reading, in one process (node bench/noteReading.mjs FOLDER): the CPU time of reading every note
 // as the check does (parse, then the per-note analysis against the scope) against a bare markdown-it parse() of
 // the same texts, alternated round by round; no process start, file reading, scope file or report. Prints JSON.
+// `--blocks=NAME` reads the blocks with one of the options bench/blockOptions.mjs compares.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import MarkdownIt from 'markdown-it';
+import { useBlockOption } from './blockOptions.mjs';
 import { median } from './reanalyze.mjs';
 
 const require = createRequire(import.meta.url);
+const blockMarkdown = require('../out/src/core/notes/blockMarkdown.js');
+useBlockOption(/^--blocks=(.*)$/.exec(process.argv[3] ?? '')?.[1] ?? 'kept', blockMarkdown);
 const { NoteIndex } = require('../out/src/core/index/noteIndex.js');
 const { parseNote } = require('../out/src/core/notes/noteParser.js');
 const { parseScope } = require('../out/src/core/scope/scopeParser.js');
@@ -31,11 +35,15 @@ function cpuMs(read) {
 const md = new MarkdownIt();
 const bare = [];
 const parse = [];
+const blocks = [];
 const analysis = [];
 for (let round = 0; round < ROUNDS; round++) {
   bare.push(cpuMs((_, text) => md.parse(text, {})));
   parse.push(cpuMs((_, text) => parseNote(text)));
+  blocks.push(cpuMs((_, text) => blockMarkdown.parseBlocks(text)));
   const index = new NoteIndex(scope.scope, { today: () => '2025-06-01' });
   analysis.push(cpuMs((file, text) => index.setNote(file, text)));
 }
-console.log(JSON.stringify({ bareMs: median(bare), parseMs: median(parse), readMs: median(analysis) }));
+console.log(
+  JSON.stringify({ notes: notes.length, bareMs: median(bare), parseMs: median(parse), blockMs: median(blocks), readMs: median(analysis) }),
+);

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { lineMarks, normalizeLineBreaks } from './blockLines';
 
 /** The fields of a markdown-it token that the note parser reads. */
 export interface BlockToken {
@@ -37,15 +38,23 @@ type Token = ReturnType<Parser['block']['State']['prototype']['push']>;
  * `linkify` and `typographer` stay off: a reader sees a URL as written, and quotes as typed. Footnote
  * definitions (`[^1]: …`) are blocks of their own, so that a section citing `[^1]` finds what it holds.
  */
-function createBlockParser(): Parser {
+export function createBlockParser(): Parser {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote);
   md.core.ruler.enableOnly(['normalize', 'block']);
+  md.core.ruler.at('normalize', normalizeLineBreaks);
   // A table is an answer whatever its cells say, and its rule is the costliest block rule: without it a
   // table is a paragraph starting with '|', which the note parser counts as solid content.
   md.block.ruler.disable('table');
-  // The published build turns Token's class fields into one Object.defineProperty call each, so that creating
-  // tokens would outweigh the rest of a block parse; plain objects with the same fields cost none of that.
   md.block.State = class extends md.block.State {
+    constructor(src: string, parser: Parser, env: InlineEnv, tokens: Token[]) {
+      // markdown-it's constructor would find the lines character by character: it gets no text, and lineMarks the same lines.
+      super('', parser, env, tokens);
+      this.src = src;
+      Object.assign(this, lineMarks(src));
+    }
+
+    // The published build turns Token's class fields into one Object.defineProperty call each, so that creating
+    // tokens would outweigh the rest of a block parse; plain objects with the same fields cost none of that.
     override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
       if (nesting < 0) this.level--;
       const token = plainToken(type, tag, nesting, this.level, true);
