@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { CompetitorScopeApi } from './activate';
+import { readNoteWithin } from './node/noteText';
 import { staysInside } from './node/realPaths';
 import { nodeGitDates } from './git/nodeGitDates';
 import { nodeGitHistory } from './git/nodeGitHistory';
@@ -19,5 +20,5 @@ export type { CompetitorScopeApi } from './activate';
  */
 export function activate(context: vscode.ExtensionContext): Promise<CompetitorScopeApi> {
   const node = { execPath: process.execPath, versions: process.versions, cliPath: path.join(__dirname, 'cli.js') };
-  return activateCompetitorScope(context, nodeGitDates, { staysInside }, nodeGitHistory, node);
+  return activateCompetitorScope(context, nodeGitDates, { staysInside, readNote: readNoteWithin }, nodeGitHistory, node);
 }

@@ -8,11 +8,11 @@ import { checkNoteText } from '../notes/decodeNote';
 import { onePerPlaceAndCode, type Finding } from '../notes/findings';
 import { analyzeNote, CompiledScope, type AxisSection, type NoteAnalysis } from '../notes/noteAnalyzer';
 import { parseNote, type ParsedNote } from '../notes/noteParser';
-import { textHash } from '../notes/noteLeads';
 import { sharedString } from '../sharedString';
 import type { NoteTarget } from '../notes/productMatcher';
 import { FirstPath } from './firstPath';
 import type { NoteIndexOptions } from './noteIndexOptions';
+import { NoteTextReader } from './noteTexts';
 import {
   answerFor,
   productCoverageOf,
@@ -59,7 +59,7 @@ export class NoteIndex implements NoteTexts {
   private readonly lineDates = new Map<string, LineDates>();
   private readonly today: () => string;
   private readonly digest: ((text: string) => string) | undefined;
-  private readonly readText: ((path: string) => string | undefined) | undefined;
+  private readonly texts: NoteTextReader | undefined;
   /** The day the cached coverage was computed on: ages move at midnight. */
   private cacheDay = '';
 
@@ -67,7 +67,7 @@ export class NoteIndex implements NoteTexts {
     this.compiled = new CompiledScope(scope);
     this.today = options.today ?? (() => localDay());
     this.digest = options.fingerprint;
-    this.readText = options.readText;
+    this.texts = options.readText && new NoteTextReader(options.readText);
   }
 
   get scope(): Scope {
@@ -108,7 +108,7 @@ export class NoteIndex implements NoteTexts {
   setParsed(path: string, parsed: ParsedNote, text?: string): string[] {
     const fingerprint = text === undefined ? undefined : this.digest?.(text);
     const analysis = analyzeNote(path, parsed, this.compiled, () => text);
-    return this.replace(path, { parsed, analysis, fingerprint, ...(this.readText ? {} : { text }) });
+    return this.replace(path, { parsed, analysis, fingerprint, ...(this.texts ? {} : { text }) });
   }
 
   /**
@@ -118,9 +118,7 @@ export class NoteIndex implements NoteTexts {
   noteText(path: string): string | undefined {
     const entry = this.entries.get(path);
     if (!entry || !('parsed' in entry)) return undefined;
-    if (!this.readText) return entry.text;
-    const text = this.readText(path);
-    return text !== undefined && textHash(text) === entry.parsed.textHash ? text : undefined;
+    return this.texts ? this.texts.text(path, entry.parsed) : entry.text;
   }
 
   /** Records a note that cannot be analyzed (see decodeNote): it gets one finding and counts for nothing. */
