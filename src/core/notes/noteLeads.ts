@@ -34,9 +34,12 @@ const HEAD_START = 1 + AT_DIGITS + LENGTH_DIGITS;
  */
 export function keptLead(lead: string, text: string, at: number | undefined): string {
   const head = (LEADING_MARKS.exec(lead)?.[0].length ?? 0) + LEAD_HEAD;
-  if (lead.length <= head || at === undefined || at < 0 || !text.startsWith(lead, at)) return ownString(wholeLead(lead), true);
-  return ownString(
-    `${CUT}${at.toString(36).padStart(AT_DIGITS, '0')}${lead.length.toString(36).padStart(LENGTH_DIGITS, '0')}${lead.slice(0, head)}`,
+  // (A slice compared is several times faster than startsWith at a position.)
+  const written = at !== undefined && at >= 0 && text.slice(at, at + lead.length) === lead;
+  if (lead.length <= head || !written) return ownString(wholeLead(lead));
+  // Joined, the parts make one string of its own (a concatenation would keep each part, the head a slice of the text).
+  return [CUT, at.toString(36).padStart(AT_DIGITS, '0'), lead.length.toString(36).padStart(LENGTH_DIGITS, '0'), lead.slice(0, head)].join(
+    '',
   );
 }
 
@@ -81,9 +84,9 @@ export function textHash(text: string): number {
 
 /**
  * A copy of a string that holds on to nothing else. markdown-it gives a one-line paragraph as a slice of the note's
- * text, and a slice keeps all of the string it was cut from alive (a concatenation, its parts); a multi-line
- * paragraph (`whole`) is a string of its own already. JSON's round trip is the copy that every engine makes in full.
+ * text, and a slice keeps all of the string it was cut from alive; a multi-line paragraph is a string of its own
+ * already. JSON's round trip is the copy that every engine makes in full.
  */
-function ownString(text: string, whole = false): string {
-  return whole && text.includes('\n') && text.length <= LEAD_CHARS ? text : (JSON.parse(JSON.stringify(text)) as string);
+function ownString(text: string): string {
+  return text.includes('\n') && text.length <= LEAD_CHARS ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
