@@ -64,8 +64,21 @@ describe('what a note keeps of its paragraphs: long ones are read again from its
     disk.delete('research/django.md');
     assert.equal(answer()?.excerpt, undefined, 'nor when it is gone');
     disk.set('research/django.md', changed);
+    const earlier = answer();
     index.setNote('research/django.md', changed);
     assert.equal(answer()?.excerpt, 'Flask skips!');
+    assert.equal(earlier?.excerpt, undefined, 'an answer of the earlier parse is not cut out of the new text');
+  });
+
+  it('keeps each note’s text where it cannot read it again, and cuts no earlier answer out of a newer text', () => {
+    const index = new NoteIndex(testScope());
+    index.setNote('research/django.md', note(LONG));
+    const earlier = index.productCoverage(AUTH).axes.find((a) => a.axisId === 'auth-security-and-rate-limiting');
+    const changed = note(LONG.replace('Django ships', 'Flask skips!'));
+    index.setNote('research/django.md', changed);
+    const now = index.productCoverage(AUTH).axes.find((a) => a.axisId === 'auth-security-and-rate-limiting');
+    assert.equal(now?.excerpt, 'Flask skips!');
+    assert.equal(earlier?.excerpt, undefined);
   });
 
   it('tells a placeholder of the scope longer than the kept characters by the note’s text, after a scope change too', () => {

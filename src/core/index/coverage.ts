@@ -68,9 +68,9 @@ export function totalSummary(summaries: readonly CoverageSummary[]): CoverageSum
   return counts;
 }
 
-/** Where an answer's texts are read from: a note's text as it was analyzed (see NoteIndex.noteText). */
+/** Where an answer's texts are read from: a note's text as the parse was made from it (see NoteIndex.noteText). */
 export interface NoteTexts {
-  noteText(path: string): string | undefined;
+  noteText(path: string, parsed: ParsedNote): string | undefined;
 }
 
 /**
@@ -121,7 +121,7 @@ export class AnsweredAxis implements AxisCoverage {
   /** The note's text, read once for one rendering, when a lead asks for it. */
   #text(): NoteText {
     let read: { readonly text: string | undefined } | undefined;
-    return () => (read ??= { text: this.#texts.noteText(this.file) }).text;
+    return () => (read ??= { text: this.#texts.noteText(this.file, this.#parsed) }).text;
   }
 }
 

@@ -112,13 +112,16 @@ export class NoteIndex implements NoteTexts {
   }
 
   /**
-   * A note's text as it was analyzed: kept, or read again (see NoteIndexOptions.readText) and the same as the one
-   * parsed; undefined when it cannot be had (the note changed since, or cannot be read).
+   * A note's text as `parsed` (by default its current parse) was made from: kept, or read again (see
+   * NoteIndexOptions.readText) and the same; undefined when it cannot be had (the note changed since, or cannot be read).
    */
-  noteText(path: string): string | undefined {
+  noteText(path: string, parsed?: ParsedNote): string | undefined {
     const entry = this.entries.get(path);
-    if (!entry || !('parsed' in entry)) return undefined;
-    return this.texts ? this.texts.text(path, entry.parsed) : entry.text;
+    const current = entry && 'parsed' in entry ? entry : undefined;
+    const of = parsed ?? current?.parsed;
+    if (!of) return undefined;
+    if (this.texts) return this.texts.text(path, of);
+    return current?.parsed === of ? current.text : undefined;
   }
 
   /** Records a note that cannot be analyzed (see decodeNote): it gets one finding and counts for nothing. */
