@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { CompetitorScopeApi } from './activate';
+import { readNoteWithin } from './node/noteText';
 import { staysInside } from './node/realPaths';
 import { checkScopeTextInWorker } from './node/scopeWorkers';
 import { nodeGitDates } from './git/nodeGitDates';
@@ -23,5 +24,5 @@ export function activate(context: vscode.ExtensionContext): Promise<CompetitorSc
   const node = { execPath: process.execPath, versions: process.versions, cliPath: path.join(__dirname, 'cli.js') };
   // A commit's scope file is parsed on a worker thread (dist/scopeWorker.js): the extension host stays free meanwhile.
   const history = { ...nodeGitHistory, checkScopeText: (text: string, signal?: AbortSignal) => checkScopeTextInWorker(text, signal) };
-  return activateCompetitorScope(context, nodeGitDates, { staysInside }, history, node);
+  return activateCompetitorScope(context, nodeGitDates, { staysInside, readNote: readNoteWithin }, history, node);
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { NoteIndex } from '../core/index/noteIndex';
 import type { Scope } from '../core/scope/scopeModel';
-import type { ParsedNoteFile } from './noteRead';
+import { noteTextReader, type ParsedNoteFile } from './noteRead';
 
 /** Below this many notes, starting the workers costs more than they save. */
 export const MIN_NOTES_FOR_WORKERS = 300;
@@ -49,7 +49,7 @@ export async function indexInWorkers(
 ): Promise<NoteIndex | undefined> {
   const count = workerCount(notes.length);
   if (count === 0) return undefined;
-  const index = new NoteIndex(scope, { today: () => today });
+  const index = new NoteIndex(scope, { today: () => today, readText: noteTextReader(root) });
   const workers = Array.from({ length: count }, () => new Worker(path.join(__dirname, 'noteWorker.js')));
   try {
     await parseInOrder(

@@ -11,7 +11,7 @@ import { noGitDates, type GitDates } from '../git/gitDates';
 import { nodeGitDates } from '../git/nodeGitDates';
 import { noteFingerprint } from '../git/noteFingerprint';
 import { readBounded, type BoundedRead } from './boundedRead';
-import { readNote } from './noteRead';
+import { noteTextReader, readNote } from './noteRead';
 export { noteOfRead, readNote } from './noteRead';
 import { findNotes, type FoundNotes } from './noteFiles';
 import { indexInWorkers } from './noteWorkers';
@@ -101,7 +101,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
   const { notes, outside } = notesUnder(folder, notesRoot, findNotes(notesRoot, rule));
   const index =
     (await indexInWorkers(parsed.scope, today, notesRoot, notes, (line) => warn(plainLines([`competitor-scope: warning: ${line}`])))) ??
-    indexNotes(parsed.scope, today, notes, (note) => readNote(path.join(notesRoot, note)));
+    indexNotes(parsed.scope, today, notes, (note) => readNote(path.join(notesRoot, note)), noteTextReader(notesRoot));
   const analyzed = notes.filter((note) => index.note(note));
   const { dates, warning } = await options.git.notesDates(notesRoot, rule.base || '.', analyzed, today);
   for (const [note, lineDates] of dates) index.setLineDates(note, lineDates);
@@ -111,16 +111,27 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadedWorkspa
 
 /**
  * The notes analyzed against the scope, as every command reads them, whatever they are read from: the disk, or a
- * commit's objects (`diff`). `read` gives a note's text, or why it cannot be analyzed.
+ * commit's objects (`diff`). `read` gives a note's text, or why it cannot be analyzed; `readAgain`, its text when
+ * an answer's excerpt is shown (see NoteIndexOptions.readText), by default `read`'s.
  */
-export function indexNotes(scope: Scope, today: string, notes: readonly string[], read: (note: string) => DecodedNote): NoteIndex {
-  const index = new NoteIndex(scope, { today: () => today, fingerprint: noteFingerprint });
+export function indexNotes(
+  scope: Scope,
+  today: string,
+  notes: readonly string[],
+  read: (note: string) => DecodedNote,
+  readAgain: (note: string) => string | undefined = (note) => textOf(read(note)),
+): NoteIndex {
+  const index = new NoteIndex(scope, { today: () => today, fingerprint: noteFingerprint, readText: readAgain });
   for (const note of notes) {
     const decoded = read(note);
     if (decoded.ok) index.setNote(note, decoded.text);
     else index.setUnreadable(note, decoded.reason);
   }
   return index;
+}
+
+function textOf(decoded: DecodedNote): string | undefined {
+  return decoded.ok ? decoded.text : undefined;
 }
 
 /** What the commands that print no findings say on stderr of the links out of FOLDER that were not followed. */

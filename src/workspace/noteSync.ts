@@ -56,7 +56,10 @@ export class NoteSync extends Disposable {
   ) {
     super();
     this.options = { editDelayMs: 300, readBatch: 64, burstEvents: 64, burstQuietMs: 500, ...options };
-    this.index = new NoteIndex(scope, { fingerprint });
+    // An open document's text is the one analyzed; a note's file is read again where the platform can.
+    const readNow = port.readNow;
+    const readText = readNow && ((path: string) => port.open(path)?.text ?? readNow(path));
+    this.index = new NoteIndex(scope, { fingerprint, readText });
     this.rule = new NotesRule(scope, excluded);
     this.checkWhenQuiet = coalesced(() => {
       const burst = this.burstEvents >= this.options.burstEvents;

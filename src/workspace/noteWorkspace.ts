@@ -97,10 +97,15 @@ export class NoteWorkspace extends Disposable {
 
 /** The notes port on VS Code: workspace.fs, a file system watcher, findFiles and the open text documents. */
 class WorkspaceNotes implements NotesPort {
+  readonly readNow: ((path: string) => string | undefined) | undefined;
+
   constructor(
     private readonly store: ScopeStore,
     private readonly relativePath: (uri: vscode.Uri) => string | undefined,
-  ) {}
+  ) {
+    const reader = store.noteReader;
+    this.readNow = reader && ((path) => reader(this.uriOf(path)));
+  }
 
   private uriOf(path: string): vscode.Uri {
     return vscode.Uri.joinPath(this.store.folderUri, path);

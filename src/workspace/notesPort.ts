@@ -12,6 +12,11 @@ export interface NotesPort {
   staysInside(path: string): Promise<boolean>;
   /** The file's bytes, or undefined when there is no such file. */
   read(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * The note's text read now, without waiting, where the platform can (see RealPaths.readNote): what an answer's
+   * excerpt is read from. Absent where it cannot, and the note index keeps every note's text instead.
+   */
+  readonly readNow?: (path: string) => string | undefined;
   /** Reports the files matching the glob that are created, changed or deleted, until disposed. */
   watch(glob: string, on: (event: FileEvent) => void): Subscription;
   /** The file's document when an editor holds it open. */

@@ -191,6 +191,16 @@ export class ScopeStore extends Disposable {
     return this.realPaths.staysInside(this.folderUri.fsPath, uri.fsPath);
   }
 
+  /**
+   * Reads a note of the folder now (see RealPaths.readNote), where the folder is on the local disk and the build
+   * can (the desktop's); undefined where not, so that whoever keeps notes keeps their texts instead.
+   */
+  get noteReader(): ((uri: vscode.Uri) => string | undefined) | undefined {
+    const { realPaths, folderUri } = this;
+    if (!realPaths?.readNote || folderUri.scheme !== 'file') return undefined;
+    return (uri) => (uri.scheme === 'file' ? realPaths.readNote?.(folderUri.fsPath, uri.fsPath) : undefined);
+  }
+
   private apply(read: ReadScope | undefined): void {
     if (!read) {
       this.lastGood = this.lastGoodText = undefined;

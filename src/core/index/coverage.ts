@@ -1,10 +1,10 @@
 /** What the index tells about each product: each axis's deciding section, and the counts the summary adds up. */
 import type { Evidence } from '../evidence/sectionEvidence';
 import type { AxisStatus } from '../notes/findings';
-import type { AxisSection } from '../notes/noteAnalyzer';
+import { isBetter, type AxisSection, type CompiledScope, type NoteAnalysis } from '../notes/noteAnalyzer';
 import type { ParsedNote } from '../notes/noteParser';
 import type { NoteTarget } from '../notes/productMatcher';
-import { answerTexts, sectionExcerpt, sectionText, type PlaceholderTest } from '../notes/sectionStatus';
+import { answerTexts, sectionExcerpt, sectionText, type NoteText, type PlaceholderTest } from '../notes/sectionStatus';
 
 export interface AxisCoverage {
   readonly axisId: string;
@@ -68,6 +68,11 @@ export function totalSummary(summaries: readonly CoverageSummary[]): CoverageSum
   return counts;
 }
 
+/** Where an answer's texts are read from: a note's text as the parse was made from it (see NoteIndex.noteText). */
+export interface NoteTexts {
+  noteText(path: string, parsed: ParsedNote): string | undefined;
+}
+
 /**
  * An answered axis, whose texts are rendered when read: the command line never shows them, the matrix shows them
  * all. Getters of the class, not a closure pair per cell: every answered axis of every product is kept with its
@@ -78,6 +83,7 @@ export class AnsweredAxis implements AxisCoverage {
   readonly #parsed: ParsedNote;
   readonly #headingIndex: number;
   readonly #isPlaceholder: PlaceholderTest;
+  readonly #texts: NoteTexts;
   /** In a comparison note, the product's own answer in the section (see comparisonAnswers). */
   readonly #leads: readonly string[] | undefined;
 
@@ -90,22 +96,32 @@ export class AnsweredAxis implements AxisCoverage {
     parsed: ParsedNote,
     headingIndex: number,
     isPlaceholder: PlaceholderTest,
+    texts: NoteTexts,
     leads?: readonly string[],
   ) {
     this.#leads = leads;
+    this.#texts = texts;
     this.#parsed = parsed;
     this.#headingIndex = headingIndex;
     this.#isPlaceholder = isPlaceholder;
   }
 
+  /** Undefined when the answer has none, or when the note's text cannot be read as it was analyzed (it changed since). */
   get excerpt(): string | undefined {
-    if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder).excerpt;
-    return sectionExcerpt(this.#parsed, this.#headingIndex, this.#isPlaceholder);
+    if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder, this.#text())?.excerpt;
+    return sectionExcerpt(this.#parsed, this.#headingIndex, this.#isPlaceholder, this.#text());
   }
 
-  get section(): string {
-    if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder).text;
-    return sectionText(this.#parsed, this.#headingIndex, this.#isPlaceholder);
+  /** Undefined when the note's text cannot be read as it was analyzed. */
+  get section(): string | undefined {
+    if (this.#leads) return answerTexts(this.#leads, this.#parsed.inlineEnv, this.#isPlaceholder, this.#text())?.text;
+    return sectionText(this.#parsed, this.#headingIndex, this.#isPlaceholder, this.#text());
+  }
+
+  /** The note's text, read once for one rendering, when a lead asks for it. */
+  #text(): NoteText {
+    let read: { readonly text: string | undefined } | undefined;
+    return () => (read ??= { text: this.#texts.noteText(this.file, this.#parsed) }).text;
   }
 }
 
@@ -116,4 +132,48 @@ export function answerFor(section: AxisSection, productId: string): SectionAnswe
   if (!section.byProduct) return section;
   const answer = section.byProduct.get(productId);
   return answer && answer.status !== 'missing' ? { status: answer.status, score: answer.score, leads: answer.leads } : undefined;
+}
+
+/** What a product's coverage is computed from: the index's notes, their analyses, evidence and texts. */
+export interface CoverageSource extends NoteTexts {
+  notesOf(target: NoteTarget): string[];
+  note(path: string): NoteAnalysis | undefined;
+  evidence(analysis: NoteAnalysis, section: AxisSection, productId?: string): Evidence;
+}
+
+/** One product's coverage: for each axis the best section among its notes (answered > placeholder > empty). */
+export function productCoverageOf(target: NoteTarget, source: CoverageSource, compiled: CompiledScope): ProductCoverage {
+  const notes = source.notesOf(target);
+  const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis; answer: SectionAnswer }>();
+  for (const path of notes) {
+    const analysis = source.note(path);
+    for (const section of analysis?.sections ?? []) {
+      const answer = section.categoryId === target.categoryId ? answerFor(section, target.productId) : undefined;
+      if (!analysis || !answer) continue;
+      const current = best.get(section.axisId);
+      if (!current || isBetter(answer.status, current.answer.status)) best.set(section.axisId, { section, analysis, answer });
+    }
+  }
+  const axes = (compiled.category(target.categoryId)?.axes ?? []).map((axis): AxisCoverage => {
+    const found = best.get(axis.id);
+    if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null, score: null };
+    const { section, analysis, answer } = found;
+    const line = analysis.parsed.headings[section.headingIndex].range.start.line;
+    if (answer.status !== 'answered') {
+      return { axisId: axis.id, status: answer.status, file: analysis.path, line, score: answer.score };
+    }
+    return new AnsweredAxis(
+      axis.id,
+      analysis.path,
+      line,
+      answer.score,
+      source.evidence(analysis, section, target.productId),
+      analysis.parsed,
+      section.headingIndex,
+      compiled.isPlaceholder,
+      source,
+      answer.leads,
+    );
+  });
+  return { ...target, notes, axes };
 }

@@ -6,34 +6,39 @@ import { subjectOf, type Scope } from '../scope/scopeModel';
 import { missingAxes, unreadableNote, type ProductNotes } from '../notes/coverageFindings';
 import { checkNoteText } from '../notes/decodeNote';
 import { onePerPlaceAndCode, type Finding } from '../notes/findings';
-import { analyzeNote, CompiledScope, isBetter, type AxisSection, type NoteAnalysis } from '../notes/noteAnalyzer';
+import { analyzeNote, CompiledScope, type AxisSection, type NoteAnalysis } from '../notes/noteAnalyzer';
 import { parseNote, type ParsedNote } from '../notes/noteParser';
+import { sharedString } from '../sharedString';
 import type { NoteTarget } from '../notes/productMatcher';
 import { FirstPath } from './firstPath';
 import type { NoteIndexOptions } from './noteIndexOptions';
+import { NoteTextReader } from './noteTexts';
 import {
-  AnsweredAxis,
   answerFor,
+  productCoverageOf,
   productSummary,
   totalSummary,
-  type AxisCoverage,
   type CoverageSummary,
+  type NoteTexts,
   type ProductCoverage,
-  type SectionAnswer,
 } from './coverage';
 
 export type { AxisCoverage, CoverageSummary, ProductCoverage } from './coverage';
 export type { NoteIndexOptions } from './noteIndexOptions';
 
-type Entry = { readonly parsed: ParsedNote; analysis: NoteAnalysis; readonly fingerprint?: string } | { readonly unreadable: string };
+/** A note analyzed, with its text where the index has no `readText` (see NoteIndexOptions), or why it is not. */
+type Entry =
+  | { readonly parsed: ParsedNote; analysis: NoteAnalysis; readonly fingerprint?: string; readonly text?: string }
+  | { readonly unreadable: string };
 
-const key = (t: NoteTarget) => `${t.categoryId}\n${t.productId}`;
+/** A product's key in the index's maps: one string for all of them (several maps keep it for every product). */
+const key = (t: NoteTarget) => sharedString(`${t.categoryId}\n${t.productId}`);
 
 /**
  * The analysis of a workspace's notes, kept up to date one note at a time: a change re-analyzes that note
  * only, and what depends on several notes (missing axes, coverage) is computed when asked for.
  */
-export class NoteIndex {
+export class NoteIndex implements NoteTexts {
   private compiled: CompiledScope;
   private readonly entries = new Map<string, Entry>();
   /** The notes about each product, by `categoryId\nproductId`. */
@@ -54,6 +59,7 @@ export class NoteIndex {
   private readonly lineDates = new Map<string, LineDates>();
   private readonly today: () => string;
   private readonly digest: ((text: string) => string) | undefined;
+  private readonly texts: NoteTextReader | undefined;
   /** The day the cached coverage was computed on: ages move at midnight. */
   private cacheDay = '';
 
@@ -61,6 +67,7 @@ export class NoteIndex {
     this.compiled = new CompiledScope(scope);
     this.today = options.today ?? (() => localDay());
     this.digest = options.fingerprint;
+    this.texts = options.readText && new NoteTextReader(options.readText);
   }
 
   get scope(): Scope {
@@ -79,7 +86,9 @@ export class NoteIndex {
     this.productCache.clear();
     this.headed.clear();
     for (const [path, entry] of this.entries) {
-      if ('parsed' in entry) this.store(path, { ...entry, analysis: analyzeNote(path, entry.parsed, this.compiled) });
+      if ('parsed' in entry) {
+        this.store(path, { ...entry, analysis: analyzeNote(path, entry.parsed, this.compiled, () => this.noteText(path)) });
+      }
     }
     this.coverageCache = undefined;
   }
@@ -98,7 +107,21 @@ export class NoteIndex {
   /** A note parsed elsewhere (a worker thread of `check`) from a text that checkNoteText accepts: analyzed as setNote does. */
   setParsed(path: string, parsed: ParsedNote, text?: string): string[] {
     const fingerprint = text === undefined ? undefined : this.digest?.(text);
-    return this.replace(path, { parsed, analysis: analyzeNote(path, parsed, this.compiled), fingerprint });
+    const analysis = analyzeNote(path, parsed, this.compiled, () => text);
+    return this.replace(path, { parsed, analysis, fingerprint, ...(this.texts ? {} : { text }) });
+  }
+
+  /**
+   * A note's text as `parsed` (by default its current parse) was made from: kept, or read again (see
+   * NoteIndexOptions.readText) and the same; undefined when it cannot be had (the note changed since, or cannot be read).
+   */
+  noteText(path: string, parsed?: ParsedNote): string | undefined {
+    const entry = this.entries.get(path);
+    const current = entry && 'parsed' in entry ? entry : undefined;
+    const of = parsed ?? current?.parsed;
+    if (!of) return undefined;
+    if (this.texts) return this.texts.text(path, of);
+    return current?.parsed === of ? current.text : undefined;
   }
 
   /** Records a note that cannot be analyzed (see decodeNote): it gets one finding and counts for nothing. */
@@ -136,7 +159,7 @@ export class NoteIndex {
 
   /** A text analyzed as the note at `path`, unstored (an editor's text ahead of the update); undefined if not analyzed (see decodeNote). */
   analyzeText(path: string, text: string): NoteAnalysis | undefined {
-    return checkNoteText(text) ? undefined : analyzeNote(path, parseNote(text), this.compiled);
+    return checkNoteText(text) ? undefined : analyzeNote(path, parseNote(text), this.compiled, () => text);
   }
 
   /** The fingerprint of a note's text (what a comparison tells an unchanged note by); undefined without one (see NoteIndexOptions). */
@@ -244,43 +267,8 @@ export class NoteIndex {
   /** productCoverage once `day()` has dropped what was computed for another day. */
   private cachedCoverage(target: NoteTarget): ProductCoverage {
     let coverage = this.productCache.get(key(target));
-    if (!coverage) this.productCache.set(key(target), (coverage = this.computeCoverage(target)));
+    if (!coverage) this.productCache.set(key(target), (coverage = productCoverageOf(target, this, this.compiled)));
     return coverage;
-  }
-
-  private computeCoverage(target: NoteTarget): ProductCoverage {
-    const notes = this.notesOf(target);
-    const best = new Map<string, { section: AxisSection; analysis: NoteAnalysis; answer: SectionAnswer }>();
-    for (const path of notes) {
-      const analysis = this.note(path);
-      for (const section of analysis?.sections ?? []) {
-        const answer = section.categoryId === target.categoryId ? answerFor(section, target.productId) : undefined;
-        if (!analysis || !answer) continue;
-        const current = best.get(section.axisId);
-        if (!current || isBetter(answer.status, current.answer.status)) best.set(section.axisId, { section, analysis, answer });
-      }
-    }
-    const axes = (this.compiled.category(target.categoryId)?.axes ?? []).map((axis): AxisCoverage => {
-      const found = best.get(axis.id);
-      if (!found) return { axisId: axis.id, status: 'missing', file: null, line: null, score: null };
-      const { section, analysis, answer } = found;
-      const line = analysis.parsed.headings[section.headingIndex].range.start.line;
-      if (answer.status !== 'answered') {
-        return { axisId: axis.id, status: answer.status, file: analysis.path, line, score: answer.score };
-      }
-      return new AnsweredAxis(
-        axis.id,
-        analysis.path,
-        line,
-        answer.score,
-        this.evidence(analysis, section, target.productId),
-        analysis.parsed,
-        section.headingIndex,
-        this.compiled.isPlaceholder,
-        answer.leads,
-      );
-    });
-    return { ...target, notes, axes };
   }
 
   /** Stores (or, with no entry, deletes) a note; returns the notes whose findings may have changed. */

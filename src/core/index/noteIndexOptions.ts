@@ -7,4 +7,11 @@ export interface NoteIndexOptions {
    * than the rest of the note's analysis: what a comparison tells an unchanged note by. None: no note is told unchanged.
    */
   readonly fingerprint?: (text: string) => string;
+  /**
+   * A note's text as it is now (path as in setNote), read the way notes are read (bounded, inside the scope's
+   * folder); undefined when it cannot be. With it, the index keeps no note's text: what the views show of an answer
+   * is read again when asked (see noteLeads), and never from a text other than the one analyzed. Without it, each
+   * note's text is kept.
+   */
+  readonly readText?: (path: string) => string | undefined;
 }

@@ -3,7 +3,7 @@ import type { SectionStatus } from './findings';
 import type { ParsedHeading, ParsedNote } from './noteParser';
 import type { LabeledPart, PartContent, ScoreLine } from './noteParts';
 import { readScore } from './scoreLine';
-import { sectionHeadings, type PlaceholderTest } from './sectionStatus';
+import { isPlaceholderLead, sectionHeadings, type NoteText, type PlaceholderTest } from './sectionStatus';
 
 /** One product's answer in a section of a comparison note: the parts that answer for it. */
 export interface ProductAnswer {
@@ -12,7 +12,7 @@ export interface ProductAnswer {
   readonly score: number | null;
   /** Whether a score line is among its parts' (read or not: one that is no score gets invalid-score). */
   readonly scored: boolean;
-  /** The openings of its paragraphs (its own parts first, then those for all): its excerpt and text. */
+  /** The openings of its paragraphs (its own parts first, then those for all), as the parse keeps them: its excerpt and text. */
   readonly leads: readonly string[];
   /** What its answer rests on and when it was checked: its own parts' and the shared text's (see PartEvidence). */
   readonly evidence: PartEvidence;
@@ -47,6 +47,8 @@ export function comparisonAnswers(
   namesOther: (part: LabeledPart) => boolean,
   isPlaceholder: PlaceholderTest,
   scale: number,
+  /** The note's text, for a lead whose head cannot tell (see isPlaceholderLead). */
+  text?: NoteText,
 ): Map<string, ProductAnswer> {
   const collected = new Map(products.map((id) => [id, { solid: false, own: [], shared: [] } as Collected]));
   const headings = sectionHeadings(parsed, headingIndex);
@@ -85,7 +87,7 @@ export function comparisonAnswers(
       const leads = contents.flatMap((content) => content.leads);
       const scores: ScoreLine[] = contents.flatMap((content) => content.scores);
       const status: ProductAnswer['status'] =
-        c.solid || scores.length > 0 || leads.some((lead) => !isPlaceholder(lead))
+        c.solid || scores.length > 0 || leads.some((lead) => !isPlaceholderLead(lead, isPlaceholder, text))
           ? 'answered'
           : leads.length > 0
             ? 'placeholder'

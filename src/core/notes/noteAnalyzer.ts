@@ -8,7 +8,7 @@ import { finding, type Finding, type SectionStatus } from './findings';
 import { noteName } from '../scope/noteFile';
 import type { ParsedHeading, ParsedNote } from './noteParser';
 import { ProductMatcher, type NoteTarget, type ProductLink } from './productMatcher';
-import { placeholderTest, sectionStatus, type PlaceholderTest } from './sectionStatus';
+import { placeholderTest, sectionStatus, type NoteText, type PlaceholderTest } from './sectionStatus';
 import { comparisonAnswers, type ProductAnswer } from './comparisonAnswers';
 import type { LabeledPart } from './noteParts';
 
@@ -76,7 +76,8 @@ export function isBetter(status: SectionStatus, than: SectionStatus): boolean {
   return STATUS_RANK[status] > STATUS_RANK[than];
 }
 
-export function analyzeNote(path: string, parsed: ParsedNote, compiled: CompiledScope): NoteAnalysis {
+/** `text`: the note's text the parse was made from, for a placeholder test that a lead's head cannot decide (see noteLeads). */
+export function analyzeNote(path: string, parsed: ParsedNote, compiled: CompiledScope, text?: NoteText): NoteAnalysis {
   const findings: Finding[] = [];
   const frontMatter = parsed.frontMatter;
   if (frontMatter?.problem) findings.push(finding('invalid-front-matter', frontMatter.problem.message, frontMatter.problem.range, {}));
@@ -114,14 +115,20 @@ export function analyzeNote(path: string, parsed: ParsedNote, compiled: Compiled
     findings.push(finding('unlinked-note', message, firstLine, { suggestions: link.suggestions }));
   }
 
-  const sections = findSections(parsed, targets, compiled, findings);
+  const sections = findSections(parsed, targets, compiled, findings, text);
   checkScores(parsed, sections, compiled, findings);
   const anchor = (frontMatter?.product ?? listed?.[0])?.lineRange ?? parsed.headings[0]?.range ?? firstLine;
   return { path, parsed, link, targets, sections: kept(sections), findings: kept(findings), anchor };
 }
 
 /** Matches headings to the axes of the note's categories, and reports unanswered, duplicate and misspelt ones. */
-function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compiled: CompiledScope, findings: Finding[]): AxisSection[] {
+function findSections(
+  parsed: ParsedNote,
+  targets: readonly NoteTarget[],
+  compiled: CompiledScope,
+  findings: Finding[],
+  text: NoteText | undefined,
+): AxisSection[] {
   const sections: AxisSection[] = [];
   const categoryIds = [...new Set(targets.map((t) => t.categoryId))];
   const first = new Map<string, AxisSection>();
@@ -135,9 +142,9 @@ function findSections(parsed: ParsedNote, targets: readonly NoteTarget[], compil
       matched = true;
       const key = `${categoryId}\n${axis.id}`;
       const earlier = first.get(key);
-      const status = sectionStatus(parsed, headingIndex, compiled.isPlaceholder);
+      const status = sectionStatus(parsed, headingIndex, compiled.isPlaceholder, text);
       const score = sectionScore(parsed, headingIndex, compiled.scoring.scale);
-      const byProduct = productAnswers(parsed, headingIndex, categoryId, targets, compiled, findings);
+      const byProduct = productAnswers(parsed, headingIndex, categoryId, targets, compiled, findings, text);
       const section: AxisSection = {
         categoryId,
         axisId: axis.id,
@@ -195,6 +202,7 @@ function productAnswers(
   targets: readonly NoteTarget[],
   compiled: CompiledScope,
   findings: Finding[],
+  text: NoteText | undefined,
 ): Map<string, ProductAnswer> | undefined {
   const ids = targets.filter((t) => t.categoryId === categoryId).map((t) => t.productId);
   if (ids.length < 2) return undefined;
@@ -203,7 +211,7 @@ function productAnswers(
   const others: LabeledPart[] = [];
   const namesOther = (part: LabeledPart) =>
     named(part.label).length === 0 && compiled.products.named(part.label).length > 0 && others.push(part) > 0;
-  const answers = comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale);
+  const answers = comparisonAnswers(parsed, headingIndex, ids, named, namesOther, compiled.isPlaceholder, compiled.scoring.scale, text);
   const names = orList(ids.map((id) => compiled.product(categoryId, id)?.name ?? id));
   for (const other of others) {
     const message = `"${other.label}" is no product of this note: its part answers for none of ${names}.`;

@@ -4,6 +4,9 @@ import { kept } from '../arrays';
 import { LineIndex, normalizeText, type Range } from '../text';
 import { lineReader, parseBlocks, renderedText, type BlockToken, type InlineEnv } from './blockMarkdown';
 import { openBlockAtEnd } from './openBlock';
+import { keptLead, LEAD_CHARS, textHash } from './noteLeads';
+import { sharedString } from '../sharedString';
+import { lineRange, sharedPosition } from '../sharedRanges';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { newParts, route, type HeadingParts, type PartContent, type PartsDraft, type ScoreLine } from './noteParts';
 
@@ -52,13 +55,12 @@ export interface ParsedNote {
   readonly openBlockCloser?: string;
   /** The URLs each footnote definition (`[^label]: …`) holds, by label. */
   readonly footnotes: ReadonlyMap<string, readonly string[]>;
+  /** The text's digest (see noteLeads' textHash): what a text read again must match for the leads that point into it. */
+  readonly textHash: number;
 }
 
 /** The footnotes of a note without any, shared: every note keeps its parse, and an empty Map is not small. */
 const NO_FOOTNOTES: ReadonlyMap<string, readonly string[]> = new Map();
-
-/** A paragraph's opening source kept for placeholders and excerpts: a first sentence fits, links and all. */
-export const LEAD_CHARS = 600;
 
 export function parseNote(text: string): ParsedNote {
   const frontMatter = readFrontMatter(text);
@@ -90,14 +92,23 @@ export function parseNote(text: string): ParsedNote {
   let current: Draft | undefined;
   let citationBudget = MAX_NOTE_CITATION_CHARS;
   const readLine = lineReader(env);
+  /** A paragraph's opening whose first line is `line`, as the parse keeps it (see noteLeads). */
+  const keep = (lead: string, line: number) => {
+    const newline = lead.indexOf('\n');
+    const written = lineText(line);
+    // A paragraph's first line runs to the end of its line, white space and all, but for a paragraph of one line.
+    const column = newline === -1 ? written.trimEnd().length - lead.length : written.length - newline;
+    return keptLead(lead.slice(0, LEAD_CHARS + 1), text, lines.lineStart(line) + column);
+  };
   const cite = (content: string) => {
     if (citationBudget <= 0) return;
     citationBudget -= content.length;
     const citations = citationsOf(content, env);
+    const urls = citations.urls.map(sharedString);
     if (footnote) {
-      footnote.push(...citations.urls);
+      footnote.push(...urls);
     } else if (current) {
-      current.urls.push(...citations.urls);
+      current.urls.push(...urls);
       current.footnotes.push(...citations.footnotes);
     }
   };
@@ -152,7 +163,7 @@ export function parseNote(text: string): ParsedNote {
     const cellCitations = citationBudget > 0 ? (cell: string): Citations => citationsOf(cell, env) : undefined;
     if (inline) cite(token.content);
     if (solid) draft.solid = true;
-    else readParagraph(token.content, firstLine, lineText, readLine, draft);
+    else readParagraph(token.content, firstLine, lineText, readLine, keep, draft);
     if (draft.parts && before) {
       const place = { firstLine, lineText, ...(cellCitations ? { cellCitations } : {}) };
       route(draft.parts, token, addedSince(draft, before, solid), place);
@@ -165,8 +176,8 @@ export function parseNote(text: string): ParsedNote {
     const text = renderedText(d.source, env).replace(/\s+/g, ' ').trim();
     return {
       level: d.level,
-      text,
-      normalized: normalizeText(text),
+      text: sharedString(text),
+      normalized: sharedString(normalizeText(text)),
       range: d.range,
       textRange: d.textRange,
       renameRange: renameRange(d.source, text, d.textRange),
@@ -192,6 +203,7 @@ export function parseNote(text: string): ParsedNote {
     endsWithBlankLine: lines.lineCount > 1 && lineText(lines.lineCount - 2).trim() === '' && lastLine === '',
     ...openBlockAtEnd(tokens),
     footnotes: footnotes.size > 0 ? footnotes : NO_FOOTNOTES,
+    textHash: textHash(text),
   };
 }
 
@@ -229,6 +241,7 @@ function readParagraph(
   firstLine: number,
   lineText: (line: number) => string,
   readLine: (line: string) => string,
+  keep: (lead: string, line: number) => string,
   draft: { scores: ScoreLine[]; markers: AsOfMarker[]; leads: string[] },
 ): void {
   // One test spares most paragraphs both searches, each of which would look at every character again.
@@ -239,24 +252,13 @@ function readParagraph(
   draft.markers.push(...markers);
   // A score line and a date line are not the answer; a date line that goes on (`As of 2025-05-01: per seat`) is.
   const taken = new Set([...scores, ...markers.filter((marker) => !marker.answers)].map((line) => line.range.start.line));
-  const lead =
-    taken.size === 0
-      ? content
-      : content
-          .split('\n')
-          .filter((_, i) => !taken.has(firstLine + i))
-          .join('\n');
-  if (lead) draft.leads.push(ownString(lead.slice(0, LEAD_CHARS + 1)));
-}
-
-/**
- * A copy of a string that holds on to nothing else. markdown-it gives a one-line paragraph as a slice of the note's
- * text, and a slice keeps all of the string it was cut from alive: each note's kept openings held its whole text in
- * memory (a cut opening, its whole paragraph). A multi-line paragraph is a string of its own already. JSON's round
- * trip is the copy that every engine makes in full.
- */
-function ownString(text: string): string {
-  return text.includes('\n') && text.length <= LEAD_CHARS ? text : (JSON.parse(JSON.stringify(text)) as string);
+  if (taken.size === 0) {
+    if (content) draft.leads.push(keep(content, firstLine));
+    return;
+  }
+  const kept = content.split('\n').flatMap((line, i) => (taken.has(firstLine + i) ? [] : [{ line, at: firstLine + i }]));
+  const lead = kept.map((l) => l.line).join('\n');
+  if (lead) draft.leads.push(keep(lead, kept[0].at));
 }
 
 /**
@@ -307,11 +309,11 @@ function headingRanges(
   const lastContent = contentLines[contentLines.length - 1];
   const textEnd = first === last ? textStart + content.length : lastText.indexOf(lastContent) + lastContent.length;
   const end = atx ? firstText.trimEnd().length : textEnd;
-  // One position object where the heading and its text end alike (no closing `#`s): every note keeps each heading's ranges.
-  const textEndPosition = { line: last, character: textEnd };
+  // Every note keeps each heading's ranges: shared where they are on one line (see lineRange), and a position where not.
+  if (first === last) return { range: lineRange(first, headingStart, end), textRange: lineRange(first, textStart, textEnd) };
   return {
-    range: { start: { line: first, character: headingStart }, end: end === textEnd ? textEndPosition : { line: last, character: end } },
-    textRange: { start: { line: first, character: textStart }, end: textEndPosition },
+    range: { start: sharedPosition(first, headingStart), end: sharedPosition(last, end) },
+    textRange: { start: sharedPosition(first, textStart), end: sharedPosition(last, textEnd) },
   };
 }
 
@@ -320,7 +322,7 @@ function renameRange(source: string, text: string, textRange: Range): Range {
   const at = source === text || textRange.start.line !== textRange.end.line ? -1 : source.indexOf(text);
   if (at === -1 || text === '') return textRange;
   const { line, character } = textRange.start;
-  return { start: { line, character: character + at }, end: { line, character: character + at + text.length } };
+  return lineRange(line, character + at, character + at + text.length);
 }
 
 export function isSolid(token: BlockToken): boolean {

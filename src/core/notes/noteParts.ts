@@ -2,6 +2,7 @@ import type { Range } from '../text';
 import type { AsOfMarker } from './asOfMarker';
 import type { BlockToken } from './blockMarkdown';
 import type { Citations } from './inlineLinks';
+import { wholeLead } from './noteLeads';
 
 /**
  * A paragraph's line that starts with `Score:` as a reader sees it (`**Score:** 3` too); what follows is read
@@ -21,6 +22,7 @@ export interface PartContent {
   /**
    * The opening source of each paragraph (also in lists and quotes), at most `LEAD_CHARS` characters and one
    * more when it goes on: enough for placeholder words and, read as plain text, an excerpt (see sectionStatus).
+   * Kept as noteLeads keeps them: a long one as a reference into the note's text.
    */
   readonly leads: readonly string[];
   /** The `Score:` lines of its paragraphs, in order (they are not leads). */
@@ -180,7 +182,7 @@ function addTable(parts: PartsDraft, content: string, place: BlockPlace): void {
     label,
     range: labelRange(place.lineText(line), line, label),
     solid: false,
-    leads: texts.slice(1).filter((text): text is string => Boolean(text)),
+    leads: texts.slice(1).flatMap((text) => (text ? [wholeLead(text)] : [])),
     scores: [],
     ...cite(texts),
     markers: [],
