@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Scope } from '../core/scope/scopeModel';
 import { Disposable, type DisposableLike } from './lifecycle';
 import { NoteNavigator } from './noteNavigation';
+import type { NoteEngineOptions } from './notesPort';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
 import type { RealPaths } from './realPaths';
 import type { ScopeCache } from './scopeCache';
@@ -27,10 +28,10 @@ export class ScopeRoot extends Disposable {
     readonly store: ScopeStore,
     log: vscode.LogOutputChannel,
     excluded: readonly string[],
-    fingerprint?: (text: string) => string,
+    engine?: NoteEngineOptions,
   ) {
     super();
-    this.notes = new NoteWorkspace(store, log, excluded, fingerprint);
+    this.notes = new NoteWorkspace(store, log, excluded, engine);
     this.navigator = new NoteNavigator(store, this.notes);
     this.editor = new ScopeFileEditor(store, this.notes);
   }
@@ -84,7 +85,7 @@ export class ScopeRoots extends Disposable {
     private readonly realPaths: RealPaths | undefined,
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
     private readonly cache: ScopeCache | undefined,
-    private readonly fingerprint: ((text: string) => string) | undefined,
+    private readonly engine: NoteEngineOptions | undefined,
   ) {
     super();
     this.register({ dispose: () => this.roots.forEach((root) => root.dispose()) });
@@ -93,7 +94,8 @@ export class ScopeRoots extends Disposable {
   /**
    * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
    * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope
-   * alone; `cache` keeps the scope files' checked models between activations.
+   * alone; `cache` keeps the scope files' checked models between activations; `engine` is what the entry point gives
+   * the notes' analysis (see NoteEngineOptions).
    */
   static async create(
     builtIn: () => Scope,
@@ -101,9 +103,9 @@ export class ScopeRoots extends Disposable {
     realPaths: RealPaths | undefined,
     perRoot: (root: ScopeRoot) => vscode.Disposable[],
     cache?: ScopeCache,
-    fingerprint?: (text: string) => string,
+    engine?: NoteEngineOptions,
   ): Promise<ScopeRoots> {
-    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache, fingerprint);
+    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache, engine);
     roots.watch();
     await roots.discover({ nested: false });
     void roots.discover();
@@ -263,7 +265,7 @@ export class ScopeRoots extends Disposable {
   }
 
   private start(key: string, label: string, store: ScopeStore, excluded: readonly string[]): ScopeRoot {
-    const root = new ScopeRoot(key, label, store, this.log, excluded, this.fingerprint);
+    const root = new ScopeRoot(key, label, store, this.log, excluded, this.engine);
     root.own([
       root.notes.onDidChange((change) => this.notesEmitter.fire({ root, change })),
       store.onDidChange(() => this.scopeEmitter.fire(root)),

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import type { ParsedNoteFile } from '../../src/node/noteRead';
 import { NoteWorkerPool, type NoteThread, type NotesRequest, type NotesResponse } from '../../src/node/noteWorkerPool';
+import { WorkerNoteParsers } from '../../src/node/workerNoteParsers';
 
 /**
  * The worker pool that `check` and the extension host share: whichever order the workers answer in, each job's
@@ -10,14 +11,22 @@ import { NoteWorkerPool, type NoteThread, type NotesRequest, type NotesResponse 
 class FakeThread extends EventEmitter implements NoteThread {
   readonly requests: NotesRequest[] = [];
   terminated = false;
+  /** Resolves when the thread is ended. */
+  readonly ended = new Promise<void>((resolve) => this.once('exit', () => resolve()));
 
-  constructor(started: FakeThread[]) {
+  constructor(
+    started: FakeThread[],
+    /** Whether each request is answered at once, on the next turn of the event loop. */
+    private readonly answering = false,
+  ) {
     super();
     started.push(this);
   }
 
   postMessage(request: NotesRequest): void {
     this.requests.push(request);
+    const nth = this.requests.length - 1;
+    if (this.answering) setImmediate(() => this.answer(nth));
   }
 
   async terminate(): Promise<number> {
@@ -136,5 +145,20 @@ describe('the note worker pool', () => {
     threads[1].answer(0);
     await again;
     await pool.dispose();
+  });
+
+  it('ends the extension host’s workers once they are idle, and starts them again for the next bulk read', async () => {
+    const threads: FakeThread[] = [];
+    const parsers = new WorkerNoteParsers(() => new FakeThread(threads, true), 0);
+    const warn = (line: string) => assert.fail(line);
+    assert.deepEqual(reasons((await parsers.parse(['a', 'b'], warn)) ?? []), ['a', 'b']);
+    const first = threads.length;
+    await Promise.all(threads.map((t) => t.ended));
+    assert.deepEqual(reasons((await parsers.parse(['c'], warn)) ?? []), ['c']);
+    assert.equal(threads.length, 2 * first, 'new workers for the next read');
+    parsers.dispose();
+    await Promise.all(threads.map((t) => t.ended));
+    assert.equal(await parsers.parse(['d'], warn), undefined, 'none once disposed');
+    assert.equal(threads.length, 2 * first);
   });
 });
