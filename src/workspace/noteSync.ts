@@ -217,13 +217,11 @@ export class NoteSync extends Disposable {
   private async drain(): Promise<void> {
     // The watcher reports a branch switch's files over several messages: take them all before reading.
     await yieldToEventLoop();
-    // A bulk read is one of many notes in all, counted as they come: a branch switch's are reported over a while.
-    let taken = 0;
+    // A bulk read is one with many notes still to read: other threads parse while the host catches up.
     const readNext = () => {
       if (this.queued.size === 0) return undefined;
-      const paths = this.takeQueued();
-      taken += paths.length;
-      return this.readBatch(paths, this.engine.parsers?.worthIt(taken + this.queued.size) === true);
+      const behind = this.queued.size;
+      return this.readBatch(this.takeQueued(), this.engine.parsers?.worthIt(behind) === true);
     };
     let reading = readNext();
     while (reading) {
