@@ -35,7 +35,6 @@ import { registerTreeFollow } from './features/treeFollow';
 import { noGitDates, type GitDates } from './git/gitDates';
 import { noGitHistory, type GitHistory } from './git/gitHistory';
 import { NoteDating } from './workspace/noteDating';
-import type { NoteParsers } from './workspace/notesPort';
 import type { RealPaths } from './workspace/realPaths';
 import { ScopeRoots } from './workspace/scopeRoots';
 import { ScopeCache } from './workspace/scopeCache';
@@ -51,8 +50,6 @@ export interface ScopeView {
   readonly label: string;
   readonly scope: ScopeState;
   readonly notes: NoteIndex;
-  /** How many of its notes read from disk were parsed on worker threads (bulk reads in the Node build). */
-  readonly parsedApart: number;
 }
 
 /** What activate returns: read-only views of the extension's state, for integration tests and other extensions. */
@@ -91,8 +88,8 @@ export interface CompetitorScopeApi {
  * Wires every feature to the workspace services: the one activation that both entry points run, the
  * desktop's (src/extension.ts, Node) and the browser's (src/web.ts, a web worker). Nothing here or below
  * it imports a Node module; the build fails the web bundle if something does. Git's dates and history come from
- * the entry point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths), the Node
- * that runs the MCP server, and the worker threads that parse notes read in bulk (see NoteParsers).
+ * the entry point: the desktop's spawns git, the browser has none; so do real paths (see RealPaths) and the Node
+ * that runs the MCP server.
  */
 export async function activateCompetitorScope(
   context: vscode.ExtensionContext,
@@ -100,7 +97,6 @@ export async function activateCompetitorScope(
   realPaths?: RealPaths,
   history: GitHistory = noGitHistory,
   node?: NodeRuntime,
-  parsers?: NoteParsers,
 ): Promise<CompetitorScopeApi> {
   const started = performance.now();
   const homepage = String(context.extension.packageJSON.homepage ?? '');
@@ -118,7 +114,7 @@ export async function activateCompetitorScope(
       ...registerNoteDiagnostics(root.notes, homepage),
     ],
     cache,
-    { fingerprint: history.fingerprint, parsers },
+    history.fingerprint,
   );
   const dragAndDrop = new ScopeDragAndDrop(roots);
   const tree = registerScopeTree(roots, dragAndDrop, git.available);
@@ -171,14 +167,7 @@ export async function activateCompetitorScope(
   return {
     scope: () => current().store.current,
     notes: () => current().notes.index,
-    scopes: () =>
-      roots.all.map((root) => ({
-        key: root.key,
-        label: root.label,
-        scope: root.store.current,
-        notes: root.notes.index,
-        parsedApart: root.notes.parsedApart,
-      })),
+    scopes: () => roots.all.map((root) => ({ key: root.key, label: root.label, scope: root.store.current, notes: root.notes.index })),
     ready: () => roots.ready,
     scopeTree: tree.provider,
     treeSelection: () => tree.view.selection,

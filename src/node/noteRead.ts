@@ -21,11 +21,7 @@ export type ParsedNoteFile = { readonly parsed: ParsedNote } | { readonly unread
 
 export function parseNoteFile(file: string): ParsedNoteFile {
   const decoded = readNote(file);
-  return decoded.ok ? parseNoteText(decoded.text) : { unreadable: decoded.reason };
-}
-
-/** A note's text parsed, as NoteIndex.setNote would parse it; or why it cannot be analyzed. */
-export function parseNoteText(text: string): ParsedNoteFile {
-  const unreadable = checkNoteText(text);
-  return unreadable === undefined ? { parsed: parseNote(text) } : { unreadable };
+  if (!decoded.ok) return { unreadable: decoded.reason };
+  const unreadable = checkNoteText(decoded.text);
+  return unreadable === undefined ? { parsed: parseNote(decoded.text) } : { unreadable };
 }

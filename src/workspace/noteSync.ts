@@ -1,14 +1,20 @@
 import type { LineDates } from '../core/evidence/sectionEvidence';
+import { statRefusal, type FileRefusal } from '../core/fileRefusal';
 import { NoteIndex } from '../core/index/noteIndex';
+import { decodeNote, MAX_NOTE_BYTES, refusedNoteReason } from '../core/notes/decodeNote';
 import { NotesRule } from '../core/scope/notesRule';
 import type { Scope } from '../core/scope/scopeModel';
 import { Disposable } from './lifecycle';
-import { parsedApart, readNoteFile, type NoteFileRead } from './noteFileReads';
-import type { FileEvent, NoteEngineOptions, NoteLog, NotesChange, NoteSyncOptions, NotesPort, Subscription } from './notesPort';
+import type { FileEvent, NoteLog, NotesChange, NoteSyncOptions, NotesPort, Subscription } from './notesPort';
 import { coalesced, inSlices, yieldToEventLoop } from './timeSlices';
 
-/** A note read from disk, with the generation it was read for. */
-type DiskRead = NoteFileRead & { readonly path: string; readonly generation: number };
+/** A note read from disk, with the generation it was read for: its bytes, or why they were not read. */
+type DiskRead = {
+  readonly path: string;
+  readonly generation: number;
+  /** The file's stamp before it was read. */
+  readonly stamp: string;
+} & ({ readonly bytes: Uint8Array } | { readonly refusal: FileRefusal });
 
 /**
  * Keeps a NoteIndex in step with a scope's folder: every note matched by the scope's notes glob, read from disk,
@@ -18,8 +24,7 @@ type DiskRead = NoteFileRead & { readonly path: string; readonly generation: num
  * Notes changed on disk (a branch switch rewrites thousands at once) are queued, read in batches and analyzed in
  * time slices that yield to the event loop, with one change event per slice. The file watcher may drop events when
  * thousands of files change at once: after such a burst, every note's file is checked against the stamp it had
- * when it was read, and what changed unreported is read again. Where `parsers` are given (the Node build), the
- * texts of a bulk read are parsed on other threads while the host analyzes the batch before.
+ * when it was read, and what changed unreported is read again.
  */
 export class NoteSync extends Disposable {
   readonly index: NoteIndex;
@@ -39,8 +44,6 @@ export class NoteSync extends Disposable {
   /** File events with no quiet time between them; the check runs once the watcher has been quiet after a burst. */
   private burstEvents = 0;
   private readonly checkWhenQuiet: ReturnType<typeof coalesced>;
-  /** How many notes read from disk were parsed on other threads: said in the log, and read by tests. */
-  parsedApart = 0;
 
   constructor(
     private readonly port: NotesPort,
@@ -49,11 +52,11 @@ export class NoteSync extends Disposable {
     private readonly fire: (change: NotesChange) => void,
     excluded: readonly string[] = [],
     options: NoteSyncOptions = {},
-    private readonly engine: NoteEngineOptions = {},
+    fingerprint?: (text: string) => string,
   ) {
     super();
     this.options = { editDelayMs: 300, readBatch: 64, burstEvents: 64, burstQuietMs: 500, ...options };
-    this.index = new NoteIndex(scope, { fingerprint: engine.fingerprint });
+    this.index = new NoteIndex(scope, { fingerprint });
     this.rule = new NotesRule(scope, excluded);
     this.checkWhenQuiet = coalesced(() => {
       const burst = this.burstEvents >= this.options.burstEvents;
@@ -160,7 +163,6 @@ export class NoteSync extends Disposable {
 
   private async readAll(): Promise<void> {
     const started = Date.now();
-    const apart = this.parsedApart;
     const found = await this.port.find(this.rule.pattern);
     for (const path of found) {
       if (!this.isNote(path)) continue;
@@ -169,8 +171,7 @@ export class NoteSync extends Disposable {
       else this.enqueue(path);
     }
     await this.draining;
-    const parsed = this.parsedApart > apart ? `, ${this.parsedApart - apart} of them parsed on worker threads` : '';
-    this.log.info(`Read ${found.length} research notes in ${Date.now() - started} ms${parsed}.`);
+    this.log.info(`Read ${found.length} research notes in ${Date.now() - started} ms.`);
   }
 
   /** Counts a file event; when the watcher has been quiet for a while after a burst, checks the notes on disk. */
@@ -217,12 +218,7 @@ export class NoteSync extends Disposable {
   private async drain(): Promise<void> {
     // The watcher reports a branch switch's files over several messages: take them all before reading.
     await yieldToEventLoop();
-    // A bulk read is one with many notes still to read: other threads parse while the host catches up.
-    const readNext = () => {
-      if (this.queued.size === 0) return undefined;
-      const behind = this.queued.size;
-      return this.readBatch(this.takeQueued(), this.engine.parsers?.worthIt(behind) === true);
-    };
+    const readNext = () => (this.queued.size > 0 ? Promise.all(this.takeQueued().map((path) => this.read(path))) : undefined);
     let reading = readNext();
     while (reading) {
       const reads = await reading;
@@ -258,26 +254,22 @@ export class NoteSync extends Disposable {
     return taken;
   }
 
-  /** Reads the notes; in a bulk read, their texts are parsed on other threads (while the batch before is analyzed). */
-  private async readBatch(paths: readonly string[], bulk: boolean): Promise<readonly (DiskRead | undefined)[]> {
-    const reads = await Promise.all(paths.map((path) => this.read(path)));
-    if (!bulk || !this.engine.parsers) return reads;
-    const apart = await parsedApart(reads, this.engine.parsers, (line) => this.log.warn(line));
-    this.parsedApart += apart.parsed;
-    return apart.reads;
-  }
-
   /**
-   * A queued note's text, or undefined when it is gone or a newer version arrives first (an open editor's text,
-   * another read): see readNoteFile.
+   * A queued note's bytes, or undefined when it is gone or a newer version arrives first (an open editor's text,
+   * another read). Only a regular file within the size limit, and really in the scope's folder, is read.
    */
   private async read(path: string): Promise<DiskRead | undefined> {
     // Edited in an editor since it was queued: that text is newer, and is analyzed as it is typed.
     if (this.port.open(path)?.dirty) return undefined;
     const generation = this.nextGeneration(path);
     try {
-      const read = await readNoteFile(this.port, path);
-      if (read) return { ...read, path, generation };
+      // The stamp first: a write after it changes the stamp, whichever version the read then gets.
+      const stat = await this.port.stat(path);
+      const inside = stat && (await this.port.staysInside(path));
+      const refusal = stat && (inside ? statRefusal(stat, MAX_NOTE_BYTES) : { kind: 'outside-folder' as const });
+      const bytes = stat && !refusal ? await this.port.read(path) : undefined;
+      if (stat && refusal) return { path, generation, stamp: stat.stamp, refusal };
+      if (stat && bytes) return { path, generation, stamp: stat.stamp, bytes };
       // Gone from disk (the watcher may report it late, or not at all for a file created and deleted at once).
       if (this.generations.get(path) === generation && this.index.note(path)) this.deleteNote(path);
     } catch {
@@ -288,15 +280,12 @@ export class NoteSync extends Disposable {
 
   /** Analyzes a note read from disk unless a newer version arrived while it was read; returns the notes whose findings may have changed. */
   private analyze(read: DiskRead): string[] {
-    const { path, generation, stamp, note, parsed } = read;
+    const { path, generation, stamp } = read;
     if (this.generations.get(path) !== generation) return [];
     this.stamps.set(path, stamp);
-    if (!note.ok) {
-      this.log.warn(`${path} is not analyzed: ${note.reason}.`);
-      return this.index.setUnreadable(path, note.reason);
-    }
-    if (!parsed) return this.index.setNote(path, note.text);
-    return 'parsed' in parsed ? this.index.setParsed(path, parsed.parsed, note.text) : this.index.setUnreadable(path, parsed.unreadable);
+    const decoded = 'refusal' in read ? { ok: false as const, reason: refusedNoteReason(read.refusal) } : decodeNote(read.bytes);
+    if (!decoded.ok) this.log.warn(`${path} is not analyzed: ${decoded.reason}.`);
+    return decoded.ok ? this.index.setNote(path, decoded.text) : this.index.setUnreadable(path, decoded.reason);
   }
 
   private setText(path: string, text: string): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LineDates } from '../core/evidence/sectionEvidence';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { Disposable } from './lifecycle';
-import type { FileEvent, NoteEngineOptions, NoteFileStat, NotesChange, NotesPort, OpenNote, Subscription } from './notesPort';
+import type { FileEvent, NoteFileStat, NotesChange, NotesPort, OpenNote, Subscription } from './notesPort';
 import { NoteSync } from './noteSync';
 import type { ScopeStore } from './scopeStore';
 import { openDocument } from './workspaceFiles';
@@ -22,22 +22,18 @@ export class NoteWorkspace extends Disposable {
     private readonly store: ScopeStore,
     log: vscode.LogOutputChannel,
     excluded: readonly string[] = [],
-    engine: NoteEngineOptions = {},
+    /** A digest of a note's text that the index keeps for comparisons with history (see NoteIndexOptions). */
+    fingerprint?: (text: string) => string,
   ) {
     super();
     const port = new WorkspaceNotes(store, (uri) => this.relativePath(uri));
     const fire = (change: NotesChange) => this.changeEmitter.fire(change);
-    this.engine = this.register(new NoteSync(port, store.current.scope, log, fire, excluded, {}, engine));
+    this.engine = this.register(new NoteSync(port, store.current.scope, log, fire, excluded, {}, fingerprint));
     this.register(store.onDidChange((state) => this.engine.setScope(state.scope)));
   }
 
   get index(): NoteIndex {
     return this.engine.index;
-  }
-
-  /** How many notes read from disk were parsed on worker threads (see NoteParsers). */
-  get parsedApart(): number {
-    return this.engine.parsedApart;
   }
 
   /** Resolves when the notes found by the latest scan have been read. */

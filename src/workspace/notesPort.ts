@@ -1,5 +1,3 @@
-import type { ParsedNote } from '../core/notes/noteParser';
-
 /**
  * What the note engine (noteSync.ts) needs from the editor: the files of a scope's folder, their watcher and the
  * open documents. Paths are relative to the scope's folder, '/'-separated. No `vscode` here: the engine is tested
@@ -66,29 +64,7 @@ export interface NoteSyncOptions {
   readonly burstQuietMs?: number;
 }
 
-/** What the entry point gives the note engine beyond the port (the Node build: history's digest, worker threads). */
-export interface NoteEngineOptions {
-  /** A digest of a note's text that the index keeps for comparisons with history (see NoteIndexOptions). */
-  readonly fingerprint?: (text: string) => string;
-  readonly parsers?: NoteParsers;
-}
-
 export interface NoteLog {
   info(message: string): void;
   warn(message: string): void;
-}
-
-/** A note's text parsed as NoteIndex.setNote parses it, or why it cannot be analyzed (see checkNoteText). */
-export type ParsedText = { readonly parsed: ParsedNote } | { readonly unreadable: string };
-
-/**
- * Parses notes' texts off the extension host's thread: worker threads in the Node build (WorkerNoteParsers in
- * src/node/workerNoteParsers.ts, given by src/extension.ts); the web build has none. For notes read in bulk (activation,
- * a branch switch): a note typed in an editor is parsed where it is.
- */
-export interface NoteParsers {
-  /** Whether a bulk read of this many notes is worth sending to other threads. */
-  worthIt(notes: number): boolean;
-  /** The texts parsed, in their order; undefined when they could not be (said once through `warn`): the caller parses them. */
-  parse(texts: readonly string[], warn: (line: string) => void): Promise<readonly ParsedText[] | undefined>;
 }

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { Scope } from '../core/scope/scopeModel';
 import { Disposable, type DisposableLike } from './lifecycle';
 import { NoteNavigator } from './noteNavigation';
-import type { NoteEngineOptions } from './notesPort';
 import { NoteWorkspace, type NotesChange } from './noteWorkspace';
 import type { RealPaths } from './realPaths';
 import type { ScopeCache } from './scopeCache';
@@ -28,10 +27,10 @@ export class ScopeRoot extends Disposable {
     readonly store: ScopeStore,
     log: vscode.LogOutputChannel,
     excluded: readonly string[],
-    engine?: NoteEngineOptions,
+    fingerprint?: (text: string) => string,
   ) {
     super();
-    this.notes = new NoteWorkspace(store, log, excluded, engine);
+    this.notes = new NoteWorkspace(store, log, excluded, fingerprint);
     this.navigator = new NoteNavigator(store, this.notes);
     this.editor = new ScopeFileEditor(store, this.notes);
   }
@@ -85,7 +84,7 @@ export class ScopeRoots extends Disposable {
     private readonly realPaths: RealPaths | undefined,
     private readonly perRoot: (root: ScopeRoot) => vscode.Disposable[],
     private readonly cache: ScopeCache | undefined,
-    private readonly engine: NoteEngineOptions | undefined,
+    private readonly fingerprint: ((text: string) => string) | undefined,
   ) {
     super();
     this.register({ dispose: () => this.roots.forEach((root) => root.dispose()) });
@@ -94,8 +93,7 @@ export class ScopeRoots extends Disposable {
   /**
    * The workspace folders' scopes, at once; the scope files in subfolders follow from a search of the workspace
    * (`ready` waits for it), which the tree's first items do not wait for. `perRoot` starts what runs for each scope
-   * alone; `cache` keeps the scope files' checked models between activations; `engine` is what the entry point gives
-   * the notes' analysis (see NoteEngineOptions).
+   * alone; `cache` keeps the scope files' checked models between activations.
    */
   static async create(
     builtIn: () => Scope,
@@ -103,9 +101,9 @@ export class ScopeRoots extends Disposable {
     realPaths: RealPaths | undefined,
     perRoot: (root: ScopeRoot) => vscode.Disposable[],
     cache?: ScopeCache,
-    engine?: NoteEngineOptions,
+    fingerprint?: (text: string) => string,
   ): Promise<ScopeRoots> {
-    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache, engine);
+    const roots = new ScopeRoots(builtIn, log, realPaths, perRoot, cache, fingerprint);
     roots.watch();
     await roots.discover({ nested: false });
     void roots.discover();
@@ -265,7 +263,7 @@ export class ScopeRoots extends Disposable {
   }
 
   private start(key: string, label: string, store: ScopeStore, excluded: readonly string[]): ScopeRoot {
-    const root = new ScopeRoot(key, label, store, this.log, excluded, this.engine);
+    const root = new ScopeRoot(key, label, store, this.log, excluded, this.fingerprint);
     root.own([
       root.notes.onDidChange((change) => this.notesEmitter.fire({ root, change })),
       store.onDidChange(() => this.scopeEmitter.fire(root)),

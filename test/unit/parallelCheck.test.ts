@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseScope } from '../../src/core/scope/scopeParser';
-import { indexInWorkers } from '../../src/node/noteWorkers';
-import { MIN_NOTES_FOR_WORKERS, workerCount, WORKERS_VARIABLE } from '../../src/node/noteWorkerPool';
+import { indexInWorkers, MIN_NOTES_FOR_WORKERS, workerCount, WORKERS_VARIABLE } from '../../src/node/noteWorkers';
 import { indexNotes, readNote } from '../../src/node/workspace';
 import { repoRoot, tempFolder } from './helpers';
 
