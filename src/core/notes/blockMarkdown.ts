@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { withCheapTokens, type Token } from '../markdownTokens';
 import { lineMarks, normalizeLineBreaks } from './blockLines';
 
 /** The fields of a markdown-it token that the note parser reads. */
@@ -26,7 +27,6 @@ export interface ParsedBlocks {
 }
 
 type Parser = InstanceType<typeof MarkdownIt>;
-type Token = ReturnType<Parser['block']['State']['prototype']['push']>;
 
 /**
  * A markdown-it parser that runs the block rules and nothing else: the analysis needs headings and
@@ -45,6 +45,7 @@ export function createBlockParser(): Parser {
   // A table is an answer whatever its cells say, and its rule is the costliest block rule: without it a
   // table is a paragraph starting with '|', which the note parser counts as solid content.
   md.block.ruler.disable('table');
+  withCheapTokens(md);
   md.block.State = class extends md.block.State {
     constructor(src: string, parser: Parser, env: InlineEnv, tokens: Token[]) {
       // markdown-it's constructor would find the lines character by character: it gets no text, and lineMarks the same lines.
@@ -52,38 +53,8 @@ export function createBlockParser(): Parser {
       this.src = src;
       Object.assign(this, lineMarks(src));
     }
-
-    // The published build turns Token's class fields into one Object.defineProperty call each, so that creating
-    // tokens would outweigh the rest of a block parse; plain objects with the same fields cost none of that.
-    override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
-      if (nesting < 0) this.level--;
-      const token = plainToken(type, tag, nesting, this.level, true);
-      if (nesting > 0) this.level++;
-      this.tokens.push(token);
-      return token;
-    }
   };
   return md;
-}
-
-/** A token as a plain object with Token's fields (without its methods: read `attrs` directly). */
-export function plainToken(type: string, tag: string, nesting: -1 | 0 | 1, level: number, block: boolean): Token {
-  const token = {
-    type,
-    tag,
-    nesting,
-    level,
-    map: null,
-    content: '',
-    markup: '',
-    info: '',
-    attrs: null,
-    children: null,
-    meta: null,
-    block,
-    hidden: false,
-  };
-  return token as unknown as Token;
 }
 
 let parser: Parser | undefined;

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { plainToken, type InlineEnv } from './blockMarkdown';
+import { withCheapTokens, type Token } from '../markdownTokens';
+import type { InlineEnv } from './blockMarkdown';
 
 type Parser = InstanceType<typeof MarkdownIt>;
 
@@ -26,40 +27,9 @@ function createInlineParser(): Parser {
   // Links are read, never rendered: a URL is normalized once, by webUrl's URL parser, not also by markdown-it's
   // (mdurl and punycode, which would do that work again). validateLink still refuses javascript: and the like.
   md.normalizeLink = (url) => url;
-  // As for the block parse (see blockMarkdown): plain objects for tokens, which cost no property definitions.
-  md.inline.State = class extends md.inline.State {
-    override pushPending(): Token {
-      const token = plainToken('text', '', 0, this.pendingLevel, false);
-      token.content = this.pending;
-      this.tokens.push(token);
-      this.pending = '';
-      return token;
-    }
-
-    override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
-      if (this.pending) this.pushPending();
-      if (nesting < 0) {
-        this.level--;
-        this.delimiters = this._prev_delimiters.pop() ?? [];
-      }
-      const token = plainToken(type, tag, nesting, this.level, false);
-      let meta: { delimiters: Parser['inline']['State']['prototype']['delimiters'] } | undefined;
-      if (nesting > 0) {
-        this.level++;
-        this._prev_delimiters.push(this.delimiters);
-        this.delimiters = [];
-        meta = { delimiters: this.delimiters };
-      }
-      this.pendingLevel = this.level;
-      this.tokens.push(token);
-      this.tokens_meta.push(meta);
-      return token;
-    }
-  };
-  return md;
+  // As for the block parse (see blockMarkdown): tokens that cost no helper call per field.
+  return withCheapTokens(md);
 }
-
-type Token = ReturnType<InstanceType<Parser['inline']['State']>['push']>;
 
 let parser: Parser | undefined;
 

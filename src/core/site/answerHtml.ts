@@ -1,9 +1,10 @@
 import MarkdownIt from 'markdown-it';
+import { withCheapTokens } from '../markdownTokens';
 
 /** The schemes an answer's link may use; a fragment (`#…`) stays on the page. Anything else is shown as text. */
 const LINK_SCHEMES = /^(?:https?:|mailto:)/i;
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+const markdown = withCheapTokens(new MarkdownIt({ html: false, linkify: true, typographer: false }));
 // An image would be a request to another host: its alt text and link stay, as a link.
 markdown.disable('image');
 markdown.validateLink = (url) => LINK_SCHEMES.test(url.trim()) || url.trim().startsWith('#');
