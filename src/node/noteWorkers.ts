@@ -9,6 +9,8 @@ import { noteTextReader, type ParsedNoteFile } from './noteRead';
 export const MIN_NOTES_FOR_WORKERS = 300;
 /** The notes sent to a worker at a time: enough to amortize a message, few enough to keep every worker busy to the end. */
 const BATCH = 24;
+/** On this many cores or fewer, the workers cost more than they save (measured on two). */
+const MIN_CORES_FOR_WORKERS = 2;
 /** More workers than this wait on the main thread's analysis. */
 const MAX_WORKERS = 8;
 /** `COMPETITOR_SCOPE_WORKERS=N` sets how many worker threads read and parse the notes; 0 checks them on the main thread alone. */
@@ -25,14 +27,16 @@ export interface NotesResponse {
 }
 
 /**
- * How many worker threads read `notes` notes: none for a few hundred, or on one core, or when the variable says 0;
- * else one per core. Not one fewer for the main thread: it does a third of the workers' work (taking each parse
- * across and analyzing it), so one worker on two cores would wait for no one and gain nothing.
+ * How many worker threads read `notes` notes: none for a few hundred, or on one or two cores, or when the variable
+ * says 0; else one per core. Not one fewer for the main thread: it does a third of the workers' work (taking each
+ * parse across and analyzing it), so one worker on two cores would wait for no one and gain nothing. Two workers on
+ * two cores took 1.07–1.09× one thread's time once the notes' parse had become cheaper than taking it across (see
+ * docs/performance.md), so two cores read on one thread.
  */
 export function workerCount(notes: number, variable = process.env[WORKERS_VARIABLE]): number {
   if (variable !== undefined && /^\d+$/.test(variable)) return Math.min(Number(variable), MAX_WORKERS);
   const cores = availableParallelism();
-  return notes > MIN_NOTES_FOR_WORKERS && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
+  return notes > MIN_NOTES_FOR_WORKERS && cores > MIN_CORES_FOR_WORKERS ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
 /**

@@ -85,7 +85,7 @@ describe('check on worker threads', function () {
     assert.deepEqual(index.coverage(), single.coverage());
   });
 
-  it('starts workers only for more than a few hundred notes on more than one core, unless told how many', () => {
+  it('starts workers only for more than a few hundred notes on more than two cores, unless told how many', () => {
     assert.equal(workerCount(MIN_NOTES_FOR_WORKERS, undefined), 0);
     assert.equal(workerCount(10, '2'), 2);
     assert.equal(workerCount(10_000, '0'), 0);
