@@ -81,10 +81,12 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
  * Right-clicks the first element `selector` matches and picks `menuItem` of the workbench's context menu, which it
  * draws (in a shadow root, which Playwright's locators enter) from the element's data-vscode-context. The menu fades
  * in, and a click before it has settled can be lost: the item is hovered (and so selected) first, and the whole pick
- * is made again, up to three times, while the menu is still open or never opened.
+ * is made again, up to five times, while the menu is still open or never opened. A last failure says what the menu
+ * held, if it opened.
  */
 async function pickMenuItem(page: Page, frame: Frame, selector: string, menuItem: string): Promise<void> {
-  const item = page.locator('.context-view .action-item', { hasText: menuItem }).first();
+  const items = page.locator('.context-view .action-item');
+  const item = items.filter({ hasText: menuItem }).first();
   for (let attempt = 1; ; attempt++) {
     try {
       await frame.locator(selector).first().click({ button: 'right' });
@@ -93,8 +95,18 @@ async function pickMenuItem(page: Page, frame: Frame, selector: string, menuItem
       await item.waitFor({ state: 'hidden', timeout: 2_000 });
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 5) {
+        const shown = await items.allInnerTexts().catch(() => []);
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}\nthe menu held: ${shown.length > 0 ? shown.join(' | ') : 'nothing (it was not open)'}`,
+          { cause: error },
+        );
+      }
       await page.keyboard.press('Escape');
+      await items
+        .first()
+        .waitFor({ state: 'hidden', timeout: 2_000 })
+        .catch(() => undefined);
     }
   }
 }
