@@ -11,7 +11,6 @@ import {
   invalidScopeLines,
   loadWorkspace,
   outsideWarnings,
-  readNote,
   shownPath,
   WORKSPACE_OPTIONS,
   workspaceOptions,
@@ -51,14 +50,7 @@ export async function site(options: SiteOptions): Promise<CommandResult> {
   const workspace = await loadWorkspace(options);
   if (!workspace.ok) return { stdout: '', stderr: invalidScopeLines(options.folder, workspace), exitCode: 2 };
   const { index, notesRoot } = workspace;
-  const { files } = siteFiles({
-    index,
-    noteText: (file) => {
-      const decoded = readNote(path.join(notesRoot, file));
-      return decoded.ok ? decoded.text : undefined;
-    },
-    build: await siteBuild(notesRoot, options.repoUrl),
-  });
+  const { files } = siteFiles({ index, build: await siteBuild(notesRoot, options.repoUrl) });
   let pages = 0;
   try {
     fs.mkdirSync(options.output, { recursive: true });

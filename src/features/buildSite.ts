@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { decodeNote, MAX_NOTE_BYTES } from '../core/notes/decodeNote';
 import { isBuiltSite, siteFiles } from '../core/site/buildSite';
 import { SITE_ASSETS, type SiteBuild } from '../core/site/sitePage';
 import type { ScopeRoot, ScopeRoots } from '../workspace/scopeRoots';
-import { fileRefusal, openDocument, statOf, writeText } from '../workspace/workspaceFiles';
+import { statOf, writeText } from '../workspace/workspaceFiles';
 
 /** MiniSearch's browser build as text, which scripts/build.mjs puts in the extension's bundle for the site's search. */
 declare const MINISEARCH_SCRIPT: string | undefined;
@@ -113,9 +112,7 @@ function writeSite(root: ScopeRoot, folder: vscode.Uri): Thenable<number | undef
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Building the site', cancellable: true },
     async (progress, token) => {
-      progress.report({ message: 'reading the notes' });
-      const texts = await noteTexts(root, token);
-      const { pages, files } = siteFiles({ index: root.notes.index, noteText: (file) => texts.get(file), build: editorBuild() });
+      const { pages, files } = siteFiles({ index: root.notes.index, build: editorBuild() });
       await vscode.workspace.fs.createDirectory(folder);
       let written = 0;
       for (const file of files) {
@@ -129,25 +126,6 @@ function writeSite(root: ScopeRoot, folder: vscode.Uri): Thenable<number | undef
       return written;
     },
   );
-}
-
-/** Each note's text as it was analyzed: an open note's from its editor, any other's from disk, bounded, inside the scope's folder. */
-async function noteTexts(root: ScopeRoot, token: vscode.CancellationToken): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const path of root.notes.index.paths()) {
-    if (token.isCancellationRequested) break;
-    const uri = root.notes.uriOf(path);
-    const document = openDocument(uri);
-    if (document) {
-      texts.set(path, document.getText());
-      continue;
-    }
-    const stat = await statOf(uri);
-    if (!stat || fileRefusal(stat, MAX_NOTE_BYTES) || !(await root.store.staysInside(uri))) continue;
-    const decoded = await vscode.workspace.fs.readFile(uri).then(decodeNote, () => undefined);
-    if (decoded?.ok) texts.set(path, decoded.text);
-  }
-  return texts;
 }
 
 /** The editor's site is built from its notes as they are now, edits included: no commit holds them. */

@@ -34,6 +34,11 @@ describe('Build Site…', function () {
     const django = readFileSync(path.join(folder.fsPath, 'product-python-web-frameworks~django.html'), 'utf8');
     assert.match(django, /<h1>Django<\/h1>/);
     assert.match(django, /<section class="axis" id="axis-[\w-]+"/, 'each axis with its answer from the note');
+    assert.match(
+      django,
+      /Built-in session auth, CSRF protection and password hashing\./,
+      'an answer’s text, read from the note as it was analyzed',
+    );
     assert.match(readFileSync(path.join(folder.fsPath, 'minisearch.js'), 'utf8'), /MiniSearch/);
 
     // A site built before is built again in place: no confirmation to answer.

@@ -16,10 +16,9 @@ export interface SiteFile {
   readonly text: string;
 }
 
-/** What the site is built from: the index, each note's text as it was analyzed (undefined when unreadable), and the build. */
+/** What the site is built from: the index (its answers' Markdown is read from the notes' texts it analyzed) and the build. */
 export interface SiteInput {
   readonly index: NoteIndex;
-  readonly noteText: (file: string) => string | undefined;
   readonly build: SiteBuild;
 }
 
@@ -33,7 +32,7 @@ export function siteFiles(input: SiteInput): { readonly pages: number; readonly 
 /** Every page and file of the site but MiniSearch's own script, which the caller copies beside them. */
 function* files(input: SiteInput, model: MatrixModel): Generator<SiteFile> {
   const { build, index } = input;
-  const answer = answerReader(index, input.noteText);
+  const answer = answerReader(index);
   yield { name: 'index.html', text: indexPage(model, index.summary(), build) };
   yield { name: SITE_ASSETS.style, text: SITE_STYLE };
   yield { name: SITE_ASSETS.search, text: SEARCH_SCRIPT };
@@ -62,15 +61,16 @@ function* files(input: SiteInput, model: MatrixModel): Generator<SiteFile> {
   }
 }
 
-/** Each answer's Markdown from its note, split once per note: the section from its heading to the next of its level. */
-function answerReader(
-  index: NoteIndex,
-  noteText: (file: string) => string | undefined,
-): (file: string, line: number) => string | undefined {
+/**
+ * Each answer's Markdown from its note, split once per note: the section from its heading to the next of its level,
+ * from the very text the index analyzed (see NoteIndex.noteText), so that a note changed since gives no answer
+ * rather than another section's lines.
+ */
+function answerReader(index: NoteIndex): (file: string, line: number) => string | undefined {
   const notes = new Map<string, { lines: string[]; ends: Map<number, number> } | undefined>();
   return (file, line) => {
     if (!notes.has(file)) {
-      const text = noteText(file);
+      const text = index.noteText(file);
       const parsed = index.note(file)?.parsed;
       notes.set(
         file,
