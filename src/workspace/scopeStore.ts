@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { SCOPE_FILE_NAME, SCOPE_FILE_NAMES, type Scope, type ScopeParseResult, type ScopeProblem } from '../core/scope/scopeModel';
 import { MAX_SCOPE_FILE_BYTES, parseScopeFile, refusedScope, scopeFromFile } from '../core/scope/scopeParser';
 import type { ScopeFile } from '../core/scope/scopeSchema';
-import { Disposable, LatestRun } from './lifecycle';
+import { Disposable, LatestRun, type Run } from './lifecycle';
 import type { RealPaths } from './realPaths';
 import type { ScopeCache } from './scopeCache';
 import { coalesced } from './timeSlices';
@@ -65,6 +65,8 @@ export class ScopeStore extends Disposable {
   private lastGoodText: string | undefined;
   /** A later reload's result wins over an earlier one's. */
   private readonly reloads = this.register(new LatestRun());
+  /** The reload started last, which an earlier one it superseded waits for. */
+  private latestReload: Promise<void> | undefined;
   /** Where the scope file is created when the folder has none. */
   readonly defaultFileUri: vscode.Uri;
   /** Where a scope file may be, the one read first when both are there. */
@@ -110,11 +112,21 @@ export class ScopeStore extends Disposable {
     return this.lastGoodText !== undefined && text === this.lastGoodText ? this.lastGood : undefined;
   }
 
-  /** Reads the scope file again (from its open editor if it has one) and tells listeners. */
-  async reload(): Promise<void> {
-    const run = this.reloads.start();
+  /**
+   * Reads the scope file again (from its open editor if it has one) and tells listeners. A reload that a later one
+   * supersedes (a file watcher's event arriving meanwhile) resolves with that one, so that once it resolves the
+   * state is read from the files as they were when it was called, or later.
+   */
+  reload(): Promise<void> {
+    const reload = this.readAndApply(this.reloads.start());
+    this.latestReload = reload;
+    return reload;
+  }
+
+  private async readAndApply(run: Run): Promise<void> {
     const found = await this.read();
-    if (!run.current()) return;
+    // Superseded: wait for the newer reload (none once the store is disposed).
+    if (!run.current()) return this.isDisposed ? undefined : this.latestReload;
     this.uncheckedRead = found?.cached ? { read: { ...found, cached: found.cached }, current: run.current } : undefined;
     this.apply(found);
   }
