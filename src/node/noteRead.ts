@@ -2,8 +2,6 @@ import { checkNoteText } from '../core/notes/decodeNote';
 import { parseNote, type ParsedNote } from '../core/notes/noteParser';
 import { readNote } from './noteText';
 
-export { noteOfRead, noteTextReader, readNote, readNoteWithin } from './noteText';
-
 /** A note file read and parsed, as NoteIndex.setNote would parse its text; or why it cannot be analyzed. */
 export type ParsedNoteFile = { readonly parsed: ParsedNote } | { readonly unreadable: string };
 

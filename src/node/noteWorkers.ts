@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { NoteIndex } from '../core/index/noteIndex';
 import type { Scope } from '../core/scope/scopeModel';
-import { noteTextReader, type ParsedNoteFile } from './noteRead';
+import type { ParsedNoteFile } from './noteRead';
+import { noteTextReader } from './noteText';
 
 /** Below this many notes, starting the workers costs more than they save. */
 export const MIN_NOTES_FOR_WORKERS = 300;
