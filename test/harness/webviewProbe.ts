@@ -80,9 +80,9 @@ async function answer(page: Page | undefined, request: ProbeRequest): Promise<Pr
 /**
  * Right-clicks the first element `selector` matches and picks `menuItem` of the workbench's context menu, which it
  * draws (in a shadow root, which Playwright's locators enter) from the element's data-vscode-context. The menu fades
- * in, and a click before it has settled can be lost: the item is hovered (and so selected) first, and the whole pick
- * is made again, up to five times, while the menu is still open or never opened. A last failure says what the menu
- * held, if it opened.
+ * in, and a click before it has settled can be lost: the item is hovered (and so selected) first, a menu that stays
+ * open after the click gets Enter on that selected item (as a keyboard user picks it), and the whole pick is made
+ * again, up to five times, while the menu is still open or never opened. A last failure says what the menu held.
  */
 async function pickMenuItem(page: Page, frame: Frame, selector: string, menuItem: string): Promise<void> {
   const items = page.locator('.context-view .action-item');
@@ -92,8 +92,15 @@ async function pickMenuItem(page: Page, frame: Frame, selector: string, menuItem
       await frame.locator(selector).first().click({ button: 'right' });
       await item.hover({ timeout: 5_000 });
       await item.click({ timeout: 5_000 });
-      await item.waitFor({ state: 'hidden', timeout: 2_000 });
-      return;
+      const closed = () =>
+        item.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+      if (await closed()) return;
+      await page.keyboard.press('Enter');
+      if (await closed()) return;
+      throw new Error(`the menu stayed open after "${menuItem}" was clicked and Enter pressed on it`);
     } catch (error) {
       if (attempt === 5) {
         const shown = await items.allInnerTexts().catch(() => []);
